@@ -1,0 +1,65 @@
+// CPU cost of drawing the kiosk at 1920x1080 with SDL's software renderer (the worst case:
+// an old PC with no GPU driver), and of building the font atlas.
+// Run: build/bench/kiosk_bench  (figures go to BENCHMARKS.md)
+#include <SDL.h>
+#include <benchmark/benchmark.h>
+#include <imgui.h>
+
+#include "app/bootstrap.h"
+#include "app/kiosk_app.h"
+#include "fake/fake_pin_hasher.h"
+#include "platform/clock.h"
+#include "support/temp_dir.h"
+#include "ui/font_set.h"
+#include "ui/shell.h"
+
+using namespace vsk;
+
+namespace {
+
+struct Kiosk {
+  test_support::TempDir dir;
+  platform::FakePinHasher hasher;
+  platform::SystemClock clock;
+  app::OpenedVillage village = app::open_village(dir.path(), hasher, true);
+  app::Translations tr = app::Translations::load(app::default_assets_dir() + "/i18n", {"zh-CN", "en"});
+  app::KioskApp app{*village.store, clock, hasher, app::AppOptions{}};
+  platform::SdlVideo video{platform::VideoOptions{platform::VideoMode::kHeadless, 1920, 1080, "bench"}};
+  ui::Shell shell{app, tr, video, ui::find_cjk_font(), village.store->residents().display_text_sample()};
+};
+
+void BM_FrameHome1080p(benchmark::State& state) {
+  Kiosk k;
+  k.shell.render_frame();
+  for (auto _ : state) k.shell.render_frame();
+}
+BENCHMARK(BM_FrameHome1080p)->Unit(benchmark::kMillisecond);
+
+void BM_FrameKeypad1080p(benchmark::State& state) {
+  Kiosk k;
+  k.app.dispatch({app::ActionKind::kOpenPoints, ""});
+  k.shell.render_frame();
+  for (auto _ : state) k.shell.render_frame();
+}
+BENCHMARK(BM_FrameKeypad1080p)->Unit(benchmark::kMillisecond);
+
+void BM_FontAtlasBuild(benchmark::State& state) {
+  test_support::TempDir dir;
+  platform::FakePinHasher hasher;
+  auto village = app::open_village(dir.path(), hasher, true);
+  const app::Translations tr = app::Translations::load(app::default_assets_dir() + "/i18n", {"zh-CN", "en"});
+  const std::string text = tr.all_text() + village.store->residents().display_text_sample();
+  ImGui::CreateContext();
+  ui::FontSet fonts(ui::find_cjk_font(), ui::body_font_px(1080));
+  fonts.require(text);
+  for (auto _ : state) fonts.build();
+  state.counters["glyphs"] = static_cast<double>(fonts.glyph_count());
+  state.counters["atlas_w"] = fonts.atlas_width();
+  state.counters["atlas_h"] = fonts.atlas_height();
+  ImGui::DestroyContext();
+}
+BENCHMARK(BM_FontAtlasBuild)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,270 @@
+#include "app/kiosk_app.h"
+
+#include "core/id_number.h"
+
+namespace vsk::app {
+namespace {
+
+constexpr std::size_t kPinLength = 6;
+constexpr std::size_t kStaffNoLength = 4;
+
+std::string role_key(const std::string& role) { return "role." + role; }
+
+core::Message id_error_message(core::IdNumberError e, std::size_t typed) {
+  switch (e) {
+    case core::IdNumberError::kWrongLength:
+      return core::Message("err.id_length").arg("n", std::to_string(typed));
+    case core::IdNumberError::kBadCharacters:
+      return core::Message("err.id_chars");
+    case core::IdNumberError::kBadBirthDate:
+      return core::Message("err.id_birth_date");
+    case core::IdNumberError::kBadCheckDigit:
+      return core::Message("err.id_check_digit");
+  }
+  return core::Message("err.id_chars");
+}
+
+}  // namespace
+
+KioskApp::KioskApp(store::KioskStore& store, platform::Clock& clock, platform::PinHasher& hasher, AppOptions options)
+    : store_(store), clock_(clock), hasher_(hasher), options_(std::move(options)), idle_(options_.idle_timeout_ms) {
+  idle_.touch(clock_.monotonic_ms());
+  go_home();
+}
+
+void KioskApp::note_activity() { idle_.touch(clock_.monotonic_ms()); }
+
+bool KioskApp::has_session() const {
+  return state_.screen != Screen::kHome || state_.locale != options_.default_locale;
+}
+
+std::int64_t KioskApp::ms_until_idle_reset() const { return idle_.remaining_ms(clock_.monotonic_ms()); }
+
+bool KioskApp::tick() {
+  state_.now_unix = clock_.unix_seconds();
+  if (!has_session() || !idle_.expired(clock_.monotonic_ms())) return false;
+  go_home();
+  return true;
+}
+
+void KioskApp::go_home() {
+  // A fresh ViewState: nothing the last person typed or saw survives in memory.
+  state_ = ViewState{};
+  state_.locale = options_.default_locale;
+  state_.village_name = store_.settings().get_or(store::setting::kVillageName, "");
+  state_.now_unix = clock_.unix_seconds();
+  pending_resident_id_ = 0;
+  pending_staff_no_.clear();
+}
+
+void KioskApp::show_coming_soon(std::string feature_key) {
+  state_.screen = Screen::kComingSoon;
+  state_.feature_key = std::move(feature_key);
+}
+
+void KioskApp::open_identify() {
+  state_.screen = Screen::kIdentify;
+  state_.keypad = KeypadView{EntryStep::kIdNumber, "", 18, true, false, ""};
+  state_.error.reset();
+}
+
+void KioskApp::open_staff_login() {
+  state_.screen = Screen::kStaffLogin;
+  state_.keypad = KeypadView{EntryStep::kStaffNo, "", kStaffNoLength, false, false, ""};
+  state_.error.reset();
+}
+
+void KioskApp::dispatch(const Action& action) {
+  note_activity();
+  state_.now_unix = clock_.unix_seconds();
+  switch (action.kind) {
+    case ActionKind::kOpenRequests:
+      show_coming_soon("tile.requests");
+      break;
+    case ActionKind::kOpenTrack:
+      show_coming_soon("tile.track");
+      break;
+    case ActionKind::kOpenNotices:
+      show_coming_soon("tile.notices");
+      break;
+    case ActionKind::kOpenPoints:
+      state_.feature_key = "tile.points";
+      if (state_.resident)
+        state_.screen = Screen::kResidentHome;
+      else
+        open_identify();
+      break;
+    case ActionKind::kOpenStaffLogin:
+      open_staff_login();
+      break;
+    case ActionKind::kOpenAdminFeature:
+      if (state_.staff) show_coming_soon(action.arg);
+      break;
+    case ActionKind::kBack:
+      if (state_.screen == Screen::kComingSoon && state_.staff)
+        state_.screen = Screen::kAdminHome;
+      else if (state_.screen == Screen::kIdentify && state_.keypad.step == EntryStep::kPin)
+        open_identify();
+      else if (state_.screen == Screen::kStaffLogin && state_.keypad.step == EntryStep::kPin)
+        open_staff_login();
+      else
+        go_home();
+      break;
+    case ActionKind::kHome:
+    case ActionKind::kLogout:
+      go_home();
+      break;
+    case ActionKind::kKey:
+      on_key(action.arg);
+      break;
+    case ActionKind::kBackspace:
+      if (!state_.keypad.entry.empty()) state_.keypad.entry.pop_back();
+      state_.error.reset();
+      break;
+    case ActionKind::kClear:
+      state_.keypad.entry.clear();
+      state_.error.reset();
+      break;
+    case ActionKind::kSubmit:
+      on_submit();
+      break;
+    case ActionKind::kSetLocale:
+      if (action.arg == "zh-CN" || action.arg == "en") state_.locale = action.arg;
+      break;
+  }
+}
+
+void KioskApp::on_key(const std::string& key) {
+  KeypadView& k = state_.keypad;
+  state_.error.reset();
+  if (key.size() != 1 || k.entry.size() >= k.max_length) return;
+  const char c = key[0];
+  const bool digit = c >= '0' && c <= '9';
+  const bool x = (c == 'X' || c == 'x') && k.allow_x;
+  if (!digit && !x) return;
+  k.entry.push_back(x ? 'X' : c);
+}
+
+void KioskApp::on_submit() {
+  if (state_.screen == Screen::kIdentify)
+    state_.keypad.step == EntryStep::kIdNumber ? submit_id_number() : submit_resident_pin();
+  else if (state_.screen == Screen::kStaffLogin)
+    state_.keypad.step == EntryStep::kStaffNo ? submit_staff_no() : submit_staff_pin();
+}
+
+core::Message KioskApp::locked_message(const core::PinAttemptState& s) const {
+  const std::int64_t minutes = (core::lock_seconds_left(s, clock_.unix_seconds()) + 59) / 60;
+  return core::Message("err.locked").arg("minutes", std::to_string(minutes));
+}
+
+void KioskApp::submit_id_number() {
+  const std::string id = core::normalize_id_number(state_.keypad.entry);
+  if (auto err = core::validate_id_number(id)) {
+    state_.error = id_error_message(*err, id.size());
+    return;
+  }
+  const auto resident = store_.residents().find_by_id_number(id);
+  if (!resident) {
+    state_.error = core::Message("err.id_not_found");
+    return;
+  }
+  if (!resident->pin_hash) {
+    state_.error = core::Message("err.pin_not_set");
+    return;
+  }
+  if (core::is_locked(resident->pin_attempts, clock_.unix_seconds())) {
+    state_.error = locked_message(resident->pin_attempts);
+    return;
+  }
+  pending_resident_id_ = resident->id;
+  state_.keypad = KeypadView{EntryStep::kPin, "", kPinLength, false, true, core::mask_id_number(id)};
+}
+
+void KioskApp::submit_resident_pin() {
+  if (state_.keypad.entry.size() != kPinLength) {
+    state_.error = core::Message("err.pin_length");
+    return;
+  }
+  const std::string pin = state_.keypad.entry;
+  state_.keypad.entry.clear();
+  auto resident = store_.residents().find(pending_resident_id_);
+  if (!resident || !resident->pin_hash) {
+    open_identify();
+    return;
+  }
+  const std::int64_t now = clock_.unix_seconds();
+  if (core::is_locked(resident->pin_attempts, now)) {
+    state_.error = locked_message(resident->pin_attempts);
+    return;
+  }
+  if (!hasher_.verify(*resident->pin_hash, pin)) {
+    const core::PinAttemptState next = core::after_wrong_pin(resident->pin_attempts, now, options_.pin_policy);
+    db::Transaction tx(store_.db());
+    store_.residents().save_pin_attempts(tx, resident->id, next);
+    tx.commit();
+    state_.error = core::is_locked(next, now)
+                       ? locked_message(next)
+                       : core::Message("err.pin_wrong").arg("left", std::to_string(core::attempts_left(next, options_.pin_policy)));
+    return;
+  }
+  if (resident->pin_attempts.failures != 0 || resident->pin_attempts.locked_until != 0) {
+    db::Transaction tx(store_.db());
+    store_.residents().save_pin_attempts(tx, resident->id, {});
+    tx.commit();
+  }
+  state_.resident = ResidentView{resident->name, core::mask_id_number(resident->id_number), resident->address,
+                                 resident->grid_name};
+  state_.screen = Screen::kResidentHome;
+  state_.keypad = KeypadView{};
+  pending_resident_id_ = 0;
+}
+
+void KioskApp::submit_staff_no() {
+  if (state_.keypad.entry.size() != kStaffNoLength) {
+    state_.error = core::Message("err.staff_no_length");
+    return;
+  }
+  // Whether the number exists is only revealed together with the PIN check.
+  pending_staff_no_ = state_.keypad.entry;
+  state_.keypad = KeypadView{EntryStep::kPin, "", kPinLength, false, true, ""};
+}
+
+void KioskApp::submit_staff_pin() {
+  if (state_.keypad.entry.size() != kPinLength) {
+    state_.error = core::Message("err.pin_length");
+    return;
+  }
+  const std::string pin = state_.keypad.entry;
+  state_.keypad.entry.clear();
+  const std::int64_t now = clock_.unix_seconds();
+  auto staff = store_.staff().find_by_staff_no(pending_staff_no_);
+  if (staff && core::is_locked(staff->pin_attempts, now)) {
+    state_.error = locked_message(staff->pin_attempts);
+    return;
+  }
+  if (!staff || !staff->pin_hash || !hasher_.verify(*staff->pin_hash, pin)) {
+    if (staff) {
+      const core::PinAttemptState next = core::after_wrong_pin(staff->pin_attempts, now, options_.pin_policy);
+      db::Transaction tx(store_.db());
+      store_.staff().save_pin_attempts(tx, staff->id, next);
+      tx.commit();
+      if (core::is_locked(next, now)) {
+        state_.error = locked_message(next);
+        return;
+      }
+    }
+    state_.error = core::Message("err.staff_login_failed");
+    return;
+  }
+  if (staff->pin_attempts.failures != 0 || staff->pin_attempts.locked_until != 0) {
+    db::Transaction tx(store_.db());
+    store_.staff().save_pin_attempts(tx, staff->id, {});
+    tx.commit();
+  }
+  state_.staff = StaffView{staff->name, staff->staff_no, role_key(staff->role)};
+  state_.screen = Screen::kAdminHome;
+  state_.keypad = KeypadView{};
+  pending_staff_no_.clear();
+}
+
+}  // namespace vsk::app

@@ -1,0 +1,62 @@
+// The kiosk's state machine: takes Actions, runs domain rules and store transactions,
+// and produces the next ViewState. Runs on the UI thread, which owns the write connection.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "app/action.h"
+#include "app/view_state.h"
+#include "core/idle_timer.h"
+#include "core/pin_lockout.h"
+#include "platform/clock.h"
+#include "platform/pin_hasher.h"
+#include "store/kiosk_store.h"
+
+namespace vsk::app {
+
+struct AppOptions {
+  std::string default_locale = "zh-CN";
+  std::int64_t idle_timeout_ms = 60'000;
+  core::PinPolicy pin_policy;
+};
+
+class KioskApp {
+ public:
+  KioskApp(store::KioskStore& store, platform::Clock& clock, platform::PinHasher& hasher, AppOptions options);
+
+  const ViewState& state() const { return state_; }
+  void dispatch(const Action& action);  // every action is also activity
+  void note_activity();                 // any touch, even one that hits no button
+
+  // Checks the idle timeout; returns true when it reset the kiosk to the home screen.
+  bool tick();
+  std::int64_t ms_until_idle_reset() const;
+  // True while someone is in the middle of something (not on an empty home screen).
+  bool has_session() const;
+
+ private:
+  void go_home();
+  void open_identify();
+  void open_staff_login();
+  void on_key(const std::string& key);
+  void on_submit();
+  void submit_id_number();
+  void submit_resident_pin();
+  void submit_staff_no();
+  void submit_staff_pin();
+  void show_coming_soon(std::string feature_key);
+  core::Message locked_message(const core::PinAttemptState& s) const;
+
+  store::KioskStore& store_;
+  platform::Clock& clock_;
+  platform::PinHasher& hasher_;
+  AppOptions options_;
+  core::IdleTimer idle_;
+  ViewState state_;
+  // Who is being identified between the ID step and the PIN step (never shown unmasked).
+  std::int64_t pending_resident_id_ = 0;
+  std::string pending_staff_no_;
+};
+
+}  // namespace vsk::app

@@ -1,0 +1,129 @@
+// The kiosk binary: wires platform services, the store, the app and the UI shell.
+#include <sys/resource.h>
+
+#include <SDL.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/bootstrap.h"
+#include "app/kiosk_app.h"
+#include "app/translations.h"
+#include "kiosk_options.h"
+#include "fake/manual_clock.h"
+#include "ui/font_set.h"
+#include "ui/script.h"
+#include "ui/shell.h"
+
+namespace {
+
+using Steady = std::chrono::steady_clock;
+
+double cpu_seconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+long peak_rss_kib() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+int fail(const std::string& what) {
+  std::cerr << "kiosk: " << what << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Steady::time_point started = Steady::now();
+  const vsk::ParsedOptions parsed = vsk::parse_kiosk_options(argc, argv);
+  if (!parsed.error.empty()) {
+    std::cerr << "kiosk: " << parsed.error << "\n" << vsk::kiosk_usage();
+    return 2;
+  }
+  const vsk::KioskOptions& o = parsed.options;
+  if (o.help) {
+    std::cout << vsk::kiosk_usage();
+    return 0;
+  }
+
+  // Scripts run on simulated time so "wait 61000" takes no real minute.
+  vsk::platform::SystemClock system_clock;
+  vsk::platform::ManualClock script_clock(system_clock.unix_seconds());
+  const bool scripted = !o.script.empty();
+  vsk::platform::Clock& clock = scripted ? static_cast<vsk::platform::Clock&>(script_clock) : system_clock;
+
+  try {
+    vsk::platform::SodiumPinHasher hasher;
+    const std::string data_dir = o.data_dir.empty() ? vsk::app::default_data_dir() : o.data_dir;
+    vsk::app::OpenedVillage village = vsk::app::open_village(data_dir, hasher, true);
+    if (village.seeded_now) std::cerr << "kiosk: created the demo village in " << data_dir << "\n";
+    vsk::store::KioskStore& store = *village.store;
+
+    const std::string assets = o.assets_dir.empty() ? vsk::app::default_assets_dir() : o.assets_dir;
+    const vsk::app::Translations tr = vsk::app::Translations::load(assets + "/i18n", {"zh-CN", "en"});
+    const std::string font = vsk::ui::find_cjk_font(o.font);
+    if (font.empty())
+      return fail(o.font.empty() ? "no Chinese font found: install fonts-wqy-microhei or fonts-noto-cjk"
+                                 : "font file not found: " + o.font);
+
+    vsk::app::AppOptions app_options;
+    app_options.default_locale = o.lang;
+    const std::int64_t idle_s =
+        o.idle_timeout_s > 0 ? o.idle_timeout_s : store.settings().get_int_or(vsk::store::setting::kIdleTimeoutSeconds, 60);
+    app_options.idle_timeout_ms = idle_s * 1000;
+    vsk::app::KioskApp app(store, clock, hasher, app_options);
+
+    vsk::platform::VideoOptions video_options;
+    video_options.mode = o.headless ? vsk::platform::VideoMode::kHeadless
+                                    : (o.windowed ? vsk::platform::VideoMode::kWindowed : vsk::platform::VideoMode::kFullscreen);
+    video_options.width = o.width;
+    video_options.height = o.height;
+    vsk::platform::SdlVideo video(video_options);
+    vsk::ui::Shell shell(app, tr, video, font, store.residents().display_text_sample() + app.state().village_name);
+
+    if (o.measure_startup) {
+      shell.render_frame();
+      SDL_RenderPresent(video.renderer());
+      const double ms = std::chrono::duration<double, std::milli>(Steady::now() - started).count();
+      std::printf("first_frame_ms=%.1f peak_rss_mib=%.1f atlas=%dx%d glyphs=%zu atlas_build_ms=%.1f renderer=%s\n", ms,
+                  peak_rss_kib() / 1024.0, shell.fonts().atlas_width(), shell.fonts().atlas_height(),
+                  shell.fonts().glyph_count(), shell.stats().last_atlas_build_ms,
+                  video.software() ? "software" : "accelerated");
+      return 0;
+    }
+    if (scripted) {
+      std::ifstream in(o.script);
+      if (!in) return fail("cannot read script " + o.script);
+      std::stringstream text;
+      text << in.rdbuf();
+      const vsk::ui::ScriptParse parse = vsk::ui::parse_script(text.str());
+      if (!parse.error.empty()) return fail(o.script + ": " + parse.error);
+      const std::string error =
+          vsk::ui::run_script(shell, parse.steps, [&](long long ms) { script_clock.advance_ms(ms); });
+      if (!error.empty()) return fail(o.script + ": " + error);
+      std::cout << "script passed: " << parse.steps.size() << " steps, " << shell.stats().frames << " frames\n";
+      return 0;
+    }
+    if (o.idle_seconds > 0) {
+      const double cpu0 = cpu_seconds();
+      const std::int64_t frames0 = shell.stats().frames;
+      shell.run(o.idle_seconds * 1000LL);
+      const double cpu = cpu_seconds() - cpu0;
+      std::printf("idle_seconds=%d cpu_seconds=%.3f cpu_percent=%.2f frames=%lld\n", o.idle_seconds, cpu,
+                  100.0 * cpu / o.idle_seconds, static_cast<long long>(shell.stats().frames - frames0));
+      return 0;
+    }
+    shell.run();
+    return 0;
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+}

@@ -1,0 +1,48 @@
+// The kiosk's SQLite file: opens it, brings the schema up to date, hands out the
+// per-aggregate stores. One instance per thread (one connection per thread).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "sqlite/sqlite_db.h"
+#include "store/resident_store.h"
+#include "store/settings_store.h"
+#include "store/staff_store.h"
+
+namespace vsk::store {
+
+class StoreError : public std::runtime_error {
+ public:
+  enum class Kind { kSchemaTooNew, kSchemaTooOld, kCannotOpen };
+  StoreError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+class KioskStore {
+ public:
+  // Opens or creates the database at `path` and migrates it. Throws StoreError.
+  explicit KioskStore(const std::string& path);
+
+  db::Database& db() { return db_; }
+  ResidentStore& residents() { return residents_; }
+  StaffStore& staff() { return staff_; }
+  SettingsStore& settings() { return settings_; }
+  db::MigrationReport migration() const { return migration_; }
+  bool is_empty();  // no residents yet: a first start
+
+ private:
+  db::Database db_;
+  db::MigrationReport migration_;
+  ResidentStore residents_;
+  StaffStore staff_;
+  SettingsStore settings_;
+};
+
+// "<data dir>/kiosk.db"
+std::string kiosk_db_path(const std::string& data_dir);
+
+}  // namespace vsk::store

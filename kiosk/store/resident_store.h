@@ -1,0 +1,48 @@
+// Residents with their household and grid, as the kiosk needs them for identification.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/pin_lockout.h"
+#include "sqlite/sqlite_db.h"
+
+namespace vsk::store {
+
+struct ResidentRecord {
+  std::int64_t id = 0;
+  std::int64_t household_id = 0;
+  std::string name;
+  std::string id_number;
+  std::string gender;  // "M" / "F"
+  std::string birth_date;
+  std::optional<std::string> phone;
+  std::string relation;
+  bool is_head = false;
+  std::optional<std::string> pin_hash;  // none: PIN not set up yet at the counter
+  core::PinAttemptState pin_attempts;
+  std::string address;    // of the household
+  std::string grid_name;  // of the household
+};
+
+class ResidentStore {
+ public:
+  explicit ResidentStore(db::Database& db) : db_(db) {}
+
+  std::optional<ResidentRecord> find_by_id_number(const std::string& id_number);
+  std::optional<ResidentRecord> find(std::int64_t id);
+  std::vector<ResidentRecord> list(int limit, int offset);
+  std::int64_t count();
+  // Every distinct character that a resident name or address can put on screen (font atlas).
+  std::string display_text_sample();
+
+  void save_pin_attempts(db::Transaction& tx, std::int64_t id, const core::PinAttemptState& s);
+  void set_pin_hash(db::Transaction& tx, std::int64_t id, const std::string& hash);
+
+ private:
+  db::Database& db_;
+};
+
+}  // namespace vsk::store

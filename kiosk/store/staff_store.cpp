@@ -1,0 +1,49 @@
+#include "store/staff_store.h"
+
+namespace vsk::store {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT id, staff_no, name, role, grid_id, pin_hash, pin_failures, pin_locked_until FROM staff";
+
+StaffRecord read_row(const db::Statement& st) {
+  StaffRecord s;
+  s.id = st.column_int(0);
+  s.staff_no = st.column_text(1);
+  s.name = st.column_text(2);
+  s.role = st.column_text(3);
+  if (!st.column_is_null(4)) s.grid_id = st.column_int(4);
+  s.pin_hash = st.column_optional_text(5);
+  s.pin_attempts.failures = static_cast<int>(st.column_int(6));
+  s.pin_attempts.locked_until = st.column_int(7);
+  return s;
+}
+
+}  // namespace
+
+std::optional<StaffRecord> StaffStore::find_by_staff_no(const std::string& staff_no) {
+  auto st = db_.prepare(std::string(kSelect) + " WHERE staff_no = ?1");
+  st.bind(1, staff_no);
+  if (!st.step()) return std::nullopt;
+  return read_row(st);
+}
+
+std::vector<StaffRecord> StaffStore::list() {
+  auto st = db_.prepare(std::string(kSelect) + " ORDER BY staff_no");
+  std::vector<StaffRecord> out;
+  while (st.step()) out.push_back(read_row(st));
+  return out;
+}
+
+std::int64_t StaffStore::insert(db::Transaction& tx, const StaffRecord& s) {
+  auto st = tx.db().prepare("INSERT INTO staff(staff_no, name, role, grid_id, pin_hash) VALUES(?1, ?2, ?3, ?4, ?5)");
+  st.bind(1, s.staff_no).bind(2, s.name).bind(3, s.role).bind(4, s.grid_id).bind(5, s.pin_hash).run();
+  return tx.db().last_insert_rowid();
+}
+
+void StaffStore::save_pin_attempts(db::Transaction& tx, std::int64_t id, const core::PinAttemptState& s) {
+  auto st = tx.db().prepare("UPDATE staff SET pin_failures = ?2, pin_locked_until = ?3 WHERE id = ?1");
+  st.bind(1, id).bind(2, s.failures).bind(3, s.locked_until).run();
+}
+
+}  // namespace vsk::store

@@ -1,0 +1,23 @@
+#include "ui/frame_record.h"
+
+namespace vsk::ui {
+
+const WidgetRecord* FrameRecord::find_widget(const std::string& what) const {
+  for (const auto& w : widgets)
+    if (w.id == what) return &w;
+  for (const auto& w : widgets)
+    if (w.label == what) return &w;
+  for (const auto& w : widgets)
+    if (w.label.find(what) != std::string::npos) return &w;
+  return nullptr;
+}
+
+bool FrameRecord::shows_text(const std::string& what) const {
+  for (const auto& t : texts)
+    if (t.find(what) != std::string::npos) return true;
+  for (const auto& w : widgets)
+    if (w.label.find(what) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace vsk::ui

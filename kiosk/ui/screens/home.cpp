@@ -1,0 +1,46 @@
+// The start screen: four big tiles and a discreet staff entry.
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace vsk::ui::screens {
+
+void home(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  const ImVec2 start = ImGui::GetCursorPos();
+  const float avail_w = ImGui::GetWindowWidth() - 2 * em;
+  const float avail_h = ImGui::GetWindowHeight() - start.y - em * 4;
+  const float gap = em;
+  const ImVec2 tile((avail_w - gap) / 2, (avail_h - gap) / 2);
+
+  struct Tile {
+    const char* id;
+    const char* subtitle_key;
+    ImU32 color;
+    app::ActionKind action;
+  };
+  const Tile tiles[] = {
+      {"requests", "tile.requests.sub", theme::kTileRequests, app::ActionKind::kOpenRequests},
+      {"track", "tile.track.sub", theme::kTileTrack, app::ActionKind::kOpenTrack},
+      {"points", "tile.points.sub", theme::kTilePoints, app::ActionKind::kOpenPoints},
+      {"notices", "tile.notices.sub", theme::kTileNotices, app::ActionKind::kOpenNotices},
+  };
+  for (int i = 0; i < 4; ++i) {
+    ImGui::SetCursorPos(ImVec2(start.x + (i % 2) * (tile.x + gap), start.y + (i / 2) * (tile.y + gap)));
+    const Tile& t = tiles[i];
+    if (big_button(ui, t.id, ui.t(std::string("tile.") + t.id), tile, {t.color, theme::kOnColor},
+                   ui.t(t.subtitle_key)))
+      ui.emit(t.action);
+  }
+
+  ImGui::SetCursorPos(ImVec2(em, ImGui::GetWindowHeight() - em * 2.6f));
+  label(ui, ui.t("home.hint"), ui.fonts.body(), theme::kTextMuted);
+  // Discreet: small, grey, bottom-right corner, but still a finger-sized target.
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 5.5f, ImGui::GetWindowHeight() - em * 2.8f));
+  if (big_button(ui, "staff", ui.t("home.staff_entry"), ImVec2(em * 4.5f, em * 2.0f),
+                 {theme::kBackground, theme::kTextMuted, ui.fonts.body()}))
+    ui.emit(app::ActionKind::kOpenStaffLogin);
+}
+
+}  // namespace vsk::ui::screens

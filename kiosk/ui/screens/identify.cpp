@@ -1,0 +1,25 @@
+// Resident identification and staff login: both are keypad pages.
+#include "ui/screens/keypad_page.h"
+#include "ui/screens/screens.h"
+
+namespace vsk::ui::screens {
+
+void identify(UiContext& ui) {
+  const app::KeypadView& pad = ui.state.keypad;
+  if (pad.step == app::EntryStep::kIdNumber) {
+    keypad_page(ui, ui.t("identify.title"), ui.t("identify.id_prompt"), shown_entry(pad), ui.t("identify.id_hint"));
+  } else {
+    keypad_page(ui, ui.t("identify.title"),
+                ui.msg(core::Message("identify.pin_prompt").arg("id", pad.masked_id)), shown_entry(pad),
+                ui.t("identify.pin_hint"));
+  }
+}
+
+void staff_login(UiContext& ui) {
+  const app::KeypadView& pad = ui.state.keypad;
+  const bool number_step = pad.step == app::EntryStep::kStaffNo;
+  keypad_page(ui, ui.t("staff.title"), ui.t(number_step ? "staff.no_prompt" : "staff.pin_prompt"), shown_entry(pad),
+              "");
+}
+
+}  // namespace vsk::ui::screens

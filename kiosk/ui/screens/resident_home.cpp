@@ -1,0 +1,29 @@
+// After identification: who you are (masked) and what you came for.
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace vsk::ui::screens {
+
+void resident_home(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  if (!ui.state.resident) return;
+  const app::ResidentView& r = *ui.state.resident;
+  const float wrap = ImGui::GetWindowWidth() - em * 4;
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.msg(core::Message("resident.greeting").arg("name", r.name)), ui.fonts.title(), theme::kText);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.msg(core::Message("resident.id").arg("id", r.masked_id)), ui.fonts.body(), theme::kTextMuted);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.msg(core::Message("resident.household").arg("address", r.address).arg("grid", r.grid)), ui.fonts.body(),
+        theme::kTextMuted, wrap);
+  ImGui::Dummy(ImVec2(0, em));
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t(ui.state.feature_key), ui.fonts.title(), theme::kText);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("soon.body"), ui.fonts.body(), theme::kTextMuted, wrap);
+  if (footer_button(ui, "done", ui.t("nav.done"), em)) ui.emit(app::ActionKind::kHome);
+}
+
+}  // namespace vsk::ui::screens

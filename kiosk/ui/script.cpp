@@ -1,0 +1,110 @@
+#include "ui/script.h"
+
+#include <sstream>
+
+#include "ui/shell.h"
+
+namespace vsk::ui {
+namespace {
+
+const char* const kVerbs[] = {"tap", "press", "slide-off", "release", "type", "wait", "expect", "expect-not", "shot"};
+
+bool known_verb(const std::string& v) {
+  for (const char* k : kVerbs)
+    if (v == k) return true;
+  return false;
+}
+
+bool needs_arg(const std::string& v) { return v != "slide-off" && v != "release"; }
+
+// Draw frames until queued input is consumed and the UI has settled.
+void settle(Shell& shell) {
+  for (int guard = 0; guard < 200; ++guard) {
+    const bool changed = shell.render_frame();
+    if (!changed && shell.pointer().empty()) break;
+  }
+  shell.render_frame();
+}
+
+std::string visible_widgets(const FrameRecord& r) {
+  std::string out;
+  for (const auto& w : r.widgets) out += (out.empty() ? "" : ", ") + w.id;
+  return out;
+}
+
+platform::PointerEvent center(const WidgetRecord& w, bool down) {
+  return {(w.x0 + w.x1) * 0.5f, (w.y0 + w.y1) * 0.5f, down};
+}
+
+}  // namespace
+
+ScriptParse parse_script(const std::string& text) {
+  ScriptParse out;
+  std::istringstream in(text);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    const size_t start = line.find_first_not_of(' ');
+    if (start == std::string::npos || line[start] == '#') continue;
+    line = line.substr(start);
+    const size_t space = line.find(' ');
+    ScriptStep step{n, line.substr(0, space), space == std::string::npos ? "" : line.substr(space + 1)};
+    if (!known_verb(step.verb)) {
+      out.error = "line " + std::to_string(n) + ": unknown command '" + step.verb + "'";
+      return out;
+    }
+    if (needs_arg(step.verb) && step.arg.empty()) {
+      out.error = "line " + std::to_string(n) + ": '" + step.verb + "' needs an argument";
+      return out;
+    }
+    out.steps.push_back(step);
+  }
+  return out;
+}
+
+std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
+                       const std::function<void(long long)>& advance_clock) {
+  settle(shell);
+  for (const ScriptStep& s : steps) {
+    const std::string where = "line " + std::to_string(s.line) + ": ";
+    const FrameRecord& frame = shell.last_frame();
+    if (s.verb == "tap" || s.verb == "press") {
+      const WidgetRecord* w = frame.find_widget(s.arg);
+      if (!w) return where + "no widget '" + s.arg + "' on screen (there are: " + visible_widgets(frame) + ")";
+      const WidgetRecord target = *w;
+      shell.pointer().push(center(target, false));  // hover first, as a finger would arrive
+      shell.pointer().push(center(target, true));
+      if (s.verb == "tap") shell.pointer().push(center(target, false));
+    } else if (s.verb == "slide-off") {
+      shell.pointer().push({1, 1, true});
+    } else if (s.verb == "release") {
+      platform::PointerEvent up = shell.pointer().current();
+      up.down = false;
+      shell.pointer().push(up);
+    } else if (s.verb == "type") {
+      for (char c : s.arg) {
+        const WidgetRecord* w = shell.last_frame().find_widget(std::string("key.") + c);
+        if (!w) return where + "no keypad key '" + std::string(1, c) + "' on screen";
+        const WidgetRecord target = *w;
+        shell.pointer().push(center(target, false));
+        shell.pointer().push(center(target, true));
+        shell.pointer().push(center(target, false));
+        settle(shell);
+      }
+    } else if (s.verb == "wait") {
+      advance_clock(std::stoll(s.arg));
+    } else if (s.verb == "expect") {
+      if (!frame.shows_text(s.arg)) return where + "expected to see '" + s.arg + "'";
+    } else if (s.verb == "expect-not") {
+      if (frame.shows_text(s.arg)) return where + "did not expect to see '" + s.arg + "'";
+    } else if (s.verb == "shot") {
+      if (!shell.video().save_png(s.arg)) return where + "cannot write screenshot " + s.arg;
+    }
+    settle(shell);
+  }
+  return "";
+}
+
+}  // namespace vsk::ui

@@ -1,0 +1,40 @@
+// Headless UI scripts: a line per step, acting like a person at the kiosk.
+//   tap <id or label>     press and release on a widget
+//   press <id or label>   press and hold on a widget
+//   slide-off             move the held finger off every widget
+//   release               lift the finger where it is
+//   type <chars>          tap keypad keys, e.g. "type 123456"
+//   wait <ms>             let time pass (the clock is simulated: no real sleeping)
+//   expect <text>         fail unless the text is on screen
+//   expect-not <text>     fail if the text is on screen
+//   shot <file.png>       save a screenshot
+// Blank lines and lines starting with # are ignored.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace vsk::ui {
+
+struct ScriptStep {
+  int line = 0;
+  std::string verb;
+  std::string arg;
+};
+
+struct ScriptParse {
+  std::vector<ScriptStep> steps;
+  std::string error;  // empty when the whole script parsed
+};
+
+ScriptParse parse_script(const std::string& text);
+
+class Shell;
+
+// Runs the steps against a headless shell. `advance_clock(ms)` moves the simulated clock.
+// Returns an empty string on success, else "line N: what went wrong".
+std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
+                       const std::function<void(long long)>& advance_clock);
+
+}  // namespace vsk::ui

@@ -1,0 +1,151 @@
+#include "ui/shell.h"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "ui/root.h"
+#include "ui/theme.h"
+#include "ui/ui_context.h"
+
+namespace vsk::ui {
+namespace {
+
+// How long the loop may sleep when nothing happens: the clock in the header shows minutes,
+// and the idle reset must fire on time; nothing else changes on its own.
+constexpr int kMaxSleepMs = 1000;
+// ImGui settles hover/active state one frame after input; draw this many frames after any change.
+constexpr int kFramesAfterChange = 2;
+
+}  // namespace
+
+float body_font_px(int output_height) { return std::clamp(static_cast<float>(output_height) / 26.0f, 20.0f, 64.0f); }
+
+namespace {
+float initial_body_px(const platform::SdlVideo& video) {
+  int w = 0, h = 0;
+  video.output_size(&w, &h);
+  return body_font_px(h);
+}
+}  // namespace
+
+Shell::Shell(app::KioskApp& app, const app::Translations& tr, platform::SdlVideo& video, const std::string& font_path,
+             const std::string& extra_glyph_text)
+    : app_(app), tr_(tr), video_(video), fonts_(font_path, initial_body_px(video)) {
+  int w = 0, h = 0;
+  video_.output_size(&w, &h);
+  translator_.set_window_size(w, h);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // a kiosk keeps no window layout file
+  io.LogFilename = nullptr;
+  theme::apply_style(fonts_.body_px());
+  ImGui_ImplSDLRenderer_Init(video_.renderer());
+
+  fonts_.require(tr_.all_text());
+  fonts_.require(extra_glyph_text);
+  rebuild_fonts();
+  last_counter_ = SDL_GetPerformanceCounter();
+}
+
+Shell::~Shell() {
+  ImGui_ImplSDLRenderer_Shutdown();
+  ImGui::DestroyContext();
+}
+
+void Shell::rebuild_fonts() {
+  const auto t0 = std::chrono::steady_clock::now();
+  ImGui_ImplSDLRenderer_DestroyFontsTexture();
+  fonts_.build();
+  ImGui_ImplSDLRenderer_CreateFontsTexture();
+  ImGui::GetIO().Fonts->ClearTexData();  // the texture holds the pixels now; free the CPU copy
+  stats_.last_atlas_build_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  ++stats_.atlas_builds;
+}
+
+bool Shell::handle_event(const SDL_Event& e) {
+  if (e.type == SDL_QUIT) return false;
+  if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+    int w = 0, h = 0;
+    video_.output_size(&w, &h);
+    translator_.set_window_size(w, h);
+  }
+  if (auto p = translator_.translate(e)) {
+    pointer_.push(*p);
+    app_.note_activity();
+  }
+  // A physical keyboard, if one is attached, types into the keypad too.
+  if (e.type == SDL_TEXTINPUT) {
+    for (const char* c = e.text.text; *c; ++c) app_.dispatch({app::ActionKind::kKey, std::string(1, *c)});
+  } else if (e.type == SDL_KEYDOWN) {
+    if (e.key.keysym.sym == SDLK_BACKSPACE) app_.dispatch({app::ActionKind::kBackspace, ""});
+    if (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER)
+      app_.dispatch({app::ActionKind::kSubmit, ""});
+    app_.note_activity();
+  }
+  return true;
+}
+
+bool Shell::render_frame() {
+  ImGuiIO& io = ImGui::GetIO();
+  int w = 0, h = 0;
+  video_.output_size(&w, &h);
+  io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+  const std::uint64_t now = SDL_GetPerformanceCounter();
+  io.DeltaTime = std::max(1e-4f, static_cast<float>(now - last_counter_) / static_cast<float>(SDL_GetPerformanceFrequency()));
+  last_counter_ = now;
+  const platform::PointerEvent p = pointer_.next_frame_state();
+  io.MousePos = ImVec2(p.x, p.y);
+  io.MouseDown[0] = p.down;
+
+  const bool app_reset = app_.tick();
+  std::vector<app::Action> actions;
+  record_.clear();
+  ImGui_ImplSDLRenderer_NewFrame();
+  ImGui::NewFrame();
+  UiContext ui{app_.state(), tr_, fonts_, record_, actions};
+  draw_screen(ui);
+  ImGui::Render();
+
+  SDL_Renderer* r = video_.renderer();
+  SDL_SetRenderDrawColor(r, 246, 243, 238, 255);
+  SDL_RenderClear(r);
+  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  ++stats_.frames;
+
+  for (const app::Action& a : actions) app_.dispatch(a);
+  const bool new_glyphs = fonts_.needs_rebuild();
+  if (new_glyphs) rebuild_fonts();  // between frames; the next frame draws them
+  return app_reset || !actions.empty() || new_glyphs || !pointer_.empty();
+}
+
+void Shell::run(std::int64_t run_for_ms) {
+  const std::uint64_t deadline = SDL_GetTicks64() + static_cast<std::uint64_t>(run_for_ms);
+  int frames_owed = kFramesAfterChange;
+  bool running = true;
+  while (running && (run_for_ms == 0 || SDL_GetTicks64() < deadline)) {
+    SDL_Event e;
+    int timeout = frames_owed > 0 ? 0 : kMaxSleepMs;
+    if (app_.has_session()) timeout = std::min<int>(timeout, static_cast<int>(app_.ms_until_idle_reset()) + 1);
+    bool woke = SDL_WaitEventTimeout(&e, timeout) == 1;
+    while (woke) {
+      if (!handle_event(e)) running = false;
+      frames_owed = kFramesAfterChange;
+      woke = SDL_PollEvent(&e) == 1;
+    }
+    const std::int64_t minute_before = app_.state().now_unix / 60;
+    if (app_.tick() || app_.state().now_unix / 60 != minute_before) frames_owed = std::max(frames_owed, 1);
+    if (frames_owed <= 0) continue;
+    const bool changed = render_frame();
+    SDL_RenderPresent(video_.renderer());
+    frames_owed = changed ? kFramesAfterChange : frames_owed - 1;
+  }
+}
+
+}  // namespace vsk::ui

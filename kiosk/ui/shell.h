@@ -1,0 +1,68 @@
+// The running kiosk around the app: ImGui context, fonts, renderer, input, frame pacing.
+// The same shell runs fullscreen, windowed and headless (offscreen) so tests see what
+// residents see.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "app/kiosk_app.h"
+#include "app/translations.h"
+#include "sdl/pointer_events.h"
+#include "sdl/sdl_video.h"
+#include "ui/font_set.h"
+#include "ui/frame_record.h"
+
+namespace vsk::ui {
+
+struct ShellStats {
+  std::int64_t frames = 0;
+  std::int64_t atlas_builds = 0;
+  double last_atlas_build_ms = 0;
+};
+
+class Shell {
+ public:
+  // `extra_glyph_text`: data that may be shown (names, addresses) so its glyphs are ready.
+  Shell(app::KioskApp& app, const app::Translations& tr, platform::SdlVideo& video, const std::string& font_path,
+        const std::string& extra_glyph_text);
+  ~Shell();
+  Shell(const Shell&) = delete;
+  Shell& operator=(const Shell&) = delete;
+
+  // Interactive loop until the window is closed (or `run_for_ms` passed, when non-zero).
+  // Redraws only when something changed.
+  void run(std::int64_t run_for_ms = 0);
+
+  // One frame: feed input, draw, apply the user's actions, present. Returns true when the
+  // frame changed something (an action, a new glyph), i.e. another frame is worth drawing.
+  bool render_frame();
+  // Handles one SDL event; returns false on quit.
+  bool handle_event(const union SDL_Event& e);
+
+  platform::PointerQueue& pointer() { return pointer_; }
+  const FrameRecord& last_frame() const { return record_; }
+  const FontSet& fonts() const { return fonts_; }
+  const ShellStats& stats() const { return stats_; }
+  app::KioskApp& app() { return app_; }
+  platform::SdlVideo& video() { return video_; }
+
+ private:
+  void rebuild_fonts();
+
+  app::KioskApp& app_;
+  const app::Translations& tr_;
+  platform::SdlVideo& video_;
+  FontSet fonts_;
+  FrameRecord record_;
+  platform::PointerQueue pointer_;
+  platform::PointerTranslator translator_;
+  std::uint64_t last_counter_ = 0;
+  ShellStats stats_;
+};
+
+// Body text size for an output height: large enough to read standing, in whole pixels.
+float body_font_px(int output_height);
+
+}  // namespace vsk::ui

@@ -1,0 +1,136 @@
+#include "ui/widgets.h"
+
+#include <ctime>
+
+#include "ui/theme.h"
+
+namespace vsk::ui {
+namespace {
+
+void record_widget(UiContext& ui, const std::string& id, const std::string& label) {
+  const ImVec2 a = ImGui::GetItemRectMin();
+  const ImVec2 b = ImGui::GetItemRectMax();
+  ui.record.widgets.push_back({id, label, a.x, a.y, b.x, b.y});
+}
+
+std::string clock_text(std::int64_t unix_seconds) {
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+  return buf;
+}
+
+}  // namespace
+
+bool big_button(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size, const ButtonStyle& style,
+                const std::string& subtitle) {
+  ImFont* font = style.font ? style.font : ui.fonts.title();
+  ui.fonts.require(label);
+  ui.fonts.require(subtitle);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool clicked = ImGui::InvisibleButton(("##" + id).c_str(), size);
+  const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
+  record_widget(ui, id, label);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 end(pos.x + size.x, pos.y + size.y);
+  const float rounding = ui.em() * 0.4f;
+  dl->AddRectFilled(pos, end, held ? theme::pressed(style.fill) : style.fill, rounding);
+  if (style.border) dl->AddRect(pos, end, style.border, rounding, 0, ui.em() * 0.08f);
+
+  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, size.x, size.x - ui.em(), label.c_str());
+  float text_h = ts.y;
+  ImVec2 ss(0, 0);
+  if (!subtitle.empty()) {
+    ss = ui.fonts.body()->CalcTextSizeA(ui.em(), size.x, size.x - ui.em(), subtitle.c_str());
+    text_h += ui.em() * 0.4f + ss.y;
+  }
+  const float y = pos.y + (size.y - text_h) * 0.5f;
+  dl->AddText(font, font->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, y), style.text, label.c_str(), nullptr,
+              size.x - ui.em());
+  if (!subtitle.empty()) {
+    dl->AddText(ui.fonts.body(), ui.em(), ImVec2(pos.x + (size.x - ss.x) * 0.5f, y + ts.y + ui.em() * 0.4f), style.text,
+                subtitle.c_str(), nullptr, size.x - ui.em());
+    ui.record.texts.push_back(subtitle);
+  }
+  return clicked;
+}
+
+void label(UiContext& ui, const std::string& text, ImFont* font, ImU32 color, float wrap_width) {
+  ui.fonts.require(text);
+  ImGui::PushFont(font);
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  if (wrap_width > 0) ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_width);
+  ImGui::TextUnformatted(text.c_str());
+  if (wrap_width > 0) ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  ui.record.texts.push_back(text);
+}
+
+void header(UiContext& ui) {
+  const float em = ui.em();
+  const float width = ImGui::GetContentRegionAvail().x + 2 * em;
+  const ImVec2 origin = ImGui::GetWindowPos();
+  const float h = em * 2.6f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(origin, ImVec2(origin.x + width, origin.y + h), false);  // edge to edge, past the padding
+  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + h), theme::kHeader);
+  dl->PopClipRect();
+
+  ImGui::SetCursorPos(ImVec2(em, em * 0.5f));
+  label(ui, ui.state.village_name + "  " + ui.t("app.title"), ui.fonts.title(), theme::kOnColor);
+
+  const std::string clock = clock_text(ui.state.now_unix);
+  const bool english = ui.state.locale == "en";
+  const std::string lang_label = english ? ui.t("lang.to_zh") : ui.t("lang.to_en");
+  const float lang_w = em * 6;
+  const float clock_w = ui.fonts.body()->CalcTextSizeA(em, 1e9f, 0, clock.c_str()).x;
+  ImGui::SetCursorPos(ImVec2(width - lang_w - clock_w - em * 2, em * 0.9f));
+  label(ui, clock, ui.fonts.body(), theme::kOnColor);
+  ImGui::SetCursorPos(ImVec2(width - lang_w - em, em * 0.4f));
+  if (big_button(ui, "language", lang_label, ImVec2(lang_w, em * 1.8f),
+                 {theme::pressed(theme::kHeader), theme::kOnColor, ui.fonts.body(), theme::kOnColor}))
+    ui.emit(app::ActionKind::kSetLocale, english ? "zh-CN" : "en");
+  ImGui::SetCursorPos(ImVec2(em, h + em));
+}
+
+void keypad(UiContext& ui, const app::KeypadView& pad, ImVec2 size) {
+  const float gap = ui.em() * 0.4f;
+  const ImVec2 key((size.x - 2 * gap) / 3, (size.y - 4 * gap) / 5);
+  const ImVec2 origin = ImGui::GetCursorPos();
+  const ButtonStyle key_style{theme::kKeyButton, theme::kText, ui.fonts.title(), theme::kKeyBorder};
+  // Phone-style layout; the bottom-left key is X for ID numbers, else clear.
+  const char* const rows[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"", "0", ""}};
+  for (int r = 0; r < 4; ++r) {
+    for (int c = 0; c < 3; ++c) {
+      ImGui::SetCursorPos(ImVec2(origin.x + c * (key.x + gap), origin.y + r * (key.y + gap)));
+      const std::string digit = rows[r][c];
+      if (!digit.empty()) {
+        if (big_button(ui, "key." + digit, digit, key, key_style)) ui.emit(app::ActionKind::kKey, digit);
+      } else if (c == 0) {
+        if (pad.allow_x) {
+          if (big_button(ui, "key.X", "X", key, key_style)) ui.emit(app::ActionKind::kKey, "X");
+        } else if (big_button(ui, "key.clear", ui.t("key.clear"), key, {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder})) {
+          ui.emit(app::ActionKind::kClear);
+        }
+      } else if (big_button(ui, "key.backspace", ui.t("key.backspace"), key,
+                            {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder})) {
+        ui.emit(app::ActionKind::kBackspace);
+      }
+    }
+  }
+  ImGui::SetCursorPos(ImVec2(origin.x, origin.y + 4 * (key.y + gap)));
+  if (big_button(ui, "key.ok", ui.t("key.ok"), ImVec2(size.x, key.y), {theme::kConfirm, theme::kOnColor}))
+    ui.emit(app::ActionKind::kSubmit);
+}
+
+bool footer_button(UiContext& ui, const std::string& id, const std::string& label, float x) {
+  const float em = ui.em();
+  ImGui::SetCursorPos(ImVec2(x, ImGui::GetWindowHeight() - em * 3.6f));
+  return big_button(ui, id, label, ImVec2(em * 7, em * 2.6f), {theme::kNeutralButton, theme::kOnColor});
+}
+
+}  // namespace vsk::ui

@@ -1,0 +1,37 @@
+// Touch widgets: big buttons that fire on release over the button (press, slide off,
+// release does nothing), labels, and the numeric keypad. Each records itself in the
+// FrameRecord so scripts can find it by its language-independent id.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/ui_context.h"
+
+namespace vsk::ui {
+
+struct ButtonStyle {
+  ImU32 fill;
+  ImU32 text;
+  ImFont* font = nullptr;  // nullptr: the title font
+  ImU32 border = 0;
+};
+
+// A filled rounded button of `size` at the cursor. `subtitle` is an optional second line.
+bool big_button(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size, const ButtonStyle& style,
+                const std::string& subtitle = "");
+
+// Text at the cursor, wrapped to `wrap_width` (0 = no wrap).
+void label(UiContext& ui, const std::string& text, ImFont* font, ImU32 color, float wrap_width = 0);
+
+// The red band at the top: village and product name, clock, language switch.
+void header(UiContext& ui);
+
+// Digits 0-9 (plus X for ID numbers), backspace, clear and confirm, in a block of `size`.
+void keypad(UiContext& ui, const app::KeypadView& pad, ImVec2 size);
+
+// A secondary action in the footer (back, done, log out): same height everywhere.
+bool footer_button(UiContext& ui, const std::string& id, const std::string& label, float x);
+
+}  // namespace vsk::ui

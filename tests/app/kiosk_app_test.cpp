@@ -1,0 +1,199 @@
+#include "app/kiosk_app.h"
+
+#include <gtest/gtest.h>
+
+#include "../support/temp_dir.h"
+#include "core/demo_village.h"
+#include "core/id_number.h"
+#include "fake/fake_pin_hasher.h"
+#include "fake/manual_clock.h"
+#include "store/demo_seeder.h"
+
+using namespace vsk;
+using app::ActionKind;
+using app::Screen;
+
+namespace {
+
+class KioskAppTest : public ::testing::Test {
+ protected:
+  KioskAppTest() : village_(core::generate_demo_village()), store_(dir_.file("kiosk.db")) {
+    store::seed_demo_village(store_, hasher_, village_);
+    app_ = std::make_unique<app::KioskApp>(store_, clock_, hasher_, app::AppOptions{});
+  }
+
+  const core::DemoResident& demo_resident(int i = 0) const {
+    const core::DemoLogin& l = village_.demo_logins.at(i);
+    return village_.households.at(l.household).members.at(l.member);
+  }
+  const std::string& demo_pin(int i = 0) const { return village_.demo_logins.at(i).pin; }
+
+  void type(const std::string& chars) {
+    for (char c : chars) app_->dispatch({ActionKind::kKey, std::string(1, c)});
+  }
+  void submit() { app_->dispatch({ActionKind::kSubmit, ""}); }
+  void enter_id(const std::string& id) {
+    app_->dispatch({ActionKind::kOpenPoints, ""});
+    type(id);
+    submit();
+  }
+  const app::ViewState& state() const { return app_->state(); }
+  std::string error_key() const { return state().error ? state().error->key : ""; }
+
+  test_support::TempDir dir_;
+  core::DemoVillage village_;
+  store::KioskStore store_;
+  platform::FakePinHasher hasher_;
+  platform::ManualClock clock_;
+  std::unique_ptr<app::KioskApp> app_;
+};
+
+}  // namespace
+
+TEST_F(KioskAppTest, IdentifiesAResidentWithIdNumberAndPin) {
+  enter_id(demo_resident().id_number);
+  ASSERT_EQ(error_key(), "");
+  EXPECT_EQ(state().keypad.step, app::EntryStep::kPin);
+  EXPECT_EQ(state().keypad.masked_id, core::mask_id_number(demo_resident().id_number));
+  type(demo_pin());
+  submit();
+  EXPECT_EQ(state().screen, Screen::kResidentHome);
+  ASSERT_TRUE(state().resident);
+  EXPECT_EQ(state().resident->name, demo_resident().name);
+  EXPECT_EQ(state().resident->masked_id.find(demo_resident().id_number.substr(6, 8)), std::string::npos)
+      << "the birth date part of the ID must not be on screen";
+}
+
+TEST_F(KioskAppTest, ExplainsABadCheckDigit) {
+  std::string id = demo_resident().id_number;
+  id.back() = id.back() == '1' ? '2' : '1';
+  enter_id(id);
+  EXPECT_EQ(error_key(), "err.id_check_digit");
+  EXPECT_EQ(state().keypad.step, app::EntryStep::kIdNumber);
+}
+
+TEST_F(KioskAppTest, ExplainsAWrongLength) {
+  enter_id("1234567");
+  EXPECT_EQ(error_key(), "err.id_length");
+  EXPECT_EQ(state().error->args.at(0).second, "7");
+}
+
+TEST_F(KioskAppTest, TellsAnUnregisteredPersonWhereToGo) {
+  std::string id = "33990119800101123";
+  id += core::id_check_character(id);
+  enter_id(id);
+  EXPECT_EQ(error_key(), "err.id_not_found");
+}
+
+TEST_F(KioskAppTest, TellsAResidentWithoutPinToSetOne) {
+  // Residents who are not demo logins have no PIN yet.
+  const core::DemoResident& other = village_.households.at(1).members.at(0);
+  bool has_pin = false;
+  for (const auto& l : village_.demo_logins) has_pin |= (l.household == 1 && l.member == 0);
+  if (has_pin) GTEST_SKIP() << "household 1 head is a demo login";
+  enter_id(other.id_number);
+  EXPECT_EQ(error_key(), "err.pin_not_set");
+}
+
+TEST_F(KioskAppTest, FiveWrongPinsLockTheResidentForFifteenMinutes) {
+  enter_id(demo_resident().id_number);
+  for (int i = 1; i <= 4; ++i) {
+    type("000000");
+    submit();
+    EXPECT_EQ(error_key(), "err.pin_wrong");
+  }
+  type("000000");
+  submit();
+  EXPECT_EQ(error_key(), "err.locked");
+  EXPECT_EQ(state().error->args.at(0).second, "15");
+
+  // Even the right PIN is refused while locked, and restarting the kiosk does not help.
+  app_ = std::make_unique<app::KioskApp>(store_, clock_, hasher_, app::AppOptions{});
+  enter_id(demo_resident().id_number);
+  EXPECT_EQ(error_key(), "err.locked");
+
+  clock_.advance_ms(15 * 60 * 1000);
+  app_->dispatch({ActionKind::kHome, ""});
+  enter_id(demo_resident().id_number);
+  ASSERT_EQ(error_key(), "");
+  type(demo_pin());
+  submit();
+  EXPECT_EQ(state().screen, Screen::kResidentHome);
+  EXPECT_EQ(store_.residents().find_by_id_number(demo_resident().id_number)->pin_attempts.failures, 0);
+}
+
+TEST_F(KioskAppTest, IdleTimeoutReturnsHomeAndForgetsTheResident) {
+  app_->dispatch({ActionKind::kSetLocale, "en"});
+  enter_id(demo_resident().id_number);
+  type(demo_pin());
+  submit();
+  ASSERT_TRUE(state().resident);
+  clock_.advance_ms(59'000);
+  EXPECT_FALSE(app_->tick());
+  EXPECT_TRUE(state().resident);
+  clock_.advance_ms(1'000);
+  EXPECT_TRUE(app_->tick());
+  EXPECT_EQ(state().screen, Screen::kHome);
+  EXPECT_FALSE(state().resident);
+  EXPECT_EQ(state().locale, "zh-CN");
+  EXPECT_TRUE(state().keypad.entry.empty());
+}
+
+TEST_F(KioskAppTest, IdleTimeoutAlsoClearsAHalfTypedIdNumber) {
+  app_->dispatch({ActionKind::kOpenPoints, ""});
+  type("3399");
+  app_->note_activity();
+  clock_.advance_ms(60'000);
+  EXPECT_TRUE(app_->tick());
+  EXPECT_TRUE(state().keypad.entry.empty());
+}
+
+TEST_F(KioskAppTest, ActivityKeepsTheSessionAlive) {
+  app_->dispatch({ActionKind::kOpenPoints, ""});
+  for (int i = 0; i < 5; ++i) {
+    clock_.advance_ms(50'000);
+    app_->note_activity();
+    EXPECT_FALSE(app_->tick());
+  }
+  EXPECT_EQ(state().screen, Screen::kIdentify);
+}
+
+TEST_F(KioskAppTest, StaffLogInAndOut) {
+  const core::DemoStaff& admin = village_.staff.at(0);
+  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
+  type(admin.staff_no);
+  submit();
+  type(admin.pin);
+  submit();
+  EXPECT_EQ(state().screen, Screen::kAdminHome);
+  ASSERT_TRUE(state().staff);
+  EXPECT_EQ(state().staff->role_key, "role." + admin.role);
+  app_->dispatch({ActionKind::kLogout, ""});
+  EXPECT_EQ(state().screen, Screen::kHome);
+  EXPECT_FALSE(state().staff);
+}
+
+TEST_F(KioskAppTest, StaffLoginDoesNotRevealWhetherTheNumberExists) {
+  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
+  type("9999");
+  submit();
+  type("111111");
+  submit();
+  const std::string unknown = error_key();
+  app_->dispatch({ActionKind::kBack, ""});
+  type(village_.staff.at(0).staff_no);
+  submit();
+  type("111111");
+  submit();
+  EXPECT_EQ(error_key(), unknown);
+  EXPECT_EQ(unknown, "err.staff_login_failed");
+}
+
+TEST_F(KioskAppTest, KeypadAcceptsXOnlyForIdNumbersAndCapsLength) {
+  app_->dispatch({ActionKind::kOpenPoints, ""});
+  type("12345678901234567X9");
+  EXPECT_EQ(state().keypad.entry, "12345678901234567X");
+  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
+  type("1X2");
+  EXPECT_EQ(state().keypad.entry, "12");
+}
