@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 namespace vsk::ui {
@@ -70,14 +72,21 @@ void FontSet::build() {
   builder.BuildRanges(&ranges);
   ranges_.assign(ranges.begin(), ranges.end());
 
+  if (font_file_.empty()) {
+    std::ifstream in(path_, std::ios::binary);
+    font_file_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (font_file_.empty()) throw std::runtime_error("cannot read font " + path_);
+  }
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   atlas->Clear();
   ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;
   cfg.OversampleH = 1;  // CJK at large sizes needs no horizontal oversampling; halves the atlas
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
-  body_ = atlas->AddFontFromFileTTF(path_.c_str(), body_px_, &cfg, ranges_.data());
-  title_ = atlas->AddFontFromFileTTF(path_.c_str(), body_px_ * kTitleScale, &cfg, ranges_.data());
+  const int size = static_cast<int>(font_file_.size());
+  body_ = atlas->AddFontFromMemoryTTF(font_file_.data(), size, body_px_, &cfg, ranges_.data());
+  title_ = atlas->AddFontFromMemoryTTF(font_file_.data(), size, body_px_ * kTitleScale, &cfg, ranges_.data());
   if (!body_ || !title_) throw std::runtime_error("cannot load font " + path_);
   if (!atlas->Build()) throw std::runtime_error("cannot build the font atlas from " + path_);
   dirty_ = false;

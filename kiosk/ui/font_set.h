@@ -40,7 +40,8 @@ class FontSet {
   bool dirty_ = true;
   ImFont* body_ = nullptr;
   ImFont* title_ = nullptr;
-  std::vector<unsigned short> ranges_;  // ImWchar ranges; the atlas keeps a pointer to them
+  std::vector<unsigned short> ranges_;
+  std::vector<char> font_file_;  // read once, shared by every size (ImGui would copy it per size)  // ImWchar ranges; the atlas keeps a pointer to them
 };
 
 // Decodes UTF-8 into code points (invalid bytes are skipped).
