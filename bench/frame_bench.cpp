@@ -6,8 +6,12 @@
 #include <imgui.h>
 
 #include "app/bootstrap.h"
+#include "app/calendar_loader.h"
+#include "app/catalog_loader.h"
 #include "app/kiosk_app.h"
+#include "app/request_service.h"
 #include "fake/fake_pin_hasher.h"
+#include "fake/sequence_random.h"
 #include "platform/clock.h"
 #include "support/temp_dir.h"
 #include "ui/font_set.h"
@@ -23,9 +27,13 @@ struct Kiosk {
   platform::SystemClock clock;
   app::OpenedVillage village = app::open_village(dir.path(), hasher, true);
   app::Translations tr = app::Translations::load(app::default_assets_dir() + "/i18n", {"zh-CN", "en"});
-  app::KioskApp app{*village.store, clock, hasher, app::AppOptions{}};
+  core::Catalog catalog = app::load_catalog(app::default_assets_dir() + "/catalog/services.json");
+  core::WorkingCalendar calendar = app::load_working_calendar(app::default_assets_dir() + "/calendar/cn-holidays.json");
+  platform::SequenceRandom random;
+  app::RequestService requests{*village.store, catalog, calendar, clock, random};
+  app::KioskApp app{*village.store, clock, hasher, requests, nullptr, app::AppOptions{}};
   platform::SdlVideo video{platform::VideoOptions{platform::VideoMode::kHeadless, 1920, 1080, "bench"}};
-  ui::Shell shell{app, tr, video, ui::find_cjk_font(), village.store->residents().display_text_sample()};
+  ui::Shell shell{app, tr, catalog, video, ui::find_cjk_font(), village.store->residents().display_text_sample()};
 };
 
 // SDL batches render commands until present: include it, or the rasterising is not timed.

@@ -10,10 +10,15 @@
 #include <sstream>
 
 #include "app/bootstrap.h"
+#include "app/calendar_loader.h"
+#include "app/catalog_loader.h"
+#include "app/request_service.h"
 #include "app/kiosk_app.h"
 #include "app/translations.h"
 #include "kiosk_options.h"
 #include "fake/manual_clock.h"
+#include "platform/printer.h"
+#include "platform/random.h"
 #include "ui/font_set.h"
 #include "ui/script.h"
 #include "ui/shell.h"
@@ -32,6 +37,26 @@ long peak_rss_kib() {
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
   return ru.ru_maxrss;
+}
+
+// Every catalog text, so the atlas has its glyphs before the first catalog screen.
+std::string catalog_text(const vsk::core::Catalog& c) {
+  std::string out;
+  auto add = [&](const vsk::core::LocalText& t) { out += t.zh + t.en; };
+  for (const auto& cat : c.categories) add(cat.name);
+  for (const auto& s : c.services) {
+    add(s.name);
+    add(s.summary);
+    add(s.department);
+    for (const auto& m : s.materials) add(m);
+    for (const auto& f : s.fields) {
+      add(f.label);
+      add(f.unit);
+      for (const auto& ch : f.choices) add(ch.label);
+      for (const auto& p : f.phrases) add(p);
+    }
+  }
+  return out;
 }
 
 int fail(const std::string& what) {
@@ -74,12 +99,21 @@ int main(int argc, char** argv) {
       return fail(o.font.empty() ? "no Chinese font found: install fonts-wqy-microhei or fonts-noto-cjk"
                                  : "font file not found: " + o.font);
 
+    const vsk::core::Catalog catalog = vsk::app::load_catalog(assets + "/catalog/services.json");
+    const vsk::core::WorkingCalendar calendar = vsk::app::load_working_calendar(assets + "/calendar/cn-holidays.json");
+    vsk::platform::SodiumRandom random;
+    vsk::app::RequestPolicy policy;
+    policy.kiosk_code = store.settings().get_or(vsk::store::setting::kKioskCode, policy.kiosk_code);
+    vsk::app::RequestService requests(store, catalog, calendar, clock, random, policy);
+    // Until a real printer is configured, receipts are written as PNG files in the data dir.
+    vsk::platform::PngReceiptPrinter printer(data_dir + "/receipts", font);
+
     vsk::app::AppOptions app_options;
     app_options.default_locale = o.lang;
     const std::int64_t idle_s =
         o.idle_timeout_s > 0 ? o.idle_timeout_s : store.settings().get_int_or(vsk::store::setting::kIdleTimeoutSeconds, 60);
     app_options.idle_timeout_ms = idle_s * 1000;
-    vsk::app::KioskApp app(store, clock, hasher, app_options);
+    vsk::app::KioskApp app(store, clock, hasher, requests, &printer, app_options);
 
     vsk::platform::VideoOptions video_options;
     video_options.mode = o.headless ? vsk::platform::VideoMode::kHeadless
@@ -87,7 +121,8 @@ int main(int argc, char** argv) {
     video_options.width = o.width;
     video_options.height = o.height;
     vsk::platform::SdlVideo video(video_options);
-    vsk::ui::Shell shell(app, tr, video, font, store.residents().display_text_sample() + app.state().village_name);
+    vsk::ui::Shell shell(app, tr, catalog, video, font,
+                         store.residents().display_text_sample() + app.state().village_name + catalog_text(catalog));
 
     if (o.measure_startup) {
       shell.render_frame();

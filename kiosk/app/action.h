@@ -20,6 +20,32 @@ enum class ActionKind {
   kSubmit,
   kLogout,
   kSetLocale,       // arg: "zh-CN" / "en"
+  // Service requests
+  kPickCategory,    // arg: category id
+  kPickService,     // arg: service id
+  kStartForm,       // from the service detail: identify if needed, then the first question
+  kFileAnonymously, // reports: file without identification
+  kSetValue,        // arg: the value for the current question (choice id, "true"/"false", phrase, date)
+  kNextField,
+  kPrevField,
+  kToggleReward,    // rewarded report: opt in / out of the reward
+  kConfirmRequest,  // file it
+  kPrintReceipt,
+  kDateMonth,       // arg: "YYYY-MM": the month the date picker shows
+  kOpenMyRequests,
+  kOpenRequest,     // arg: request id
+  kStartRating,
+  kRateLevel,       // arg: "1".."5"
+  kToggleTag,       // arg: tag id
+  kSubmitRating,
+  kReopen,
+  // Staff
+  kOpenQueue,
+  kQueueStatus,     // arg: status name, "" = all open
+  kQueueOverdue,
+  kStaffAction,     // arg: event name (accept, complete, materials_provided, township_reply...)
+  kStaffPickOption, // arg: option id (assignee staff id or reason id)
+  kStaffFileOnBehalf,
 };
 
 struct Action {

@@ -26,8 +26,14 @@ core::Message id_error_message(core::IdNumberError e, std::size_t typed) {
 
 }  // namespace
 
-KioskApp::KioskApp(store::KioskStore& store, platform::Clock& clock, platform::PinHasher& hasher, AppOptions options)
-    : store_(store), clock_(clock), hasher_(hasher), options_(std::move(options)), idle_(options_.idle_timeout_ms) {
+KioskApp::KioskApp(store::KioskStore& store, platform::Clock& clock, platform::PinHasher& hasher,
+                   RequestService& requests, platform::Printer* printer, AppOptions options)
+    : store_(store),
+      clock_(clock),
+      hasher_(hasher),
+      options_(std::move(options)),
+      idle_(options_.idle_timeout_ms),
+      requests_(state_, store, requests, printer, clock) {
   idle_.touch(clock_.monotonic_ms());
   go_home();
 }
@@ -55,6 +61,9 @@ void KioskApp::go_home() {
   state_.now_unix = clock_.unix_seconds();
   pending_resident_id_ = 0;
   pending_staff_no_.clear();
+  session_ = Session{};
+  after_identify_ = AfterIdentify::kPoints;
+  requests_.reset();
 }
 
 void KioskApp::show_coming_soon(std::string feature_key) {
@@ -77,18 +86,25 @@ void KioskApp::open_staff_login() {
 void KioskApp::dispatch(const Action& action) {
   note_activity();
   state_.now_unix = clock_.unix_seconds();
+  if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
+  if (action.kind != ActionKind::kBack && action.kind != ActionKind::kKey && action.kind != ActionKind::kBackspace &&
+      action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit) {
+    bool needs_identification = false;
+    if (requests_.handle(action, session_, &needs_identification)) {
+      if (needs_identification) {
+        after_identify_ = action.kind == ActionKind::kOpenMyRequests ? AfterIdentify::kMyRequests : AfterIdentify::kForm;
+        open_identify();
+      }
+      return;
+    }
+  }
   switch (action.kind) {
-    case ActionKind::kOpenRequests:
-      show_coming_soon("tile.requests");
-      break;
-    case ActionKind::kOpenTrack:
-      show_coming_soon("tile.track");
-      break;
     case ActionKind::kOpenNotices:
       show_coming_soon("tile.notices");
       break;
     case ActionKind::kOpenPoints:
       state_.feature_key = "tile.points";
+      after_identify_ = AfterIdentify::kPoints;
       if (state_.resident)
         state_.screen = Screen::kResidentHome;
       else
@@ -98,17 +114,14 @@ void KioskApp::dispatch(const Action& action) {
       open_staff_login();
       break;
     case ActionKind::kOpenAdminFeature:
-      if (state_.staff) show_coming_soon(action.arg);
+      if (!state_.staff) break;
+      if (action.arg == "admin.requests")
+        requests_.open_queue();
+      else
+        show_coming_soon(action.arg);
       break;
     case ActionKind::kBack:
-      if (state_.screen == Screen::kComingSoon && state_.staff)
-        state_.screen = Screen::kAdminHome;
-      else if (state_.screen == Screen::kIdentify && state_.keypad.step == EntryStep::kPin)
-        open_identify();
-      else if (state_.screen == Screen::kStaffLogin && state_.keypad.step == EntryStep::kPin)
-        open_staff_login();
-      else
-        go_home();
+      on_back();
       break;
     case ActionKind::kHome:
     case ActionKind::kLogout:
@@ -130,6 +143,82 @@ void KioskApp::dispatch(const Action& action) {
       break;
     case ActionKind::kSetLocale:
       if (action.arg == "zh-CN" || action.arg == "en") state_.locale = action.arg;
+      break;
+    default:
+      break;
+  }
+}
+
+void KioskApp::on_back() {
+  state_.error.reset();
+  const bool staff = state_.staff.has_value();
+  switch (state_.screen) {
+    case Screen::kIdentify:
+      if (state_.keypad.step == EntryStep::kPin) return open_identify();
+      if (after_identify_ == AfterIdentify::kForm) {
+        state_.screen = Screen::kServiceDetail;
+        return;
+      }
+      return go_home();
+    case Screen::kStaffLogin:
+      if (state_.keypad.step == EntryStep::kPin) return open_staff_login();
+      return go_home();
+    case Screen::kCatalog:
+      if (!state_.draft.category.empty()) {
+        state_.draft.category.clear();
+        return;
+      }
+      if (staff) {
+        state_.screen = Screen::kAdminHome;
+        return;
+      }
+      return go_home();
+    case Screen::kServiceDetail:
+      state_.screen = Screen::kCatalog;
+      return;
+    case Screen::kFormField:
+    case Screen::kConfirm:
+      dispatch({ActionKind::kPrevField, ""});
+      return;
+    case Screen::kTrack:
+      if (state_.keypad.step == EntryStep::kTrackCode) return requests_.open_track();
+      return go_home();
+    case Screen::kMyRequests:
+      state_.screen = Screen::kResidentHome;
+      return;
+    case Screen::kRequestDetail:
+      if (session_.resident_id) return requests_.open_my_requests(*session_.resident_id);
+      return requests_.open_track();
+    case Screen::kRate:
+      state_.screen = staff ? Screen::kStaffRequest : Screen::kRequestDetail;
+      return;
+    case Screen::kStaffQueue:
+    case Screen::kComingSoon:
+      if (staff) {
+        state_.screen = Screen::kAdminHome;
+        return;
+      }
+      return go_home();
+    case Screen::kStaffRequest:
+      return requests_.open_queue();
+    case Screen::kStaffPick:
+      state_.screen = Screen::kStaffRequest;
+      return;
+    default:
+      return go_home();
+  }
+}
+
+void KioskApp::after_identified() {
+  switch (after_identify_) {
+    case AfterIdentify::kForm:
+      requests_.begin_form();
+      break;
+    case AfterIdentify::kMyRequests:
+      requests_.open_my_requests(*session_.resident_id);
+      break;
+    case AfterIdentify::kPoints:
+      state_.screen = Screen::kResidentHome;
       break;
   }
 }
@@ -166,6 +255,14 @@ void KioskApp::submit_id_number() {
   const auto resident = store_.residents().find_by_id_number(id);
   if (!resident) {
     state_.error = core::Message("err.id_not_found");
+    return;
+  }
+  if (state_.draft.on_behalf_staff_id && session_.staff_id) {
+    // 代办: the logged-in staff member has seen the resident's ID card; no PIN needed.
+    state_.resident = ResidentView{resident->name, core::mask_id_number(id), resident->address, resident->grid_name};
+    session_.resident_id = resident->id;
+    state_.keypad = KeypadView{};
+    after_identified();
     return;
   }
   if (!resident->pin_hash) {
@@ -214,9 +311,10 @@ void KioskApp::submit_resident_pin() {
   }
   state_.resident = ResidentView{resident->name, core::mask_id_number(resident->id_number), resident->address,
                                  resident->grid_name};
-  state_.screen = Screen::kResidentHome;
+  session_.resident_id = resident->id;
   state_.keypad = KeypadView{};
   pending_resident_id_ = 0;
+  after_identified();
 }
 
 void KioskApp::submit_staff_no() {
@@ -262,6 +360,7 @@ void KioskApp::submit_staff_pin() {
     tx.commit();
   }
   state_.staff = StaffView{staff->name, staff->staff_no, role_key(staff->role)};
+  session_.staff_id = staff->id;
   state_.screen = Screen::kAdminHome;
   state_.keypad = KeypadView{};
   pending_staff_no_.clear();

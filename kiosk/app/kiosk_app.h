@@ -6,11 +6,14 @@
 #include <string>
 
 #include "app/action.h"
+#include "app/request_flow.h"
+#include "app/request_service.h"
 #include "app/view_state.h"
 #include "core/idle_timer.h"
 #include "core/pin_lockout.h"
 #include "platform/clock.h"
 #include "platform/pin_hasher.h"
+#include "platform/printer.h"
 #include "store/kiosk_store.h"
 
 namespace vsk::app {
@@ -23,7 +26,8 @@ struct AppOptions {
 
 class KioskApp {
  public:
-  KioskApp(store::KioskStore& store, platform::Clock& clock, platform::PinHasher& hasher, AppOptions options);
+  KioskApp(store::KioskStore& store, platform::Clock& clock, platform::PinHasher& hasher, RequestService& requests,
+           platform::Printer* printer, AppOptions options);
 
   const ViewState& state() const { return state_; }
   void dispatch(const Action& action);  // every action is also activity
@@ -46,6 +50,8 @@ class KioskApp {
   void submit_staff_no();
   void submit_staff_pin();
   void show_coming_soon(std::string feature_key);
+  void after_identified();
+  void on_back();
   core::Message locked_message(const core::PinAttemptState& s) const;
 
   store::KioskStore& store_;
@@ -57,6 +63,10 @@ class KioskApp {
   // Who is being identified between the ID step and the PIN step (never shown unmasked).
   std::int64_t pending_resident_id_ = 0;
   std::string pending_staff_no_;
+  Session session_;  // who is identified / logged in: ids stay here, never in the ViewState
+  // Where identification leads once it succeeds.
+  enum class AfterIdentify { kPoints, kForm, kMyRequests } after_identify_ = AfterIdentify::kPoints;
+  RequestFlow requests_;
 };
 
 }  // namespace vsk::app

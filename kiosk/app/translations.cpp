@@ -38,7 +38,11 @@ std::string Translations::text(const std::string& locale, const std::string& key
 }
 
 std::string Translations::format(const std::string& locale, const core::Message& msg) const {
-  return fill_placeholders(text(locale, msg.key), msg.args);
+  // An argument that is itself a key (a status, an action) is shown translated.
+  auto args = msg.args;
+  for (auto& [name, value] : args)
+    if (has(locale, value)) value = text(locale, value);
+  return fill_placeholders(text(locale, msg.key), args);
 }
 
 std::vector<std::string> Translations::locales() const {

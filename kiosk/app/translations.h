@@ -18,6 +18,7 @@ class Translations {
 
   // The text for `key` in `locale`; a missing key shows as "[[key]]" so it is seen, not hidden.
   std::string text(const std::string& locale, const std::string& key) const;
+  // The message's text with its {placeholders} filled; argument values that are keys are translated.
   std::string format(const std::string& locale, const core::Message& msg) const;
 
   std::vector<std::string> locales() const;

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/message.h"
 
@@ -17,9 +20,22 @@ enum class Screen {
   kResidentHome,  // resident identified
   kStaffLogin,    // staff number, then PIN
   kAdminHome,     // staff logged in
+  // Service requests (办事申请)
+  kCatalog,       // categories, then the services of one category
+  kServiceDetail, // what it is, materials, who handles it, promised days
+  kFormField,     // one question per page
+  kConfirm,       // everything at a glance before filing
+  kReceipt,       // request number, pickup code, QR, promised date (only after the commit)
+  kTrack,         // request number + pickup code, no identification
+  kMyRequests,    // after identification: my requests
+  kRequestDetail, // timeline of one request
+  kRate,          // 好差评 five levels + reason tags
+  kStaffQueue,    // admin: the request queue
+  kStaffRequest,  // admin: one request with its actions
+  kStaffPick,     // admin: choose an assignee / a reason for an action
 };
 
-enum class EntryStep { kIdNumber, kPin, kStaffNo };
+enum class EntryStep { kIdNumber, kPin, kStaffNo, kNumber, kPhone, kTrackNumber, kTrackCode };
 
 // What the keypad is filling in right now.
 struct KeypadView {
@@ -44,6 +60,81 @@ struct StaffView {
   std::string role_key;  // translation key of the role, e.g. "role.admin"
 };
 
+// A request being filled in at the kiosk.
+struct DraftView {
+  std::string category;            // chosen category id (catalog step 2 when set)
+  std::string service_id;
+  std::size_t field_index = 0;     // the question on screen
+  std::map<std::string, std::string> values;
+  bool anonymous = false;
+  bool reward_opt_in = false;
+  std::optional<std::int64_t> on_behalf_staff_id;  // 代办: a staff member is filing for the resident
+  std::string date_month;          // date picker: the month shown, "YYYY-MM"
+};
+
+struct ReceiptView {
+  std::string number;
+  std::string pickup_code;
+  std::string claim_code;   // rewarded anonymous reports only
+  std::string due_date;     // YYYY-MM-DD
+  std::string service_id;
+  std::optional<core::Message> print_result;
+};
+
+struct TimelineEntry {
+  std::int64_t at = 0;
+  std::string event;  // event name, e.g. "accept"
+  std::string to;     // status name
+  std::string who;    // staff name, or empty
+  bool on_behalf = false;
+  std::string note;
+};
+
+struct RequestSummary {
+  std::int64_t id = 0;
+  std::string number;
+  std::string service_id;
+  std::string status;     // status name
+  std::string due_date;   // YYYY-MM-DD
+  bool overdue = false;
+  std::string resident;   // masked name for staff lists; empty when anonymous
+  std::string grid;
+  std::string assignee;
+  std::int64_t submitted_at = 0;
+  std::optional<int> rating;
+};
+
+struct RequestDetailView {
+  RequestSummary summary;
+  std::vector<std::pair<std::string, std::string>> fields;  // field id -> value, in form order
+  std::vector<TimelineEntry> timeline;
+  std::optional<std::string> escalation_department;
+  bool rating_wanted = false;    // completed and not rated yet
+  bool rerate_allowed = false;   // one re-rating after a bad rating
+  bool anonymous = false;
+  bool filed_on_behalf = false;
+  std::int64_t open_followups = 0;
+  std::vector<std::string> allowed_actions;  // staff: event names the workflow allows now
+};
+
+struct RateView {
+  int level = 0;  // 0: none chosen yet
+  std::vector<std::string> tags;
+};
+
+struct QueueView {
+  std::string status_filter;   // status name or "" for all open
+  bool overdue_only = false;
+  std::vector<RequestSummary> rows;
+  std::map<std::string, std::int64_t> counts;  // status name -> count, plus "overdue" and "open"
+};
+
+// An admin action that needs a choice first (whom to assign, which reason).
+struct PickView {
+  std::string action;  // event name: assign / reject / ask_materials / escalate / complete / note
+  std::vector<std::pair<std::string, std::string>> options;  // id -> label
+};
+
 struct ViewState {
   Screen screen = Screen::kHome;
   std::string locale = "zh-CN";
@@ -54,6 +145,16 @@ struct ViewState {
   std::optional<ResidentView> resident;
   std::optional<StaffView> staff;
   std::int64_t now_unix = 0;  // for the clock in the header
+  std::string today;          // YYYY-MM-DD in China time
+  DraftView draft;
+  ReceiptView receipt;
+  std::vector<RequestSummary> my_requests;
+  RequestDetailView detail;
+  RateView rate;
+  QueueView queue;
+  PickView pick;
+  std::optional<core::Message> notice;  // a success notice, e.g. "已受理"
+  std::string track_prefix;   // this kiosk's receipt prefix, e.g. "QS1-"
 };
 
 }  // namespace vsk::app

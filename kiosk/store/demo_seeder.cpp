@@ -77,6 +77,7 @@ SeedReport seed_demo_village(KioskStore& store, platform::PinHasher& hasher, con
   store.settings().set(tx, setting::kVillageName, v.village_name);
   store.settings().set(tx, setting::kTownshipName, v.township_name);
   store.settings().set(tx, setting::kDemo, "1");
+  store.settings().set(tx, setting::kKioskCode, "QS1");  // 青山 kiosk no. 1
   tx.commit();
   return report;
 }

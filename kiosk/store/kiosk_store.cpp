@@ -21,7 +21,7 @@ db::MigrationReport migrate_or_throw(db::Database& db) {
 }  // namespace
 
 KioskStore::KioskStore(const std::string& path)
-    : db_(path), migration_(migrate_or_throw(db_)), residents_(db_), staff_(db_), settings_(db_) {}
+    : db_(path), migration_(migrate_or_throw(db_)), residents_(db_), staff_(db_), settings_(db_), requests_(db_) {}
 
 bool KioskStore::is_empty() { return residents_.count() == 0; }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sqlite/sqlite_db.h"
+#include "store/request_store.h"
 #include "store/resident_store.h"
 #include "store/settings_store.h"
 #include "store/staff_store.h"
@@ -31,6 +32,7 @@ class KioskStore {
   ResidentStore& residents() { return residents_; }
   StaffStore& staff() { return staff_; }
   SettingsStore& settings() { return settings_; }
+  RequestStore& requests() { return requests_; }
   db::MigrationReport migration() const { return migration_; }
   bool is_empty();  // no residents yet: a first start
 
@@ -40,6 +42,7 @@ class KioskStore {
   ResidentStore residents_;
   StaffStore staff_;
   SettingsStore settings_;
+  RequestStore requests_;
 };
 
 // "<data dir>/kiosk.db"

@@ -5,7 +5,7 @@ namespace {
 
 constexpr const char* kSelect = R"sql(
   SELECT r.id, r.household_id, r.name, r.id_number, r.gender, r.birth_date, r.phone, r.relation,
-         r.is_head, r.pin_hash, r.pin_failures, r.pin_locked_until, h.address, g.name
+         r.is_head, r.pin_hash, r.pin_failures, r.pin_locked_until, h.address, g.name, h.grid_id
   FROM residents r JOIN households h ON h.id = r.household_id JOIN grids g ON g.id = h.grid_id
 )sql";
 
@@ -25,6 +25,7 @@ ResidentRecord read_row(const db::Statement& st) {
   r.pin_attempts.locked_until = st.column_int(11);
   r.address = st.column_text(12);
   r.grid_name = st.column_text(13);
+  r.grid_id = st.column_int(14);
   return r;
 }
 

@@ -23,6 +23,7 @@ struct ResidentRecord {
   bool is_head = false;
   std::optional<std::string> pin_hash;  // none: PIN not set up yet at the counter
   core::PinAttemptState pin_attempts;
+  std::int64_t grid_id = 0;
   std::string address;    // of the household
   std::string grid_name;  // of the household
 };

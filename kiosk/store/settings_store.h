@@ -14,6 +14,7 @@ inline constexpr const char* kVillageName = "village.name";
 inline constexpr const char* kTownshipName = "village.township";
 inline constexpr const char* kIdleTimeoutSeconds = "kiosk.idle_timeout_s";
 inline constexpr const char* kDemo = "village.demo";
+inline constexpr const char* kKioskCode = "kiosk.code";  // receipt number prefix, unique per kiosk
 }  // namespace setting
 
 class SettingsStore {

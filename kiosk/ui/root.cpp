@@ -21,6 +21,18 @@ void draw_screen(UiContext& ui) {
     case app::Screen::kResidentHome: screens::resident_home(ui); break;
     case app::Screen::kStaffLogin: screens::staff_login(ui); break;
     case app::Screen::kAdminHome: screens::admin_home(ui); break;
+    case app::Screen::kCatalog: screens::catalog(ui); break;
+    case app::Screen::kServiceDetail: screens::service_detail(ui); break;
+    case app::Screen::kFormField: screens::form_field(ui); break;
+    case app::Screen::kConfirm: screens::confirm(ui); break;
+    case app::Screen::kReceipt: screens::receipt(ui); break;
+    case app::Screen::kTrack: screens::track(ui); break;
+    case app::Screen::kMyRequests: screens::my_requests(ui); break;
+    case app::Screen::kRequestDetail: screens::request_detail(ui); break;
+    case app::Screen::kRate: screens::rate(ui); break;
+    case app::Screen::kStaffQueue: screens::staff_queue(ui); break;
+    case app::Screen::kStaffRequest: screens::staff_request(ui); break;
+    case app::Screen::kStaffPick: screens::staff_pick(ui); break;
   }
   ImGui::End();
   ImGui::PopFont();

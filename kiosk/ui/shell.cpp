@@ -32,9 +32,9 @@ float initial_body_px(const platform::SdlVideo& video) {
 }
 }  // namespace
 
-Shell::Shell(app::KioskApp& app, const app::Translations& tr, platform::SdlVideo& video, const std::string& font_path,
-             const std::string& extra_glyph_text)
-    : app_(app), tr_(tr), video_(video), fonts_(font_path, initial_body_px(video)) {
+Shell::Shell(app::KioskApp& app, const app::Translations& tr, const core::Catalog& catalog, platform::SdlVideo& video,
+             const std::string& font_path, const std::string& extra_glyph_text)
+    : app_(app), tr_(tr), catalog_(catalog), video_(video), fonts_(font_path, initial_body_px(video)) {
   int w = 0, h = 0;
   video_.output_size(&w, &h);
   translator_.set_window_size(w, h);
@@ -109,7 +109,7 @@ bool Shell::render_frame() {
   record_.clear();
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui::NewFrame();
-  UiContext ui{app_.state(), tr_, fonts_, record_, actions};
+  UiContext ui{app_.state(), tr_, fonts_, record_, actions, catalog_};
   draw_screen(ui);
   ImGui::Render();
 

@@ -25,8 +25,8 @@ struct ShellStats {
 class Shell {
  public:
   // `extra_glyph_text`: data that may be shown (names, addresses) so its glyphs are ready.
-  Shell(app::KioskApp& app, const app::Translations& tr, platform::SdlVideo& video, const std::string& font_path,
-        const std::string& extra_glyph_text);
+  Shell(app::KioskApp& app, const app::Translations& tr, const core::Catalog& catalog, platform::SdlVideo& video,
+        const std::string& font_path, const std::string& extra_glyph_text);
   ~Shell();
   Shell(const Shell&) = delete;
   Shell& operator=(const Shell&) = delete;
@@ -53,6 +53,7 @@ class Shell {
 
   app::KioskApp& app_;
   const app::Translations& tr_;
+  const core::Catalog& catalog_;
   platform::SdlVideo& video_;
   FontSet fonts_;
   FrameRecord record_;

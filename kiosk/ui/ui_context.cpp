@@ -14,4 +14,10 @@ std::string UiContext::msg(const core::Message& m) const {
   return s;
 }
 
+std::string UiContext::local(const core::LocalText& text) const {
+  std::string s = text.in(state.locale);
+  fonts.require(s);
+  return s;
+}
+
 }  // namespace vsk::ui

@@ -8,6 +8,7 @@
 #include "app/action.h"
 #include "app/translations.h"
 #include "app/view_state.h"
+#include "core/catalog.h"
 #include "ui/font_set.h"
 #include "ui/frame_record.h"
 
@@ -19,12 +20,15 @@ struct UiContext {
   FontSet& fonts;
   FrameRecord& record;
   std::vector<app::Action>& actions;
+  const core::Catalog& catalog;
 
   // Translated text for `key` in the current language; its glyphs join the atlas.
   std::string t(const std::string& key) const;
   std::string msg(const core::Message& m) const;
   void emit(app::ActionKind kind, std::string arg = "") const { actions.push_back({kind, std::move(arg)}); }
   float em() const { return fonts.body_px(); }  // every size is a multiple of this
+  // Catalog text in the current language; its glyphs join the atlas.
+  std::string local(const core::LocalText& text) const;
 };
 
 }  // namespace vsk::ui

@@ -48,14 +48,25 @@ bool big_button(UiContext& ui, const std::string& id, const std::string& label, 
     text_h += ui.em() * 0.4f + ss.y;
   }
   const float y = pos.y + (size.y - text_h) * 0.5f;
-  dl->AddText(font, font->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, y), style.text, label.c_str(), nullptr,
-              size.x - ui.em());
+  const float x_title = style.left_align ? pos.x + ui.em() * 0.6f : pos.x + (size.x - ts.x) * 0.5f;
+  const float x_sub = style.left_align ? pos.x + ui.em() * 0.6f : pos.x + (size.x - ss.x) * 0.5f;
+  dl->AddText(font, font->FontSize, ImVec2(x_title, y), style.text, label.c_str(), nullptr, size.x - ui.em());
   if (!subtitle.empty()) {
-    dl->AddText(ui.fonts.body(), ui.em(), ImVec2(pos.x + (size.x - ss.x) * 0.5f, y + ts.y + ui.em() * 0.4f), style.text,
+    dl->AddText(ui.fonts.body(), ui.em(), ImVec2(x_sub, y + ts.y + ui.em() * 0.4f), style.text,
                 subtitle.c_str(), nullptr, size.x - ui.em());
     ui.record.texts.push_back(subtitle);
   }
   return clicked;
+}
+
+bool row_button(UiContext& ui, const std::string& id, const std::string& title, const std::string& subtitle,
+                float width, ImU32 fill, ImU32 text) {
+  ButtonStyle style{fill, text, ui.fonts.body(), theme::kKeyBorder, true};
+  // As tall as its text: a long summary wraps onto a second line inside the row.
+  float height = ui.em() * 1.8f;
+  if (!subtitle.empty())
+    height += ui.em() * 0.6f + ui.fonts.body()->CalcTextSizeA(ui.em(), width, width - ui.em(), subtitle.c_str()).y;
+  return big_button(ui, id, title, ImVec2(width, height), style, subtitle);
 }
 
 void label(UiContext& ui, const std::string& text, ImFont* font, ImU32 color, float wrap_width) {

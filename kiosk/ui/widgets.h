@@ -16,11 +16,16 @@ struct ButtonStyle {
   ImU32 text;
   ImFont* font = nullptr;  // nullptr: the title font
   ImU32 border = 0;
+  bool left_align = false;  // list rows: text from the left edge
 };
 
 // A filled rounded button of `size` at the cursor. `subtitle` is an optional second line.
 bool big_button(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size, const ButtonStyle& style,
                 const std::string& subtitle = "");
+
+// A full-width list row: a title line and a smaller second line, left-aligned.
+bool row_button(UiContext& ui, const std::string& id, const std::string& title, const std::string& subtitle,
+                float width, ImU32 fill, ImU32 text);
 
 // Text at the cursor, wrapped to `wrap_width` (0 = no wrap).
 void label(UiContext& ui, const std::string& text, ImFont* font, ImU32 color, float wrap_width = 0);

@@ -2,12 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "../support/temp_dir.h"
-#include "core/demo_village.h"
+#include "../support/village_fixture.h"
 #include "core/id_number.h"
-#include "fake/fake_pin_hasher.h"
-#include "fake/manual_clock.h"
-#include "store/demo_seeder.h"
 
 using namespace vsk;
 using app::ActionKind;
@@ -15,17 +11,13 @@ using app::Screen;
 
 namespace {
 
-class KioskAppTest : public ::testing::Test {
+class KioskAppTest : public test_support::VillageFixture {
  protected:
-  KioskAppTest() : village_(core::generate_demo_village()), store_(dir_.file("kiosk.db")) {
-    store::seed_demo_village(store_, hasher_, village_);
-    app_ = std::make_unique<app::KioskApp>(store_, clock_, hasher_, app::AppOptions{});
+  KioskAppTest() { app_ = make_app(); }
+  std::unique_ptr<app::KioskApp> make_app() {
+    return std::make_unique<app::KioskApp>(store_, clock_, hasher_, *service_, nullptr, app::AppOptions{});
   }
 
-  const core::DemoResident& demo_resident(int i = 0) const {
-    const core::DemoLogin& l = village_.demo_logins.at(i);
-    return village_.households.at(l.household).members.at(l.member);
-  }
   const std::string& demo_pin(int i = 0) const { return village_.demo_logins.at(i).pin; }
 
   void type(const std::string& chars) {
@@ -40,11 +32,6 @@ class KioskAppTest : public ::testing::Test {
   const app::ViewState& state() const { return app_->state(); }
   std::string error_key() const { return state().error ? state().error->key : ""; }
 
-  test_support::TempDir dir_;
-  core::DemoVillage village_;
-  store::KioskStore store_;
-  platform::FakePinHasher hasher_;
-  platform::ManualClock clock_;
   std::unique_ptr<app::KioskApp> app_;
 };
 
@@ -108,7 +95,7 @@ TEST_F(KioskAppTest, FiveWrongPinsLockTheResidentForFifteenMinutes) {
   EXPECT_EQ(state().error->args.at(0).second, "15");
 
   // Even the right PIN is refused while locked, and restarting the kiosk does not help.
-  app_ = std::make_unique<app::KioskApp>(store_, clock_, hasher_, app::AppOptions{});
+  app_ = make_app();
   enter_id(demo_resident().id_number);
   EXPECT_EQ(error_key(), "err.locked");
 

@@ -23,6 +23,9 @@ void resident_home(UiContext& ui) {
   label(ui, ui.t(ui.state.feature_key), ui.fonts.title(), theme::kText);
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("soon.body"), ui.fonts.body(), theme::kTextMuted, wrap);
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 15, em * 4));
+  if (big_button(ui, "mine", ui.t("mine.open"), ImVec2(em * 13, em * 3.5f), {theme::kTileTrack, theme::kOnColor}))
+    ui.emit(app::ActionKind::kOpenMyRequests);
   if (footer_button(ui, "done", ui.t("nav.done"), em)) ui.emit(app::ActionKind::kHome);
 }
 

@@ -11,5 +11,21 @@ void identify(UiContext& ui);       // resident ID number + PIN
 void staff_login(UiContext& ui);    // staff number + PIN
 void resident_home(UiContext& ui);
 void admin_home(UiContext& ui);
+void catalog(UiContext& ui);          // categories, then services
+void service_detail(UiContext& ui);   // materials, handling, promised days
+void form_field(UiContext& ui);       // one question
+void confirm(UiContext& ui);
+void receipt(UiContext& ui);
+void track(UiContext& ui);            // number + pickup code
+void my_requests(UiContext& ui);
+void request_detail(UiContext& ui);   // resident view with timeline
+void rate(UiContext& ui);
+void staff_queue(UiContext& ui);
+void staff_request(UiContext& ui);
+void staff_pick(UiContext& ui);
+
+// Parts shared by the resident and staff views of one request.
+void request_summary(UiContext& ui, float width);
+void request_timeline(UiContext& ui, float width);
 
 }  // namespace vsk::ui::screens

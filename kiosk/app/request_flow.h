@@ -1,0 +1,74 @@
+// The service-request screens' logic: catalog, one-question-per-page form, confirm, receipt,
+// tracking, my requests, rating, and the staff queue. Reads the store, writes through
+// RequestService, and fills the ViewState the screens draw.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "app/action.h"
+#include "app/request_service.h"
+#include "app/view_state.h"
+#include "core/pin_lockout.h"
+#include "platform/printer.h"
+
+namespace vsk::app {
+
+// Who is at the kiosk, as the flow needs to know it (ids never reach the ViewState).
+struct Session {
+  std::optional<std::int64_t> resident_id;
+  std::optional<std::int64_t> staff_id;
+};
+
+class RequestFlow {
+ public:
+  RequestFlow(ViewState& state, store::KioskStore& store, RequestService& service, platform::Printer* printer,
+              platform::Clock& clock);
+
+  // Handles the request-related actions; returns false for actions it does not own.
+  // `needs_identification` is set when the resident must identify before going on.
+  bool handle(const Action& a, const Session& session, bool* needs_identification);
+
+  void open_catalog();
+  void open_track();
+  void begin_form();                             // after identification or for anonymous filing
+  void open_my_requests(std::int64_t resident_id);
+  void open_queue();
+  void reset();                                  // forget everything (idle timeout, done)
+  void refresh_today();
+  // The keypad's confirm key on a flow screen (tracking steps, number/phone questions).
+  bool on_submit();
+
+ private:
+  const core::Service* current_service() const;
+  const core::FormField* current_field() const;
+  void show_field();
+  void next_field();
+  void confirm(const Session& session);
+  void print_receipt();
+  void track_submit();
+  void open_request(std::int64_t id, const Session& session);
+  void load_detail(std::int64_t id);
+  void submit_rating(const Session& session);
+  void reopen(const Session& session);
+  void reload_queue();
+  void staff_action(const std::string& event, const Session& session);
+  void staff_pick(const std::string& option, const Session& session);
+  void run_transition(core::RequestEventKind kind, const Session& session, const std::string& note,
+                      std::optional<std::int64_t> assignee, const std::string& department);
+  RequestSummary summarize(const store::RequestRecord& r) const;
+
+  ViewState& state_;
+  store::KioskStore& store_;
+  RequestService& service_;
+  platform::Printer* printer_;
+  platform::Clock& clock_;
+  std::int64_t detail_id_ = 0;   // the request on the detail / staff screen
+  std::string track_number_;     // between the two track steps
+  // Wrong pickup codes per request number: 5 in a row lock look-ups of that number for 15 min.
+  std::map<std::string, core::PinAttemptState> track_attempts_;
+};
+
+}  // namespace vsk::app

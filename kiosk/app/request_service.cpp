@@ -1,0 +1,170 @@
+#include "app/request_service.h"
+
+#include "core/request_number.h"
+#include "core/request_sla.h"
+
+namespace vsk::app {
+namespace {
+
+using core::Message;
+using core::RequestEventKind;
+
+bool needs_reason(RequestEventKind k) {
+  return k == RequestEventKind::kReject || k == RequestEventKind::kAskMaterials || k == RequestEventKind::kEscalate;
+}
+
+std::string source_name(RatingSource s) {
+  switch (s) {
+    case RatingSource::kKiosk: return "kiosk";
+    case RatingSource::kStaffPhone: return "staff_phone";
+    case RatingSource::kStaffInPerson: return "staff_in_person";
+  }
+  return "kiosk";
+}
+
+constexpr int kBadRatingAtMost = 2;  // 不满意 and 非常不满意 open a call-back task
+
+}  // namespace
+
+RequestService::RequestService(store::KioskStore& store, const core::Catalog& catalog,
+                               const core::WorkingCalendar& calendar, platform::Clock& clock, platform::Random& random,
+                               RequestPolicy policy)
+    : store_(store), catalog_(catalog), calendar_(calendar), clock_(clock), random_(random), policy_(std::move(policy)) {}
+
+core::Date RequestService::today() const { return core::date_of(clock_.unix_seconds()); }
+
+core::Result<Receipt> RequestService::submit(const SubmitInput& in) {
+  const core::Service* service = catalog_.find(in.service_id);
+  if (!service) return Message("req.err.unknown_service");
+  const bool anonymous = !in.resident_id;
+  if (anonymous && !service->anonymous_allowed) return Message("req.err.identify_first");
+  const auto errors = core::validate_form(*service, in.fields, today(), in.locale);
+  if (!errors.empty()) return errors.front().message;
+
+  std::optional<std::int64_t> grid;
+  if (in.resident_id) {
+    const auto resident = store_.residents().find(*in.resident_id);
+    if (!resident) return Message("req.err.unknown_resident");
+    grid = resident->grid_id;
+  }
+  const std::int64_t now = clock_.unix_seconds();
+  const core::Date day = today();
+  const core::SlaResult sla = core::compute_sla({{now, core::RequestStatus::kSubmitted}}, service->promised_days,
+                                                policy_.township_report_days, calendar_, now);
+  auto uniform = [this](std::uint32_t n) { return random_.uniform(n); };
+
+  db::Transaction tx(store_.db());
+  const std::string prefix = core::request_number_prefix(policy_.kiosk_code, day);
+  store::NewRequest r;
+  r.number = core::format_request_number(policy_.kiosk_code, day, store_.requests().last_sequence(prefix) + 1);
+  r.service_id = service->id;
+  r.resident_id = in.resident_id;
+  r.anonymous = anonymous;
+  r.pickup_code = core::make_pickup_code(uniform);
+  if (anonymous && service->rewarded && in.reward_opt_in) r.claim_code = core::make_claim_code(uniform);
+  r.reward_opt_in = service->rewarded && in.reward_opt_in;
+  r.filed_by_staff_id = in.staff_id;
+  r.grid_id = grid;
+  r.at = now;
+  r.due_date = core::format_date(sla.due);
+  r.fields = in.fields;
+  const std::int64_t id = store_.requests().insert(tx, r);
+  tx.commit();
+  return Receipt{id, r.number, r.pickup_code, r.claim_code, sla.due};
+}
+
+core::Status RequestService::transition(std::int64_t request_id, const TransitionInput& in) {
+  const auto request = store_.requests().find(request_id);
+  if (!request) return Message("req.err.not_found");
+  const auto next = core::next_status(request->status, in.kind);
+  if (!next)
+    return Message("req.err.transition")
+        .arg("status", "status." + std::string(core::status_name(request->status)))
+        .arg("action", "action." + std::string(core::event_name(in.kind)));
+  if (in.kind != RequestEventKind::kCancel && !in.staff_id) return Message("req.err.staff_only");
+  if (needs_reason(in.kind) && in.note.empty()) return Message("req.err.reason_required");
+  if (in.kind == RequestEventKind::kAssign) {
+    if (!in.assignee_staff_id) return Message("req.err.assignee_required");
+    bool known = false;
+    for (const auto& s : store_.staff().list()) known |= s.id == *in.assignee_staff_id;
+    if (!known) return Message("req.err.assignee_required");
+  }
+  std::string department = in.department;
+  if (in.kind == RequestEventKind::kEscalate && department.empty()) {
+    if (const core::Service* s = catalog_.find(request->service_id)) department = s->department.zh;
+    if (department.empty()) return Message("req.err.department_required");
+  }
+
+  db::Transaction tx(store_.db());
+  store_.requests().append_event(
+      tx, request_id, {in.kind, request->status, *next, clock_.unix_seconds(), in.staff_id, in.on_behalf, in.note});
+  if (in.kind == RequestEventKind::kAssign) store_.requests().set_assignee(tx, request_id, in.assignee_staff_id);
+  if (in.kind == RequestEventKind::kEscalate) store_.requests().set_escalation_department(tx, request_id, department);
+  refresh_due_date(tx, request_id, request->service_id);
+  tx.commit();
+  return core::ok();
+}
+
+core::Status RequestService::rate(std::int64_t request_id, const RatingInput& in) {
+  const auto request = store_.requests().find(request_id);
+  if (!request) return Message("req.err.not_found");
+  if (request->status != core::RequestStatus::kCompleted) return Message("req.err.rate_when_completed");
+  if (in.level < 1 || in.level > 5) return Message("req.err.rating_level");
+  if (in.source == RatingSource::kKiosk && !request->anonymous && in.resident_id != request->resident_id)
+    return Message("req.err.not_yours");
+  if (in.source != RatingSource::kKiosk && !in.staff_id) return Message("req.err.staff_only");
+  const auto previous = store_.requests().ratings(request_id);
+  // One rating, plus one re-rating after a bad one (once staff have had the chance to call back).
+  const bool rerating_allowed = previous.size() == 1 && previous.front().level <= kBadRatingAtMost;
+  if (!previous.empty() && !rerating_allowed) return Message("req.err.rating_done");
+
+  const std::int64_t now = clock_.unix_seconds();
+  db::Transaction tx(store_.db());
+  store_.requests().add_rating(tx, request_id, {in.level, in.tags, source_name(in.source), in.staff_id, now});
+  if (in.level <= kBadRatingAtMost && previous.empty()) {
+    // Call back within one working day: by the end (18:00) of the next working day.
+    const core::Date by = calendar_.add_working_days(today(), 1);
+    const std::int64_t due_at = core::to_days(by) * 86400 + 18 * 3600 - core::kChinaUtcOffsetSeconds;
+    store_.requests().add_followup(tx, request_id, "bad_rating_callback", due_at);
+  }
+  tx.commit();
+  return core::ok();
+}
+
+core::Status RequestService::reopen(std::int64_t request_id, std::int64_t resident_id, const std::string& reason) {
+  const auto request = store_.requests().find(request_id);
+  if (!request) return Message("req.err.not_found");
+  if (request->resident_id != resident_id) return Message("req.err.not_yours");
+  if (request->status != core::RequestStatus::kCompleted)
+    return Message("req.err.transition")
+        .arg("status", "status." + std::string(core::status_name(request->status)))
+        .arg("action", "action.reopen");
+  const auto events = store_.requests().events(request_id);
+  const core::Date completed = core::date_of(events.back().at);
+  if (core::to_days(today()) - core::to_days(completed) > policy_.reopen_window_days)
+    return Message("req.err.reopen_window").arg("days", std::to_string(policy_.reopen_window_days));
+
+  db::Transaction tx(store_.db());
+  store_.requests().append_event(tx, request_id,
+                                 {RequestEventKind::kReopen, request->status, core::RequestStatus::kReopened,
+                                  clock_.unix_seconds(), std::nullopt, false, reason});
+  refresh_due_date(tx, request_id, request->service_id);
+  tx.commit();
+  return core::ok();
+}
+
+bool RequestService::rating_wanted(const store::RequestRecord& r) {
+  return r.status == core::RequestStatus::kCompleted && !r.rating.has_value();
+}
+
+void RequestService::refresh_due_date(db::Transaction& tx, std::int64_t request_id, const std::string& service_id) {
+  const core::Service* service = catalog_.find(service_id);
+  if (!service) return;  // a service withdrawn from the catalog keeps its last due date
+  std::vector<core::StatusChange> changes;
+  for (const auto& e : store_.requests().events(request_id)) changes.push_back({e.at, e.to});
+  const core::SlaResult sla = core::compute_sla(changes, service->promised_days, policy_.township_report_days,
+                                                calendar_, clock_.unix_seconds());
+  store_.requests().set_due_date(tx, request_id, core::format_date(sla.due));
+}
+
+}  // namespace vsk::app

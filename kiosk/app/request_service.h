@@ -1,0 +1,91 @@
+// Service-request use cases: file, move through the workflow, rate, reopen. Each call runs
+// the domain rules and writes inside one store transaction; the caller learns success only
+// after the commit, so a receipt on screen means the request is on disk.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/catalog.h"
+#include "core/request_status.h"
+#include "core/result.h"
+#include "core/working_calendar.h"
+#include "platform/clock.h"
+#include "platform/random.h"
+#include "store/kiosk_store.h"
+
+namespace vsk::app {
+
+struct RequestPolicy {
+  std::string kiosk_code = "QS1";
+  int township_report_days = 5;   // working days the township has to report on an escalation
+  int reopen_window_days = 15;    // calendar days after completion in which a resident may reopen
+  int claim_deadline_days = 90;   // rewarded reports: days to claim the reward after completion
+};
+
+struct SubmitInput {
+  std::string service_id;
+  std::optional<std::int64_t> resident_id;  // none: anonymous (only where the service allows it)
+  bool reward_opt_in = false;
+  std::map<std::string, std::string> fields;
+  std::optional<std::int64_t> staff_id;     // 代办: filed by this staff member for the resident
+  std::string locale = "zh-CN";
+};
+
+struct Receipt {
+  std::int64_t id = 0;
+  std::string number;
+  std::string pickup_code;
+  std::optional<std::string> claim_code;
+  core::Date due;
+};
+
+struct TransitionInput {
+  core::RequestEventKind kind;
+  std::optional<std::int64_t> staff_id;
+  std::string note;                          // mandatory for reject, ask_materials, escalate
+  std::optional<std::int64_t> assignee_staff_id;  // assign
+  std::string department;                    // escalate: the township department
+  bool on_behalf = false;
+};
+
+enum class RatingSource { kKiosk, kStaffPhone, kStaffInPerson };
+
+struct RatingInput {
+  int level = 5;  // 5 非常满意 ... 1 非常不满意
+  std::string tags;
+  RatingSource source = RatingSource::kKiosk;
+  std::optional<std::int64_t> staff_id;
+  std::optional<std::int64_t> resident_id;  // kiosk ratings: must be the filer
+};
+
+class RequestService {
+ public:
+  RequestService(store::KioskStore& store, const core::Catalog& catalog, const core::WorkingCalendar& calendar,
+                 platform::Clock& clock, platform::Random& random, RequestPolicy policy = {});
+
+  core::Result<Receipt> submit(const SubmitInput& in);
+  core::Status transition(std::int64_t request_id, const TransitionInput& in);
+  core::Status rate(std::int64_t request_id, const RatingInput& in);
+  core::Status reopen(std::int64_t request_id, std::int64_t resident_id, const std::string& reason);
+
+  // Whether the resident should be asked to rate (completed, not rated, or re-rating allowed).
+  bool rating_wanted(const store::RequestRecord& r);
+  core::Date today() const;
+  const core::Catalog& catalog() const { return catalog_; }
+  const RequestPolicy& policy() const { return policy_; }
+
+ private:
+  void refresh_due_date(db::Transaction& tx, std::int64_t request_id, const std::string& service_id);
+
+  store::KioskStore& store_;
+  const core::Catalog& catalog_;
+  const core::WorkingCalendar& calendar_;
+  platform::Clock& clock_;
+  platform::Random& random_;
+  RequestPolicy policy_;
+};
+
+}  // namespace vsk::app

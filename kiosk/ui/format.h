@@ -1,0 +1,23 @@
+// Display formatting shared by screens: dates in words, times, form values as a person reads them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/catalog.h"
+#include "ui/ui_context.h"
+
+namespace vsk::ui {
+
+// "2026-11-28" -> "11月28日" (zh) / "28 Nov" (en).
+std::string date_words(const UiContext& ui, const std::string& iso_date);
+// Unix time -> "11-23 14:05" in local time.
+std::string time_text(std::int64_t unix_seconds);
+// A stored form value as shown: choice label, 是/否, the date in words, the text itself.
+std::string field_value_text(const UiContext& ui, const core::FormField& f, const std::string& value);
+// Text for a note that may be a reason key ("reason.reject.duplicate") or free text.
+std::string note_text(const UiContext& ui, const std::string& note);
+// The catalog name of a service id (or the id itself if the catalog no longer has it).
+std::string service_name(const UiContext& ui, const std::string& service_id);
+
+}  // namespace vsk::ui

@@ -1,0 +1,235 @@
+// The request form, one question per page, answered by taps; then the confirm page.
+#include <algorithm>
+
+#include "core/date.h"
+#include "ui/format.h"
+#include "ui/screens/keypad_page.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace vsk::ui::screens {
+namespace {
+
+const core::Service* draft_service(const UiContext& ui) { return ui.catalog.find(ui.state.draft.service_id); }
+
+std::string current_value(const UiContext& ui, const core::FormField& f) {
+  auto it = ui.state.draft.values.find(f.id);
+  return it == ui.state.draft.values.end() ? "" : it->second;
+}
+
+std::string question_title(UiContext& ui, const core::FormField& f) {
+  return ui.local(f.label) + (f.required ? "" : ui.t("form.optional"));
+}
+
+std::string progress_text(UiContext& ui, const core::Service& s) {
+  return ui.msg(core::Message("form.progress")
+                    .arg("n", std::to_string(ui.state.draft.field_index + 1))
+                    .arg("total", std::to_string(s.fields.size())));
+}
+
+ButtonStyle option_style(UiContext& ui, bool selected) {
+  return selected ? ButtonStyle{theme::kTileRequests, theme::kOnColor, ui.fonts.title(), 0}
+                  : ButtonStyle{theme::kKeyButton, theme::kText, ui.fonts.title(), theme::kKeyBorder};
+}
+
+void error_line(UiContext& ui) {
+  if (!ui.state.error) return;
+  ImGui::SetCursorPosX(ui.em() * 2);
+  label(ui, ui.msg(*ui.state.error), ui.fonts.title(), theme::kError, ImGui::GetWindowWidth() - ui.em() * 4);
+}
+
+// Choices and yes/no: big buttons, two columns.
+void choices(UiContext& ui, const core::FormField& f) {
+  const float em = ui.em();
+  const std::string value = current_value(ui, f);
+  std::vector<std::pair<std::string, std::string>> options;
+  if (f.type == core::FieldType::kYesNo)
+    options = {{"true", ui.t("form.yes")}, {"false", ui.t("form.no")}};
+  else
+    for (const auto& c : f.choices) options.emplace_back(c.id, ui.local(c.label));
+  const ImVec2 start = ImGui::GetCursorPos();
+  const float gap = em * 0.6f;
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - gap) / 2, em * 2.6f);
+  for (size_t i = 0; i < options.size(); ++i) {
+    ImGui::SetCursorPos(ImVec2(em * 2 + (i % 2) * (size.x + gap), start.y + (i / 2) * (size.y + gap)));
+    if (big_button(ui, "opt." + options[i].first, options[i].second, size, option_style(ui, value == options[i].first)))
+      ui.emit(app::ActionKind::kSetValue, options[i].first);
+  }
+  ImGui::SetCursorPos(ImVec2(em * 2, start.y + ((options.size() + 1) / 2) * (size.y + gap)));
+}
+
+// Short text: tap common phrases; each tap adds the phrase (a second tap on it removes it).
+void phrases(UiContext& ui, const core::FormField& f) {
+  const float em = ui.em();
+  const std::string value = current_value(ui, f);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.msg(core::Message("form.chosen").arg("value", value.empty() ? "—" : value)), ui.fonts.title(),
+        theme::kText, ImGui::GetWindowWidth() - em * 4);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("form.phrases"), ui.fonts.body(), theme::kTextMuted);
+  const ImVec2 start = ImGui::GetCursorPos();
+  const float gap = em * 0.5f;
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3, em * 2.2f);
+  for (size_t i = 0; i < f.phrases.size(); ++i) {
+    const std::string phrase = ui.local(f.phrases[i]);
+    const bool in_value = value.find(phrase) != std::string::npos;
+    std::string next = value;
+    if (in_value) {
+      next.erase(next.find(phrase), phrase.size());
+      next.erase(std::unique(next.begin(), next.end(), [](char a, char b) { return a == ' ' && b == ' '; }), next.end());
+      while (!next.empty() && next.front() == ' ') next.erase(next.begin());
+      while (!next.empty() && next.back() == ' ') next.pop_back();
+    } else {
+      next = value.empty() ? phrase : value + " " + phrase;
+    }
+    ImGui::SetCursorPos(ImVec2(em * 2 + (i % 3) * (size.x + gap), start.y + (i / 3) * (size.y + gap)));
+    ButtonStyle style = option_style(ui, in_value);
+    style.font = ui.fonts.body();
+    if (big_button(ui, "phrase." + std::to_string(i), phrase, size, style)) ui.emit(app::ActionKind::kSetValue, next);
+  }
+  ImGui::SetCursorPos(ImVec2(em * 2, start.y + ((f.phrases.size() + 2) / 3) * (size.y + gap)));
+}
+
+// A month calendar: tap a day. Quick buttons for today and yesterday.
+void date_picker(UiContext& ui, const core::FormField& f) {
+  const float em = ui.em();
+  const std::string value = current_value(ui, f);
+  const auto today = core::parse_date(ui.state.today);
+  const auto month = core::parse_date(ui.state.draft.date_month + "-01");
+  if (!today || !month) return;
+  const ImVec2 top = ImGui::GetCursorPos();
+
+  ImGui::SetCursorPos(ImVec2(em * 2, top.y));
+  label(ui, ui.msg(core::Message("form.chosen").arg("value", value.empty() ? "—" : date_words(ui, value))),
+        ui.fonts.title(), theme::kText);
+  const ButtonStyle quick{theme::kNeutralButton, theme::kOnColor, ui.fonts.title(), 0};
+  ImGui::SetCursorPosX(em * 2);
+  if (big_button(ui, "date.today", ui.t("form.today"), ImVec2(em * 8, em * 2.6f), quick))
+    ui.emit(app::ActionKind::kSetValue, ui.state.today);
+  ImGui::SetCursorPosX(em * 2);
+  if (big_button(ui, "date.yesterday", ui.t("form.yesterday"), ImVec2(em * 8, em * 2.6f), quick))
+    ui.emit(app::ActionKind::kSetValue, core::format_date(core::add_days(*today, -1)));
+  error_line(ui);
+
+  // The month grid on the right: 7 columns, Monday first as on Chinese calendars.
+  const float cell = em * 2.3f;
+  const float gx = ImGui::GetWindowWidth() - em * 2 - cell * 7;
+  ImGui::SetCursorPos(ImVec2(gx, top.y));
+  const core::Date prev = core::add_days(*month, -1);
+  const core::Date next = core::add_days(*month, 31);
+  char title[32];
+  std::snprintf(title, sizeof title, "%04d-%02d", month->year, month->month);
+  const ButtonStyle nav{theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder};
+  if (big_button(ui, "date.prev_month", ui.t("form.prev_month"), ImVec2(cell * 2.4f, cell * 0.9f), nav))
+    ui.emit(app::ActionKind::kDateMonth, core::format_date(prev).substr(0, 7));
+  ImGui::SameLine();
+  ImGui::SetCursorPosX(gx + cell * 2.6f);
+  label(ui, title, ui.fonts.title(), theme::kText);
+  ImGui::SetCursorPos(ImVec2(gx + cell * 4.6f, top.y));
+  if (big_button(ui, "date.next_month", ui.t("form.next_month"), ImVec2(cell * 2.4f, cell * 0.9f), nav))
+    ui.emit(app::ActionKind::kDateMonth, core::format_date(next).substr(0, 7));
+  const int lead = core::weekday(*month);
+  for (int d = 1; d <= 31; ++d) {
+    const core::Date day{month->year, month->month, d};
+    if (!core::is_valid(day)) break;
+    const int slot = lead + d - 1;
+    ImGui::SetCursorPos(ImVec2(gx + (slot % 7) * cell, top.y + cell + (slot / 7) * cell));
+    const std::string iso = core::format_date(day);
+    ButtonStyle style = option_style(ui, iso == value);
+    style.font = ui.fonts.body();
+    if (iso == ui.state.today && iso != value) style.border = theme::kTileRequests;
+    if (big_button(ui, "day." + iso, std::to_string(d), ImVec2(cell - em * 0.2f, cell - em * 0.2f), style))
+      ui.emit(app::ActionKind::kSetValue, iso);
+  }
+}
+
+}  // namespace
+
+void form_field(UiContext& ui) {
+  const core::Service* s = draft_service(ui);
+  if (!s || ui.state.draft.field_index >= s->fields.size()) return;
+  const core::FormField& f = s->fields[ui.state.draft.field_index];
+  const float em = ui.em();
+
+  if (f.type == core::FieldType::kNumber || f.type == core::FieldType::kPhone) {
+    const std::string shown = ui.state.keypad.entry + (ui.state.keypad.entry.empty() ? "" : ui.local(f.unit));
+    keypad_page(ui, question_title(ui, f), progress_text(ui, *s) + " · " + service_name(ui, s->id), shown, "");
+    return;
+  }
+  header(ui);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, progress_text(ui, *s) + " · " + ui.local(s->name), ui.fonts.body(), theme::kTextMuted);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, question_title(ui, f), ui.fonts.title(), theme::kText);
+  ImGui::Dummy(ImVec2(0, em * 0.3f));
+  switch (f.type) {
+    case core::FieldType::kChoice:
+    case core::FieldType::kYesNo:
+      choices(ui, f);
+      error_line(ui);
+      break;
+    case core::FieldType::kShortText:
+      phrases(ui, f);
+      error_line(ui);
+      break;
+    case core::FieldType::kDate:
+      date_picker(ui, f);
+      break;
+    default:
+      break;
+  }
+  if (footer_button(ui, "prev", ui.t("form.prev"), em)) ui.emit(app::ActionKind::kPrevField);
+  const bool answered = !current_value(ui, f).empty();
+  const std::string next_label = answered || f.required ? ui.t("form.next") : ui.t("form.skip");
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));
+  if (big_button(ui, "next", next_label, ImVec2(em * 10, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
+    ui.emit(app::ActionKind::kNextField);
+}
+
+void confirm(UiContext& ui) {
+  const core::Service* s = draft_service(ui);
+  if (!s) return;
+  const float em = ui.em();
+  header(ui);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("confirm.title"), ui.fonts.title(), theme::kText);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.msg(core::Message("confirm.service").arg("name", ui.local(s->name))), ui.fonts.title(), theme::kText);
+  for (const auto& f : s->fields) {
+    auto it = ui.state.draft.values.find(f.id);
+    if (it == ui.state.draft.values.end()) continue;
+    ImGui::SetCursorPosX(em * 2.5f);
+    label(ui, ui.local(f.label) + "：" + field_value_text(ui, f, it->second), ui.fonts.body(), theme::kText,
+          ImGui::GetWindowWidth() - em * 20);
+  }
+  ImGui::Dummy(ImVec2(0, em * 0.3f));
+  if (ui.state.draft.anonymous) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.t("confirm.anonymous"), ui.fonts.body(), theme::kTextMuted);
+  } else if (ui.state.resident) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.state.resident->name + "  " + ui.state.resident->masked_id, ui.fonts.body(), theme::kTextMuted);
+  }
+  if (ui.state.draft.on_behalf_staff_id && ui.state.staff) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(core::Message("confirm.on_behalf").arg("name", ui.state.staff->name)), ui.fonts.body(),
+          theme::kTextMuted);
+  }
+  error_line(ui);
+
+  const float x = ImGui::GetWindowWidth() - em * 15;
+  if (s->rewarded && ui.state.draft.anonymous) {
+    ImGui::SetCursorPos(ImVec2(x, em * 4));
+    const bool on = ui.state.draft.reward_opt_in;
+    if (big_button(ui, "reward", ui.t("form.reward"), ImVec2(em * 13, em * 3),
+                   option_style(ui, on)))
+      ui.emit(app::ActionKind::kToggleReward);
+  }
+  ImGui::SetCursorPos(ImVec2(x, ImGui::GetWindowHeight() - em * 8));
+  if (big_button(ui, "submit", ui.t("confirm.submit"), ImVec2(em * 13, em * 4), {theme::kConfirm, theme::kOnColor}))
+    ui.emit(app::ActionKind::kConfirmRequest);
+  if (footer_button(ui, "prev", ui.t("form.prev"), em)) ui.emit(app::ActionKind::kPrevField);
+}
+
+}  // namespace vsk::ui::screens

@@ -1,0 +1,160 @@
+// Admin mode: the request queue with filters and counts, one request with its actions, and
+// the pick page for actions that need a choice (assignee, reason, department).
+#include "ui/format.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace vsk::ui::screens {
+namespace {
+
+std::int64_t count_of(const UiContext& ui, const std::string& key) {
+  auto it = ui.state.queue.counts.find(key);
+  return it == ui.state.queue.counts.end() ? 0 : it->second;
+}
+
+void filter_chips(UiContext& ui) {
+  const float em = ui.em();
+  struct Chip {
+    std::string id;
+    std::string label;
+    bool on;
+    app::ActionKind action;
+    std::string arg;
+  };
+  const app::QueueView& q = ui.state.queue;
+  std::vector<Chip> chips;
+  chips.push_back({"filter.open", ui.msg(core::Message("queue.all_open").arg("n", std::to_string(count_of(ui, "open")))),
+                   q.status_filter.empty() && !q.overdue_only, app::ActionKind::kQueueStatus, ""});
+  for (const char* s : {"submitted", "accepted", "in_progress", "waiting_resident", "escalated", "completed"}) {
+    chips.push_back({std::string("filter.") + s,
+                     ui.msg(core::Message("queue.filter")
+                                .arg("status", "status." + std::string(s))
+                                .arg("n", std::to_string(count_of(ui, s)))),
+                     q.status_filter == s && !q.overdue_only, app::ActionKind::kQueueStatus, s});
+  }
+  chips.push_back({"filter.overdue", ui.msg(core::Message("queue.overdue").arg("n", std::to_string(count_of(ui, "overdue")))),
+                   q.overdue_only, app::ActionKind::kQueueOverdue, ""});
+  const float gap = em * 0.3f;
+  const float w = (ImGui::GetWindowWidth() - em * 4 - gap * (chips.size() - 1)) / chips.size();
+  const ImVec2 start = ImGui::GetCursorPos();
+  for (size_t i = 0; i < chips.size(); ++i) {
+    const Chip& c = chips[i];
+    ImGui::SetCursorPos(ImVec2(em * 2 + i * (w + gap), start.y));
+    const bool overdue_chip = c.id == "filter.overdue" && count_of(ui, "overdue") > 0;
+    const ImU32 fill = c.on ? theme::kTileRequests : (overdue_chip ? theme::kError : theme::kKeyButton);
+    if (big_button(ui, c.id, c.label, ImVec2(w, em * 2.2f),
+                   {fill, c.on || overdue_chip ? theme::kOnColor : theme::kText, ui.fonts.body(), theme::kKeyBorder}))
+      ui.emit(c.action, c.arg);
+  }
+  ImGui::SetCursorPos(ImVec2(em * 2, start.y + em * 2.6f));
+}
+
+}  // namespace
+
+void staff_queue(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("queue.title"), ui.fonts.title(), theme::kText);
+  filter_chips(ui);
+  if (ui.state.queue.rows.empty()) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.t("queue.empty"), ui.fonts.body(), theme::kTextMuted);
+  }
+  for (const app::RequestSummary& r : ui.state.queue.rows) {
+    const std::string who = r.resident.empty() ? ui.t("detail.anonymous") : r.resident;
+    const std::string sub = ui.msg(core::Message("queue.row_sub")
+                                       .arg("resident", who)
+                                       .arg("grid", r.grid.empty() ? "—" : r.grid)
+                                       .arg("due", date_words(ui, r.due_date))
+                                       .arg("status", "status." + r.status)) +
+                            (r.assignee.empty() ? "" : " · " + r.assignee) +
+                            (r.overdue ? " · " + ui.t("detail.overdue") : "");
+    ImGui::SetCursorPosX(em * 2);
+    if (row_button(ui, "row." + r.number, r.number + "  " + service_name(ui, r.service_id), sub,
+                   ImGui::GetWindowWidth() - em * 4, r.overdue ? IM_COL32(253, 236, 234, 255) : theme::kKeyButton,
+                   r.overdue ? theme::kError : theme::kText))
+      ui.emit(app::ActionKind::kOpenRequest, std::to_string(r.id));
+  }
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));
+  if (big_button(ui, "file_on_behalf", ui.t("queue.file_on_behalf"), ImVec2(em * 10, em * 2.6f),
+                 {theme::kTileRequests, theme::kOnColor}))
+    ui.emit(app::ActionKind::kStaffFileOnBehalf);
+}
+
+void staff_request(UiContext& ui) {
+  const float em = ui.em();
+  const app::RequestDetailView& d = ui.state.detail;
+  header(ui);
+  const float width = ImGui::GetWindowWidth() - em * 19;
+  request_summary(ui, width);
+  if (d.summary.resident.empty() && d.anonymous) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.t("detail.anonymous"), ui.fonts.body(), theme::kTextMuted);
+  } else if (!d.summary.resident.empty()) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, d.summary.resident + " · " + d.summary.grid, ui.fonts.body(), theme::kTextMuted);
+  }
+  for (const auto& [field_id, value] : d.fields) {
+    const core::Service* s = ui.catalog.find(d.summary.service_id);
+    if (!s) break;
+    for (const auto& f : s->fields) {
+      if (f.id != field_id) continue;
+      ImGui::SetCursorPosX(em * 2.5f);
+      label(ui, ui.local(f.label) + "：" + field_value_text(ui, f, value), ui.fonts.body(), theme::kText, width);
+    }
+  }
+  if (ui.state.error) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(*ui.state.error), ui.fonts.title(), theme::kError, width);
+  } else if (ui.state.notice) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(*ui.state.notice), ui.fonts.title(), theme::kConfirm, width);
+  }
+  request_timeline(ui, width);
+
+  // The workflow's next steps, top to bottom, on the right.
+  const float x = ImGui::GetWindowWidth() - em * 15;
+  float y = em * 3.8f;
+  for (const std::string& action : d.allowed_actions) {
+    ImGui::SetCursorPos(ImVec2(x, y));
+    const ImU32 fill = action == "complete" ? theme::kConfirm : (action == "reject" ? theme::kError : theme::kTileRequests);
+    if (big_button(ui, "act." + action, ui.t("action." + action), ImVec2(em * 13, em * 1.9f),
+                   {fill, theme::kOnColor, ui.fonts.body()}))
+      ui.emit(app::ActionKind::kStaffAction, action);
+    y += em * 2.2f;
+  }
+  if (d.rating_wanted) {
+    ImGui::SetCursorPos(ImVec2(x, y));
+    if (big_button(ui, "record_rating", ui.t("staff.record_rating"), ImVec2(em * 13, em * 1.9f),
+                   {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
+      ui.emit(app::ActionKind::kStartRating);
+  }
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+void staff_pick(UiContext& ui) {
+  const float em = ui.em();
+  const app::PickView& p = ui.state.pick;
+  header(ui);
+  const char* title_key = p.action == "assign" ? "staff.pick_assignee"
+                          : p.action == "escalate" ? "staff.pick_department"
+                                                   : "staff.pick_reason";
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("action." + p.action) + " · " + ui.t(title_key), ui.fonts.title(), theme::kText);
+  const ImVec2 start = ImGui::GetCursorPos();
+  const float gap = em * 0.5f;
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3, em * 2.6f);
+  for (size_t i = 0; i < p.options.size(); ++i) {
+    const auto& [id, text] = p.options[i];
+    ImGui::SetCursorPos(ImVec2(em * 2 + (i % 3) * (size.x + gap), start.y + (i / 3) * (size.y + gap)));
+    if (big_button(ui, "pick." + id, note_text(ui, text), size,
+                   {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder}))
+      ui.emit(app::ActionKind::kStaffPickOption, id);
+  }
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+}  // namespace vsk::ui::screens

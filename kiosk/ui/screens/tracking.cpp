@@ -1,0 +1,181 @@
+// Tracking without identification (number + pickup code), my requests, the timeline, rating.
+#include <algorithm>
+
+#include "core/rating.h"
+#include "ui/format.h"
+#include "ui/screens/keypad_page.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace vsk::ui::screens {
+namespace {
+
+std::string status_text(UiContext& ui, const std::string& status) { return ui.t("status." + status); }
+
+// "1123017" -> "QS1-1123-017" as typed so far.
+std::string track_number_shown(const UiContext& ui) {
+  const std::string& e = ui.state.keypad.entry;
+  return ui.state.track_prefix + (e.size() > 4 ? e.substr(0, 4) + "-" + e.substr(4) : e);
+}
+
+void notice_or_error(UiContext& ui, float wrap) {
+  if (ui.state.error) {
+    ImGui::SetCursorPosX(ui.em() * 2);
+    label(ui, ui.msg(*ui.state.error), ui.fonts.title(), theme::kError, wrap);
+  } else if (ui.state.notice) {
+    ImGui::SetCursorPosX(ui.em() * 2);
+    label(ui, ui.msg(*ui.state.notice), ui.fonts.title(), theme::kConfirm, wrap);
+  }
+}
+
+}  // namespace
+
+void track(UiContext& ui) {
+  const float em = ui.em();
+  const bool code_step = ui.state.keypad.step == app::EntryStep::kTrackCode;
+  if (code_step)
+    keypad_page(ui, ui.t("track.title"),
+                ui.msg(core::Message("track.code_prompt").arg("id", ui.state.keypad.masked_id)),
+                shown_entry(ui.state.keypad), "");
+  else
+    keypad_page(ui, ui.t("track.title"), ui.t("track.number_prompt"), track_number_shown(ui), "");
+  if (!code_step) {
+    ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 8));
+    if (big_button(ui, "mine", ui.t("track.mine"), ImVec2(em * 20, em * 3), {theme::kTileTrack, theme::kOnColor}))
+      ui.emit(app::ActionKind::kOpenMyRequests);
+  }
+}
+
+void my_requests(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("mine.title"), ui.fonts.title(), theme::kText);
+  if (ui.state.my_requests.empty()) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.t("mine.none"), ui.fonts.body(), theme::kTextMuted);
+  }
+  int shown = 0;
+  for (const app::RequestSummary& r : ui.state.my_requests) {
+    if (++shown > 6) break;  // the newest six fit one screen
+    const std::string sub = r.number + " · " + status_text(ui, r.status) + " · " +
+                            ui.msg(core::Message("receipt.due").arg("date", date_words(ui, r.due_date)));
+    ImGui::SetCursorPosX(em * 2);
+    if (row_button(ui, "req." + r.number, service_name(ui, r.service_id), sub, ImGui::GetWindowWidth() - em * 4,
+                   theme::kKeyButton, r.overdue ? theme::kError : theme::kText))
+      ui.emit(app::ActionKind::kOpenRequest, std::to_string(r.id));
+  }
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+void request_timeline(UiContext& ui, float width) {
+  const float em = ui.em();
+  const app::RequestDetailView& d = ui.state.detail;
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("detail.timeline"), ui.fonts.title(), theme::kText);
+  for (const app::TimelineEntry& e : d.timeline) {
+    std::string line = time_text(e.at) + "  " + ui.t("action." + e.event) + " → " + status_text(ui, e.to);
+    if (!e.who.empty()) line += "  " + ui.msg(core::Message("detail.by").arg("name", e.who));
+    if (e.on_behalf) line += "  (" + ui.t("detail.by_staff_for_resident") + ")";
+    ImGui::SetCursorPosX(em * 2.5f);
+    label(ui, line, ui.fonts.body(), theme::kText, width);
+    if (!e.note.empty()) {
+      ImGui::SetCursorPosX(em * 3.5f);
+      label(ui, note_text(ui, e.note), ui.fonts.body(), theme::kTextMuted, width - em);
+    }
+  }
+}
+
+void request_summary(UiContext& ui, float width) {
+  const float em = ui.em();
+  const app::RequestDetailView& d = ui.state.detail;
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, d.summary.number + "  " + service_name(ui, d.summary.service_id), ui.fonts.title(), theme::kText, width);
+  ImGui::SetCursorPosX(em * 2);
+  std::string status = ui.msg(core::Message("detail.status").arg("status", "status." + d.summary.status));
+  if (d.summary.status != "completed" && d.summary.status != "rejected" && d.summary.status != "cancelled")
+    status += "  " + ui.msg(core::Message("detail.reply_by").arg("date", date_words(ui, d.summary.due_date)));
+  if (d.summary.overdue) status += "  " + ui.t("detail.overdue");
+  label(ui, status, ui.fonts.title(), d.summary.overdue ? theme::kError : theme::kText, width);
+  if (d.escalation_department) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(core::Message("detail.escalated_to").arg("department", *d.escalation_department)), ui.fonts.body(),
+          theme::kTextMuted);
+  }
+  if (d.summary.rating) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(core::Message("detail.rating").arg("level", "rate.level." + std::to_string(*d.summary.rating))),
+          ui.fonts.body(), theme::kTextMuted);
+  }
+}
+
+void request_detail(UiContext& ui) {
+  const float em = ui.em();
+  const app::RequestDetailView& d = ui.state.detail;
+  header(ui);
+  const float width = ImGui::GetWindowWidth() - em * 19;
+  request_summary(ui, width);
+  notice_or_error(ui, width);
+  request_timeline(ui, width);
+
+  const float x = ImGui::GetWindowWidth() - em * 15;
+  float y = em * 4;
+  if (d.rating_wanted || d.rerate_allowed) {
+    ImGui::SetCursorPos(ImVec2(x, y));
+    if (big_button(ui, "rate", ui.t(d.rating_wanted ? "detail.rate" : "detail.rerate"), ImVec2(em * 13, em * 3.5f),
+                   {theme::kTilePoints, theme::kOnColor}))
+      ui.emit(app::ActionKind::kStartRating);
+    y += em * 4.2f;
+  }
+  if (d.summary.status == "completed" && ui.state.resident) {
+    ImGui::SetCursorPos(ImVec2(x, y));
+    if (big_button(ui, "reopen", ui.t("detail.reopen"), ImVec2(em * 13, em * 3), {theme::kNeutralButton, theme::kOnColor}))
+      ui.emit(app::ActionKind::kReopen);
+  }
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+void rate(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("rate.title"), ui.fonts.title(), theme::kText);
+  const float gap = em * 0.5f;
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 4 * gap) / 5, em * 3.2f);
+  const ImVec2 start = ImGui::GetCursorPos();
+  for (int level = 5; level >= 1; --level) {
+    const int i = 5 - level;
+    ImGui::SetCursorPos(ImVec2(em * 2 + i * (size.x + gap), start.y));
+    const bool selected = ui.state.rate.level == level;
+    const ImU32 fill = selected ? (core::is_bad_rating(level) ? theme::kError : theme::kConfirm) : theme::kKeyButton;
+    if (big_button(ui, "level." + std::to_string(level), ui.t("rate.level." + std::to_string(level)), size,
+                   {fill, selected ? theme::kOnColor : theme::kText, ui.fonts.title(), theme::kKeyBorder}))
+      ui.emit(app::ActionKind::kRateLevel, std::to_string(level));
+  }
+  ImGui::SetCursorPos(ImVec2(em * 2, start.y + size.y + em));
+  if (ui.state.rate.level > 0) {
+    label(ui, ui.t("rate.tags"), ui.fonts.body(), theme::kTextMuted);
+    const auto tags = core::rating_tags(ui.state.rate.level);
+    const ImVec2 tag_start = ImGui::GetCursorPos();
+    const ImVec2 tag_size(em * 8, em * 2.2f);
+    for (size_t i = 0; i < tags.size(); ++i) {
+      const std::string id(tags[i]);
+      const bool on = std::find(ui.state.rate.tags.begin(), ui.state.rate.tags.end(), id) != ui.state.rate.tags.end();
+      ImGui::SetCursorPos(ImVec2(em * 2 + i * (tag_size.x + gap), tag_start.y));
+      if (big_button(ui, "tag." + id, ui.t("rate.tag." + id), tag_size,
+                     {on ? theme::kTileRequests : theme::kKeyButton, on ? theme::kOnColor : theme::kText,
+                      ui.fonts.body(), theme::kKeyBorder}))
+        ui.emit(app::ActionKind::kToggleTag, id);
+    }
+    ImGui::SetCursorPos(ImVec2(em * 2, tag_start.y + tag_size.y + em));
+  }
+  notice_or_error(ui, ImGui::GetWindowWidth() - em * 4);
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 15, ImGui::GetWindowHeight() - em * 5));
+  if (big_button(ui, "submit_rating", ui.t("rate.submit"), ImVec2(em * 13, em * 3.5f),
+                 {theme::kConfirm, theme::kOnColor}))
+    ui.emit(app::ActionKind::kSubmitRating);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+}  // namespace vsk::ui::screens
