@@ -1,5 +1,7 @@
 #include "kiosk_options.h"
 
+#include "core/date.h"
+
 #include <charconv>
 #include <cstring>
 #include <string_view>
@@ -18,6 +20,16 @@ bool parse_size(std::string_view s, int* w, int* h) {
          *h >= 240;
 }
 
+// "2026-11-23T10:00" in China time (UTC+8) -> unix seconds.
+bool parse_china_time(std::string_view s, std::int64_t* out) {
+  if (s.size() != 16 || s[10] != 'T' || s[13] != ':') return false;
+  const auto date = core::parse_date(s.substr(0, 10));
+  int hh = 0, mm = 0;
+  if (!date || !parse_int(s.substr(11, 2), &hh) || !parse_int(s.substr(14, 2), &mm) || hh > 23 || mm > 59) return false;
+  *out = core::to_days(*date) * 86400 + hh * 3600 + mm * 60 - core::kChinaUtcOffsetSeconds;
+  return true;
+}
+
 }  // namespace
 
 const char* kiosk_usage() {
@@ -31,6 +43,7 @@ const char* kiosk_usage() {
          "  --font FILE           CJK font file (default: WenQuanYi Micro Hei or Noto Sans CJK)\n"
          "  --headless            render offscreen, no display needed\n"
          "  --script FILE         with --headless: run a UI script (tap/type/wait/expect/shot)\n"
+         "  --fake-now YYYY-MM-DDTHH:MM  with --script: start the simulated clock there (China time)\n"
          "  --measure-startup     print time to first frame and peak memory, then exit\n"
          "  --idle-seconds N      run untouched for N seconds, print CPU time and frames, exit\n"
          "  --help                this text\n";
@@ -75,6 +88,9 @@ ParsedOptions parse_kiosk_options(int argc, const char* const* argv) {
     } else if (a == "--idle-timeout") {
       if ((v = value("--idle-timeout")) && (!parse_int(v, &o.idle_timeout_s) || o.idle_timeout_s < 5))
         p.error = "--idle-timeout must be a number of seconds, at least 5";
+    } else if (a == "--fake-now") {
+      if ((v = value("--fake-now")) && !parse_china_time(v, &o.fake_now))
+        p.error = "--fake-now must look like 2026-11-23T10:00";
     } else if (a == "--idle-seconds") {
       if ((v = value("--idle-seconds")) && (!parse_int(v, &o.idle_seconds) || o.idle_seconds < 1))
         p.error = "--idle-seconds must be a positive number";
@@ -84,6 +100,7 @@ ParsedOptions parse_kiosk_options(int argc, const char* const* argv) {
     if (!p.error.empty()) return p;
   }
   if (!o.script.empty() && !o.headless) p.error = "--script needs --headless";
+  if (o.fake_now != 0 && o.script.empty()) p.error = "--fake-now only works with --script";
   return p;
 }
 

@@ -1,6 +1,7 @@
 // Command-line options of the `kiosk` binary.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -19,6 +20,7 @@ struct KioskOptions {
   int idle_timeout_s = 0;    // 0: the village setting (default 60 s)
   bool measure_startup = false;  // print time to first frame and peak memory, then exit
   int idle_seconds = 0;      // run the real loop untouched for N seconds, print CPU used, exit
+  std::int64_t fake_now = 0;  // with --script: the simulated clock starts here (unix seconds)
   bool help = false;
 };
 

@@ -12,11 +12,13 @@
 #include "app/bootstrap.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
+#include "app/demo_requests.h"
 #include "app/request_service.h"
 #include "app/kiosk_app.h"
 #include "app/translations.h"
 #include "kiosk_options.h"
 #include "fake/manual_clock.h"
+#include "fake/sequence_random.h"
 #include "platform/printer.h"
 #include "platform/random.h"
 #include "ui/font_set.h"
@@ -81,27 +83,33 @@ int main(int argc, char** argv) {
 
   // Scripts run on simulated time so "wait 61000" takes no real minute.
   vsk::platform::SystemClock system_clock;
-  vsk::platform::ManualClock script_clock(system_clock.unix_seconds());
+  vsk::platform::ManualClock script_clock(o.fake_now != 0 ? o.fake_now : system_clock.unix_seconds());
   const bool scripted = !o.script.empty();
   vsk::platform::Clock& clock = scripted ? static_cast<vsk::platform::Clock&>(script_clock) : system_clock;
 
   try {
+    const std::string assets = o.assets_dir.empty() ? vsk::app::default_assets_dir() : o.assets_dir;
+    const vsk::app::Translations tr = vsk::app::Translations::load(assets + "/i18n", {"zh-CN", "en"});
+    const vsk::core::Catalog catalog = vsk::app::load_catalog(assets + "/catalog/services.json");
+    const vsk::core::WorkingCalendar calendar = vsk::app::load_working_calendar(assets + "/calendar/cn-holidays.json");
+    // Scripts get predictable pickup codes so they can track what they filed.
+    vsk::platform::SodiumRandom sodium_random;
+    vsk::platform::SequenceRandom script_random;
+    vsk::platform::Random& random = scripted ? static_cast<vsk::platform::Random&>(script_random) : sodium_random;
+
     vsk::platform::SodiumPinHasher hasher;
     const std::string data_dir = o.data_dir.empty() ? vsk::app::default_data_dir() : o.data_dir;
     vsk::app::OpenedVillage village = vsk::app::open_village(data_dir, hasher, true);
-    if (village.seeded_now) std::cerr << "kiosk: created the demo village in " << data_dir << "\n";
     vsk::store::KioskStore& store = *village.store;
-
-    const std::string assets = o.assets_dir.empty() ? vsk::app::default_assets_dir() : o.assets_dir;
-    const vsk::app::Translations tr = vsk::app::Translations::load(assets + "/i18n", {"zh-CN", "en"});
+    if (village.seeded_now) {
+      const int n = vsk::app::seed_demo_requests(store, catalog, calendar, random, clock.unix_seconds());
+      std::cerr << "kiosk: created the demo village with " << n << " requests in " << data_dir << "\n";
+    }
     const std::string font = vsk::ui::find_cjk_font(o.font);
     if (font.empty())
       return fail(o.font.empty() ? "no Chinese font found: install fonts-wqy-microhei or fonts-noto-cjk"
                                  : "font file not found: " + o.font);
 
-    const vsk::core::Catalog catalog = vsk::app::load_catalog(assets + "/catalog/services.json");
-    const vsk::core::WorkingCalendar calendar = vsk::app::load_working_calendar(assets + "/calendar/cn-holidays.json");
-    vsk::platform::SodiumRandom random;
     vsk::app::RequestPolicy policy;
     policy.kiosk_code = store.settings().get_or(vsk::store::setting::kKioskCode, policy.kiosk_code);
     vsk::app::RequestService requests(store, catalog, calendar, clock, random, policy);

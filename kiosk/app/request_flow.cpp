@@ -16,6 +16,7 @@ using core::RequestEventKind;
 
 constexpr std::size_t kTrackDigits = 7;  // MMDD + 3-digit sequence
 constexpr std::size_t kPickupDigits = 6;
+constexpr int kQueuePageSize = 6;
 
 // Reasons staff tap instead of typing (no keyboard yet); stored as their translation keys.
 const std::map<std::string, std::vector<std::string>>& reason_options() {
@@ -165,10 +166,16 @@ bool RequestFlow::handle(const Action& a, const Session& session, bool* needs_id
     case ActionKind::kQueueStatus:
       state_.queue.status_filter = a.arg;
       state_.queue.overdue_only = false;
+      state_.queue.page = 0;
       reload_queue();
       return true;
     case ActionKind::kQueueOverdue:
       state_.queue.overdue_only = !state_.queue.overdue_only;
+      state_.queue.page = 0;
+      reload_queue();
+      return true;
+    case ActionKind::kQueuePage:
+      state_.queue.page = std::max(0, state_.queue.page + (a.arg == "-1" ? -1 : 1));
       reload_queue();
       return true;
     case ActionKind::kStaffAction:
@@ -436,7 +443,8 @@ void RequestFlow::reopen(const Session& session) {
 }
 
 void RequestFlow::open_queue() {
-  state_.queue = QueueView{};
+  // Coming back from a request keeps the filter and page the clerk was working through.
+  state_.queue.rows.clear();
   reload_queue();
   state_.screen = Screen::kStaffQueue;
 }
@@ -449,9 +457,13 @@ void RequestFlow::reload_queue() {
     f.open_only = true;
   else
     f.status = core::status_from_name(state_.queue.status_filter);
-  f.limit = 8;  // one screen; the queue is sorted most urgent first
+  // One screen per page, most urgent first; one row more tells whether a next page exists.
+  f.limit = kQueuePageSize + 1;
+  f.offset = state_.queue.page * kQueuePageSize;
   state_.queue.rows.clear();
   for (const auto& r : store_.requests().queue(f)) state_.queue.rows.push_back(summarize(r));
+  state_.queue.has_more = state_.queue.rows.size() > static_cast<size_t>(kQueuePageSize);
+  if (state_.queue.has_more) state_.queue.rows.pop_back();
   const store::QueueCounts c = store_.requests().counts(state_.today);
   state_.queue.counts.clear();
   std::int64_t open = 0;

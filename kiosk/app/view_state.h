@@ -127,6 +127,8 @@ struct QueueView {
   bool overdue_only = false;
   std::vector<RequestSummary> rows;
   std::map<std::string, std::int64_t> counts;  // status name -> count, plus "overdue" and "open"
+  int page = 0;
+  bool has_more = false;  // another page after this one
 };
 
 // An admin action that needs a choice first (whom to assign, which reason).

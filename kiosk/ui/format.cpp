@@ -18,9 +18,10 @@ std::string date_words(const UiContext& ui, const std::string& iso_date) {
 }
 
 std::string time_text(std::int64_t unix_seconds) {
-  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  // China time whatever the PC's time zone says: dates and deadlines use the same offset.
+  const std::time_t t = static_cast<std::time_t>(unix_seconds + core::kChinaUtcOffsetSeconds);
   std::tm tm{};
-  localtime_r(&t, &tm);
+  gmtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%m-%d %H:%M", &tm);
   return buf;

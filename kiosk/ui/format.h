@@ -11,7 +11,7 @@ namespace vsk::ui {
 
 // "2026-11-28" -> "11月28日" (zh) / "28 Nov" (en).
 std::string date_words(const UiContext& ui, const std::string& iso_date);
-// Unix time -> "11-23 14:05" in local time.
+// Unix time -> "11-23 14:05" in China time (UTC+8).
 std::string time_text(std::int64_t unix_seconds);
 // A stored form value as shown: choice label, 是/否, the date in words, the text itself.
 std::string field_value_text(const UiContext& ui, const core::FormField& f, const std::string& value);

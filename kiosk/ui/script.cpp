@@ -1,5 +1,6 @@
 #include "ui/script.h"
 
+#include <csignal>
 #include <sstream>
 
 #include "ui/shell.h"
@@ -7,7 +8,8 @@
 namespace vsk::ui {
 namespace {
 
-const char* const kVerbs[] = {"tap", "press", "slide-off", "release", "type", "wait", "expect", "expect-not", "shot"};
+const char* const kVerbs[] = {"tap",        "press", "slide-off", "release", "type", "wait",
+                              "expect", "expect-not", "shot",  "kill"};
 
 bool known_verb(const std::string& v) {
   for (const char* k : kVerbs)
@@ -15,7 +17,7 @@ bool known_verb(const std::string& v) {
   return false;
 }
 
-bool needs_arg(const std::string& v) { return v != "slide-off" && v != "release"; }
+bool needs_arg(const std::string& v) { return v != "slide-off" && v != "release" && v != "kill"; }
 
 // Draw frames until queued input is consumed and the UI has settled.
 void settle(Shell& shell) {
@@ -74,7 +76,12 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
       const WidgetRecord* w = frame.find_widget(s.arg);
       if (!w) return where + "no widget '" + s.arg + "' on screen (there are: " + visible_widgets(frame) + ")";
       const WidgetRecord target = *w;
-      shell.pointer().push(center(target, false));  // hover first, as a finger would arrive
+      const platform::PointerEvent c = center(target, false);
+      int width = 0, height = 0;
+      shell.video().output_size(&width, &height);
+      if (c.x < 0 || c.y < 0 || c.x >= width || c.y >= height)
+        return where + "widget '" + s.arg + "' is off screen: a resident could not tap it";
+      shell.pointer().push(c);  // hover first, as a finger would arrive
       shell.pointer().push(center(target, true));
       if (s.verb == "tap") shell.pointer().push(center(target, false));
     } else if (s.verb == "slide-off") {
@@ -99,6 +106,9 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
       if (!frame.shows_text(s.arg)) return where + "expected to see '" + s.arg + "'";
     } else if (s.verb == "expect-not") {
       if (frame.shows_text(s.arg)) return where + "did not expect to see '" + s.arg + "'";
+    } else if (s.verb == "kill") {
+      // Fault injection: die like a power cut, with no destructors and no flushing.
+      std::raise(SIGKILL);
     } else if (s.verb == "shot") {
       if (!shell.video().save_png(s.arg)) return where + "cannot write screenshot " + s.arg;
     }

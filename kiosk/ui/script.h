@@ -8,6 +8,7 @@
 //   expect <text>         fail unless the text is on screen
 //   expect-not <text>     fail if the text is on screen
 //   shot <file.png>       save a screenshot
+//   kill                  SIGKILL this process at once (crash tests)
 // Blank lines and lines starting with # are ignored.
 #pragma once
 

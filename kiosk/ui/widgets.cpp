@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "core/date.h"
 #include "ui/theme.h"
 
 namespace vsk::ui {
@@ -14,9 +15,9 @@ void record_widget(UiContext& ui, const std::string& id, const std::string& labe
 }
 
 std::string clock_text(std::int64_t unix_seconds) {
-  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  const std::time_t t = static_cast<std::time_t>(unix_seconds + core::kChinaUtcOffsetSeconds);
   std::tm tm{};
-  localtime_r(&t, &tm);
+  gmtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
   return buf;

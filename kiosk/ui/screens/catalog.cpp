@@ -95,7 +95,7 @@ void service_detail(UiContext& ui) {
     ui.emit(app::ActionKind::kStartForm);
   if (s->anonymous_allowed && !ui.state.draft.on_behalf_staff_id) {
     ImGui::SetCursorPos(ImVec2(x, em * 8.6f));
-    if (big_button(ui, "anonymous", ui.t("detail.anonymous"), ImVec2(em * 13, em * 3),
+    if (big_button(ui, "anonymous", ui.t("detail.file_anonymously"), ImVec2(em * 13, em * 3),
                    {theme::kNeutralButton, theme::kOnColor}))
       ui.emit(app::ActionKind::kFileAnonymously);
   }

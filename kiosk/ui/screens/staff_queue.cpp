@@ -18,22 +18,20 @@ void filter_chips(UiContext& ui) {
   struct Chip {
     std::string id;
     std::string label;
+    std::string count;
     bool on;
     app::ActionKind action;
     std::string arg;
   };
   const app::QueueView& q = ui.state.queue;
+  // Status on the first line, the count under it, so eight chips fit one row.
   std::vector<Chip> chips;
-  chips.push_back({"filter.open", ui.msg(core::Message("queue.all_open").arg("n", std::to_string(count_of(ui, "open")))),
+  chips.push_back({"filter.open", ui.t("queue.chip.open"), std::to_string(count_of(ui, "open")),
                    q.status_filter.empty() && !q.overdue_only, app::ActionKind::kQueueStatus, ""});
-  for (const char* s : {"submitted", "accepted", "in_progress", "waiting_resident", "escalated", "completed"}) {
-    chips.push_back({std::string("filter.") + s,
-                     ui.msg(core::Message("queue.filter")
-                                .arg("status", "status." + std::string(s))
-                                .arg("n", std::to_string(count_of(ui, s)))),
+  for (const char* s : {"submitted", "accepted", "in_progress", "waiting_resident", "escalated", "completed"})
+    chips.push_back({std::string("filter.") + s, ui.t(std::string("queue.chip.") + s), std::to_string(count_of(ui, s)),
                      q.status_filter == s && !q.overdue_only, app::ActionKind::kQueueStatus, s});
-  }
-  chips.push_back({"filter.overdue", ui.msg(core::Message("queue.overdue").arg("n", std::to_string(count_of(ui, "overdue")))),
+  chips.push_back({"filter.overdue", ui.t("queue.chip.overdue"), std::to_string(count_of(ui, "overdue")),
                    q.overdue_only, app::ActionKind::kQueueOverdue, ""});
   const float gap = em * 0.3f;
   const float w = (ImGui::GetWindowWidth() - em * 4 - gap * (chips.size() - 1)) / chips.size();
@@ -43,11 +41,12 @@ void filter_chips(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(em * 2 + i * (w + gap), start.y));
     const bool overdue_chip = c.id == "filter.overdue" && count_of(ui, "overdue") > 0;
     const ImU32 fill = c.on ? theme::kTileRequests : (overdue_chip ? theme::kError : theme::kKeyButton);
-    if (big_button(ui, c.id, c.label, ImVec2(w, em * 2.2f),
-                   {fill, c.on || overdue_chip ? theme::kOnColor : theme::kText, ui.fonts.body(), theme::kKeyBorder}))
+    if (big_button(ui, c.id, c.label, ImVec2(w, em * 2.8f),
+                   {fill, c.on || overdue_chip ? theme::kOnColor : theme::kText, ui.fonts.body(), theme::kKeyBorder},
+                   c.count))
       ui.emit(c.action, c.arg);
   }
-  ImGui::SetCursorPos(ImVec2(em * 2, start.y + em * 2.6f));
+  ImGui::SetCursorPos(ImVec2(em * 2, start.y + em * 3.2f));
 }
 
 }  // namespace
@@ -64,19 +63,25 @@ void staff_queue(UiContext& ui) {
   }
   for (const app::RequestSummary& r : ui.state.queue.rows) {
     const std::string who = r.resident.empty() ? ui.t("detail.anonymous") : r.resident;
-    const std::string sub = ui.msg(core::Message("queue.row_sub")
-                                       .arg("resident", who)
-                                       .arg("grid", r.grid.empty() ? "—" : r.grid)
-                                       .arg("due", date_words(ui, r.due_date))
-                                       .arg("status", "status." + r.status)) +
-                            (r.assignee.empty() ? "" : " · " + r.assignee) +
-                            (r.overdue ? " · " + ui.t("detail.overdue") : "");
+    // Staff rows are one dense line: clerks scan many, residents never see this screen.
+    const std::string line = r.number + "  " + service_name(ui, r.service_id) + " · " +
+                             ui.msg(core::Message("queue.row_sub")
+                                        .arg("resident", who)
+                                        .arg("grid", r.grid.empty() ? "—" : r.grid)
+                                        .arg("due", date_words(ui, r.due_date))
+                                        .arg("status", "status." + r.status)) +
+                             (r.assignee.empty() ? "" : " · " + r.assignee) +
+                             (r.overdue ? " · " + ui.t("detail.overdue") : "");
     ImGui::SetCursorPosX(em * 2);
-    if (row_button(ui, "row." + r.number, r.number + "  " + service_name(ui, r.service_id), sub,
-                   ImGui::GetWindowWidth() - em * 4, r.overdue ? IM_COL32(253, 236, 234, 255) : theme::kKeyButton,
-                   r.overdue ? theme::kError : theme::kText))
+    if (row_button(ui, "row." + r.number, line, "", ImGui::GetWindowWidth() - em * 4,
+                   r.overdue ? IM_COL32(253, 236, 234, 255) : theme::kKeyButton, r.overdue ? theme::kError : theme::kText))
       ui.emit(app::ActionKind::kOpenRequest, std::to_string(r.id));
   }
+  const app::QueueView& q = ui.state.queue;
+  if (q.page > 0 && footer_button(ui, "page.prev", ui.t("queue.prev_page"), em * 9))
+    ui.emit(app::ActionKind::kQueuePage, "-1");
+  if (q.has_more && footer_button(ui, "page.next", ui.t("queue.next_page"), em * 17))
+    ui.emit(app::ActionKind::kQueuePage, "1");
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "file_on_behalf", ui.t("queue.file_on_behalf"), ImVec2(em * 10, em * 2.6f),

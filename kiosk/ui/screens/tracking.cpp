@@ -98,6 +98,11 @@ void request_summary(UiContext& ui, float width) {
     status += "  " + ui.msg(core::Message("detail.reply_by").arg("date", date_words(ui, d.summary.due_date)));
   if (d.summary.overdue) status += "  " + ui.t("detail.overdue");
   label(ui, status, ui.fonts.title(), d.summary.overdue ? theme::kError : theme::kText, width);
+  if (!d.summary.assignee.empty()) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(core::Message("detail.assignee").arg("name", d.summary.assignee)), ui.fonts.body(),
+          theme::kTextMuted);
+  }
   if (d.escalation_department) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.msg(core::Message("detail.escalated_to").arg("department", *d.escalation_department)), ui.fonts.body(),
