@@ -18,7 +18,7 @@ constexpr const char* kSelect = R"sql(
 
 // Terminal and paused statuses are never overdue: the clock does not run in them.
 constexpr const char* kOverdue =
-    "q.status NOT IN ('completed', 'rejected', 'cancelled', 'waiting_resident') AND q.due_date < ?";
+    "q.status NOT IN ('completed', 'rejected', 'cancelled') AND q.status != 'waiting_resident' AND q.due_date < ?";
 
 std::optional<std::int64_t> optional_int(const db::Statement& st, int col) {
   if (st.column_is_null(col)) return std::nullopt;
@@ -231,13 +231,17 @@ std::vector<RequestRecord> RequestStore::queue(const QueueFilter& f) {
     where += " AND q.assignee_staff_id = ?";
     args.emplace_back(*f.assignee_staff_id);
   }
-  if (f.open_only) where += " AND q.status NOT IN ('completed', 'rejected', 'cancelled')";
+  // Overdue implies open. Same wording as the partial index requests_open_by_due, so SQLite uses it.
+  const bool open_only = f.open_only || f.overdue_only;
+  if (open_only) where += " AND q.status NOT IN ('completed', 'rejected', 'cancelled')";
   if (f.overdue_only) {
     where += std::string(" AND ") + kOverdue;
     args.emplace_back(f.today);
   }
-  // Most urgent first: earliest due date among open requests, then newest.
-  where += " ORDER BY q.status IN ('completed', 'rejected', 'cancelled'), q.due_date, q.id DESC LIMIT ? OFFSET ?";
+  // Most urgent first: earliest due date, open before closed (a constant when open_only, so
+  // the open-by-due index serves the order and the page).
+  where += open_only ? " ORDER BY q.due_date, q.id LIMIT ? OFFSET ?"
+                       : " ORDER BY q.status IN ('completed', 'rejected', 'cancelled'), q.due_date, q.id LIMIT ? OFFSET ?";
   args.emplace_back(static_cast<std::int64_t>(f.limit));
   args.emplace_back(static_cast<std::int64_t>(f.offset));
   return select(where, args);

@@ -77,6 +77,9 @@ void v3_requests(db::Transaction& tx) {
       escalation_department TEXT,
       CHECK (anonymous = 0 OR resident_id IS NULL));
     CREATE INDEX requests_queue ON requests(status, due_date);
+    -- The staff queue walks open requests in due-date order and stops after one page.
+    CREATE INDEX requests_open_by_due ON requests(due_date, id)
+      WHERE status NOT IN ('completed', 'rejected', 'cancelled');
     CREATE INDEX requests_resident ON requests(resident_id);
     CREATE INDEX requests_service ON requests(service_id);
     CREATE INDEX requests_grid ON requests(grid_id);
