@@ -31,7 +31,7 @@ struct Kiosk {
   core::WorkingCalendar calendar = app::load_working_calendar(app::default_assets_dir() + "/calendar/cn-holidays.json");
   platform::SequenceRandom random;
   app::RequestService requests{*village.store, catalog, calendar, clock, random};
-  app::KioskApp app{*village.store, clock, hasher, requests, nullptr, app::AppOptions{}};
+  app::KioskApp app{{*village.store, clock, hasher, requests, nullptr, nullptr}, app::AppOptions{}};
   platform::SdlVideo video{platform::VideoOptions{platform::VideoMode::kHeadless, 1920, 1080, "bench"}};
   ui::Shell shell{app, tr, catalog, video, ui::find_cjk_font(), village.store->residents().display_text_sample()};
 };

@@ -24,7 +24,7 @@ const char* kUsage =
     "  seed                      create the demo village in an empty database\n"
     "  residents list [--json]   list residents (ID numbers masked)\n"
     "  requests list [--json]    list service requests, newest first\n"
-    "  requests show NUMBER|ID [--json]   one request with its fields, events and ratings\n"
+    "  requests show NUMBER|ID|CLAIMCODE [--json]   one request: fields, events, ratings\n"
     "  db check                  run SQLite's integrity check; exit 1 if damaged\n";
 
 int usage_error(const std::string& what) {
@@ -110,6 +110,7 @@ int cmd_requests_show(const std::string& data_dir, const std::string& which, boo
   auto village = vsk::app::open_village(data_dir, hasher, false);
   auto& requests = village.store->requests();
   auto r = requests.find_by_number(which);
+  if (!r) r = requests.find_by_claim_code(which);  // rewarded reports: staff look up by claim code
   if (!r && !which.empty() && which.find_first_not_of("0123456789") == std::string::npos)
     r = requests.find(std::stoll(which));
   if (!r) {

@@ -21,6 +21,7 @@
 #include "fake/sequence_random.h"
 #include "platform/printer.h"
 #include "platform/random.h"
+#include "sdl/sdl_chime.h"
 #include "ui/font_set.h"
 #include "ui/script.h"
 #include "ui/shell.h"
@@ -121,14 +122,15 @@ int main(int argc, char** argv) {
     const std::int64_t idle_s =
         o.idle_timeout_s > 0 ? o.idle_timeout_s : store.settings().get_int_or(vsk::store::setting::kIdleTimeoutSeconds, 60);
     app_options.idle_timeout_ms = idle_s * 1000;
-    vsk::app::KioskApp app(store, clock, hasher, requests, &printer, app_options);
-
     vsk::platform::VideoOptions video_options;
     video_options.mode = o.headless ? vsk::platform::VideoMode::kHeadless
                                     : (o.windowed ? vsk::platform::VideoMode::kWindowed : vsk::platform::VideoMode::kFullscreen);
     video_options.width = o.width;
     video_options.height = o.height;
     vsk::platform::SdlVideo video(video_options);
+    vsk::platform::SdlChime chime;
+    vsk::app::KioskApp app({store, clock, hasher, requests, &printer, &chime}, app_options);
+
     vsk::ui::Shell shell(app, tr, catalog, video, font,
                          store.residents().display_text_sample() + app.state().village_name + catalog_text(catalog));
 

@@ -47,6 +47,9 @@ enum class ActionKind {
   kStaffAction,     // arg: event name (accept, complete, materials_provided, township_reply...)
   kStaffPickOption, // arg: option id (assignee staff id or reason id)
   kStaffFileOnBehalf,
+  kCallStaff,       // 请工作人员帮我办: chime + on-screen call
+  kStaffTakeOver,   // the staff member who came logs in and continues for the resident
+  kRateByPhone,     // staff recording a rating: toggles phone / in person
 };
 
 struct Action {

@@ -26,14 +26,14 @@ core::Message id_error_message(core::IdNumberError e, std::size_t typed) {
 
 }  // namespace
 
-KioskApp::KioskApp(store::KioskStore& store, platform::Clock& clock, platform::PinHasher& hasher,
-                   RequestService& requests, platform::Printer* printer, AppOptions options)
-    : store_(store),
-      clock_(clock),
-      hasher_(hasher),
+KioskApp::KioskApp(AppServices services, AppOptions options)
+    : store_(services.store),
+      clock_(services.clock),
+      hasher_(services.hasher),
+      chime_(services.chime),
       options_(std::move(options)),
       idle_(options_.idle_timeout_ms),
-      requests_(state_, store, requests, printer, clock) {
+      requests_(state_, services.store, services.requests, services.printer, services.clock) {
   idle_.touch(clock_.monotonic_ms());
   go_home();
 }
@@ -63,7 +63,23 @@ void KioskApp::go_home() {
   pending_staff_no_.clear();
   session_ = Session{};
   after_identify_ = AfterIdentify::kPoints;
+  waiting_for_staff_.reset();
+  waiting_resident_id_.reset();
   requests_.reset();
+}
+
+void KioskApp::call_staff() {
+  if (state_.help_called) return;
+  state_.help_called = true;
+  if (chime_) chime_->ring();
+}
+
+// The staff member who answered the call logs in; the resident's screen comes back with the
+// staff member filing on the resident's behalf (代办), recorded as such.
+void KioskApp::staff_takes_over() {
+  waiting_for_staff_ = state_;
+  waiting_resident_id_ = session_.resident_id;
+  open_staff_login();
 }
 
 void KioskApp::show_coming_soon(std::string feature_key) {
@@ -144,6 +160,12 @@ void KioskApp::dispatch(const Action& action) {
     case ActionKind::kSetLocale:
       if (action.arg == "zh-CN" || action.arg == "en") state_.locale = action.arg;
       break;
+    case ActionKind::kCallStaff:
+      call_staff();
+      break;
+    case ActionKind::kStaffTakeOver:
+      if (state_.help_called) staff_takes_over();
+      break;
     default:
       break;
   }
@@ -162,6 +184,11 @@ void KioskApp::on_back() {
       return go_home();
     case Screen::kStaffLogin:
       if (state_.keypad.step == EntryStep::kPin) return open_staff_login();
+      if (waiting_for_staff_) {  // nobody took over: the resident's screen comes back as it was
+        state_ = *waiting_for_staff_;
+        waiting_for_staff_.reset();
+        return;
+      }
       return go_home();
     case Screen::kCatalog:
       if (!state_.draft.category.empty()) {
@@ -202,6 +229,7 @@ void KioskApp::on_back() {
     case Screen::kStaffRequest:
       return requests_.open_queue();
     case Screen::kStaffPick:
+      if (state_.pick.action.rfind("filter_", 0) == 0) return requests_.open_queue();
       state_.screen = Screen::kStaffRequest;
       return;
     default:
@@ -210,6 +238,7 @@ void KioskApp::on_back() {
 }
 
 void KioskApp::after_identified() {
+  state_.pending_ratings = requests_.pending_ratings(*session_.resident_id);
   switch (after_identify_) {
     case AfterIdentify::kForm:
       requests_.begin_form();
@@ -361,6 +390,18 @@ void KioskApp::submit_staff_pin() {
   }
   state_.staff = StaffView{staff->name, staff->staff_no, role_key(staff->role)};
   session_.staff_id = staff->id;
+  if (waiting_for_staff_) {
+    const StaffView who = *state_.staff;
+    state_ = *waiting_for_staff_;
+    state_.staff = who;
+    state_.help_called = false;
+    state_.draft.on_behalf_staff_id = staff->id;
+    session_.resident_id = waiting_resident_id_;
+    waiting_for_staff_.reset();
+    pending_staff_no_.clear();
+    state_.error.reset();
+    return;
+  }
   state_.screen = Screen::kAdminHome;
   state_.keypad = KeypadView{};
   pending_staff_no_.clear();

@@ -12,6 +12,7 @@
 #include "core/idle_timer.h"
 #include "core/pin_lockout.h"
 #include "platform/clock.h"
+#include "platform/chime.h"
 #include "platform/pin_hasher.h"
 #include "platform/printer.h"
 #include "store/kiosk_store.h"
@@ -24,10 +25,19 @@ struct AppOptions {
   core::PinPolicy pin_policy;
 };
 
+// What the app works with; owned by main (or the test).
+struct AppServices {
+  store::KioskStore& store;
+  platform::Clock& clock;
+  platform::PinHasher& hasher;
+  RequestService& requests;
+  platform::Printer* printer = nullptr;  // none: receipts cannot be printed here
+  platform::Chime* chime = nullptr;      // none: staff calls are shown, not heard
+};
+
 class KioskApp {
  public:
-  KioskApp(store::KioskStore& store, platform::Clock& clock, platform::PinHasher& hasher, RequestService& requests,
-           platform::Printer* printer, AppOptions options);
+  KioskApp(AppServices services, AppOptions options);
 
   const ViewState& state() const { return state_; }
   void dispatch(const Action& action);  // every action is also activity
@@ -52,11 +62,14 @@ class KioskApp {
   void show_coming_soon(std::string feature_key);
   void after_identified();
   void on_back();
+  void call_staff();
+  void staff_takes_over();
   core::Message locked_message(const core::PinAttemptState& s) const;
 
   store::KioskStore& store_;
   platform::Clock& clock_;
   platform::PinHasher& hasher_;
+  platform::Chime* chime_;
   AppOptions options_;
   core::IdleTimer idle_;
   ViewState state_;
@@ -67,6 +80,9 @@ class KioskApp {
   // Where identification leads once it succeeds.
   enum class AfterIdentify { kPoints, kForm, kMyRequests } after_identify_ = AfterIdentify::kPoints;
   RequestFlow requests_;
+  // While staff log in to take over a resident's session, the resident's screen waits here.
+  std::optional<ViewState> waiting_for_staff_;
+  std::optional<std::int64_t> waiting_resident_id_;
 };
 
 }  // namespace vsk::app

@@ -154,6 +154,9 @@ bool RequestFlow::handle(const Action& a, const Session& session, bool* needs_id
         tags.erase(it);
       return true;
     }
+    case ActionKind::kRateByPhone:
+      state_.rate.by_phone = !state_.rate.by_phone;
+      return true;
     case ActionKind::kSubmitRating:
       submit_rating(session);
       return true;
@@ -263,7 +266,7 @@ void RequestFlow::confirm(const Session& session) {
   // Only now, with the request committed to disk, does the resident see a receipt.
   state_.receipt = ReceiptView{receipt.value().number, receipt.value().pickup_code,
                                receipt.value().claim_code.value_or(""), core::format_date(receipt.value().due), s->id,
-                               std::nullopt};
+                               std::nullopt, service_.policy().claim_deadline_days};
   state_.draft.values.clear();
   state_.error.reset();
   state_.screen = Screen::kReceipt;
@@ -281,7 +284,10 @@ void RequestFlow::print_receipt() {
   r.lines.push_back({"取件码 " + state_.receipt.pickup_code, true});
   if (s) r.lines.push_back({"事项：" + s->name.zh, false});
   r.lines.push_back({"承诺办结日期：" + state_.receipt.due_date, false});
-  if (!state_.receipt.claim_code.empty()) r.lines.push_back({"匿名领奖码 " + state_.receipt.claim_code, true});
+  if (!state_.receipt.claim_code.empty()) {
+    r.lines.push_back({"匿名领奖码 " + state_.receipt.claim_code, true});
+    r.lines.push_back({"查实办结后" + std::to_string(state_.receipt.claim_days) + "天内凭码领奖", false});
+  }
   r.qr_text = state_.receipt.number;
   r.footer = "凭受理编号和取件码在终端查询办理进度";
   const platform::PrintResult result = printer_->print(r);
@@ -345,6 +351,12 @@ bool RequestFlow::on_submit() {
   return false;
 }
 
+int RequestFlow::pending_ratings(std::int64_t resident_id) {
+  int n = 0;
+  for (const auto& r : store_.requests().for_resident(resident_id)) n += service_.rating_wanted(r) ? 1 : 0;
+  return n;
+}
+
 void RequestFlow::open_my_requests(std::int64_t resident_id) {
   state_.my_requests.clear();
   for (const auto& r : store_.requests().for_resident(resident_id)) state_.my_requests.push_back(summarize(r));
@@ -383,6 +395,7 @@ void RequestFlow::load_detail(std::int64_t id) {
     d.timeline.push_back({e.at, std::string(core::event_name(e.kind)), status_str(e.to), e.staff_name, e.on_behalf,
                           e.note});
   d.escalation_department = r->escalation_department;
+  if (const auto by = service_.sla(*r).escalation_report_by) d.township_report_by = core::format_date(*by);
   d.rating_wanted = service_.rating_wanted(*r);
   const auto ratings = store_.requests().ratings(id);
   d.rerate_allowed = r->status == core::RequestStatus::kCompleted && ratings.size() == 1 &&
@@ -417,7 +430,7 @@ void RequestFlow::submit_rating(const Session& session) {
   for (const auto& t : state_.rate.tags) in.tags += (in.tags.empty() ? "" : ",") + t;
   in.resident_id = session.resident_id;
   if (session.staff_id) {
-    in.source = RatingSource::kStaffInPerson;
+    in.source = state_.rate.by_phone ? RatingSource::kStaffPhone : RatingSource::kStaffInPerson;
     in.staff_id = session.staff_id;
   }
   const core::Status st = service_.rate(detail_id_, in);
@@ -427,6 +440,7 @@ void RequestFlow::submit_rating(const Session& session) {
   }
   state_.error.reset();
   load_detail(detail_id_);
+  if (session.resident_id) state_.pending_ratings = pending_ratings(*session.resident_id);
   state_.notice = Message(core::is_bad_rating(in.level) ? "rate.thanks_bad" : "rate.thanks");
   state_.screen = session.staff_id ? Screen::kStaffRequest : Screen::kRequestDetail;
 }
@@ -453,6 +467,8 @@ void RequestFlow::reload_queue() {
   store::QueueFilter f;
   f.today = state_.today;
   f.overdue_only = state_.queue.overdue_only;
+  f.grid_id = state_.queue.grid_filter;
+  if (!state_.queue.service_filter.empty()) f.service_id = state_.queue.service_filter;
   if (state_.queue.status_filter.empty())
     f.open_only = true;
   else
@@ -478,7 +494,13 @@ void RequestFlow::reload_queue() {
 void RequestFlow::staff_action(const std::string& event, const Session& session) {
   if (!session.staff_id) return;
   state_.pick = PickView{event, {}};
-  if (event == "assign") {
+  if (event == "filter_grid") {
+    state_.pick.options.emplace_back("", "queue.filter_all");
+    for (const auto& [id, name] : store_.residents().grids()) state_.pick.options.emplace_back(std::to_string(id), name);
+  } else if (event == "filter_service") {
+    state_.pick.options.emplace_back("", "queue.filter_all");
+    for (const auto& s : service_.catalog().services) state_.pick.options.emplace_back(s.id, s.name.in(state_.locale));
+  } else if (event == "assign") {
     for (const auto& s : store_.staff().list())
       if (s.role == "grid_worker" || s.role == "volunteer") state_.pick.options.emplace_back(std::to_string(s.id), s.name);
   } else if (event == "escalate") {
@@ -497,6 +519,20 @@ void RequestFlow::staff_action(const std::string& event, const Session& session)
 }
 
 void RequestFlow::staff_pick(const std::string& option, const Session& session) {
+  if (state_.pick.action == "filter_grid" || state_.pick.action == "filter_service") {
+    QueueView& q = state_.queue;
+    if (state_.pick.action == "filter_service") {
+      q.service_filter = option;
+    } else {
+      q.grid_filter = option.empty() ? std::nullopt : std::optional<std::int64_t>(std::stoll(option));
+      q.grid_label.clear();
+      for (const auto& [id, text] : state_.pick.options)
+        if (!option.empty() && id == option) q.grid_label = text;
+    }
+    q.page = 0;
+    open_queue();
+    return;
+  }
   const auto kind = event_kind(state_.pick.action);
   if (!kind || !session.staff_id) return;
   if (*kind == RequestEventKind::kAssign)

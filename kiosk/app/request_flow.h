@@ -37,6 +37,7 @@ class RequestFlow {
   void open_my_requests(std::int64_t resident_id);
   void open_queue();
   void reset();                                  // forget everything (idle timeout, done)
+  int pending_ratings(std::int64_t resident_id);  // completed, not yet rated
   void refresh_today();
   // The keypad's confirm key on a flow screen (tracking steps, number/phone questions).
   bool on_submit();

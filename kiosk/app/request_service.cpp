@@ -157,14 +157,23 @@ bool RequestService::rating_wanted(const store::RequestRecord& r) {
   return r.status == core::RequestStatus::kCompleted && !r.rating.has_value();
 }
 
-void RequestService::refresh_due_date(db::Transaction& tx, std::int64_t request_id, const std::string& service_id) {
+std::optional<core::SlaResult> RequestService::sla_of(std::int64_t request_id, const std::string& service_id) {
   const core::Service* service = catalog_.find(service_id);
-  if (!service) return;  // a service withdrawn from the catalog keeps its last due date
+  if (!service) return std::nullopt;  // a service withdrawn from the catalog keeps its last due date
   std::vector<core::StatusChange> changes;
   for (const auto& e : store_.requests().events(request_id)) changes.push_back({e.at, e.to});
-  const core::SlaResult sla = core::compute_sla(changes, service->promised_days, policy_.township_report_days,
-                                                calendar_, clock_.unix_seconds());
-  store_.requests().set_due_date(tx, request_id, core::format_date(sla.due));
+  return core::compute_sla(changes, service->promised_days, policy_.township_report_days, calendar_,
+                           clock_.unix_seconds());
+}
+
+core::SlaResult RequestService::sla(const store::RequestRecord& r) {
+  if (auto s = sla_of(r.id, r.service_id)) return *s;
+  return core::SlaResult{*core::parse_date(r.due_date), 0, false, 0, std::nullopt};
+}
+
+void RequestService::refresh_due_date(db::Transaction& tx, std::int64_t request_id, const std::string& service_id) {
+  if (const auto s = sla_of(request_id, service_id))
+    store_.requests().set_due_date(tx, request_id, core::format_date(s->due));
 }
 
 }  // namespace vsk::app

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/catalog.h"
+#include "core/request_sla.h"
 #include "core/request_status.h"
 #include "core/result.h"
 #include "core/working_calendar.h"
@@ -73,12 +74,15 @@ class RequestService {
 
   // Whether the resident should be asked to rate (completed, not rated, or re-rating allowed).
   bool rating_wanted(const store::RequestRecord& r);
+  // The working-day deadline as of now: due date, days left, the township's report-by date.
+  core::SlaResult sla(const store::RequestRecord& r);
   core::Date today() const;
   const core::Catalog& catalog() const { return catalog_; }
   const RequestPolicy& policy() const { return policy_; }
 
  private:
   void refresh_due_date(db::Transaction& tx, std::int64_t request_id, const std::string& service_id);
+  std::optional<core::SlaResult> sla_of(std::int64_t request_id, const std::string& service_id);
 
   store::KioskStore& store_;
   const core::Catalog& catalog_;

@@ -79,6 +79,7 @@ struct ReceiptView {
   std::string due_date;     // YYYY-MM-DD
   std::string service_id;
   std::optional<core::Message> print_result;
+  int claim_days = 0;       // rewarded reports: days after completion to claim the reward
 };
 
 struct TimelineEntry {
@@ -109,6 +110,7 @@ struct RequestDetailView {
   std::vector<std::pair<std::string, std::string>> fields;  // field id -> value, in form order
   std::vector<TimelineEntry> timeline;
   std::optional<std::string> escalation_department;
+  std::string township_report_by;  // YYYY-MM-DD while escalated: when the township must answer
   bool rating_wanted = false;    // completed and not rated yet
   bool rerate_allowed = false;   // one re-rating after a bad rating
   bool anonymous = false;
@@ -120,11 +122,15 @@ struct RequestDetailView {
 struct RateView {
   int level = 0;  // 0: none chosen yet
   std::vector<std::string> tags;
+  bool by_phone = false;  // staff recording a rating given by phone (else in person)
 };
 
 struct QueueView {
   std::string status_filter;   // status name or "" for all open
   bool overdue_only = false;
+  std::optional<std::int64_t> grid_filter;
+  std::string grid_label;      // shown on the filter button; empty = all grids
+  std::string service_filter;  // service id or "" for all
   std::vector<RequestSummary> rows;
   std::map<std::string, std::int64_t> counts;  // status name -> count, plus "overdue" and "open"
   int page = 0;
@@ -157,6 +163,8 @@ struct ViewState {
   PickView pick;
   std::optional<core::Message> notice;  // a success notice, e.g. "已受理"
   std::string track_prefix;   // this kiosk's receipt prefix, e.g. "QS1-"
+  bool help_called = false;   // the resident asked for staff; shown until staff take over or reset
+  int pending_ratings = 0;    // completed requests of the identified resident not yet rated
 };
 
 }  // namespace vsk::app

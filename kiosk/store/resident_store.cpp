@@ -62,6 +62,13 @@ std::int64_t ResidentStore::count() {
   return st.column_int(0);
 }
 
+std::vector<std::pair<std::int64_t, std::string>> ResidentStore::grids() {
+  auto st = db_.prepare("SELECT id, name FROM grids ORDER BY id");
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  while (st.step()) out.emplace_back(st.column_int(0), st.column_text(1));
+  return out;
+}
+
 std::string ResidentStore::display_text_sample() {
   auto st = db_.prepare(
       "SELECT group_concat(name, '') FROM residents UNION ALL "

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/pin_lockout.h"
@@ -36,6 +37,8 @@ class ResidentStore {
   std::optional<ResidentRecord> find(std::int64_t id);
   std::vector<ResidentRecord> list(int limit, int offset);
   std::int64_t count();
+  // The village's grids (id, name) in order, for filters.
+  std::vector<std::pair<std::int64_t, std::string>> grids();
   // Every distinct character that a resident name or address can put on screen (font atlas).
   std::string display_text_sample();
 

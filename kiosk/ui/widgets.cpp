@@ -95,6 +95,14 @@ void header(UiContext& ui) {
   ImGui::SetCursorPos(ImVec2(em, em * 0.5f));
   label(ui, ui.state.village_name + "  " + ui.t("app.title"), ui.fonts.title(), theme::kOnColor);
 
+  // 请工作人员帮我办 on every resident screen; once called, the staff member who comes taps it.
+  if (!ui.state.staff) {
+    ImGui::SetCursorPos(ImVec2(width * 0.5f - em * 5, em * 0.4f));
+    const bool called = ui.state.help_called;
+    if (big_button(ui, called ? "staff_take_over" : "call_staff", ui.t(called ? "help.take_over" : "help.call"),
+                   ImVec2(em * 11, em * 1.8f), {IM_COL32(255, 193, 7, 255), theme::kText, ui.fonts.body()}))
+      ui.emit(called ? app::ActionKind::kStaffTakeOver : app::ActionKind::kCallStaff);
+  }
   const std::string clock = clock_text(ui.state.now_unix);
   const bool english = ui.state.locale == "en";
   const std::string lang_label = english ? ui.t("lang.to_zh") : ui.t("lang.to_en");
@@ -107,6 +115,16 @@ void header(UiContext& ui) {
                  {theme::pressed(theme::kHeader), theme::kOnColor, ui.fonts.body(), theme::kOnColor}))
     ui.emit(app::ActionKind::kSetLocale, english ? "zh-CN" : "en");
   ImGui::SetCursorPos(ImVec2(em, h + em));
+  if (ui.state.help_called && !ui.state.staff) {
+    // A band everyone in the hall can see, under the header.
+    const ImVec2 a(origin.x, origin.y + h);
+    dl->PushClipRect(a, ImVec2(a.x + width, a.y + em * 1.25f), false);
+    dl->AddRectFilled(a, ImVec2(a.x + width, a.y + em * 1.25f), IM_COL32(255, 236, 179, 255));
+    dl->PopClipRect();
+    ImGui::SetCursorPos(ImVec2(em, h + em * 0.1f));
+    label(ui, ui.t("help.called"), ui.fonts.body(), theme::kText);
+    ImGui::SetCursorPos(ImVec2(em, h + em * 1.35f));
+  }
 }
 
 void keypad(UiContext& ui, const app::KeypadView& pad, ImVec2 size) {

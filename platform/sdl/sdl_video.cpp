@@ -10,7 +10,10 @@
 namespace vsk::platform {
 
 SdlVideo::SdlVideo(const VideoOptions& o) {
-  if (o.mode == VideoMode::kHeadless) setenv("SDL_VIDEODRIVER", "offscreen", 1);
+  if (o.mode == VideoMode::kHeadless) {
+    setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);  // sounds are played into nothing, never to a speaker
+  }
   // Touch screens: we read finger events ourselves, and SDL's synthetic mouse events from
   // touches are told apart by SDL_TOUCH_MOUSEID, so keep both on.
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");

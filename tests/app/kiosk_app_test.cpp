@@ -15,7 +15,8 @@ class KioskAppTest : public test_support::VillageFixture {
  protected:
   KioskAppTest() { app_ = make_app(); }
   std::unique_ptr<app::KioskApp> make_app() {
-    return std::make_unique<app::KioskApp>(store_, clock_, hasher_, *service_, nullptr, app::AppOptions{});
+    return std::make_unique<app::KioskApp>(app::AppServices{store_, clock_, hasher_, *service_, nullptr, &chime_},
+                                           app::AppOptions{});
   }
 
   const std::string& demo_pin(int i = 0) const { return village_.demo_logins.at(i).pin; }
@@ -32,6 +33,10 @@ class KioskAppTest : public test_support::VillageFixture {
   const app::ViewState& state() const { return app_->state(); }
   std::string error_key() const { return state().error ? state().error->key : ""; }
 
+  struct CountingChime : platform::Chime {
+    void ring() override { ++rings; }
+    int rings = 0;
+  } chime_;
   std::unique_ptr<app::KioskApp> app_;
 };
 
@@ -183,4 +188,58 @@ TEST_F(KioskAppTest, KeypadAcceptsXOnlyForIdNumbersAndCapsLength) {
   app_->dispatch({ActionKind::kOpenStaffLogin, ""});
   type("1X2");
   EXPECT_EQ(state().keypad.entry, "12");
+}
+
+TEST_F(KioskAppTest, CallingStaffRingsOnceAndShowsTheCall) {
+  app_->dispatch({ActionKind::kCallStaff, ""});
+  app_->dispatch({ActionKind::kCallStaff, ""});
+  EXPECT_TRUE(state().help_called);
+  EXPECT_EQ(chime_.rings, 1);
+}
+
+TEST_F(KioskAppTest, StaffTakeOverContinuesTheSameRequestOnBehalf) {
+  app_->dispatch({ActionKind::kOpenRequests, ""});
+  app_->dispatch({ActionKind::kPickCategory, "certificates"});
+  app_->dispatch({ActionKind::kPickService, "residence_certificate"});
+  app_->dispatch({ActionKind::kStartForm, ""});
+  type(demo_resident().id_number);
+  submit();
+  type(demo_pin());
+  submit();
+  ASSERT_EQ(state().screen, Screen::kFormField);
+  app_->dispatch({ActionKind::kSetValue, "bank"});  // first question answered by the resident
+  app_->dispatch({ActionKind::kCallStaff, ""});
+  app_->dispatch({ActionKind::kStaffTakeOver, ""});
+  ASSERT_EQ(state().screen, Screen::kStaffLogin);
+  type("0002");
+  submit();
+  type(village_.staff.at(1).pin);
+  submit();
+  // Back on the same question, same answers, now with the clerk filing for the resident.
+  ASSERT_EQ(state().screen, Screen::kFormField);
+  EXPECT_EQ(state().draft.values.at("purpose"), "bank");
+  EXPECT_FALSE(state().help_called);
+  ASSERT_TRUE(state().draft.on_behalf_staff_id);
+  type("1");
+  submit();  // copies
+  submit();  // phone left empty
+  app_->dispatch({ActionKind::kConfirmRequest, ""});
+  ASSERT_EQ(state().screen, Screen::kReceipt);
+  const auto r = store_.requests().find_by_number(state().receipt.number);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->resident_id, demo_resident_id());
+  EXPECT_EQ(r->filed_by_staff_id, staff_id("0002"));
+  EXPECT_TRUE(store_.requests().events(r->id).front().on_behalf);
+}
+
+TEST_F(KioskAppTest, IdentifyingAgainAsksForMissingRatings) {
+  auto receipt = service_->submit({"residence_certificate", demo_resident_id(), false,
+                                   {{"purpose", "bank"}, {"copies", "1"}}, std::nullopt, "zh-CN"});
+  ASSERT_TRUE(receipt.ok());
+  for (auto kind : {core::RequestEventKind::kAccept, core::RequestEventKind::kComplete})
+    ASSERT_TRUE(service_->transition(receipt.value().id, {kind, staff_id("0002"), "", std::nullopt, "", false}));
+  enter_id(demo_resident().id_number);
+  type(demo_pin());
+  submit();
+  EXPECT_EQ(state().pending_ratings, 1);
 }

@@ -55,7 +55,8 @@ void receipt(UiContext& ui) {
   if (!r.claim_code.empty()) {
     big_code(ui, ui.t("receipt.claim"), r.claim_code);
     ImGui::SetCursorPosX(em * 2);
-    label(ui, ui.t("receipt.claim_hint"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 18);
+    label(ui, ui.msg(core::Message("receipt.claim_hint").arg("days", std::to_string(r.claim_days))), ui.fonts.body(),
+          theme::kTextMuted, ImGui::GetWindowWidth() - em * 18);
   }
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.msg(core::Message("receipt.due").arg("date", date_words(ui, r.due_date))), ui.fonts.title(), theme::kText);

@@ -56,6 +56,21 @@ void staff_queue(UiContext& ui) {
   header(ui);
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("queue.title"), ui.fonts.title(), theme::kText);
+  const float title_y = ImGui::GetCursorPosY();
+  // Grid and service filters beside the title.
+  const app::QueueView& qv = ui.state.queue;
+  const ButtonStyle filter{theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder};
+  ImGui::SetCursorPos(ImVec2(em * 12, em * 3.6f));
+  if (big_button(ui, "filter_grid",
+                 ui.msg(core::Message("queue.by_grid").arg("grid", qv.grid_label.empty() ? "queue.filter_all" : qv.grid_label)),
+                 ImVec2(em * 10, em * 1.6f), filter))
+    ui.emit(app::ActionKind::kStaffAction, "filter_grid");
+  ImGui::SetCursorPos(ImVec2(em * 22.5f, em * 3.6f));
+  const std::string service = qv.service_filter.empty() ? ui.t("queue.filter_all") : service_name(ui, qv.service_filter);
+  if (big_button(ui, "filter_service", ui.msg(core::Message("queue.by_service").arg("service", service)),
+                 ImVec2(em * 16, em * 1.6f), filter))
+    ui.emit(app::ActionKind::kStaffAction, "filter_service");
+  ImGui::SetCursorPos(ImVec2(em * 2, title_y));
   filter_chips(ui);
   if (ui.state.queue.rows.empty()) {
     ImGui::SetCursorPosX(em * 2);
@@ -144,11 +159,14 @@ void staff_pick(UiContext& ui) {
   const float em = ui.em();
   const app::PickView& p = ui.state.pick;
   header(ui);
-  const char* title_key = p.action == "assign" ? "staff.pick_assignee"
+  const bool filter = p.action.rfind("filter_", 0) == 0;
+  const char* title_key = filter                   ? "queue.pick_filter"
+                          : p.action == "assign"   ? "staff.pick_assignee"
                           : p.action == "escalate" ? "staff.pick_department"
                                                    : "staff.pick_reason";
   ImGui::SetCursorPosX(em * 2);
-  label(ui, ui.t("action." + p.action) + " · " + ui.t(title_key), ui.fonts.title(), theme::kText);
+  label(ui, filter ? ui.t(title_key) : ui.t("action." + p.action) + " · " + ui.t(title_key), ui.fonts.title(),
+        theme::kText);
   const ImVec2 start = ImGui::GetCursorPos();
   const float gap = em * 0.5f;
   const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3, em * 2.6f);

@@ -52,6 +52,11 @@ void my_requests(UiContext& ui) {
   header(ui);
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("mine.title"), ui.fonts.title(), theme::kText);
+  if (ui.state.pending_ratings > 0) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(core::Message("rate.pending").arg("n", std::to_string(ui.state.pending_ratings))), ui.fonts.body(),
+          theme::kTilePoints);
+  }
   if (ui.state.my_requests.empty()) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.t("mine.none"), ui.fonts.body(), theme::kTextMuted);
@@ -107,6 +112,11 @@ void request_summary(UiContext& ui, float width) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.msg(core::Message("detail.escalated_to").arg("department", *d.escalation_department)), ui.fonts.body(),
           theme::kTextMuted);
+  }
+  if (!d.township_report_by.empty()) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(core::Message("detail.township_by").arg("date", date_words(ui, d.township_report_by))),
+          ui.fonts.body(), theme::kTextMuted);
   }
   if (d.summary.rating) {
     ImGui::SetCursorPosX(em * 2);
@@ -176,6 +186,15 @@ void rate(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(em * 2, tag_start.y + tag_size.y + em));
   }
   notice_or_error(ui, ImGui::GetWindowWidth() - em * 4);
+  if (ui.state.staff) {
+    // Staff record ratings given in person or by phone; the source is stored with the rating.
+    ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 8));
+    const bool phone = ui.state.rate.by_phone;
+    if (big_button(ui, "by_phone", ui.t("rate.by_phone"), ImVec2(em * 13, em * 2.4f),
+                   {phone ? theme::kTileRequests : theme::kKeyButton, phone ? theme::kOnColor : theme::kText,
+                    ui.fonts.body(), theme::kKeyBorder}))
+      ui.emit(app::ActionKind::kRateByPhone);
+  }
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 15, ImGui::GetWindowHeight() - em * 5));
   if (big_button(ui, "submit_rating", ui.t("rate.submit"), ImVec2(em * 13, em * 3.5f),
                  {theme::kConfirm, theme::kOnColor}))
