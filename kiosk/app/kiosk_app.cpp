@@ -306,38 +306,53 @@ void KioskApp::submit_id_number() {
   state_.keypad = KeypadView{EntryStep::kPin, "", kPinLength, false, true, core::mask_id_number(id)};
 }
 
-void KioskApp::submit_resident_pin() {
+std::optional<std::string> KioskApp::take_pin() {
   if (state_.keypad.entry.size() != kPinLength) {
     state_.error = core::Message("err.pin_length");
-    return;
+    return std::nullopt;
   }
-  const std::string pin = state_.keypad.entry;
-  state_.keypad.entry.clear();
+  std::string pin = state_.keypad.entry;
+  state_.keypad.entry.clear();  // never left on screen or in the state after checking
+  return pin;
+}
+
+bool KioskApp::check_pin(const std::string& hash, const core::PinAttemptState& attempts, const std::string& pin,
+                         const SaveAttempts& save, const core::Message& wrong) {
+  const std::int64_t now = clock_.unix_seconds();
+  if (core::is_locked(attempts, now)) {
+    state_.error = locked_message(attempts);
+    return false;
+  }
+  if (!hasher_.verify(hash, pin)) {
+    const core::PinAttemptState next = core::after_wrong_pin(attempts, now, options_.pin_policy);
+    db::Transaction tx(store_.db());
+    save(tx, next);
+    tx.commit();
+    core::Message msg = wrong;
+    if (msg.key == "err.pin_wrong") msg.arg("left", std::to_string(core::attempts_left(next, options_.pin_policy)));
+    state_.error = core::is_locked(next, now) ? locked_message(next) : msg;
+    return false;
+  }
+  if (attempts.failures != 0 || attempts.locked_until != 0) {
+    db::Transaction tx(store_.db());
+    save(tx, {});
+    tx.commit();
+  }
+  return true;
+}
+
+void KioskApp::submit_resident_pin() {
+  const auto pin = take_pin();
+  if (!pin) return;
   auto resident = store_.residents().find(pending_resident_id_);
   if (!resident || !resident->pin_hash) {
     open_identify();
     return;
   }
-  const std::int64_t now = clock_.unix_seconds();
-  if (core::is_locked(resident->pin_attempts, now)) {
-    state_.error = locked_message(resident->pin_attempts);
-    return;
-  }
-  if (!hasher_.verify(*resident->pin_hash, pin)) {
-    const core::PinAttemptState next = core::after_wrong_pin(resident->pin_attempts, now, options_.pin_policy);
-    db::Transaction tx(store_.db());
-    store_.residents().save_pin_attempts(tx, resident->id, next);
-    tx.commit();
-    state_.error = core::is_locked(next, now)
-                       ? locked_message(next)
-                       : core::Message("err.pin_wrong").arg("left", std::to_string(core::attempts_left(next, options_.pin_policy)));
-    return;
-  }
-  if (resident->pin_attempts.failures != 0 || resident->pin_attempts.locked_until != 0) {
-    db::Transaction tx(store_.db());
-    store_.residents().save_pin_attempts(tx, resident->id, {});
-    tx.commit();
-  }
+  const auto save = [&](db::Transaction& tx, const core::PinAttemptState& st) {
+    store_.residents().save_pin_attempts(tx, resident->id, st);
+  };
+  if (!check_pin(*resident->pin_hash, resident->pin_attempts, *pin, save, core::Message("err.pin_wrong"))) return;
   state_.resident = ResidentView{resident->name, core::mask_id_number(resident->id_number), resident->address,
                                  resident->grid_name};
   session_.resident_id = resident->id;
@@ -357,37 +372,19 @@ void KioskApp::submit_staff_no() {
 }
 
 void KioskApp::submit_staff_pin() {
-  if (state_.keypad.entry.size() != kPinLength) {
-    state_.error = core::Message("err.pin_length");
-    return;
-  }
-  const std::string pin = state_.keypad.entry;
-  state_.keypad.entry.clear();
-  const std::int64_t now = clock_.unix_seconds();
+  const auto pin = take_pin();
+  if (!pin) return;
   auto staff = store_.staff().find_by_staff_no(pending_staff_no_);
-  if (staff && core::is_locked(staff->pin_attempts, now)) {
-    state_.error = locked_message(staff->pin_attempts);
+  // Unknown numbers and wrong PINs get the same message: the number alone reveals nothing.
+  const core::Message wrong("err.staff_login_failed");
+  if (!staff || !staff->pin_hash) {
+    state_.error = wrong;
     return;
   }
-  if (!staff || !staff->pin_hash || !hasher_.verify(*staff->pin_hash, pin)) {
-    if (staff) {
-      const core::PinAttemptState next = core::after_wrong_pin(staff->pin_attempts, now, options_.pin_policy);
-      db::Transaction tx(store_.db());
-      store_.staff().save_pin_attempts(tx, staff->id, next);
-      tx.commit();
-      if (core::is_locked(next, now)) {
-        state_.error = locked_message(next);
-        return;
-      }
-    }
-    state_.error = core::Message("err.staff_login_failed");
-    return;
-  }
-  if (staff->pin_attempts.failures != 0 || staff->pin_attempts.locked_until != 0) {
-    db::Transaction tx(store_.db());
-    store_.staff().save_pin_attempts(tx, staff->id, {});
-    tx.commit();
-  }
+  const auto save = [&](db::Transaction& tx, const core::PinAttemptState& st) {
+    store_.staff().save_pin_attempts(tx, staff->id, st);
+  };
+  if (!check_pin(*staff->pin_hash, staff->pin_attempts, *pin, save, wrong)) return;
   state_.staff = StaffView{staff->name, staff->staff_no, role_key(staff->role)};
   session_.staff_id = staff->id;
   if (waiting_for_staff_) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "app/action.h"
@@ -65,6 +67,13 @@ class KioskApp {
   void call_staff();
   void staff_takes_over();
   core::Message locked_message(const core::PinAttemptState& s) const;
+  // The 6 typed PIN digits, cleared from the keypad; nullopt (with an error shown) if too short.
+  std::optional<std::string> take_pin();
+  using SaveAttempts = std::function<void(db::Transaction&, const core::PinAttemptState&)>;
+  // The lockout rules around one PIN check; `save` stores the new attempt count. On failure
+  // state_.error says why (`wrong`, or locked).
+  bool check_pin(const std::string& hash, const core::PinAttemptState& attempts, const std::string& pin,
+                 const SaveAttempts& save, const core::Message& wrong);
 
   store::KioskStore& store_;
   platform::Clock& clock_;

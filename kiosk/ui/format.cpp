@@ -17,13 +17,12 @@ std::string date_words(const UiContext& ui, const std::string& iso_date) {
   return std::to_string(d->month) + "月" + std::to_string(d->day) + "日";
 }
 
-std::string time_text(std::int64_t unix_seconds) {
-  // China time whatever the PC's time zone says: dates and deadlines use the same offset.
+std::string china_time(std::int64_t unix_seconds, const char* strftime_format) {
   const std::time_t t = static_cast<std::time_t>(unix_seconds + core::kChinaUtcOffsetSeconds);
   std::tm tm{};
   gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%m-%d %H:%M", &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, strftime_format, &tm);
   return buf;
 }
 

@@ -11,8 +11,11 @@ namespace vsk::ui {
 
 // "2026-11-28" -> "11月28日" (zh) / "28 Nov" (en).
 std::string date_words(const UiContext& ui, const std::string& iso_date);
-// Unix time -> "11-23 14:05" in China time (UTC+8).
-std::string time_text(std::int64_t unix_seconds);
+// Unix time in China time (UTC+8) whatever the PC's time zone: dates and deadlines use the
+// same offset. `strftime_format` e.g. "%Y-%m-%d %H:%M".
+std::string china_time(std::int64_t unix_seconds, const char* strftime_format);
+// Unix time -> "11-23 14:05" in China time.
+inline std::string time_text(std::int64_t unix_seconds) { return china_time(unix_seconds, "%m-%d %H:%M"); }
 // A stored form value as shown: choice label, 是/否, the date in words, the text itself.
 std::string field_value_text(const UiContext& ui, const core::FormField& f, const std::string& value);
 // Text for a note that may be a reason key ("reason.reject.duplicate") or free text.

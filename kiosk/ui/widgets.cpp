@@ -2,7 +2,7 @@
 
 #include <ctime>
 
-#include "core/date.h"
+#include "ui/format.h"
 #include "ui/theme.h"
 
 namespace vsk::ui {
@@ -12,15 +12,6 @@ void record_widget(UiContext& ui, const std::string& id, const std::string& labe
   const ImVec2 a = ImGui::GetItemRectMin();
   const ImVec2 b = ImGui::GetItemRectMax();
   ui.record.widgets.push_back({id, label, a.x, a.y, b.x, b.y});
-}
-
-std::string clock_text(std::int64_t unix_seconds) {
-  const std::time_t t = static_cast<std::time_t>(unix_seconds + core::kChinaUtcOffsetSeconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-  return buf;
 }
 
 }  // namespace
@@ -103,7 +94,7 @@ void header(UiContext& ui) {
                    ImVec2(em * 11, em * 1.8f), {IM_COL32(255, 193, 7, 255), theme::kText, ui.fonts.body()}))
       ui.emit(called ? app::ActionKind::kStaffTakeOver : app::ActionKind::kCallStaff);
   }
-  const std::string clock = clock_text(ui.state.now_unix);
+  const std::string clock = china_time(ui.state.now_unix, "%Y-%m-%d %H:%M");
   const bool english = ui.state.locale == "en";
   const std::string lang_label = english ? ui.t("lang.to_zh") : ui.t("lang.to_en");
   const float lang_w = em * 6;
@@ -155,6 +146,15 @@ void keypad(UiContext& ui, const app::KeypadView& pad, ImVec2 size) {
   ImGui::SetCursorPos(ImVec2(origin.x, origin.y + 4 * (key.y + gap)));
   if (big_button(ui, "key.ok", ui.t("key.ok"), ImVec2(size.x, key.y), {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::ActionKind::kSubmit);
+}
+
+void message_line(UiContext& ui, float wrap_width) {
+  if (!ui.state.error && !ui.state.notice) return;
+  ImGui::SetCursorPosX(ui.em() * 2);
+  if (ui.state.error)
+    label(ui, ui.msg(*ui.state.error), ui.fonts.title(), theme::kError, wrap_width);
+  else
+    label(ui, ui.msg(*ui.state.notice), ui.fonts.title(), theme::kConfirm, wrap_width);
 }
 
 bool footer_button(UiContext& ui, const std::string& id, const std::string& label, float x) {

@@ -36,6 +36,9 @@ void header(UiContext& ui);
 // Digits 0-9 (plus X for ID numbers), backspace, clear and confirm, in a block of `size`.
 void keypad(UiContext& ui, const app::KeypadView& pad, ImVec2 size);
 
+// The error (red) or else the success notice (green) of the last action, if any.
+void message_line(UiContext& ui, float wrap_width);
+
 // A secondary action in the footer (back, done, log out): same height everywhere.
 bool footer_button(UiContext& ui, const std::string& id, const std::string& label, float x);
 

@@ -126,13 +126,7 @@ void staff_request(UiContext& ui) {
       label(ui, ui.local(f.label) + "：" + field_value_text(ui, f, value), ui.fonts.body(), theme::kText, width);
     }
   }
-  if (ui.state.error) {
-    ImGui::SetCursorPosX(em * 2);
-    label(ui, ui.msg(*ui.state.error), ui.fonts.title(), theme::kError, width);
-  } else if (ui.state.notice) {
-    ImGui::SetCursorPosX(em * 2);
-    label(ui, ui.msg(*ui.state.notice), ui.fonts.title(), theme::kConfirm, width);
-  }
+  message_line(ui, width);
   request_timeline(ui, width);
 
   // The workflow's next steps, top to bottom, on the right.

@@ -19,16 +19,6 @@ std::string track_number_shown(const UiContext& ui) {
   return ui.state.track_prefix + (e.size() > 4 ? e.substr(0, 4) + "-" + e.substr(4) : e);
 }
 
-void notice_or_error(UiContext& ui, float wrap) {
-  if (ui.state.error) {
-    ImGui::SetCursorPosX(ui.em() * 2);
-    label(ui, ui.msg(*ui.state.error), ui.fonts.title(), theme::kError, wrap);
-  } else if (ui.state.notice) {
-    ImGui::SetCursorPosX(ui.em() * 2);
-    label(ui, ui.msg(*ui.state.notice), ui.fonts.title(), theme::kConfirm, wrap);
-  }
-}
-
 }  // namespace
 
 void track(UiContext& ui) {
@@ -131,7 +121,7 @@ void request_detail(UiContext& ui) {
   header(ui);
   const float width = ImGui::GetWindowWidth() - em * 19;
   request_summary(ui, width);
-  notice_or_error(ui, width);
+  message_line(ui, width);
   request_timeline(ui, width);
 
   const float x = ImGui::GetWindowWidth() - em * 15;
@@ -185,7 +175,7 @@ void rate(UiContext& ui) {
     }
     ImGui::SetCursorPos(ImVec2(em * 2, tag_start.y + tag_size.y + em));
   }
-  notice_or_error(ui, ImGui::GetWindowWidth() - em * 4);
+  message_line(ui, ImGui::GetWindowWidth() - em * 4);
   if (ui.state.staff) {
     // Staff record ratings given in person or by phone; the source is stored with the rating.
     ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 8));
