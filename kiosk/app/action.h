@@ -43,6 +43,7 @@ enum class ActionKind {
   kOpenQueue,
   kQueueStatus,     // arg: status name, "" = all open
   kQueueOverdue,
+  kQueueFollowups,  // only requests with an open call-back task
   kQueuePage,       // arg: "1" next page, "-1" previous page
   kStaffAction,     // arg: event name (accept, complete, materials_provided, township_reply...)
   kStaffPickOption, // arg: option id (assignee staff id or reason id)

@@ -166,14 +166,22 @@ bool RequestFlow::handle(const Action& a, const Session& session, bool* needs_id
     case ActionKind::kOpenQueue:
       if (session.staff_id) open_queue();
       return true;
+    case ActionKind::kQueueFollowups:
+      state_.queue.followup_only = !state_.queue.followup_only;
+      state_.queue.overdue_only = false;
+      state_.queue.page = 0;
+      reload_queue();
+      return true;
     case ActionKind::kQueueStatus:
       state_.queue.status_filter = a.arg;
       state_.queue.overdue_only = false;
+      state_.queue.followup_only = false;
       state_.queue.page = 0;
       reload_queue();
       return true;
     case ActionKind::kQueueOverdue:
       state_.queue.overdue_only = !state_.queue.overdue_only;
+      state_.queue.followup_only = false;
       state_.queue.page = 0;
       reload_queue();
       return true;
@@ -467,12 +475,16 @@ void RequestFlow::reload_queue() {
   store::QueueFilter f;
   f.today = state_.today;
   f.overdue_only = state_.queue.overdue_only;
+  f.followup_only = state_.queue.followup_only;
   f.grid_id = state_.queue.grid_filter;
   if (!state_.queue.service_filter.empty()) f.service_id = state_.queue.service_filter;
-  if (state_.queue.status_filter.empty())
-    f.open_only = true;
-  else
-    f.status = core::status_from_name(state_.queue.status_filter);
+  // Call-backs are mostly on completed requests, so that filter ignores the status chips.
+  if (!state_.queue.followup_only) {
+    if (state_.queue.status_filter.empty())
+      f.open_only = true;
+    else
+      f.status = core::status_from_name(state_.queue.status_filter);
+  }
   // One screen per page, most urgent first; one row more tells whether a next page exists.
   f.limit = kQueuePageSize + 1;
   f.offset = state_.queue.page * kQueuePageSize;
@@ -489,6 +501,7 @@ void RequestFlow::reload_queue() {
   }
   state_.queue.counts["open"] = open;
   state_.queue.counts["overdue"] = c.overdue;
+  state_.queue.counts["followup"] = c.followups;
 }
 
 void RequestFlow::staff_action(const std::string& event, const Session& session) {
@@ -510,6 +523,12 @@ void RequestFlow::staff_action(const std::string& event, const Session& session)
         state_.pick.options.emplace_back(s.department.zh, s.department.in(state_.locale));
   } else if (reason_options().count(event)) {
     for (const auto& key : reason_options().at(event)) state_.pick.options.emplace_back(key, key);
+  } else if (event == "followup_done") {
+    const core::Status st = service_.complete_followup(detail_id_, *session.staff_id, "reason.note.called_resident");
+    load_detail(detail_id_);
+    state_.error = st ? std::nullopt : std::optional<Message>(st.error());
+    if (st) state_.notice = Message("staff.followup_done");
+    return;
   } else if (auto kind = event_kind(event)) {
     run_transition(*kind, session, "", std::nullopt, "");
     return;

@@ -131,6 +131,15 @@ core::Status RequestService::rate(std::int64_t request_id, const RatingInput& in
   return core::ok();
 }
 
+core::Status RequestService::complete_followup(std::int64_t request_id, std::int64_t staff_id,
+                                               const std::string& note) {
+  db::Transaction tx(store_.db());
+  if (store_.requests().complete_followups(tx, request_id, staff_id, clock_.unix_seconds(), note) == 0)
+    return Message("req.err.no_followup");
+  tx.commit();
+  return core::ok();
+}
+
 core::Status RequestService::reopen(std::int64_t request_id, std::int64_t resident_id, const std::string& reason) {
   const auto request = store_.requests().find(request_id);
   if (!request) return Message("req.err.not_found");

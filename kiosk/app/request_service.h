@@ -70,6 +70,8 @@ class RequestService {
   core::Result<Receipt> submit(const SubmitInput& in);
   core::Status transition(std::int64_t request_id, const TransitionInput& in);
   core::Status rate(std::int64_t request_id, const RatingInput& in);
+  // Staff called the resident back after a bad rating: the follow-up task is done.
+  core::Status complete_followup(std::int64_t request_id, std::int64_t staff_id, const std::string& note);
   core::Status reopen(std::int64_t request_id, std::int64_t resident_id, const std::string& reason);
 
   // Whether the resident should be asked to rate (completed, not rated, or re-rating allowed).

@@ -128,6 +128,7 @@ struct RateView {
 struct QueueView {
   std::string status_filter;   // status name or "" for all open
   bool overdue_only = false;
+  bool followup_only = false;
   std::optional<std::int64_t> grid_filter;
   std::string grid_label;      // shown on the filter button; empty = all grids
   std::string service_filter;  // service id or "" for all

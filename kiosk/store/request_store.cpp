@@ -133,6 +133,14 @@ void RequestStore::add_followup(db::Transaction& tx, std::int64_t request_id, co
       .run();
 }
 
+int RequestStore::complete_followups(db::Transaction& tx, std::int64_t request_id, std::int64_t staff_id,
+                                     std::int64_t at, const std::string& note) {
+  auto st = tx.db().prepare(
+      "UPDATE followups SET done_at = ?2, staff_id = ?3, note = ?4 WHERE request_id = ?1 AND done_at IS NULL");
+  st.bind(1, request_id).bind(2, at).bind(3, staff_id).bind(4, note).run();
+  return tx.db().changes();
+}
+
 std::vector<RequestRecord> RequestStore::select(const std::string& where_and_order, const std::vector<Arg>& args) {
   auto st = db_.prepare(std::string(kSelect) + where_and_order);
   bind_all(st, args);
@@ -231,6 +239,7 @@ std::vector<RequestRecord> RequestStore::queue(const QueueFilter& f) {
     where += " AND q.assignee_staff_id = ?";
     args.emplace_back(*f.assignee_staff_id);
   }
+  if (f.followup_only) where += " AND q.id IN (SELECT request_id FROM followups WHERE done_at IS NULL)";
   // Overdue implies open. Same wording as the partial index requests_open_by_due, so SQLite uses it.
   const bool open_only = f.open_only || f.overdue_only;
   if (open_only) where += " AND q.status NOT IN ('completed', 'rejected', 'cancelled')";
@@ -259,6 +268,9 @@ QueueCounts RequestStore::counts(const std::string& today) {
   od.bind(1, today);
   od.step();
   c.overdue = od.column_int(0);
+  auto fu = db_.prepare("SELECT count(DISTINCT request_id) FROM followups WHERE done_at IS NULL");
+  fu.step();
+  c.followups = fu.column_int(0);
   return c;
 }
 

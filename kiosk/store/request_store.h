@@ -90,6 +90,7 @@ struct QueueFilter {
   std::optional<std::int64_t> assignee_staff_id;
   bool overdue_only = false;
   bool open_only = false;  // not completed, rejected or cancelled
+  bool followup_only = false;  // with an open follow-up task (e.g. call back after a bad rating)
   std::string today;       // YYYY-MM-DD, for overdue
   int limit = 50;
   int offset = 0;
@@ -98,6 +99,7 @@ struct QueueFilter {
 struct QueueCounts {
   std::map<core::RequestStatus, std::int64_t> by_status;
   std::int64_t overdue = 0;
+  std::int64_t followups = 0;  // requests with an open follow-up task
   std::int64_t total = 0;
 };
 
@@ -114,6 +116,9 @@ class RequestStore {
   void set_due_date(db::Transaction& tx, std::int64_t request_id, const std::string& due);
   void add_rating(db::Transaction& tx, std::int64_t request_id, const RatingRecord& r);
   void add_followup(db::Transaction& tx, std::int64_t request_id, const std::string& kind, std::int64_t due_at);
+  // Marks the request's open follow-ups done; returns how many were open.
+  int complete_followups(db::Transaction& tx, std::int64_t request_id, std::int64_t staff_id, std::int64_t at,
+                         const std::string& note);
 
   std::optional<RequestRecord> find(std::int64_t id);
   std::optional<RequestRecord> find_by_number(const std::string& number);

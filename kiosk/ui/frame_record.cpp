@@ -9,6 +9,8 @@ const WidgetRecord* FrameRecord::find_widget(const std::string& what) const {
     if (w.label == what) return &w;
   for (const auto& w : widgets)
     if (w.label.find(what) != std::string::npos) return &w;
+  for (const auto& w : widgets)  // "row." taps the first row, whatever its number
+    if (w.id.rfind(what, 0) == 0) return &w;
   return nullptr;
 }
 

@@ -21,7 +21,8 @@ struct FrameRecord {
     widgets.clear();
     texts.clear();
   }
-  // Exact id, then exact label, then the first label containing `what`.
+  // Exact id, then exact label, then the first label containing `what`, then the first id
+  // starting with it.
   const WidgetRecord* find_widget(const std::string& what) const;
   bool shows_text(const std::string& what) const;  // substring of any text or label
 };

@@ -32,20 +32,21 @@ bool big_button(UiContext& ui, const std::string& id, const std::string& label, 
   dl->AddRectFilled(pos, end, held ? theme::pressed(style.fill) : style.fill, rounding);
   if (style.border) dl->AddRect(pos, end, style.border, rounding, 0, ui.em() * 0.08f);
 
-  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, size.x, size.x - ui.em(), label.c_str());
+  const float wrap = size.x - ui.em() * 0.4f;
+  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, size.x, wrap, label.c_str());
   float text_h = ts.y;
   ImVec2 ss(0, 0);
   if (!subtitle.empty()) {
-    ss = ui.fonts.body()->CalcTextSizeA(ui.em(), size.x, size.x - ui.em(), subtitle.c_str());
+    ss = ui.fonts.body()->CalcTextSizeA(ui.em(), size.x, wrap, subtitle.c_str());
     text_h += ui.em() * 0.4f + ss.y;
   }
   const float y = pos.y + (size.y - text_h) * 0.5f;
   const float x_title = style.left_align ? pos.x + ui.em() * 0.6f : pos.x + (size.x - ts.x) * 0.5f;
   const float x_sub = style.left_align ? pos.x + ui.em() * 0.6f : pos.x + (size.x - ss.x) * 0.5f;
-  dl->AddText(font, font->FontSize, ImVec2(x_title, y), style.text, label.c_str(), nullptr, size.x - ui.em());
+  dl->AddText(font, font->FontSize, ImVec2(x_title, y), style.text, label.c_str(), nullptr, wrap);
   if (!subtitle.empty()) {
     dl->AddText(ui.fonts.body(), ui.em(), ImVec2(x_sub, y + ts.y + ui.em() * 0.4f), style.text,
-                subtitle.c_str(), nullptr, size.x - ui.em());
+                subtitle.c_str(), nullptr, wrap);
     ui.record.texts.push_back(subtitle);
   }
   return clicked;

@@ -28,6 +28,7 @@ TEST(FrameRecord, FindsWidgetsByIdThenLabel) {
   EXPECT_EQ(r.find_widget("积分查询")->id, "points");
   EXPECT_EQ(r.find_widget("积分")->id, "points");
   EXPECT_EQ(r.find_widget("nothing"), nullptr);
+  EXPECT_EQ(r.find_widget("key.")->id, "key.1");  // id prefix, last resort
   r.texts.push_back("您好，张三");
   EXPECT_TRUE(r.shows_text("张三"));
   EXPECT_FALSE(r.shows_text("李四"));

@@ -33,13 +33,17 @@ void filter_chips(UiContext& ui) {
                      q.status_filter == s && !q.overdue_only, app::ActionKind::kQueueStatus, s});
   chips.push_back({"filter.overdue", ui.t("queue.chip.overdue"), std::to_string(count_of(ui, "overdue")),
                    q.overdue_only, app::ActionKind::kQueueOverdue, ""});
+  chips.push_back({"filter.followup", ui.t("queue.chip.followup"), std::to_string(count_of(ui, "followup")),
+                   q.followup_only, app::ActionKind::kQueueFollowups, ""});
   const float gap = em * 0.3f;
   const float w = (ImGui::GetWindowWidth() - em * 4 - gap * (chips.size() - 1)) / chips.size();
   const ImVec2 start = ImGui::GetCursorPos();
   for (size_t i = 0; i < chips.size(); ++i) {
     const Chip& c = chips[i];
     ImGui::SetCursorPos(ImVec2(em * 2 + i * (w + gap), start.y));
-    const bool overdue_chip = c.id == "filter.overdue" && count_of(ui, "overdue") > 0;
+    // Overdue requests and pending call-backs stand out even when not selected.
+    const bool overdue_chip = (c.id == "filter.overdue" && count_of(ui, "overdue") > 0) ||
+                              (c.id == "filter.followup" && count_of(ui, "followup") > 0);
     const ImU32 fill = c.on ? theme::kTileRequests : (overdue_chip ? theme::kError : theme::kKeyButton);
     if (big_button(ui, c.id, c.label, ImVec2(w, em * 2.8f),
                    {fill, c.on || overdue_chip ? theme::kOnColor : theme::kText, ui.fonts.body(), theme::kKeyBorder},
@@ -138,6 +142,13 @@ void staff_request(UiContext& ui) {
     if (big_button(ui, "act." + action, ui.t("action." + action), ImVec2(em * 13, em * 1.9f),
                    {fill, theme::kOnColor, ui.fonts.body()}))
       ui.emit(app::ActionKind::kStaffAction, action);
+    y += em * 2.2f;
+  }
+  if (d.open_followups > 0) {
+    ImGui::SetCursorPos(ImVec2(x, y));
+    if (big_button(ui, "followup_done", ui.t("staff.followup_button"), ImVec2(em * 13, em * 1.9f),
+                   {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
+      ui.emit(app::ActionKind::kStaffAction, "followup_done");
     y += em * 2.2f;
   }
   if (d.rating_wanted) {

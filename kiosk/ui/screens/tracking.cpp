@@ -69,7 +69,24 @@ void request_timeline(UiContext& ui, float width) {
   const app::RequestDetailView& d = ui.state.detail;
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("detail.timeline"), ui.fonts.title(), theme::kText);
-  for (const app::TimelineEntry& e : d.timeline) {
+  // Only what fits above the footer, newest kept: older steps are summed up in one line.
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  const float room = ImGui::GetWindowHeight() - em * 4 - ImGui::GetCursorPosY();
+  int lines_left = std::max(1, static_cast<int>(room / line_h));
+  std::size_t first = d.timeline.size();
+  while (first > 0) {
+    const int need = 1 + (d.timeline[first - 1].note.empty() ? 0 : 1);
+    if (need > lines_left - (first > 1 ? 1 : 0)) break;
+    lines_left -= need;
+    --first;
+  }
+  if (first > 0) {
+    ImGui::SetCursorPosX(em * 2.5f);
+    label(ui, ui.msg(core::Message("detail.earlier").arg("n", std::to_string(first))), ui.fonts.body(),
+          theme::kTextMuted);
+  }
+  for (std::size_t i = first; i < d.timeline.size(); ++i) {
+    const app::TimelineEntry& e = d.timeline[i];
     std::string line = time_text(e.at) + "  " + ui.t("action." + e.event) + " → " + status_text(ui, e.to);
     if (!e.who.empty()) line += "  " + ui.msg(core::Message("detail.by").arg("name", e.who));
     if (e.on_behalf) line += "  (" + ui.t("detail.by_staff_for_resident") + ")";
