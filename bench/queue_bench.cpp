@@ -4,6 +4,7 @@
 
 #include "core/date.h"
 #include "fake/fake_pin_hasher.h"
+#include "fake/fixed_key_pii_cipher.h"
 #include "store/demo_seeder.h"
 #include "store/kiosk_store.h"
 #include "support/temp_dir.h"
@@ -17,7 +18,8 @@ constexpr int kRequests = 50000;
 // A village database with kRequests requests spread over 400 days and every status.
 struct BigQueue {
   test_support::TempDir dir;
-  store::KioskStore store{dir.file("kiosk.db")};
+  platform::FixedKeyPiiCipher cipher;
+  store::KioskStore store{dir.file("kiosk.db"), cipher};
   BigQueue() {
     platform::FakePinHasher hasher;
     store::seed_demo_village(store, hasher, core::generate_demo_village());

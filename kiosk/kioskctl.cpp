@@ -1,5 +1,5 @@
 // kioskctl: the command line for staff and IT. Links everything except the UI.
-//   kioskctl [--data-dir DIR] seed | residents list [--json] | db check
+//   kioskctl [--data-dir DIR] seed | residents list [--json] | db check | audit list|verify | backup | restore [FILE]
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "app/backup_service.h"
 #include "app/bootstrap.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
 #include "app/demo_requests.h"
+#include "core/date.h"
 #include "core/demo_village.h"
 #include "core/id_number.h"
 #include "platform/clock.h"
@@ -25,11 +27,25 @@ const char* kUsage =
     "  residents list [--json]   list residents (ID numbers masked)\n"
     "  requests list [--json]    list service requests, newest first\n"
     "  requests show NUMBER|ID|CLAIMCODE [--json]   one request: fields, events, ratings\n"
-    "  db check                  run SQLite's integrity check; exit 1 if damaged\n";
+    "  db check                  run SQLite's integrity check; exit 1 if damaged\n"
+    "  backup                    write a checked backup to DATA_DIR/backups (keeps 7); prints its path\n"
+    "  restore [FILE]            stop the kiosk first; restore FILE, or the newest good backup; the\n"
+    "                            current kiosk.db is kept as kiosk.db.damaged-<time>; refuses a damaged backup\n"
+    "  audit list [--json]       the audit trail of staff actions, oldest first\n"
+    "  audit verify              check the audit trail's hash chain; exit 1 naming the first bad entry\n";
 
 int usage_error(const std::string& what) {
   std::cerr << "kioskctl: " << what << "\n" << kUsage;
   return 2;
+}
+
+// Data leaving the kiosk is audited first, in its own committed transaction: no export
+// happens without a durable audit entry (an export that then fails is still listed).
+void audit_export(vsk::store::KioskStore& store, const std::string& target, bool json) {
+  vsk::db::Transaction tx(store.db());
+  store.audit().append(tx, {vsk::platform::SystemClock().unix_seconds(), std::nullopt, vsk::store::kAuditActorKioskctl,
+                            "export", target, json ? "format:json" : "format:text"});
+  tx.commit();
 }
 
 int cmd_seed(const std::string& data_dir) {
@@ -90,6 +106,7 @@ nlohmann::json request_json(vsk::store::KioskStore& store, const vsk::store::Req
 int cmd_requests_list(const std::string& data_dir, bool json) {
   vsk::platform::SodiumPinHasher hasher;
   auto village = vsk::app::open_village(data_dir, hasher, false);
+  audit_export(*village.store, "requests", json);
   vsk::store::QueueFilter all;
   all.limit = 1000000;
   nlohmann::json out = nlohmann::json::array();
@@ -117,6 +134,7 @@ int cmd_requests_show(const std::string& data_dir, const std::string& which, boo
     std::cerr << "kioskctl: no request " << which << "\n";
     return 1;
   }
+  audit_export(*village.store, "request:" + r->number, json);  // the number, even when found by claim code
   const nlohmann::json j = request_json(*village.store, *r, true);
   if (json) {
     std::cout << j.dump(2) << "\n";
@@ -135,6 +153,7 @@ int cmd_residents_list(const std::string& data_dir, bool json) {
   vsk::platform::SodiumPinHasher hasher;
   auto village = vsk::app::open_village(data_dir, hasher, false);
   auto& residents = village.store->residents();
+  audit_export(*village.store, "residents", json);
   nlohmann::json out = nlohmann::json::array();
   constexpr int kPage = 500;
   for (int offset = 0;; offset += kPage) {
@@ -154,6 +173,104 @@ int cmd_residents_list(const std::string& data_dir, bool json) {
   }
   if (json) std::cout << out.dump(2) << "\n";
   return 0;
+}
+
+// "2026-11-23 10:00" China time.
+std::string china_minute(std::int64_t unix_seconds) {
+  const std::int64_t local = unix_seconds + vsk::core::kChinaUtcOffsetSeconds;
+  const std::int64_t minute_of_day = ((local % 86400) + 86400) % 86400 / 60;
+  char hm[8];
+  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(minute_of_day / 60), static_cast<int>(minute_of_day % 60));
+  return vsk::core::format_date(vsk::core::date_of(unix_seconds)) + " " + hm;
+}
+
+int cmd_audit_list(const std::string& data_dir, bool json) {
+  vsk::platform::SodiumPinHasher hasher;
+  auto village = vsk::app::open_village(data_dir, hasher, false);
+  auto& audit = village.store->audit();
+  nlohmann::json out = nlohmann::json::array();
+  constexpr int kPage = 500;
+  for (int offset = 0;; offset += kPage) {
+    const auto page = audit.list(kPage, offset);
+    for (const auto& e : page) {
+      if (json) {
+        out.push_back({{"seq", e.seq}, {"at", e.at}, {"staff_id", e.staff_id ? nlohmann::json(*e.staff_id) : nullptr},
+                       {"actor", e.actor}, {"action", e.action}, {"target", e.target}, {"detail", e.detail},
+                       {"prev_hash", e.prev_hash}, {"hash", e.hash}});
+      } else {
+        std::printf("%6lld  %s  %-8s  %-24s %-16s %s\n", static_cast<long long>(e.seq), china_minute(e.at).c_str(),
+                    e.actor.c_str(), e.action.c_str(), e.target.c_str(), e.detail.c_str());
+      }
+    }
+    if (static_cast<int>(page.size()) < kPage) break;
+  }
+  if (json) std::cout << out.dump(2) << "\n";
+  return 0;
+}
+
+int cmd_audit_verify(const std::string& data_dir) {
+  vsk::platform::SodiumPinHasher hasher;
+  auto village = vsk::app::open_village(data_dir, hasher, false);
+  const auto r = village.store->audit().verify();
+  if (r.ok) {
+    std::printf("audit chain ok: %lld entries\n", static_cast<long long>(r.entries));
+    return 0;
+  }
+  std::printf("audit chain BROKEN at entry %lld (%s): %s\n", static_cast<long long>(r.bad_seq.value_or(0)),
+              std::string(vsk::core::audit_problem_name(r.problem)).c_str(), r.reason.c_str());
+  return 1;
+}
+
+// The free-space minimum (setting storage.min_free_mb, default 200 MB); a warning when below.
+void warn_if_space_low(const std::string& data_dir, vsk::app::BackupService& backups) {
+  std::int64_t min_mb = vsk::app::kDefaultMinFreeMb;
+  try {
+    vsk::db::Database db(vsk::store::kiosk_db_path(data_dir), vsk::db::OpenMode::kReadOnly);
+    min_mb = vsk::store::SettingsStore(db).get_int_or(vsk::store::setting::kMinFreeMb, min_mb);
+  } catch (const std::exception&) {
+    // no readable database: the default minimum
+  }
+  backups.set_min_free_bytes(static_cast<std::uint64_t>(min_mb) * 1024 * 1024);
+  if (backups.space_low())
+    std::cerr << "kioskctl: warning: only " << backups.free_bytes().value_or(0) / (1024 * 1024) << " MB free under "
+              << data_dir << " (minimum " << min_mb << " MB); the kiosk pauses its automatic backups\n";
+}
+
+int cmd_backup(const std::string& data_dir) {
+  vsk::platform::SystemClock clock;
+  vsk::app::BackupService backups(data_dir, clock);
+  warn_if_space_low(data_dir, backups);
+  std::printf("%s\n", backups.backup_now().c_str());
+  return 0;
+}
+
+int cmd_restore(const std::string& data_dir, const std::string& file) {
+  vsk::platform::SystemClock clock;
+  vsk::app::BackupService backups(data_dir, clock);
+  std::string chosen = file;
+  if (chosen.empty()) {
+    for (const auto& b : backups.list()) {
+      const std::string why = vsk::app::check_backup(b.path);
+      if (why.empty()) {
+        chosen = b.path;
+        break;
+      }
+      std::cerr << "kioskctl: skipping damaged backup " << b.path << ": " << why << "\n";
+    }
+    if (chosen.empty()) {
+      std::cerr << "kioskctl: no good backup in " << backups.backups_dir() << "; nothing changed\n";
+      return 1;
+    }
+  }
+  try {
+    const std::string aside = backups.restore(chosen);
+    std::printf("restored %s\n", chosen.c_str());
+    if (!aside.empty()) std::printf("the previous database was kept as %s\n", aside.c_str());
+    return 0;
+  } catch (const vsk::app::BackupError& e) {
+    std::cerr << "kioskctl: refusing to restore: " << e.what() << "; nothing changed\n";
+    return 1;
+  }
 }
 
 int cmd_db_check(const std::string& data_dir) {
@@ -190,7 +307,12 @@ int main(int argc, char** argv) {
     if (args == std::vector<std::string>{"residents", "list"}) return cmd_residents_list(data_dir, false);
     if (args == std::vector<std::string>{"residents", "list", "--json"}) return cmd_residents_list(data_dir, true);
     if (args == std::vector<std::string>{"db", "check"}) return cmd_db_check(data_dir);
+    if (args == std::vector<std::string>{"backup"}) return cmd_backup(data_dir);
+    if (!args.empty() && args[0] == "restore" && args.size() <= 2) return cmd_restore(data_dir, args.size() == 2 ? args[1] : "");
     if (args == std::vector<std::string>{"requests", "list"}) return cmd_requests_list(data_dir, false);
+    if (args == std::vector<std::string>{"audit", "list"}) return cmd_audit_list(data_dir, false);
+    if (args == std::vector<std::string>{"audit", "list", "--json"}) return cmd_audit_list(data_dir, true);
+    if (args == std::vector<std::string>{"audit", "verify"}) return cmd_audit_verify(data_dir);
     if (args == std::vector<std::string>{"requests", "list", "--json"}) return cmd_requests_list(data_dir, true);
     if (args.size() >= 3 && args.size() <= 4 && args[0] == "requests" && args[1] == "show" &&
         (args.size() == 3 || args[3] == "--json"))

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/backup_service.h"
 #include "app/bootstrap.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
@@ -17,6 +18,7 @@
 #include "app/kiosk_app.h"
 #include "app/translations.h"
 #include "kiosk_options.h"
+#include "linux/watchdog.h"
 #include "fake/manual_clock.h"
 #include "fake/sequence_random.h"
 #include "platform/printer.h"
@@ -129,7 +131,13 @@ int main(int argc, char** argv) {
     video_options.height = o.height;
     vsk::platform::SdlVideo video(video_options);
     vsk::platform::SdlChime chime;
-    vsk::app::KioskApp app({store, clock, hasher, requests, &printer, &chime}, app_options);
+    // A backup when the newest is a day old: on the first idle tick, then daily while running.
+    vsk::app::BackupService backups(data_dir, clock);
+    backups.set_min_free_bytes(static_cast<std::uint64_t>(store.settings().get_int_or(
+                                   vsk::store::setting::kMinFreeMb, vsk::app::kDefaultMinFreeMb)) *
+                               1024 * 1024);
+    vsk::app::KioskApp app({store, clock, hasher, requests, &printer, &chime, o.measure_startup ? nullptr : &backups},
+                           app_options);
 
     vsk::ui::Shell shell(app, tr, catalog, video, font,
                          store.residents().display_text_sample() + app.state().village_name + catalog_text(catalog));
@@ -166,6 +174,9 @@ int main(int argc, char** argv) {
                   100.0 * cpu / o.idle_seconds, static_cast<long long>(shell.stats().frames - frames0));
       return 0;
     }
+    shell.render_frame();  // the first frame is up: tell systemd (Type=notify) we are ready
+    SDL_RenderPresent(video.renderer());
+    vsk::platform::notify_ready();
     shell.run();
     return 0;
   } catch (const std::exception& e) {

@@ -5,7 +5,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev
-  libsqlite3-dev libsodium-dev nlohmann-json3-dev libqrencode-dev
+  libsqlite3-dev libsodium-dev nlohmann-json3-dev libqrencode-dev libsystemd-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-wqy-microhei
 )

@@ -31,6 +31,7 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       clock_(services.clock),
       hasher_(services.hasher),
       chime_(services.chime),
+      backups_(services.backups),
       options_(std::move(options)),
       idle_(options_.idle_timeout_ms),
       requests_(state_, services.store, services.requests, services.printer, services.clock) {
@@ -48,12 +49,16 @@ std::int64_t KioskApp::ms_until_idle_reset() const { return idle_.remaining_ms(c
 
 bool KioskApp::tick() {
   state_.now_unix = clock_.unix_seconds();
+  // Daily backup, only while nobody is using the kiosk; a clock compare until it is due.
+  if (backups_ && !has_session()) backups_->maybe_backup();
   if (!has_session() || !idle_.expired(clock_.monotonic_ms())) return false;
-  go_home();
+  go_home(/*idle=*/true);
   return true;
 }
 
-void KioskApp::go_home() {
+void KioskApp::go_home(bool idle) {
+  const std::optional<std::int64_t> leaving_staff = session_.staff_id;
+  const std::string leaving_staff_no = state_.staff ? state_.staff->staff_no : "";
   // A fresh ViewState: nothing the last person typed or saw survives in memory.
   state_ = ViewState{};
   state_.locale = options_.default_locale;
@@ -66,6 +71,12 @@ void KioskApp::go_home() {
   waiting_for_staff_.reset();
   waiting_resident_id_.reset();
   requests_.reset();
+  if (leaving_staff) {  // audited after the reset, so a failed write cannot keep the session open
+    db::Transaction tx(store_.db());
+    store_.audit().append(tx, {clock_.unix_seconds(), leaving_staff, leaving_staff_no, idle ? "logout_idle" : "logout",
+                               leaving_staff_no, ""});
+    tx.commit();
+  }
 }
 
 void KioskApp::call_staff() {
@@ -165,6 +176,11 @@ void KioskApp::dispatch(const Action& action) {
       break;
     case ActionKind::kStaffTakeOver:
       if (state_.help_called) staff_takes_over();
+      break;
+    case ActionKind::kClearRecoveryNotice:
+      if (!state_.staff) break;
+      clear_recovery_notice(store_);
+      refresh_maintenance();
       break;
     default:
       break;
@@ -317,9 +333,14 @@ std::optional<std::string> KioskApp::take_pin() {
 }
 
 bool KioskApp::check_pin(const std::string& hash, const core::PinAttemptState& attempts, const std::string& pin,
-                         const SaveAttempts& save, const core::Message& wrong) {
+                         const SaveAttempts& save, const core::Message& wrong, const AuditPin& audit) {
   const std::int64_t now = clock_.unix_seconds();
   if (core::is_locked(attempts, now)) {
+    if (audit) {
+      db::Transaction tx(store_.db());
+      audit(tx, PinOutcome::kWasLocked);
+      tx.commit();
+    }
     state_.error = locked_message(attempts);
     return false;
   }
@@ -327,15 +348,18 @@ bool KioskApp::check_pin(const std::string& hash, const core::PinAttemptState& a
     const core::PinAttemptState next = core::after_wrong_pin(attempts, now, options_.pin_policy);
     db::Transaction tx(store_.db());
     save(tx, next);
+    if (audit) audit(tx, core::is_locked(next, now) ? PinOutcome::kNowLocked : PinOutcome::kWrong);
     tx.commit();
     core::Message msg = wrong;
     if (msg.key == "err.pin_wrong") msg.arg("left", std::to_string(core::attempts_left(next, options_.pin_policy)));
     state_.error = core::is_locked(next, now) ? locked_message(next) : msg;
     return false;
   }
-  if (attempts.failures != 0 || attempts.locked_until != 0) {
+  const bool reset_attempts = attempts.failures != 0 || attempts.locked_until != 0;
+  if (reset_attempts || audit) {
     db::Transaction tx(store_.db());
-    save(tx, {});
+    if (reset_attempts) save(tx, {});
+    if (audit) audit(tx, PinOutcome::kOk);
     tx.commit();
   }
   return true;
@@ -377,14 +401,36 @@ void KioskApp::submit_staff_pin() {
   auto staff = store_.staff().find_by_staff_no(pending_staff_no_);
   // Unknown numbers and wrong PINs get the same message: the number alone reveals nothing.
   const core::Message wrong("err.staff_login_failed");
+  // Audited: actor and target are the number typed (never the PIN); staff_id only once logged in.
+  const std::string typed = pending_staff_no_;
+  const std::int64_t now = clock_.unix_seconds();
   if (!staff || !staff->pin_hash) {
+    db::Transaction tx(store_.db());
+    store_.audit().append(tx, {now, std::nullopt, typed, "login_failed", typed, staff ? "no_pin" : "unknown_staff_no"});
+    tx.commit();
     state_.error = wrong;
     return;
   }
   const auto save = [&](db::Transaction& tx, const core::PinAttemptState& st) {
     store_.staff().save_pin_attempts(tx, staff->id, st);
   };
-  if (!check_pin(*staff->pin_hash, staff->pin_attempts, *pin, save, wrong)) return;
+  const auto audit = [&](db::Transaction& tx, PinOutcome outcome) {
+    if (outcome == PinOutcome::kOk) {
+      std::string detail;
+      if (waiting_for_staff_) {  // taking over a resident's session (代办)
+        detail = "takeover";
+        if (waiting_resident_id_) detail += " resident:" + std::to_string(*waiting_resident_id_);
+      }
+      store_.audit().append(tx, {now, staff->id, staff->staff_no, "login", staff->staff_no, detail});
+      return;
+    }
+    store_.audit().append(tx, {now, std::nullopt, typed, "login_failed", typed,
+                               outcome == PinOutcome::kWasLocked ? "locked" : "wrong_pin"});
+    if (outcome == PinOutcome::kNowLocked)
+      store_.audit().append(tx, {now, std::nullopt, store::kAuditActorSystem, "locked", typed,
+                                 "minutes=" + std::to_string(options_.pin_policy.lock_seconds / 60)});
+  };
+  if (!check_pin(*staff->pin_hash, staff->pin_attempts, *pin, save, wrong, audit)) return;
   state_.staff = StaffView{staff->name, staff->staff_no, role_key(staff->role)};
   session_.staff_id = staff->id;
   if (waiting_for_staff_) {
@@ -402,6 +448,21 @@ void KioskApp::submit_staff_pin() {
   state_.screen = Screen::kAdminHome;
   state_.keypad = KeypadView{};
   pending_staff_no_.clear();
+  refresh_maintenance();
+}
+
+void KioskApp::refresh_maintenance() {
+  MaintenanceView m;
+  if (const auto notice = load_recovery_notice(store_)) {
+    m.recovered = true;
+    m.from_backup = notice->from_backup;
+    m.backup_time = notice->backup_time;
+  }
+  if (backups_) {
+    m.storage_low = backups_->space_low();
+    m.free_mb = static_cast<std::int64_t>(backups_->free_bytes().value_or(0) / (1024 * 1024));
+  }
+  state_.maintenance = m;
 }
 
 }  // namespace vsk::app

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/action.h"
+#include "app/backup_service.h"
 #include "app/request_flow.h"
 #include "app/request_service.h"
 #include "app/view_state.h"
@@ -35,6 +36,7 @@ struct AppServices {
   RequestService& requests;
   platform::Printer* printer = nullptr;  // none: receipts cannot be printed here
   platform::Chime* chime = nullptr;      // none: staff calls are shown, not heard
+  BackupService* backups = nullptr;      // none: no automatic backups, no free-space check
 };
 
 class KioskApp {
@@ -52,7 +54,9 @@ class KioskApp {
   bool has_session() const;
 
  private:
-  void go_home();
+  // Back to an empty home screen; a staff session ending here is audited ("logout", or
+  // "logout_idle" when the idle timeout did it).
+  void go_home(bool idle = false);
   void open_identify();
   void open_staff_login();
   void on_key(const std::string& key);
@@ -70,15 +74,21 @@ class KioskApp {
   // The 6 typed PIN digits, cleared from the keypad; nullopt (with an error shown) if too short.
   std::optional<std::string> take_pin();
   using SaveAttempts = std::function<void(db::Transaction&, const core::PinAttemptState&)>;
+  enum class PinOutcome { kOk, kWrong, kNowLocked, kWasLocked };
+  // Writes audit entries for one PIN check inside the check's own transaction (staff only).
+  using AuditPin = std::function<void(db::Transaction&, PinOutcome)>;
   // The lockout rules around one PIN check; `save` stores the new attempt count. On failure
   // state_.error says why (`wrong`, or locked).
   bool check_pin(const std::string& hash, const core::PinAttemptState& attempts, const std::string& pin,
-                 const SaveAttempts& save, const core::Message& wrong);
+                 const SaveAttempts& save, const core::Message& wrong, const AuditPin& audit = {});
 
   store::KioskStore& store_;
   platform::Clock& clock_;
   platform::PinHasher& hasher_;
   platform::Chime* chime_;
+  BackupService* backups_;
+  // The admin home's health notes: start-up recovery notice, free space.
+  void refresh_maintenance();
   AppOptions options_;
   core::IdleTimer idle_;
   ViewState state_;

@@ -64,6 +64,7 @@ const core::FormField* RequestFlow::current_field() const {
 
 bool RequestFlow::handle(const Action& a, const Session& session, bool* needs_identification) {
   *needs_identification = false;
+  staff_id_ = session.staff_id;
   state_.notice.reset();
   switch (a.kind) {
     case ActionKind::kOpenRequests:
@@ -416,7 +417,12 @@ void RequestFlow::load_detail(std::int64_t id) {
        {RequestEventKind::kAccept, RequestEventKind::kAssign, RequestEventKind::kNote, RequestEventKind::kAskMaterials,
         RequestEventKind::kMaterialsProvided, RequestEventKind::kEscalate, RequestEventKind::kTownshipReply,
         RequestEventKind::kComplete, RequestEventKind::kReject})
-    if (core::next_status(r->status, k)) d.allowed_actions.emplace_back(core::event_name(k));
+    if (core::next_status(r->status, k) && (!staff_id_ || service_.may(*staff_id_, core::permission_for(k), &*r)))
+      d.allowed_actions.emplace_back(core::event_name(k));
+  if (staff_id_) {
+    d.may_record_rating = service_.may(*staff_id_, core::Permission::kRecordRating, &*r);
+    d.may_followup = service_.may(*staff_id_, core::Permission::kCompleteFollowup, &*r);
+  }
 }
 
 void RequestFlow::open_request(std::int64_t id, const Session& session) {
@@ -464,6 +470,8 @@ void RequestFlow::reopen(const Session& session) {
   state_.notice = Message("detail.reopened");
 }
 
+void RequestFlow::set_staff(std::optional<std::int64_t> staff_id) { staff_id_ = staff_id; }
+
 void RequestFlow::open_queue() {
   // Coming back from a request keeps the filter and page the clerk was working through.
   state_.queue.rows.clear();
@@ -473,10 +481,18 @@ void RequestFlow::open_queue() {
 
 void RequestFlow::reload_queue() {
   store::QueueFilter f;
+  // Grid workers see their grid, volunteers what is assigned to them: the same scope the
+  // permission rules enforce on every action.
+  if (staff_id_) {
+    if (const auto a = service_.actor(*staff_id_)) {
+      if (a->role == core::Role::kGridWorker) f.grid_id = a->grid_id.value_or(-1);
+      if (a->role == core::Role::kVolunteer) f.assignee_staff_id = a->staff_id;
+    }
+  }
   f.today = state_.today;
   f.overdue_only = state_.queue.overdue_only;
   f.followup_only = state_.queue.followup_only;
-  f.grid_id = state_.queue.grid_filter;
+  if (!f.grid_id) f.grid_id = state_.queue.grid_filter;
   if (!state_.queue.service_filter.empty()) f.service_id = state_.queue.service_filter;
   // Call-backs are mostly on completed requests, so that filter ignores the status chips.
   if (!state_.queue.followup_only) {

@@ -38,6 +38,7 @@ class RequestFlow {
   void open_queue();
   void reset();                                  // forget everything (idle timeout, done)
   int pending_ratings(std::int64_t resident_id);  // completed, not yet rated
+  void set_staff(std::optional<std::int64_t> staff_id);  // who is logged in (scopes the queue)
   void refresh_today();
   // The keypad's confirm key on a flow screen (tracking steps, number/phone questions).
   bool on_submit();
@@ -67,6 +68,7 @@ class RequestFlow {
   platform::Printer* printer_;
   platform::Clock& clock_;
   std::int64_t detail_id_ = 0;   // the request on the detail / staff screen
+  std::optional<std::int64_t> staff_id_;  // the logged-in staff member, if any
   std::string track_number_;     // between the two track steps
   // Wrong pickup codes per request number: 5 in a row lock look-ups of that number for 15 min.
   std::map<std::string, core::PinAttemptState> track_attempts_;

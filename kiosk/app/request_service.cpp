@@ -24,6 +24,21 @@ std::string source_name(RatingSource s) {
 
 constexpr int kBadRatingAtMost = 2;  // 不满意 and 非常不满意 open a call-back task
 
+
+Message not_permitted(const std::string& action_key) { return Message("req.err.not_permitted").arg("action", action_key); }
+
+// Audit detail for a staff transition: what was chosen or typed, never who the resident is.
+std::string transition_detail(const TransitionInput& in, const std::string& department) {
+  std::string out;
+  const auto add = [&out](const std::string& part) { out += (out.empty() ? "" : "; ") + part; };
+  if (in.kind == RequestEventKind::kAssign && in.assignee_staff_id)
+    add("assignee:" + std::to_string(*in.assignee_staff_id));
+  if (in.kind == RequestEventKind::kEscalate) add("department:" + department);
+  if (in.on_behalf) add("on_behalf");
+  if (!in.note.empty()) add("note:" + in.note);
+  return out;
+}
+
 }  // namespace
 
 RequestService::RequestService(store::KioskStore& store, const core::Catalog& catalog,
@@ -33,11 +48,29 @@ RequestService::RequestService(store::KioskStore& store, const core::Catalog& ca
 
 core::Date RequestService::today() const { return core::date_of(clock_.unix_seconds()); }
 
+std::optional<core::Actor> RequestService::actor(std::int64_t staff_id) {
+  const auto s = store_.staff().find(staff_id);
+  if (!s) return std::nullopt;
+  const auto role = core::role_from_name(s->role);
+  if (!role) return std::nullopt;
+  return core::Actor{*role, s->id, s->grid_id};
+}
+
+bool RequestService::may(std::int64_t staff_id, core::Permission p, const store::RequestRecord* r) {
+  const auto a = actor(staff_id);
+  if (!a) return false;
+  if (!r) return core::allowed(*a, p);
+  const core::RequestScope scope{r->grid_id, r->assignee_staff_id};
+  return core::allowed(*a, p, &scope);
+}
+
 core::Result<Receipt> RequestService::submit(const SubmitInput& in) {
   const core::Service* service = catalog_.find(in.service_id);
   if (!service) return Message("req.err.unknown_service");
   const bool anonymous = !in.resident_id;
   if (anonymous && !service->anonymous_allowed) return Message("req.err.identify_first");
+  if (in.staff_id && (!service->on_behalf || !may(*in.staff_id, core::Permission::kFileOnBehalf, nullptr)))
+    return not_permitted("queue.file_on_behalf");
   const auto errors = core::validate_form(*service, in.fields, today(), in.locale);
   if (!errors.empty()) return errors.front().message;
 
@@ -69,6 +102,10 @@ core::Result<Receipt> RequestService::submit(const SubmitInput& in) {
   r.due_date = core::format_date(sla.due);
   r.fields = in.fields;
   const std::int64_t id = store_.requests().insert(tx, r);
+  if (in.staff_id)  // 代办: staff filed it for the resident (by internal id, never by name or ID number)
+    store_.audit().append(tx, {now, in.staff_id, "", "request.file_on_behalf", r.number,
+                               (in.resident_id ? "resident:" + std::to_string(*in.resident_id) : "anonymous") +
+                                   "; service:" + service->id});
   tx.commit();
   return Receipt{id, r.number, r.pickup_code, r.claim_code, sla.due};
 }
@@ -82,6 +119,8 @@ core::Status RequestService::transition(std::int64_t request_id, const Transitio
         .arg("status", "status." + std::string(core::status_name(request->status)))
         .arg("action", "action." + std::string(core::event_name(in.kind)));
   if (in.kind != RequestEventKind::kCancel && !in.staff_id) return Message("req.err.staff_only");
+  if (in.staff_id && !may(*in.staff_id, core::permission_for(in.kind), &*request))
+    return not_permitted("action." + std::string(core::event_name(in.kind)));
   if (needs_reason(in.kind) && in.note.empty()) return Message("req.err.reason_required");
   if (in.kind == RequestEventKind::kAssign) {
     if (!in.assignee_staff_id) return Message("req.err.assignee_required");
@@ -95,12 +134,16 @@ core::Status RequestService::transition(std::int64_t request_id, const Transitio
     if (department.empty()) return Message("req.err.department_required");
   }
 
+  const std::int64_t now = clock_.unix_seconds();
   db::Transaction tx(store_.db());
   store_.requests().append_event(
-      tx, request_id, {in.kind, request->status, *next, clock_.unix_seconds(), in.staff_id, in.on_behalf, in.note});
+      tx, request_id, {in.kind, request->status, *next, now, in.staff_id, in.on_behalf, in.note});
   if (in.kind == RequestEventKind::kAssign) store_.requests().set_assignee(tx, request_id, in.assignee_staff_id);
   if (in.kind == RequestEventKind::kEscalate) store_.requests().set_escalation_department(tx, request_id, department);
   refresh_due_date(tx, request_id, request->service_id);
+  if (in.staff_id)  // a resident withdrawing their own request is not a staff action
+    store_.audit().append(tx, {now, in.staff_id, "", "request." + std::string(core::event_name(in.kind)),
+                               request->number, transition_detail(in, department)});
   tx.commit();
   return core::ok();
 }
@@ -113,6 +156,8 @@ core::Status RequestService::rate(std::int64_t request_id, const RatingInput& in
   if (in.source == RatingSource::kKiosk && !request->anonymous && in.resident_id != request->resident_id)
     return Message("req.err.not_yours");
   if (in.source != RatingSource::kKiosk && !in.staff_id) return Message("req.err.staff_only");
+  if (in.source != RatingSource::kKiosk && !may(*in.staff_id, core::Permission::kRecordRating, &*request))
+    return not_permitted("staff.record_rating");
   const auto previous = store_.requests().ratings(request_id);
   // One rating, plus one re-rating after a bad one (once staff have had the chance to call back).
   const bool rerating_allowed = previous.size() == 1 && previous.front().level <= kBadRatingAtMost;
@@ -127,15 +172,25 @@ core::Status RequestService::rate(std::int64_t request_id, const RatingInput& in
     const std::int64_t due_at = core::to_days(by) * 86400 + 18 * 3600 - core::kChinaUtcOffsetSeconds;
     store_.requests().add_followup(tx, request_id, "bad_rating_callback", due_at);
   }
+  if (in.source != RatingSource::kKiosk)  // recorded by staff (by phone or in person)
+    store_.audit().append(tx, {now, in.staff_id, "", "request.rate", request->number,
+                               "level:" + std::to_string(in.level) + "; source:" + source_name(in.source) +
+                                   (in.tags.empty() ? "" : "; tags:" + in.tags)});
   tx.commit();
   return core::ok();
 }
 
 core::Status RequestService::complete_followup(std::int64_t request_id, std::int64_t staff_id,
                                                const std::string& note) {
+  const auto request = store_.requests().find(request_id);
+  if (!request) return Message("req.err.not_found");
+  if (!may(staff_id, core::Permission::kCompleteFollowup, &*request)) return not_permitted("staff.followup_button");
+  const std::int64_t now = clock_.unix_seconds();
   db::Transaction tx(store_.db());
-  if (store_.requests().complete_followups(tx, request_id, staff_id, clock_.unix_seconds(), note) == 0)
+  if (store_.requests().complete_followups(tx, request_id, staff_id, now, note) == 0)
     return Message("req.err.no_followup");
+  store_.audit().append(tx, {now, staff_id, "", "request.followup_done", request->number,
+                             note.empty() ? "" : "note:" + note});
   tx.commit();
   return core::ok();
 }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/catalog.h"
+#include "core/permissions.h"
 #include "core/request_sla.h"
 #include "core/request_status.h"
 #include "core/result.h"
@@ -79,6 +80,10 @@ class RequestService {
   // The working-day deadline as of now: due date, days left, the township's report-by date.
   core::SlaResult sla(const store::RequestRecord& r);
   core::Date today() const;
+  // The staff member as the permission rules see them (nullopt: unknown staff id).
+  std::optional<core::Actor> actor(std::int64_t staff_id);
+  // Whether that staff member may do `p` on request `r` (nullptr: not about one request).
+  bool may(std::int64_t staff_id, core::Permission p, const store::RequestRecord* r);
   const core::Catalog& catalog() const { return catalog_; }
   const RequestPolicy& policy() const { return policy_; }
 

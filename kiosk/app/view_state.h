@@ -116,7 +116,9 @@ struct RequestDetailView {
   bool anonymous = false;
   bool filed_on_behalf = false;
   std::int64_t open_followups = 0;
-  std::vector<std::string> allowed_actions;  // staff: event names the workflow allows now
+  std::vector<std::string> allowed_actions;  // staff: event names the workflow and the role allow now
+  bool may_record_rating = false;
+  bool may_followup = false;
 };
 
 struct RateView {
@@ -144,6 +146,15 @@ struct PickView {
   std::vector<std::pair<std::string, std::string>> options;  // id -> label
 };
 
+// Admin home: the kiosk's own health, for staff.
+struct MaintenanceView {
+  bool recovered = false;         // the database was damaged at start-up and replaced (until cleared)
+  bool from_backup = false;       // ... by a backup taken at backup_time; else by an empty database
+  std::int64_t backup_time = 0;   // unix seconds
+  bool storage_low = false;       // free space below the minimum: backups are paused
+  std::int64_t free_mb = 0;
+};
+
 struct ViewState {
   Screen screen = Screen::kHome;
   std::string locale = "zh-CN";
@@ -166,6 +177,7 @@ struct ViewState {
   std::string track_prefix;   // this kiosk's receipt prefix, e.g. "QS1-"
   bool help_called = false;   // the resident asked for staff; shown until staff take over or reset
   int pending_ratings = 0;    // completed requests of the identified resident not yet rated
+  MaintenanceView maintenance;  // filled when staff log in
 };
 
 }  // namespace vsk::app

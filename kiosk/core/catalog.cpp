@@ -1,5 +1,7 @@
 #include "core/catalog.h"
 
+#include "core/text.h"
+
 #include <charconv>
 #include <set>
 
@@ -102,6 +104,8 @@ std::optional<Message> check_phone(const FormField& f, const std::string& v, con
 }
 
 std::optional<Message> check_text(const FormField& f, const std::string& v, const std::string& locale) {
+  // Broken encodings, control characters and emoji are refused, never stored half-right.
+  if (!displayable_text(v)) return field_error("form.err.bad_text", f, locale);
   if (utf8_length(v) <= static_cast<std::size_t>(f.max_length)) return std::nullopt;
   return field_error("form.err.too_long", f, locale).arg("max", std::to_string(f.max_length));
 }

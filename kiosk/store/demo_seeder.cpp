@@ -47,14 +47,17 @@ SeedReport seed_demo_village(KioskStore& store, platform::PinHasher& hasher, con
       auto pin = resident_pins.find({static_cast<int>(h), static_cast<int>(m)});
       std::optional<std::string> pin_hash;
       if (pin != resident_pins.end()) pin_hash = pin->second;
-      std::optional<std::string> phone;
-      if (!r.phone.empty()) phone = r.phone;
-      const std::int64_t rid = insert_row(
-          tx,
-          "INSERT INTO residents(household_id, name, id_number, gender, birth_date, phone, relation, is_head, pin_hash)"
-          " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-          hid, r.name, r.id_number, std::string(1, r.gender), r.birth_date, phone, r.relation, m == 0 ? 1 : 0,
-          pin_hash);
+      ResidentRecord rec;  // ID and phone numbers are encrypted by the store
+      rec.household_id = hid;
+      rec.name = r.name;
+      rec.id_number = r.id_number;
+      rec.gender = std::string(1, r.gender);
+      rec.birth_date = r.birth_date;
+      if (!r.phone.empty()) rec.phone = r.phone;
+      rec.relation = r.relation;
+      rec.is_head = m == 0;
+      rec.pin_hash = pin_hash;
+      const std::int64_t rid = store.residents().insert(tx, rec);
       if (m == 0) head_ids.push_back(rid);
       ++report.residents;
     }

@@ -5,7 +5,9 @@
 #include <memory>
 #include <string>
 
+#include "platform/pii_cipher.h"
 #include "sqlite/sqlite_db.h"
+#include "store/audit_store.h"
 #include "store/request_store.h"
 #include "store/resident_store.h"
 #include "store/settings_store.h"
@@ -15,7 +17,7 @@ namespace vsk::store {
 
 class StoreError : public std::runtime_error {
  public:
-  enum class Kind { kSchemaTooNew, kSchemaTooOld, kCannotOpen };
+  enum class Kind { kSchemaTooNew, kSchemaTooOld, kCannotOpen, kWrongPiiKey };
   StoreError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
   Kind kind() const { return kind_; }
 
@@ -25,14 +27,17 @@ class StoreError : public std::runtime_error {
 
 class KioskStore {
  public:
-  // Opens or creates the database at `path` and migrates it. Throws StoreError.
-  explicit KioskStore(const std::string& path);
+  // Opens or creates the database at `path` and migrates it. Throws StoreError, also when
+  // the file's ID and phone numbers were encrypted with another key than `cipher`'s.
+  // `cipher` must outlive the store.
+  KioskStore(const std::string& path, const platform::PiiCipher& cipher);
 
   db::Database& db() { return db_; }
   ResidentStore& residents() { return residents_; }
   StaffStore& staff() { return staff_; }
   SettingsStore& settings() { return settings_; }
   RequestStore& requests() { return requests_; }
+  AuditStore& audit() { return audit_; }
   db::MigrationReport migration() const { return migration_; }
   bool is_empty();  // no residents yet: a first start
 
@@ -43,6 +48,7 @@ class KioskStore {
   StaffStore staff_;
   SettingsStore settings_;
   RequestStore requests_;
+  AuditStore audit_;
 };
 
 // "<data dir>/kiosk.db"

@@ -79,8 +79,8 @@ std::int64_t RequestStore::insert(db::Transaction& tx, const NewRequest& r) {
   st.bind(9, r.grid_id).bind(10, r.at).bind(11, r.due_date).run();
   const std::int64_t id = tx.db().last_insert_rowid();
   for (const auto& [field, value] : r.fields) {
-    auto f = tx.db().prepare("INSERT INTO request_fields(request_id, field_id, value) VALUES(?1, ?2, ?3)");
-    f.bind(1, id).bind(2, field).bind(3, value).run();
+    auto f = tx.db().prepare("INSERT INTO request_fields(request_id, field_id, value_cipher) VALUES(?1, ?2, ?3)");
+    f.bind(1, id).bind(2, field).bind_blob(3, cipher_.encrypt(value)).run();
   }
   auto ev = tx.db().prepare(
       "INSERT INTO request_events(request_id, seq, kind, from_status, to_status, at, staff_id, on_behalf, note)"
@@ -196,10 +196,10 @@ std::vector<RequestEventRecord> RequestStore::events(std::int64_t request_id) {
 }
 
 std::map<std::string, std::string> RequestStore::fields(std::int64_t request_id) {
-  auto st = db_.prepare("SELECT field_id, value FROM request_fields WHERE request_id = ?1");
+  auto st = db_.prepare("SELECT field_id, value_cipher FROM request_fields WHERE request_id = ?1");
   st.bind(1, request_id);
   std::map<std::string, std::string> out;
-  while (st.step()) out[st.column_text(0)] = st.column_text(1);
+  while (st.step()) out[st.column_text(0)] = cipher_.decrypt(st.column_blob(1));
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/request_status.h"
+#include "platform/pii_cipher.h"
 #include "sqlite/sqlite_db.h"
 
 namespace vsk::store {
@@ -105,7 +106,8 @@ struct QueueCounts {
 
 class RequestStore {
  public:
-  explicit RequestStore(db::Database& db) : db_(db) {}
+  // Form values are stored encrypted (schema v5; some are phone numbers) and read decrypted.
+  RequestStore(db::Database& db, const platform::PiiCipher& cipher) : db_(db), cipher_(cipher) {}
 
   // Inserts the request, its fields and the submit event (seq 1). Returns the new id.
   std::int64_t insert(db::Transaction& tx, const NewRequest& r);
@@ -139,6 +141,7 @@ class RequestStore {
   using Arg = std::variant<std::int64_t, std::string>;
   std::vector<RequestRecord> select(const std::string& where_and_order, const std::vector<Arg>& args);
   db::Database& db_;
+  const platform::PiiCipher& cipher_;
 };
 
 }  // namespace vsk::store

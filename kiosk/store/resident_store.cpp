@@ -1,23 +1,25 @@
 #include "store/resident_store.h"
 
+#include "core/id_number.h"
+
 namespace vsk::store {
 namespace {
 
 constexpr const char* kSelect = R"sql(
-  SELECT r.id, r.household_id, r.name, r.id_number, r.gender, r.birth_date, r.phone, r.relation,
+  SELECT r.id, r.household_id, r.name, r.id_cipher, r.gender, r.birth_date, r.phone_cipher, r.relation,
          r.is_head, r.pin_hash, r.pin_failures, r.pin_locked_until, h.address, g.name, h.grid_id
   FROM residents r JOIN households h ON h.id = r.household_id JOIN grids g ON g.id = h.grid_id
 )sql";
 
-ResidentRecord read_row(const db::Statement& st) {
+ResidentRecord read_row(const db::Statement& st, const platform::PiiCipher& cipher) {
   ResidentRecord r;
   r.id = st.column_int(0);
   r.household_id = st.column_int(1);
   r.name = st.column_text(2);
-  r.id_number = st.column_text(3);
+  r.id_number = cipher.decrypt(st.column_blob(3));
   r.gender = st.column_text(4);
   r.birth_date = st.column_text(5);
-  r.phone = st.column_optional_text(6);
+  if (auto phone = st.column_optional_blob(6)) r.phone = cipher.decrypt(*phone);
   r.relation = st.column_text(7);
   r.is_head = st.column_int(8) != 0;
   r.pin_hash = st.column_optional_text(9);
@@ -29,30 +31,30 @@ ResidentRecord read_row(const db::Statement& st) {
   return r;
 }
 
-std::optional<ResidentRecord> first_row(db::Statement st) {
+std::optional<ResidentRecord> first_row(db::Statement st, const platform::PiiCipher& cipher) {
   if (!st.step()) return std::nullopt;
-  return read_row(st);
+  return read_row(st, cipher);
 }
 
 }  // namespace
 
 std::optional<ResidentRecord> ResidentStore::find_by_id_number(const std::string& id_number) {
-  auto st = db_.prepare(std::string(kSelect) + " WHERE r.id_number = ?1");
-  st.bind(1, id_number);
-  return first_row(std::move(st));
+  auto st = db_.prepare(std::string(kSelect) + " WHERE r.id_index = ?1");
+  st.bind_blob(1, cipher_.blind_index(core::normalize_id_number(id_number)));
+  return first_row(std::move(st), cipher_);
 }
 
 std::optional<ResidentRecord> ResidentStore::find(std::int64_t id) {
   auto st = db_.prepare(std::string(kSelect) + " WHERE r.id = ?1");
   st.bind(1, id);
-  return first_row(std::move(st));
+  return first_row(std::move(st), cipher_);
 }
 
 std::vector<ResidentRecord> ResidentStore::list(int limit, int offset) {
   auto st = db_.prepare(std::string(kSelect) + " ORDER BY r.id LIMIT ?1 OFFSET ?2");
   st.bind(1, limit).bind(2, offset);
   std::vector<ResidentRecord> out;
-  while (st.step()) out.push_back(read_row(st));
+  while (st.step()) out.push_back(read_row(st, cipher_));
   return out;
 }
 
@@ -77,6 +79,21 @@ std::string ResidentStore::display_text_sample() {
   std::string out;
   while (st.step()) out += st.column_text(0);
   return out;
+}
+
+std::int64_t ResidentStore::insert(db::Transaction& tx, const ResidentRecord& r) {
+  const std::string id_number = core::normalize_id_number(r.id_number);
+  auto st = tx.db().prepare(
+      "INSERT INTO residents(household_id, name, id_cipher, id_index, gender, birth_date, phone_cipher, relation,"
+      " is_head, pin_hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  st.bind(1, r.household_id).bind(2, r.name).bind_blob(3, cipher_.encrypt(id_number));
+  st.bind_blob(4, cipher_.blind_index(id_number)).bind(5, r.gender).bind(6, r.birth_date);
+  if (r.phone && !r.phone->empty())
+    st.bind_blob(7, cipher_.encrypt(*r.phone));
+  else
+    st.bind_null(7);
+  st.bind(8, r.relation).bind(9, r.is_head ? 1 : 0).bind(10, r.pin_hash).run();
+  return tx.db().last_insert_rowid();
 }
 
 void ResidentStore::save_pin_attempts(db::Transaction& tx, std::int64_t id, const core::PinAttemptState& s) {

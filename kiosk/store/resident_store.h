@@ -8,15 +8,17 @@
 #include <vector>
 
 #include "core/pin_lockout.h"
+#include "platform/pii_cipher.h"
 #include "sqlite/sqlite_db.h"
 
 namespace vsk::store {
 
+// id_number and phone are stored encrypted (schema v5) and come back decrypted here.
 struct ResidentRecord {
   std::int64_t id = 0;
   std::int64_t household_id = 0;
   std::string name;
-  std::string id_number;
+  std::string id_number;  // normalized (core::normalize_id_number)
   std::string gender;  // "M" / "F"
   std::string birth_date;
   std::optional<std::string> phone;
@@ -31,8 +33,9 @@ struct ResidentRecord {
 
 class ResidentStore {
  public:
-  explicit ResidentStore(db::Database& db) : db_(db) {}
+  ResidentStore(db::Database& db, const platform::PiiCipher& cipher) : db_(db), cipher_(cipher) {}
 
+  // By the blind index of the normalized number: the number itself is never in the file.
   std::optional<ResidentRecord> find_by_id_number(const std::string& id_number);
   std::optional<ResidentRecord> find(std::int64_t id);
   std::vector<ResidentRecord> list(int limit, int offset);
@@ -40,13 +43,19 @@ class ResidentStore {
   // The village's grids (id, name) in order, for filters.
   std::vector<std::pair<std::int64_t, std::string>> grids();
   // Every distinct character that a resident name or address can put on screen (font atlas).
+  // Names and addresses only: never ID or phone numbers.
   std::string display_text_sample();
+
+  // Inserts a resident (household_id, name, id_number, gender, birth_date, phone, relation,
+  // is_head, pin_hash of `r`), encrypting the ID and phone numbers. Returns the new id.
+  std::int64_t insert(db::Transaction& tx, const ResidentRecord& r);
 
   void save_pin_attempts(db::Transaction& tx, std::int64_t id, const core::PinAttemptState& s);
   void set_pin_hash(db::Transaction& tx, std::int64_t id, const std::string& hash);
 
  private:
   db::Database& db_;
+  const platform::PiiCipher& cipher_;
 };
 
 }  // namespace vsk::store

@@ -1,5 +1,9 @@
 #include "store/schema.h"
 
+#include <utility>
+
+#include "core/id_number.h"
+
 namespace vsk::store {
 namespace {
 
@@ -124,15 +128,185 @@ void v3_requests(db::Transaction& tx) {
   )sql");
 }
 
+// v4: the audit trail of staff actions, hash-chained (core/audit_chain.h) and append-only
+// (triggers refuse UPDATE and DELETE). No personal data: residents by internal id, requests by number.
+void v4_audit(db::Transaction& tx) {
+  tx.db().exec(R"sql(
+    CREATE TABLE audit_log(
+      seq       INTEGER PRIMARY KEY,
+      at        INTEGER NOT NULL,
+      staff_id  INTEGER REFERENCES staff(id),
+      actor     TEXT NOT NULL,              -- staff number, or 'system' / 'kioskctl'
+      action    TEXT NOT NULL,
+      target    TEXT NOT NULL DEFAULT '',
+      detail    TEXT NOT NULL DEFAULT '',
+      prev_hash TEXT NOT NULL,
+      hash      TEXT NOT NULL);
+    CREATE TRIGGER audit_log_append_only_u BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_log_append_only_d BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  )sql");
+}
+
+// ---- v5 helpers: SQLite's table rebuild (lang_altertable.html, section 7) ----
+
+std::vector<std::string> table_columns(db::Database& db, const std::string& table) {
+  auto st = db.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid");
+  st.bind(1, table);
+  std::vector<std::string> out;
+  while (st.step()) out.push_back(st.column_text(0));
+  return out;
+}
+
+// The rebuild below spells out every column; a column added by another migration would be
+// lost silently, so refuse instead and make whoever added it extend the rebuild.
+void expect_columns(db::Database& db, const std::string& table, const std::vector<std::string>& expected) {
+  const std::vector<std::string> got = table_columns(db, table);
+  if (got == expected) return;
+  std::string list;
+  for (const auto& c : got) list += (list.empty() ? "" : ", ") + c;
+  throw db::DbError(1, "v5 does not know the columns of " + table + " (" + list + "); extend v5_encrypt_pii");
+}
+
+// The explicit indexes and triggers of `table` (autoindexes of UNIQUE columns have no SQL and
+// are rebuilt by the new table's own constraints). DROP TABLE drops them with the table.
+std::vector<std::string> table_schema_objects(db::Database& db, const std::string& table) {
+  auto st = db.prepare(
+      "SELECT sql FROM sqlite_master WHERE tbl_name = ?1 AND type IN ('index', 'trigger') AND sql IS NOT NULL "
+      "ORDER BY type, name");
+  st.bind(1, table);
+  std::vector<std::string> out;
+  while (st.step()) out.push_back(st.column_text(0));
+  return out;
+}
+
+// Drops `table`, renames `rebuilt` to it and recreates its indexes and triggers. Foreign keys
+// are off during this migration (Migration::rebuilds_tables), so the tables that reference
+// `table` keep pointing at the name and find the rebuilt table behind it.
+void replace_table(db::Database& db, const std::string& table, const std::string& rebuilt) {
+  const std::vector<std::string> objects = table_schema_objects(db, table);
+  db.exec("DROP TABLE " + table);
+  db.exec("ALTER TABLE " + rebuilt + " RENAME TO " + table);
+  for (const std::string& sql : objects) db.exec(sql);
+}
+
+// v5: ID numbers, phone numbers and every request form value are encrypted at rest (issue 7).
+// residents.id_number and .phone become id_cipher and phone_cipher (platform/pii_cipher.h),
+// plus id_index, a keyed hash of the normalized ID number that stays UNIQUE and finds a
+// resident without the number. The UNIQUE id_number column cannot be dropped, so residents
+// is rebuilt; request_fields too. With secure_delete on (db::Database) the pages that held
+// the plaintext are zeroed when the old tables are dropped.
+void v5_encrypt_pii(db::Transaction& tx, const platform::PiiCipher& cipher) {
+  db::Database& db = tx.db();
+  expect_columns(db, "residents",
+                 {"id", "household_id", "name", "id_number", "gender", "birth_date", "phone", "relation", "is_head",
+                  "pin_hash", "pin_failures", "pin_locked_until"});
+  expect_columns(db, "request_fields", {"request_id", "field_id", "value"});
+
+  db.exec(R"sql(
+    CREATE TABLE residents_v5(
+      id               INTEGER PRIMARY KEY,
+      household_id     INTEGER NOT NULL REFERENCES households(id),
+      name             TEXT NOT NULL,
+      id_cipher        BLOB NOT NULL,         -- the ID number, encrypted
+      id_index         BLOB NOT NULL UNIQUE,  -- blind index of the normalized ID number
+      gender           TEXT NOT NULL CHECK (gender IN ('M', 'F')),
+      birth_date       TEXT NOT NULL,
+      phone_cipher     BLOB,                  -- the phone number, encrypted; NULL: none
+      relation         TEXT NOT NULL,
+      is_head          INTEGER NOT NULL DEFAULT 0,
+      pin_hash         TEXT,
+      pin_failures     INTEGER NOT NULL DEFAULT 0,
+      pin_locked_until INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE request_fields_v5(
+      request_id   INTEGER NOT NULL REFERENCES requests(id),
+      field_id     TEXT NOT NULL,
+      value_cipher BLOB NOT NULL,             -- every form value, encrypted: some are phone numbers
+      PRIMARY KEY (request_id, field_id));
+  )sql");
+
+  struct PlainResident {
+    std::int64_t id;
+    std::string id_number;
+    std::optional<std::string> phone;
+  };
+  std::vector<PlainResident> residents;
+  {
+    auto st = db.prepare("SELECT id, id_number, phone FROM residents ORDER BY id");
+    while (st.step()) residents.push_back({st.column_int(0), st.column_text(1), st.column_optional_text(2)});
+  }
+  for (const PlainResident& r : residents) {
+    const std::string id_number = core::normalize_id_number(r.id_number);
+    auto ins = db.prepare(
+        "INSERT INTO residents_v5(id, household_id, name, id_cipher, id_index, gender, birth_date, phone_cipher,"
+        " relation, is_head, pin_hash, pin_failures, pin_locked_until)"
+        " SELECT id, household_id, name, ?2, ?3, gender, birth_date, ?4, relation, is_head, pin_hash, pin_failures,"
+        " pin_locked_until FROM residents WHERE id = ?1");
+    ins.bind(1, r.id).bind_blob(2, cipher.encrypt(id_number)).bind_blob(3, cipher.blind_index(id_number));
+    if (r.phone && !r.phone->empty())
+      ins.bind_blob(4, cipher.encrypt(*r.phone));
+    else
+      ins.bind_null(4);
+    ins.run();
+  }
+
+  struct PlainField {
+    std::int64_t request_id;
+    std::string field_id;
+    std::string value;
+  };
+  std::vector<PlainField> fields;
+  {
+    auto st = db.prepare("SELECT request_id, field_id, value FROM request_fields ORDER BY request_id, field_id");
+    while (st.step()) fields.push_back({st.column_int(0), st.column_text(1), st.column_text(2)});
+  }
+  for (const PlainField& f : fields) {
+    auto ins = db.prepare("INSERT INTO request_fields_v5(request_id, field_id, value_cipher) VALUES(?1, ?2, ?3)");
+    ins.bind(1, f.request_id).bind(2, f.field_id).bind_blob(3, cipher.encrypt(f.value)).run();
+  }
+
+  replace_table(db, "residents", "residents_v5");
+  replace_table(db, "request_fields", "request_fields_v5");
+
+  // Lets a later start tell a wrong key file from the right one before it reads anything.
+  auto check = db.prepare("INSERT OR REPLACE INTO settings(key, value) VALUES(?1, ?2)");
+  check.bind(1, kPiiKeyCheckSetting).bind(2, pii_key_check(cipher)).run();
+}
+
+// Only to read the list's versions: using it is a bug.
+class NoCipher final : public platform::PiiCipher {
+ public:
+  std::string encrypt(std::string_view) const override { throw platform::PiiCipherError("no PII key"); }
+  std::string decrypt(std::string_view) const override { throw platform::PiiCipherError("no PII key"); }
+  std::string blind_index(std::string_view) const override { throw platform::PiiCipherError("no PII key"); }
+};
+
 }  // namespace
 
-const std::vector<db::Migration>& kiosk_migrations() {
-  static const std::vector<db::Migration> kMigrations = {
+std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
+  return {
       {1, v1_village},
       {2, v2_pin_lockout},
       {3, v3_requests},
+      {4, v4_audit},
+      {5, [&cipher](db::Transaction& tx) { v5_encrypt_pii(tx, cipher); }, /*rebuilds_tables=*/true},
   };
-  return kMigrations;
+}
+
+int newest_schema_version() {
+  static const NoCipher none;
+  return kiosk_migrations(none).back().version;
+}
+
+std::string pii_key_check(const platform::PiiCipher& cipher) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : cipher.blind_index("vsk:pii-key-check")) {
+    out += kHex[c >> 4];
+    out += kHex[c & 0x0f];
+  }
+  return out;
 }
 
 }  // namespace vsk::store

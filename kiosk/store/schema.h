@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "platform/pii_cipher.h"
 #include "sqlite/sqlite_db.h"
 
 namespace vsk::store {
@@ -10,8 +11,18 @@ namespace vsk::store {
 // Files older than this cannot be upgraded in place (none yet: every version upgrades).
 inline constexpr int kOldestSupportedSchema = 1;
 
-const std::vector<db::Migration>& kiosk_migrations();
+// Built per call: v5 encrypts ID and phone numbers with `cipher`, which must outlive the list.
+std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher);
 
-inline int newest_schema_version() { return kiosk_migrations().back().version; }
+int newest_schema_version();
+
+// The first version that keeps ID and phone numbers encrypted: from here on the database is
+// unreadable without its key file, so a missing key must never be replaced by a new one.
+inline constexpr int kFirstEncryptedSchema = 5;
+
+// From v5 on, settings[kPiiKeyCheckSetting] holds pii_key_check() of the key the file was
+// encrypted with, so a wrong key file is refused at start instead of failing on first read.
+inline constexpr const char* kPiiKeyCheckSetting = "pii.key_check";
+std::string pii_key_check(const platform::PiiCipher& cipher);
 
 }  // namespace vsk::store

@@ -29,4 +29,8 @@ void SettingsStore::set(db::Transaction& tx, const std::string& key, const std::
   st.bind(1, key).bind(2, value).run();
 }
 
+void SettingsStore::remove(db::Transaction& tx, const std::string& key) {
+  tx.db().prepare("DELETE FROM settings WHERE key = ?1").bind(1, key).run();
+}
+
 }  // namespace vsk::store

@@ -15,6 +15,8 @@ inline constexpr const char* kTownshipName = "village.township";
 inline constexpr const char* kIdleTimeoutSeconds = "kiosk.idle_timeout_s";
 inline constexpr const char* kDemo = "village.demo";
 inline constexpr const char* kKioskCode = "kiosk.code";  // receipt number prefix, unique per kiosk
+inline constexpr const char* kStartupRecovery = "startup.recovery";  // JSON; shown on admin home until cleared
+inline constexpr const char* kMinFreeMb = "storage.min_free_mb";  // below it: warning, no backups (default 200)
 }  // namespace setting
 
 class SettingsStore {
@@ -25,6 +27,7 @@ class SettingsStore {
   std::string get_or(const std::string& key, const std::string& fallback);
   std::int64_t get_int_or(const std::string& key, std::int64_t fallback);
   void set(db::Transaction& tx, const std::string& key, const std::string& value);
+  void remove(db::Transaction& tx, const std::string& key);
 
  private:
   db::Database& db_;

@@ -28,6 +28,13 @@ std::optional<StaffRecord> StaffStore::find_by_staff_no(const std::string& staff
   return read_row(st);
 }
 
+std::optional<StaffRecord> StaffStore::find(std::int64_t id) {
+  auto st = db_.prepare(std::string(kSelect) + " WHERE id = ?1");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return read_row(st);
+}
+
 std::vector<StaffRecord> StaffStore::list() {
   auto st = db_.prepare(std::string(kSelect) + " ORDER BY staff_no");
   std::vector<StaffRecord> out;

@@ -26,6 +26,7 @@ class StaffStore {
   explicit StaffStore(db::Database& db) : db_(db) {}
 
   std::optional<StaffRecord> find_by_staff_no(const std::string& staff_no);
+  std::optional<StaffRecord> find(std::int64_t id);
   std::vector<StaffRecord> list();
   std::int64_t insert(db::Transaction& tx, const StaffRecord& s);
   void save_pin_attempts(db::Transaction& tx, std::int64_t id, const core::PinAttemptState& s);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "linux/watchdog.h"
 #include "ui/root.h"
 #include "ui/theme.h"
 #include "ui/ui_context.h"
@@ -19,6 +20,8 @@ namespace {
 constexpr int kMaxSleepMs = 1000;
 // ImGui settles hover/active state one frame after input; draw this many frames after any change.
 constexpr int kFramesAfterChange = 2;
+// systemd's watchdog (WatchdogSec=30) hears from the loop this often; the loop wakes every second.
+constexpr std::uint64_t kAliveEveryMs = 5000;
 
 }  // namespace
 
@@ -129,7 +132,12 @@ void Shell::run(std::int64_t run_for_ms) {
   const std::uint64_t deadline = SDL_GetTicks64() + static_cast<std::uint64_t>(run_for_ms);
   int frames_owed = kFramesAfterChange;
   bool running = true;
+  std::uint64_t last_alive = SDL_GetTicks64();
   while (running && (run_for_ms == 0 || SDL_GetTicks64() < deadline)) {
+    if (SDL_GetTicks64() - last_alive >= kAliveEveryMs) {
+      platform::notify_alive();
+      last_alive = SDL_GetTicks64();
+    }
     SDL_Event e;
     int timeout = frames_owed > 0 ? 0 : kMaxSleepMs;
     if (app_.has_session()) timeout = std::min<int>(timeout, static_cast<int>(app_.ms_until_idle_reset()) + 1);

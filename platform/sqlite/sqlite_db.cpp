@@ -33,6 +33,12 @@ Statement& Statement::bind_null(int index) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  int rc = sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) db_->fail(rc, "bind");
+  return *this;
+}
+
 bool Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -60,6 +66,17 @@ std::optional<std::string> Statement::column_optional_text(int col) const {
   return column_text(col);
 }
 
+std::string Statement::column_blob(int col) const {
+  const void* b = sqlite3_column_blob(stmt_, col);
+  if (!b) return {};
+  return std::string(static_cast<const char*>(b), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+std::optional<std::string> Statement::column_optional_blob(int col) const {
+  if (column_is_null(col)) return std::nullopt;
+  return column_blob(col);
+}
+
 // ---- Database ----
 
 Database::Database(const std::string& path, OpenMode mode) : path_(path) {
@@ -80,6 +97,9 @@ Database::Database(const std::string& path, OpenMode mode) : path_(path) {
     exec("PRAGMA synchronous=FULL");
   }
   exec("PRAGMA foreign_keys=ON");
+  // Deleted rows and freed pages are overwritten with zeros, so replaced personal data does
+  // not linger in the file (or its WAL) after an update, a delete or a table rebuild.
+  exec("PRAGMA secure_delete=ON");
 }
 
 Database::~Database() {
@@ -167,8 +187,30 @@ MigrationReport migrate(Database& db, const std::vector<Migration>& migrations, 
   for (const Migration& m : migrations) {
     if (m.version <= current) continue;
     if (target && m.version > *target) break;
+    // foreign_keys cannot change inside a transaction: switch it off before BEGIN for a table
+    // rebuild, and back on afterwards whether the migration commits or throws.
+    struct ForeignKeysOff {
+      Database* db = nullptr;
+      ~ForeignKeysOff() {
+        try {
+          if (db) db->exec("PRAGMA foreign_keys=ON");
+        } catch (...) {
+          // Only fails on a broken connection, which the next statement reports anyway.
+        }
+      }
+    } fk_guard;
+    if (m.rebuilds_tables) {
+      db.exec("PRAGMA foreign_keys=OFF");
+      fk_guard.db = &db;
+    }
     Transaction tx(db);
     m.apply(tx);
+    if (m.rebuilds_tables) {
+      auto check = db.prepare("PRAGMA foreign_key_check");
+      if (check.step())
+        throw DbError(SQLITE_CONSTRAINT_FOREIGNKEY, "migration to v" + std::to_string(m.version) +
+                                                        " broke a foreign key in table " + check.column_text(0));
+    }
     db.set_user_version(m.version);  // inside the same transaction
     tx.commit();
     current = m.version;

@@ -44,6 +44,8 @@ class Statement {
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind_null(int index);
+  // Binds bytes as a BLOB (binary data such as ciphertext; bind() binds TEXT).
+  Statement& bind_blob(int index, std::string_view bytes);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
@@ -58,6 +60,8 @@ class Statement {
   std::string column_text(int col) const;
   bool column_is_null(int col) const;
   std::optional<std::string> column_optional_text(int col) const;
+  std::string column_blob(int col) const;  // the bytes of a BLOB (or TEXT) column
+  std::optional<std::string> column_optional_blob(int col) const;
 
  private:
   friend class Database;
@@ -115,6 +119,10 @@ class Transaction {
 struct Migration {
   int version;
   std::function<void(Transaction&)> apply;
+  // Rebuilds a table that other tables reference (SQLite's 12-step ALTER TABLE, section 7 of
+  // lang_altertable.html): the runner turns foreign_keys off before BEGIN (it cannot change
+  // inside a transaction), runs foreign_key_check before COMMIT and turns it back on after.
+  bool rebuilds_tables = false;
 };
 
 enum class MigrationOutcome { kUpToDate, kMigrated, kTooOld, kTooNew };

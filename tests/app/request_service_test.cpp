@@ -202,7 +202,7 @@ TEST_F(RequestServiceTest, ReopenOnlyWithinTheWindow) {
 
 TEST_F(RequestServiceTest, AFiledRequestSurvivesReopeningTheDatabase) {
   const app::Receipt r = file_repair();
-  store::KioskStore again(dir_.file("kiosk.db"));
+  store::KioskStore again(dir_.file("kiosk.db"), cipher_);
   const auto rec = again.requests().find_by_number(r.number);
   ASSERT_TRUE(rec);
   EXPECT_EQ(rec->pickup_code, r.pickup_code);

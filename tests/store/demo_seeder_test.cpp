@@ -4,6 +4,7 @@
 
 #include "../support/temp_dir.h"
 #include "fake/fake_pin_hasher.h"
+#include "fake/fixed_key_pii_cipher.h"
 
 using namespace vsk;
 
@@ -19,7 +20,8 @@ std::int64_t scalar(db::Database& db, const std::string& sql) {
 
 TEST(DemoSeeder, WritesTheWholeVillage) {
   test_support::TempDir dir;
-  store::KioskStore s(dir.file("kiosk.db"));
+  platform::FixedKeyPiiCipher cipher;
+  store::KioskStore s(dir.file("kiosk.db"), cipher);
   platform::FakePinHasher hasher;
   const core::DemoVillage v = core::generate_demo_village();
   const store::SeedReport report = store::seed_demo_village(s, hasher, v);
@@ -39,7 +41,8 @@ TEST(DemoSeeder, WritesTheWholeVillage) {
 
 TEST(DemoSeeder, TheHouseholdGroupLeaderLivesInTheGroup) {
   test_support::TempDir dir;
-  store::KioskStore s(dir.file("kiosk.db"));
+  platform::FixedKeyPiiCipher cipher;
+  store::KioskStore s(dir.file("kiosk.db"), cipher);
   platform::FakePinHasher hasher;
   store::seed_demo_village(s, hasher, core::generate_demo_village());
   EXPECT_EQ(scalar(s.db(),
@@ -50,7 +53,8 @@ TEST(DemoSeeder, TheHouseholdGroupLeaderLivesInTheGroup) {
 
 TEST(DemoSeeder, RefusesToSeedTwice) {
   test_support::TempDir dir;
-  store::KioskStore s(dir.file("kiosk.db"));
+  platform::FixedKeyPiiCipher cipher;
+  store::KioskStore s(dir.file("kiosk.db"), cipher);
   platform::FakePinHasher hasher;
   store::seed_demo_village(s, hasher, core::generate_demo_village());
   const auto before = s.residents().count();

@@ -2,7 +2,9 @@
 
 #include <filesystem>
 
+#include "../support/raw_bytes.h"
 #include "../support/temp_dir.h"
+#include "fake/fixed_key_pii_cipher.h"
 #include "store/kiosk_store.h"
 #include "store/schema.h"
 
@@ -17,11 +19,26 @@ bool has_column(db::Database& db, const std::string& table, const std::string& c
   return st.column_int(0) == 1;
 }
 
+std::int64_t scalar(db::Database& db, const std::string& sql) {
+  auto st = db.prepare(sql);
+  st.step();
+  return st.column_int(0);
+}
+
+const platform::FixedKeyPiiCipher kCipher;
+
+// The ID numbers (and their first 17 digits) and the phone number in kiosk_v1.db.
+void expect_no_fixture_numbers(const std::string& raw, const std::string& what) {
+  for (const char* secret : {"11010519491231002X", "11010519491231002", "440524198001010013", "44052419800101001",
+                             "13800000000"})
+    EXPECT_EQ(raw.find(secret), std::string::npos) << secret << " survived the upgrade in " << what;
+}
+
 }  // namespace
 
 TEST(Migrations, FreshFileGetsTheNewestSchema) {
   test_support::TempDir dir;
-  store::KioskStore s(dir.file("kiosk.db"));
+  store::KioskStore s(dir.file("kiosk.db"), kCipher);
   EXPECT_EQ(s.db().user_version(), store::newest_schema_version());
   EXPECT_EQ(s.migration().outcome, db::MigrationOutcome::kMigrated);
   EXPECT_EQ(s.migration().from_version, 0);
@@ -31,8 +48,8 @@ TEST(Migrations, FreshFileGetsTheNewestSchema) {
 
 TEST(Migrations, ReopeningAnUpToDateFileChangesNothing) {
   test_support::TempDir dir;
-  { store::KioskStore s(dir.file("kiosk.db")); }
-  store::KioskStore again(dir.file("kiosk.db"));
+  { store::KioskStore s(dir.file("kiosk.db"), kCipher); }
+  store::KioskStore again(dir.file("kiosk.db"), kCipher);
   EXPECT_EQ(again.migration().outcome, db::MigrationOutcome::kUpToDate);
 }
 
@@ -42,7 +59,7 @@ TEST(Migrations, UpgradesVersion1FileKeepingItsData) {
   const std::string path = dir.file("kiosk.db");
   {
     db::Database d(path);
-    auto r = db::migrate(d, store::kiosk_migrations(), store::kOldestSupportedSchema, 1);
+    auto r = db::migrate(d, store::kiosk_migrations(kCipher), store::kOldestSupportedSchema, 1);
     ASSERT_EQ(r.to_version, 1);
     d.exec(R"sql(
       INSERT INTO grids(id, name) VALUES(1, '第一网格');
@@ -52,7 +69,7 @@ TEST(Migrations, UpgradesVersion1FileKeepingItsData) {
     )sql");
     EXPECT_FALSE(has_column(d, "residents", "pin_failures"));
   }
-  store::KioskStore s(path);
+  store::KioskStore s(path, kCipher);
   EXPECT_EQ(s.migration().from_version, 1);
   EXPECT_EQ(s.migration().to_version, store::newest_schema_version());
   const auto r = s.residents().find_by_id_number("11010519491231002X");
@@ -67,11 +84,82 @@ TEST(Migrations, UpgradesTheCommittedVersion1Fixture) {
   test_support::TempDir dir;
   const std::string path = dir.file("kiosk.db");
   std::filesystem::copy_file(std::string(VSK_FIXTURES_DIR) + "/kiosk_v1.db", path);
-  store::KioskStore s(path);
-  EXPECT_EQ(s.migration().from_version, 1);
-  EXPECT_EQ(s.db().user_version(), store::newest_schema_version());
-  EXPECT_GT(s.residents().count(), 0);
-  EXPECT_EQ(s.db().integrity_check(), "ok");
+  {
+    store::KioskStore s(path, kCipher);
+    EXPECT_EQ(s.migration().from_version, 1);
+    EXPECT_EQ(s.db().user_version(), store::newest_schema_version());
+    EXPECT_GT(s.residents().count(), 0);
+    EXPECT_EQ(s.db().integrity_check(), "ok");
+    // v5: ID and phone numbers encrypted, found through the blind index, read back decrypted.
+    const auto zhang = s.residents().find_by_id_number("11010519491231002x");  // normalized on lookup
+    ASSERT_TRUE(zhang);
+    EXPECT_EQ(zhang->name, "张三");
+    EXPECT_EQ(zhang->id_number, "11010519491231002X");
+    EXPECT_FALSE(zhang->phone);
+    const auto li = s.residents().find_by_id_number("440524198001010013");
+    ASSERT_TRUE(li);
+    EXPECT_EQ(li->name, "李四");
+    EXPECT_EQ(li->phone, "13800000000");
+    EXPECT_EQ(li->pin_hash, "fake$123456");
+    EXPECT_EQ(li->grid_name, "第二网格");
+    EXPECT_FALSE(has_column(s.db(), "residents", "id_number"));
+    EXPECT_FALSE(has_column(s.db(), "residents", "phone"));
+    // The rebuilt table is still the one the 联户 group's leader points at, and foreign keys
+    // are enforced again after the rebuild.
+    EXPECT_EQ(scalar(s.db(), "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    EXPECT_EQ(scalar(s.db(), "PRAGMA foreign_keys"), 1);
+    EXPECT_EQ(scalar(s.db(), "SELECT count(*) FROM household_groups g JOIN residents r ON r.id = g.leader_resident_id"),
+              1);
+    EXPECT_THROW(s.db().exec("DELETE FROM residents WHERE id = 1"), db::DbError);
+    EXPECT_EQ(scalar(s.db(), "SELECT count(*) FROM sqlite_master WHERE name = 'residents_household'"), 1);
+    // Right after the upgrade, while the kiosk runs: the zeroed pages are already checkpointed
+    // into the main file, not waiting in the WAL for the next automatic checkpoint.
+    expect_no_fixture_numbers(test_support::database_bytes(path), "the live file");
+  }
+  // A copy of the upgraded file holds none of the numbers the v1 file had in plaintext.
+  expect_no_fixture_numbers(test_support::database_bytes(path), "the closed file");
+}
+
+// Form values written before v5 (some are phone numbers) are encrypted by the upgrade too.
+TEST(Migrations, Version5EncryptsExistingRequestFormValues) {
+  test_support::TempDir dir;
+  const std::string path = dir.file("kiosk.db");
+  std::filesystem::copy_file(std::string(VSK_FIXTURES_DIR) + "/kiosk_v1.db", path);
+  {
+    db::Database d(path);
+    ASSERT_EQ(db::migrate(d, store::kiosk_migrations(kCipher), store::kOldestSupportedSchema, 4).to_version, 4);
+    d.exec(R"sql(
+      INSERT INTO requests(id, number, service_id, resident_id, pickup_code, status, submitted_at, updated_at, due_date)
+        VALUES(1, 'QS1-1123-001', 'facility_repair', 2, '123456', 'submitted', 0, 0, '2026-11-26');
+      INSERT INTO request_fields(request_id, field_id, value) VALUES(1, 'phone', '13912345678'), (1, 'problem', '路灯不亮');
+    )sql");
+  }
+  {
+    store::KioskStore s(path, kCipher);
+    const auto fields = s.requests().fields(1);
+    EXPECT_EQ(fields.at("phone"), "13912345678");
+    EXPECT_EQ(fields.at("problem"), "路灯不亮");
+    EXPECT_EQ(scalar(s.db(), "SELECT count(*) FROM request_fields WHERE typeof(value_cipher) != 'blob'"), 0);
+  }
+  const std::string raw = test_support::database_bytes(path);
+  EXPECT_EQ(raw.find("13912345678"), std::string::npos);
+  EXPECT_EQ(raw.find("路灯不亮"), std::string::npos);
+}
+
+// The key check written by v5 refuses another key instead of failing on the first read.
+TEST(Migrations, AnEncryptedFileRefusesAnotherKey) {
+  test_support::TempDir dir;
+  const std::string path = dir.file("kiosk.db");
+  { store::KioskStore s(path, kCipher); }
+  const platform::FixedKeyPiiCipher other(0x11);
+  try {
+    store::KioskStore s(path, other);
+    FAIL() << "another key must be refused";
+  } catch (const store::StoreError& e) {
+    EXPECT_EQ(e.kind(), store::StoreError::Kind::kWrongPiiKey);
+  }
+  store::KioskStore again(path, kCipher);
+  EXPECT_EQ(again.migration().outcome, db::MigrationOutcome::kUpToDate);
 }
 
 TEST(Migrations, RefusesAFileFromANewerKioskAndLeavesItAlone) {
@@ -83,7 +171,7 @@ TEST(Migrations, RefusesAFileFromANewerKioskAndLeavesItAlone) {
     d.set_user_version(store::newest_schema_version() + 1);
   }
   try {
-    store::KioskStore s(path);
+    store::KioskStore s(path, kCipher);
     FAIL() << "a newer schema must be refused";
   } catch (const store::StoreError& e) {
     EXPECT_EQ(e.kind(), store::StoreError::Kind::kSchemaTooNew);

@@ -12,6 +12,7 @@
 #include "app/request_service.h"
 #include "core/demo_village.h"
 #include "fake/fake_pin_hasher.h"
+#include "fake/fixed_key_pii_cipher.h"
 #include "fake/manual_clock.h"
 #include "fake/sequence_random.h"
 #include "store/demo_seeder.h"
@@ -26,7 +27,7 @@ class VillageFixture : public ::testing::Test {
  protected:
   VillageFixture()
       : village_(core::generate_demo_village()),
-        store_(dir_.file("kiosk.db")),
+        store_(dir_.file("kiosk.db"), cipher_),
         catalog_(app::load_catalog(std::string(VSK_SOURCE_DIR) + "/assets/catalog/services.json")),
         calendar_(app::load_working_calendar(std::string(VSK_SOURCE_DIR) + "/assets/calendar/cn-holidays.json")),
         clock_(kMonday20261123) {
@@ -45,6 +46,7 @@ class VillageFixture : public ::testing::Test {
 
   TempDir dir_;
   core::DemoVillage village_;
+  platform::FixedKeyPiiCipher cipher_;  // before store_, which keeps a reference
   store::KioskStore store_;
   core::Catalog catalog_;
   core::WorkingCalendar calendar_;

@@ -1,4 +1,6 @@
 // The staff workbench: tiles that later capabilities fill, and an always-visible log out.
+#include "core/date.h"
+#include "ui/format.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -25,6 +27,26 @@ void admin_home(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(em * 2 + i * (tile.x + gap), start.y));
     if (big_button(ui, features[i], ui.t(features[i]), tile, {theme::kNeutralButton, theme::kOnColor}))
       ui.emit(app::ActionKind::kOpenAdminFeature, features[i]);
+  }
+  // The kiosk's own health: a database replaced at start-up (until staff clear it), low space.
+  const app::MaintenanceView& m = ui.state.maintenance;
+  const float wrap = ImGui::GetWindowWidth() - em * 4;
+  ImGui::SetCursorPos(ImVec2(em * 2, start.y + tile.y + gap));
+  if (m.recovered) {
+    const std::string when = date_words(ui, core::format_date(core::date_of(m.backup_time))) + " " +
+                             china_time(m.backup_time, "%H:%M");
+    label(ui, m.from_backup ? ui.msg(core::Message("admin.recovery.from_backup").arg("time", when))
+                            : ui.t("admin.recovery.fresh"),
+          ui.fonts.body(), theme::kError, wrap);
+    ImGui::SetCursorPosX(em * 2);
+    if (big_button(ui, "recovery.clear", ui.t("admin.recovery.clear"), ImVec2(em * 12, em * 2.4f),
+                   {theme::kNeutralButton, theme::kOnColor, ui.fonts.body()}))
+      ui.emit(app::ActionKind::kClearRecoveryNotice);
+  }
+  if (m.storage_low) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(core::Message("admin.storage_low").arg("mb", std::to_string(m.free_mb))), ui.fonts.body(),
+          theme::kError, wrap);
   }
   if (footer_button(ui, "logout", ui.t("nav.logout"), em)) ui.emit(app::ActionKind::kLogout);
 }

@@ -144,14 +144,14 @@ void staff_request(UiContext& ui) {
       ui.emit(app::ActionKind::kStaffAction, action);
     y += em * 2.2f;
   }
-  if (d.open_followups > 0) {
+  if (d.open_followups > 0 && d.may_followup) {
     ImGui::SetCursorPos(ImVec2(x, y));
     if (big_button(ui, "followup_done", ui.t("staff.followup_button"), ImVec2(em * 13, em * 1.9f),
                    {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
       ui.emit(app::ActionKind::kStaffAction, "followup_done");
     y += em * 2.2f;
   }
-  if (d.rating_wanted) {
+  if (d.rating_wanted && d.may_record_rating) {
     ImGui::SetCursorPos(ImVec2(x, y));
     if (big_button(ui, "record_rating", ui.t("staff.record_rating"), ImVec2(em * 13, em * 1.9f),
                    {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
