@@ -3,7 +3,9 @@
 
 #include <SDL.h>
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -29,6 +31,10 @@
 #include "ui/shell.h"
 
 namespace {
+
+// Set by SIGTERM (systemd stop) or SIGINT; the loop ends cleanly at the next wake-up.
+std::atomic<bool> g_stop{false};
+extern "C" void on_stop_signal(int) { g_stop = true; }
 
 using Steady = std::chrono::steady_clock;
 
@@ -177,7 +183,10 @@ int main(int argc, char** argv) {
     shell.render_frame();  // the first frame is up: tell systemd (Type=notify) we are ready
     SDL_RenderPresent(video.renderer());
     vsk::platform::notify_ready();
-    shell.run();
+    std::signal(SIGTERM, on_stop_signal);
+    std::signal(SIGINT, on_stop_signal);
+    shell.allow_window_close(o.windowed);
+    shell.run(0, &g_stop);
     return 0;
   } catch (const std::exception& e) {
     return fail(e.what());

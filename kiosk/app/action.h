@@ -50,7 +50,8 @@ enum class ActionKind {
   kStaffFileOnBehalf,
   kCallStaff,       // 请工作人员帮我办: chime + on-screen call
   kStaffTakeOver,   // the staff member who came logs in and continues for the resident
-  kRateByPhone,     // staff recording a rating: toggles phone / in person
+  kRateByPhone,
+  kExitKiosk,       // admin only: quit the program (resident mode cannot be left otherwise)     // staff recording a rating: toggles phone / in person
   kClearRecoveryNotice,  // admin home: staff have checked the records after a database recovery
 };
 

@@ -34,6 +34,7 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       backups_(services.backups),
       options_(std::move(options)),
       idle_(options_.idle_timeout_ms),
+      requests_service_(services.requests),
       requests_(state_, services.store, services.requests, services.printer, services.clock) {
   idle_.touch(clock_.monotonic_ms());
   go_home();
@@ -71,6 +72,7 @@ void KioskApp::go_home(bool idle) {
   waiting_for_staff_.reset();
   waiting_resident_id_.reset();
   requests_.reset();
+  idle_.set_timeout_ms(options_.idle_timeout_ms);
   if (leaving_staff) {  // audited after the reset, so a failed write cannot keep the session open
     db::Transaction tx(store_.db());
     store_.audit().append(tx, {clock_.unix_seconds(), leaving_staff, leaving_staff_no, idle ? "logout_idle" : "logout",
@@ -173,6 +175,11 @@ void KioskApp::dispatch(const Action& action) {
       break;
     case ActionKind::kCallStaff:
       call_staff();
+      break;
+    case ActionKind::kExitKiosk:
+      // Checked here, not only hidden in the UI: only an admin may leave resident mode.
+      if (session_.staff_id && requests_service_.may(*session_.staff_id, core::Permission::kExitKiosk, nullptr))
+        state_.exit_requested = true;
       break;
     case ActionKind::kStaffTakeOver:
       if (state_.help_called) staff_takes_over();
@@ -431,8 +438,11 @@ void KioskApp::submit_staff_pin() {
                                  "minutes=" + std::to_string(options_.pin_policy.lock_seconds / 60)});
   };
   if (!check_pin(*staff->pin_hash, staff->pin_attempts, *pin, save, wrong, audit)) return;
-  state_.staff = StaffView{staff->name, staff->staff_no, role_key(staff->role)};
+  state_.staff = StaffView{staff->name, staff->staff_no, role_key(staff->role),
+                           requests_service_.may(staff->id, core::Permission::kExitKiosk, nullptr)};
   session_.staff_id = staff->id;
+  requests_.set_staff(staff->id);
+  idle_.set_timeout_ms(options_.staff_idle_timeout_ms);
   if (waiting_for_staff_) {
     const StaffView who = *state_.staff;
     state_ = *waiting_for_staff_;

@@ -25,6 +25,7 @@ namespace vsk::app {
 struct AppOptions {
   std::string default_locale = "zh-CN";
   std::int64_t idle_timeout_ms = 60'000;
+  std::int64_t staff_idle_timeout_ms = 180'000;  // staff are logged out after this long untouched
   core::PinPolicy pin_policy;
 };
 
@@ -98,6 +99,7 @@ class KioskApp {
   Session session_;  // who is identified / logged in: ids stay here, never in the ViewState
   // Where identification leads once it succeeds.
   enum class AfterIdentify { kPoints, kForm, kMyRequests } after_identify_ = AfterIdentify::kPoints;
+  RequestService& requests_service_;
   RequestFlow requests_;
   // While staff log in to take over a resident's session, the resident's screen waits here.
   std::optional<ViewState> waiting_for_staff_;

@@ -58,6 +58,7 @@ struct StaffView {
   std::string name;
   std::string staff_no;
   std::string role_key;  // translation key of the role, e.g. "role.admin"
+  bool may_exit = false; // admins only: leave fullscreen / quit the program
 };
 
 // A request being filled in at the kiosk.
@@ -176,6 +177,7 @@ struct ViewState {
   std::optional<core::Message> notice;  // a success notice, e.g. "已受理"
   std::string track_prefix;   // this kiosk's receipt prefix, e.g. "QS1-"
   bool help_called = false;   // the resident asked for staff; shown until staff take over or reset
+  bool exit_requested = false;  // an admin chose to quit the kiosk program
   int pending_ratings = 0;    // completed requests of the identified resident not yet rated
   MaintenanceView maintenance;  // filled when staff log in
 };

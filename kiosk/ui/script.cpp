@@ -1,5 +1,7 @@
 #include "ui/script.h"
 
+#include <SDL.h>
+
 #include <csignal>
 #include <sstream>
 
@@ -9,7 +11,7 @@ namespace vsk::ui {
 namespace {
 
 const char* const kVerbs[] = {"tap",        "press", "slide-off", "release", "type", "wait",
-                              "expect", "expect-not", "shot",  "kill"};
+                              "expect", "expect-not", "shot",  "kill", "key"};
 
 bool known_verb(const std::string& v) {
   for (const char* k : kVerbs)
@@ -106,6 +108,22 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
       if (!frame.shows_text(s.arg)) return where + "expected to see '" + s.arg + "'";
     } else if (s.verb == "expect-not") {
       if (frame.shows_text(s.arg)) return where + "did not expect to see '" + s.arg + "'";
+    } else if (s.verb == "key") {
+      // What a physical keyboard or the window manager could send to leave the kiosk.
+      SDL_Event e{};
+      if (s.arg == "escape" || s.arg == "alt-tab" || s.arg == "alt-f4") {
+        e.type = SDL_KEYDOWN;
+        e.key.keysym.sym = s.arg == "escape" ? SDLK_ESCAPE : (s.arg == "alt-tab" ? SDLK_TAB : SDLK_F4);
+        e.key.keysym.mod = s.arg == "escape" ? KMOD_NONE : KMOD_LALT;
+        if (!shell.handle_event(e)) return where + "the kiosk quit on " + s.arg;
+      }
+      if (s.arg == "alt-f4" || s.arg == "close") {  // the window manager asks the window to close
+        e = SDL_Event{};
+        e.type = SDL_QUIT;
+        if (!shell.handle_event(e)) return where + "the kiosk quit on " + s.arg;
+      } else if (s.arg != "escape" && s.arg != "alt-tab") {
+        return where + "unknown key '" + s.arg + "' (escape, alt-tab, alt-f4, close)";
+      }
     } else if (s.verb == "kill") {
       // Fault injection: die like a power cut, with no destructors and no flushing.
       std::raise(SIGKILL);
@@ -113,6 +131,7 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
       if (!shell.video().save_png(s.arg)) return where + "cannot write screenshot " + s.arg;
     }
     settle(shell);
+    if (shell.app().state().exit_requested) return "";  // an admin quit: nothing more to run
   }
   return "";
 }

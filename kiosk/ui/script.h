@@ -9,6 +9,7 @@
 //   expect-not <text>     fail if the text is on screen
 //   shot <file.png>       save a screenshot
 //   kill                  SIGKILL this process at once (crash tests)
+//   key <escape|alt-tab|alt-f4|close>  keys and window-manager requests that must not leave the kiosk
 // Blank lines and lines starting with # are ignored.
 #pragma once
 

@@ -73,7 +73,10 @@ void Shell::rebuild_fonts() {
 }
 
 bool Shell::handle_event(const SDL_Event& e) {
-  if (e.type == SDL_QUIT) return false;
+  // Resident mode cannot be left: window close / Alt-F4 arrive as SDL_QUIT and are ignored
+  // (only an admin's 退出终端程序 ends the program); Escape has no meaning here either.
+  if (e.type == SDL_QUIT) return !allow_window_close_;
+  if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE) return true;
   if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
     int w = 0, h = 0;
     video_.output_size(&w, &h);
@@ -128,12 +131,13 @@ bool Shell::render_frame() {
   return app_reset || !actions.empty() || new_glyphs || !pointer_.empty();
 }
 
-void Shell::run(std::int64_t run_for_ms) {
+void Shell::run(std::int64_t run_for_ms, const std::atomic<bool>* stop) {
   const std::uint64_t deadline = SDL_GetTicks64() + static_cast<std::uint64_t>(run_for_ms);
   int frames_owed = kFramesAfterChange;
   bool running = true;
   std::uint64_t last_alive = SDL_GetTicks64();
-  while (running && (run_for_ms == 0 || SDL_GetTicks64() < deadline)) {
+  while (running && !app_.state().exit_requested && !(stop && stop->load()) &&
+         (run_for_ms == 0 || SDL_GetTicks64() < deadline)) {
     if (SDL_GetTicks64() - last_alive >= kAliveEveryMs) {
       platform::notify_alive();
       last_alive = SDL_GetTicks64();

@@ -3,6 +3,7 @@
 // residents see.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -31,14 +32,17 @@ class Shell {
   Shell(const Shell&) = delete;
   Shell& operator=(const Shell&) = delete;
 
-  // Interactive loop until the window is closed (or `run_for_ms` passed, when non-zero).
-  // Redraws only when something changed.
-  void run(std::int64_t run_for_ms = 0);
+  // Interactive loop until an admin quits, `stop` becomes true (SIGTERM from systemd), or
+  // `run_for_ms` passed when non-zero. Redraws only when something changed.
+  void run(std::int64_t run_for_ms = 0, const std::atomic<bool>* stop = nullptr);
+  // Closing the window (Alt-F4, the window manager) ends the program only in development
+  // (--windowed); on the kiosk it is ignored.
+  void allow_window_close(bool allow) { allow_window_close_ = allow; }
 
   // One frame: feed input, draw, apply the user's actions, present. Returns true when the
   // frame changed something (an action, a new glyph), i.e. another frame is worth drawing.
   bool render_frame();
-  // Handles one SDL event; returns false on quit.
+  // Handles one SDL event; returns false when the program should end.
   bool handle_event(const union SDL_Event& e);
 
   platform::PointerQueue& pointer() { return pointer_; }
@@ -61,6 +65,7 @@ class Shell {
   platform::PointerTranslator translator_;
   std::uint64_t last_counter_ = 0;
   ShellStats stats_;
+  bool allow_window_close_ = false;
 };
 
 // Body text size for an output height: large enough to read standing, in whole pixels.

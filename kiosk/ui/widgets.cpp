@@ -88,7 +88,13 @@ void header(UiContext& ui) {
   label(ui, ui.state.village_name + "  " + ui.t("app.title"), ui.fonts.title(), theme::kOnColor);
 
   // 请工作人员帮我办 on every resident screen; once called, the staff member who comes taps it.
-  if (!ui.state.staff) {
+  if (ui.state.staff) {
+    // Staff: log out is one tap away on every screen, never hidden behind "back".
+    ImGui::SetCursorPos(ImVec2(width * 0.5f - em * 5, em * 0.4f));
+    if (big_button(ui, "header_logout", ui.state.staff->name + " · " + ui.t("nav.logout"), ImVec2(em * 11, em * 1.8f),
+                   {theme::pressed(theme::kHeader), theme::kOnColor, ui.fonts.body(), theme::kOnColor}))
+      ui.emit(app::ActionKind::kLogout);
+  } else {
     ImGui::SetCursorPos(ImVec2(width * 0.5f - em * 5, em * 0.4f));
     const bool called = ui.state.help_called;
     if (big_button(ui, called ? "staff_take_over" : "call_staff", ui.t(called ? "help.take_over" : "help.call"),

@@ -19,6 +19,14 @@ SdlVideo::SdlVideo(const VideoOptions& o) {
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
   SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
   SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  // SIGTERM/SIGINT are the program's to handle (systemd stop), not turned into SDL_QUIT,
+  // which the kiosk ignores so that Alt-F4 cannot close it.
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+  if (o.mode == VideoMode::kFullscreen) {
+    // Keep Alt-Tab and other system shortcuts inside the kiosk (X11; cage has none anyway).
+    SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+  }
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0)
     throw std::runtime_error(std::string("SDL_Init failed: ") + SDL_GetError());
 
@@ -27,6 +35,7 @@ SdlVideo::SdlVideo(const VideoOptions& o) {
   if (o.mode == VideoMode::kWindowed) flags |= SDL_WINDOW_RESIZABLE;
   window_ = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, flags);
   if (!window_) throw std::runtime_error(std::string("cannot create window: ") + SDL_GetError());
+  if (o.mode == VideoMode::kFullscreen) SDL_SetWindowKeyboardGrab(window_, SDL_TRUE);
 
   if (o.mode != VideoMode::kHeadless)
     renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);

@@ -39,7 +39,7 @@ TEST_F(BadInputTest, OversizedTextIsRefusedWithTheLimit) {
 }
 
 TEST_F(BadInputTest, BrokenUtf8EmojiAndControlCharactersAreRefused) {
-  for (const std::string bad : {std::string("\xff\xfe路灯"), std::string("路灯\xf0\x9f\x92\xa1"),
+  for (const std::string& bad : {std::string("\xff\xfe路灯"), std::string("路灯\xf0\x9f\x92\xa1"),
                                 std::string("路灯\x1b[2J"), std::string("路\0灯", 4)}) {
     const auto r = file_with_problem(bad);
     ASSERT_FALSE(r.ok());

@@ -243,3 +243,41 @@ TEST_F(KioskAppTest, IdentifyingAgainAsksForMissingRatings) {
   submit();
   EXPECT_EQ(state().pending_ratings, 1);
 }
+
+TEST_F(KioskAppTest, StaffAreLoggedOutAfterTheirOwnIdleTime) {
+  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
+  type("0002");
+  submit();
+  type(village_.staff.at(1).pin);
+  submit();
+  ASSERT_TRUE(state().staff);
+  clock_.advance_ms(61'000);  // a resident would have been reset by now
+  EXPECT_FALSE(app_->tick());
+  EXPECT_TRUE(state().staff);
+  clock_.advance_ms(120'000);
+  EXPECT_TRUE(app_->tick());
+  EXPECT_FALSE(state().staff);
+  EXPECT_EQ(state().screen, Screen::kHome);
+}
+
+TEST_F(KioskAppTest, OnlyAnAdminCanQuitTheKiosk) {
+  app_->dispatch({ActionKind::kExitKiosk, ""});  // nobody logged in
+  EXPECT_FALSE(state().exit_requested);
+  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
+  type("0002");
+  submit();
+  type(village_.staff.at(1).pin);
+  submit();
+  EXPECT_FALSE(state().staff->may_exit);
+  app_->dispatch({ActionKind::kExitKiosk, ""});  // a clerk, even bypassing the UI
+  EXPECT_FALSE(state().exit_requested);
+  app_->dispatch({ActionKind::kLogout, ""});
+  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
+  type("0001");
+  submit();
+  type(village_.staff.at(0).pin);
+  submit();
+  EXPECT_TRUE(state().staff->may_exit);
+  app_->dispatch({ActionKind::kExitKiosk, ""});
+  EXPECT_TRUE(state().exit_requested);
+}

@@ -207,3 +207,23 @@ TEST_F(RequestServiceTest, AFiledRequestSurvivesReopeningTheDatabase) {
   ASSERT_TRUE(rec);
   EXPECT_EQ(rec->pickup_code, r.pickup_code);
 }
+
+TEST_F(RequestServiceTest, RolesAreEnforcedInTheServiceNotOnlyInTheUi) {
+  const auto id = file_repair().id;  // filed by the demo resident in 第二网格
+  const auto rec = store_.requests().find(id);
+  auto as = [&](const std::string& staff_no, core::RequestEventKind kind, std::optional<std::int64_t> who = {}) {
+    return service_->transition(id, {kind, staff_id(staff_no), kind == core::RequestEventKind::kReject ? "reason.reject.duplicate" : "", who, "", false});
+  };
+  // A volunteer cannot accept; a grid worker of another grid cannot either.
+  EXPECT_EQ(as("0201", core::RequestEventKind::kAccept).error().key, "req.err.not_permitted");
+  const std::string other_grid_worker = rec->grid_name == "第一网格" ? "0102" : "0101";
+  EXPECT_EQ(as(other_grid_worker, core::RequestEventKind::kAccept).error().key, "req.err.not_permitted");
+  // The grid's own worker can accept and assign to a volunteer, but not reject.
+  ASSERT_TRUE(as("0102", core::RequestEventKind::kAccept));
+  EXPECT_EQ(as("0102", core::RequestEventKind::kReject).error().key, "req.err.not_permitted");
+  ASSERT_TRUE(as("0102", core::RequestEventKind::kAssign, staff_id("0201")));
+  // Only the assigned volunteer completes it.
+  EXPECT_EQ(as("0202", core::RequestEventKind::kComplete).error().key, "req.err.not_permitted");
+  ASSERT_TRUE(as("0201", core::RequestEventKind::kComplete));
+  EXPECT_EQ(status(id), RequestStatus::kCompleted);
+}

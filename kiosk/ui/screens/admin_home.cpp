@@ -49,6 +49,11 @@ void admin_home(UiContext& ui) {
           theme::kError, wrap);
   }
   if (footer_button(ui, "logout", ui.t("nav.logout"), em)) ui.emit(app::ActionKind::kLogout);
+  if (s.may_exit) {
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));
+    if (big_button(ui, "exit", ui.t("staff.exit"), ImVec2(em * 10, em * 2.6f), {theme::kError, theme::kOnColor}))
+      ui.emit(app::ActionKind::kExitKiosk);
+  }
 }
 
 }  // namespace vsk::ui::screens
