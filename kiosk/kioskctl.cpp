@@ -83,7 +83,11 @@ nlohmann::json request_json(vsk::store::KioskStore& store, const vsk::store::Req
   if (r.rating) j["rating"] = *r.rating;
   if (r.escalation_department) j["escalated_to"] = *r.escalation_department;
   if (!full) return j;
-  j["fields"] = store.requests().fields(r.id);
+  // Phone numbers are masked in exports; staff who must call see them on the admin screen.
+  nlohmann::json fields = nlohmann::json::object();
+  for (const auto& [id, value] : store.requests().fields(r.id))
+    fields[id] = vsk::core::looks_like_phone(value) ? vsk::core::mask_phone(value) : value;
+  j["fields"] = fields;
   nlohmann::json events = nlohmann::json::array();
   for (const auto& e : store.requests().events(r.id))
     events.push_back({{"seq", e.seq},

@@ -73,6 +73,22 @@ std::string mask_id_number(std::string_view id) {
          std::string(id.substr(id.size() - 4));
 }
 
+std::string mask_phone(std::string_view phone) {
+  if (phone.size() < 8) return std::string(phone.size(), '*');
+  return std::string(phone.substr(0, 3)) + std::string(phone.size() - 7, '*') + std::string(phone.substr(phone.size() - 4));
+}
+
+bool looks_like_phone(std::string_view value) {
+  std::size_t digits = 0;
+  for (char c : value) {
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (c != '-')
+      return false;
+  }
+  return digits >= 7;
+}
+
 std::string mask_name(std::string_view name) {
   std::string out;
   size_t chars = 0;

@@ -27,6 +27,14 @@ std::optional<IdNumberError> validate_id_number(std::string_view id);
 // "330182199001011234" -> "3301**********1234": the first 4 and the last 4 stay visible.
 std::string mask_id_number(std::string_view id);
 
+// "13800138000" -> "138****8000", "0571-87654321" -> "057******4321": the first 3 and last 4
+// characters stay; anything shorter than 8 characters is fully starred.
+std::string mask_phone(std::string_view phone);
+
+// Whether a form value looks like a phone number (7+ digits, only digits and '-'), so exports
+// mask it.
+bool looks_like_phone(std::string_view value);
+
 // "张小明" -> "张*明", "李四" -> "李*": for public boards (UTF-8 aware).
 std::string mask_name(std::string_view name);
 

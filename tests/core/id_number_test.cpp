@@ -61,3 +61,12 @@ TEST(IdNumber, MaskNameKeepsFirstAndLastCharacter) {
   EXPECT_EQ(mask_name("欧阳小明"), "欧*明");
   EXPECT_EQ(mask_name("王"), "王");
 }
+
+TEST(IdNumber, MaskPhoneKeepsThreeAndFour) {
+  EXPECT_EQ(mask_phone("13800138000"), "138****8000");
+  EXPECT_EQ(mask_phone("0571-87654321"), "057******4321");
+  EXPECT_EQ(mask_phone("12345"), "*****");
+  EXPECT_TRUE(looks_like_phone("0571-87654321"));
+  EXPECT_FALSE(looks_like_phone("2"));
+  EXPECT_FALSE(looks_like_phone("路灯 13800138000"));
+}
