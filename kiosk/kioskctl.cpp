@@ -12,6 +12,8 @@
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
 #include "app/demo_requests.h"
+#include "app/init_village.h"
+#include "app/translations.h"
 #include "core/date.h"
 #include "core/demo_village.h"
 #include "core/id_number.h"
@@ -23,6 +25,8 @@ namespace {
 
 const char* kUsage =
     "Usage: kioskctl [--data-dir DIR] COMMAND\n"
+    "  init --village NAME [--township NAME] [--kiosk-code CODE]\n"
+    "                            a new real village: no residents, admin 0001 sets a PIN at the kiosk\n"
     "  seed                      create the demo village in an empty database\n"
     "  residents list [--json]   list residents (ID numbers masked)\n"
     "  requests list [--json]    list service requests, newest first\n"
@@ -46,6 +50,29 @@ void audit_export(vsk::store::KioskStore& store, const std::string& target, bool
   store.audit().append(tx, {vsk::platform::SystemClock().unix_seconds(), std::nullopt, vsk::store::kAuditActorKioskctl,
                             "export", target, json ? "format:json" : "format:text"});
   tx.commit();
+}
+
+int cmd_init(const std::string& data_dir, const std::vector<std::string>& args) {
+  vsk::app::InitVillage v;
+  for (size_t i = 1; i < args.size(); i += 2) {
+    if (i + 1 >= args.size()) return usage_error(args[i] + " needs a value");
+    if (args[i] == "--village") v.village = args[i + 1];
+    else if (args[i] == "--township") v.township = args[i + 1];
+    else if (args[i] == "--kiosk-code") v.kiosk_code = args[i + 1];
+    else return usage_error("unknown option " + args[i]);
+  }
+  vsk::platform::SodiumPinHasher hasher;
+  auto village = vsk::app::open_village(data_dir, hasher, false);
+  const vsk::core::Status st = vsk::app::init_village(*village.store, v, vsk::platform::SystemClock().unix_seconds());
+  if (!st) {
+    const auto tr = vsk::app::Translations::load(vsk::app::default_assets_dir() + "/i18n", {"en"});
+    std::cerr << "kioskctl: " << tr.format("en", st.error()) << "\n";
+    return 1;
+  }
+  std::printf("initialised %s (kiosk code %s) in %s\n"
+              "Start the kiosk; the first admin logs in with staff number %s and chooses a PIN there.\n",
+              v.village.c_str(), v.kiosk_code.c_str(), data_dir.c_str(), vsk::app::kFirstAdminStaffNo);
+  return 0;
 }
 
 int cmd_seed(const std::string& data_dir) {
@@ -308,6 +335,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (args == std::vector<std::string>{"seed"}) return cmd_seed(data_dir);
+    if (!args.empty() && args[0] == "init") return cmd_init(data_dir, args);
     if (args == std::vector<std::string>{"residents", "list"}) return cmd_residents_list(data_dir, false);
     if (args == std::vector<std::string>{"residents", "list", "--json"}) return cmd_residents_list(data_dir, true);
     if (args == std::vector<std::string>{"db", "check"}) return cmd_db_check(data_dir);

@@ -289,8 +289,55 @@ void KioskApp::on_key(const std::string& key) {
 void KioskApp::on_submit() {
   if (state_.screen == Screen::kIdentify)
     state_.keypad.step == EntryStep::kIdNumber ? submit_id_number() : submit_resident_pin();
-  else if (state_.screen == Screen::kStaffLogin)
-    state_.keypad.step == EntryStep::kStaffNo ? submit_staff_no() : submit_staff_pin();
+  else if (state_.screen == Screen::kStaffLogin) {
+    switch (state_.keypad.step) {
+      case EntryStep::kStaffNo: return submit_staff_no();
+      case EntryStep::kNewPin:
+      case EntryStep::kConfirmPin: return submit_first_admin_pin();
+      default: return submit_staff_pin();
+    }
+  }
+}
+
+bool KioskApp::first_admin_setup(const std::string& staff_no) {
+  if (store_.settings().get_or(store::setting::kFirstAdminPin, "") != "pending") return false;
+  const auto staff = store_.staff().find_by_staff_no(staff_no);
+  return staff && staff->role == "admin" && !staff->pin_hash;
+}
+
+// The first admin of a new installation chooses a PIN, twice; then is logged in.
+void KioskApp::submit_first_admin_pin() {
+  const auto pin = take_pin();
+  if (!pin) return;
+  if (state_.keypad.step == EntryStep::kNewPin) {
+    if (core::weak_pin(*pin)) {
+      state_.error = core::Message("staff.err.weak_pin");
+      return;
+    }
+    new_pin_ = *pin;
+    state_.keypad = KeypadView{EntryStep::kConfirmPin, "", kPinLength, false, true, ""};
+    return;
+  }
+  if (*pin != new_pin_) {
+    new_pin_.clear();
+    state_.error = core::Message("staff.err.pin_mismatch");
+    state_.keypad = KeypadView{EntryStep::kNewPin, "", kPinLength, false, true, ""};
+    return;
+  }
+  const auto staff = store_.staff().find_by_staff_no(pending_staff_no_);
+  if (!staff || !first_admin_setup(pending_staff_no_)) return open_staff_login();
+  const std::string hash = hasher_.hash(*pin);
+  new_pin_.clear();
+  {
+    db::Transaction tx(store_.db());
+    store_.staff().set_pin_hash(tx, staff->id, hash);
+    store_.settings().remove(tx, store::setting::kFirstAdminPin);
+    store_.audit().append(tx, {clock_.unix_seconds(), staff->id, "", "pin_set", staff->staff_no, "first admin"});
+    tx.commit();
+  }
+  state_.keypad.entry = *pin;  // log in exactly as with a known PIN
+  state_.keypad.step = EntryStep::kPin;
+  submit_staff_pin();
 }
 
 core::Message KioskApp::locked_message(const core::PinAttemptState& s) const {
@@ -399,7 +446,8 @@ void KioskApp::submit_staff_no() {
   }
   // Whether the number exists is only revealed together with the PIN check.
   pending_staff_no_ = state_.keypad.entry;
-  state_.keypad = KeypadView{EntryStep::kPin, "", kPinLength, false, true, ""};
+  const EntryStep next = first_admin_setup(pending_staff_no_) ? EntryStep::kNewPin : EntryStep::kPin;
+  state_.keypad = KeypadView{next, "", kPinLength, false, true, ""};
 }
 
 void KioskApp::submit_staff_pin() {

@@ -66,6 +66,8 @@ class KioskApp {
   void submit_resident_pin();
   void submit_staff_no();
   void submit_staff_pin();
+  void submit_first_admin_pin();
+  bool first_admin_setup(const std::string& staff_no);  // a new installation's admin without a PIN
   void show_coming_soon(std::string feature_key);
   void after_identified();
   void on_back();
@@ -96,6 +98,7 @@ class KioskApp {
   // Who is being identified between the ID step and the PIN step (never shown unmasked).
   std::int64_t pending_resident_id_ = 0;
   std::string pending_staff_no_;
+  std::string new_pin_;  // first-admin setup: the PIN typed once, until it is confirmed
   Session session_;  // who is identified / logged in: ids stay here, never in the ViewState
   // Where identification leads once it succeeds.
   enum class AfterIdentify { kPoints, kForm, kMyRequests } after_identify_ = AfterIdentify::kPoints;

@@ -35,7 +35,7 @@ enum class Screen {
   kStaffPick,     // admin: choose an assignee / a reason for an action
 };
 
-enum class EntryStep { kIdNumber, kPin, kStaffNo, kNumber, kPhone, kTrackNumber, kTrackCode };
+enum class EntryStep { kIdNumber, kPin, kStaffNo, kNumber, kPhone, kTrackNumber, kTrackCode, kNewPin, kConfirmPin };
 
 // What the keypad is filling in right now.
 struct KeypadView {

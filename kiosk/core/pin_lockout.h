@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace vsk::core {
 
@@ -33,6 +34,18 @@ inline PinAttemptState after_wrong_pin(PinAttemptState s, std::int64_t now, cons
     s.locked_until = now + p.lock_seconds;
   }
   return s;
+}
+
+// PINs anyone would guess first: all one digit, or a run up or down (123456, 654321).
+inline bool weak_pin(const std::string& pin) {
+  if (pin.size() < 2) return true;
+  bool same = true, up = true, down = true;
+  for (size_t i = 1; i < pin.size(); ++i) {
+    same &= pin[i] == pin[0];
+    up &= pin[i] == pin[i - 1] + 1;
+    down &= pin[i] == pin[i - 1] - 1;
+  }
+  return same || up || down;
 }
 
 inline int attempts_left(const PinAttemptState& s, const PinPolicy& p) { return p.max_failures - s.failures; }

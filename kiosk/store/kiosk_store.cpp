@@ -36,7 +36,10 @@ KioskStore::KioskStore(const std::string& path, const platform::PiiCipher& ciphe
     : db_(path), migration_(migrate_or_throw(db_, cipher)), residents_(db_, cipher), staff_(db_), settings_(db_),
       requests_(db_, cipher), audit_(db_) {}
 
-bool KioskStore::is_empty() { return residents_.count() == 0; }
+bool KioskStore::is_empty() {
+  // `kioskctl init` makes a village with no residents yet: that is not empty.
+  return residents_.count() == 0 && !settings_.get(setting::kVillageName);
+}
 
 std::string kiosk_db_path(const std::string& data_dir) { return data_dir + "/kiosk.db"; }
 

@@ -39,7 +39,7 @@ class KioskStore {
   RequestStore& requests() { return requests_; }
   AuditStore& audit() { return audit_; }
   db::MigrationReport migration() const { return migration_; }
-  bool is_empty();  // no residents yet: a first start
+  bool is_empty();  // no village yet (neither seeded nor initialised): a first start
 
  private:
   db::Database db_;

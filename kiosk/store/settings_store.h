@@ -14,7 +14,9 @@ inline constexpr const char* kVillageName = "village.name";
 inline constexpr const char* kTownshipName = "village.township";
 inline constexpr const char* kIdleTimeoutSeconds = "kiosk.idle_timeout_s";
 inline constexpr const char* kDemo = "village.demo";
-inline constexpr const char* kKioskCode = "kiosk.code";  // receipt number prefix, unique per kiosk
+inline constexpr const char* kKioskCode = "kiosk.code";
+// "pending" from `kioskctl init` until the first admin has set a PIN at the kiosk.
+inline constexpr const char* kFirstAdminPin = "setup.first_admin_pin";  // receipt number prefix, unique per kiosk
 inline constexpr const char* kStartupRecovery = "startup.recovery";  // JSON; shown on admin home until cleared
 inline constexpr const char* kMinFreeMb = "storage.min_free_mb";  // below it: warning, no backups (default 200)
 }  // namespace setting

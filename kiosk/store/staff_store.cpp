@@ -53,4 +53,10 @@ void StaffStore::save_pin_attempts(db::Transaction& tx, std::int64_t id, const c
   st.bind(1, id).bind(2, s.failures).bind(3, s.locked_until).run();
 }
 
+void StaffStore::set_pin_hash(db::Transaction& tx, std::int64_t id, const std::string& hash) {
+  auto st = tx.db().prepare(
+      "UPDATE staff SET pin_hash = ?2, pin_failures = 0, pin_locked_until = 0 WHERE id = ?1");
+  st.bind(1, id).bind(2, hash).run();
+}
+
 }  // namespace vsk::store

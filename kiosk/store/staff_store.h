@@ -30,6 +30,7 @@ class StaffStore {
   std::vector<StaffRecord> list();
   std::int64_t insert(db::Transaction& tx, const StaffRecord& s);
   void save_pin_attempts(db::Transaction& tx, std::int64_t id, const core::PinAttemptState& s);
+  void set_pin_hash(db::Transaction& tx, std::int64_t id, const std::string& hash);
 
  private:
   db::Database& db_;

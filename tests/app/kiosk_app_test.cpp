@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "../support/village_fixture.h"
+#include "app/init_village.h"
 #include "core/id_number.h"
+#include "fake/fixed_key_pii_cipher.h"
 
 using namespace vsk;
 using app::ActionKind;
@@ -280,4 +282,76 @@ TEST_F(KioskAppTest, OnlyAnAdminCanQuitTheKiosk) {
   EXPECT_TRUE(state().staff->may_exit);
   app_->dispatch({ActionKind::kExitKiosk, ""});
   EXPECT_TRUE(state().exit_requested);
+}
+
+namespace {
+
+// A real installation made by `kioskctl init`: no demo village, an admin without a PIN.
+class NewVillageTest : public ::testing::Test {
+ protected:
+  NewVillageTest()
+      : cipher_(std::make_unique<platform::FixedKeyPiiCipher>()),
+        store_(dir_.file("kiosk.db"), *cipher_),
+        catalog_(app::load_catalog(std::string(VSK_SOURCE_DIR) + "/assets/catalog/services.json")),
+        service_(store_, catalog_, calendar_, clock_, random_),
+        app_({store_, clock_, hasher_, service_, nullptr, nullptr}, app::AppOptions{}) {}
+  void type(const std::string& s) {
+    for (char c : s) app_.dispatch({ActionKind::kKey, std::string(1, c)});
+  }
+  void submit() { app_.dispatch({ActionKind::kSubmit, ""}); }
+
+  test_support::TempDir dir_;
+  std::unique_ptr<platform::PiiCipher> cipher_;
+  store::KioskStore store_;
+  core::Catalog catalog_;
+  core::WorkingCalendar calendar_;
+  platform::ManualClock clock_;
+  platform::FakePinHasher hasher_;
+  platform::SequenceRandom random_;
+  app::RequestService service_;
+  app::KioskApp app_;
+};
+
+}  // namespace
+
+TEST_F(NewVillageTest, TheFirstAdminMustSetAPinBeforeAnythingElse) {
+  ASSERT_TRUE(app::init_village(store_, {"红旗村", "东风镇", "HQ1"}, clock_.unix_seconds()));
+  EXPECT_FALSE(app::init_village(store_, {"红旗村", "东风镇", "HQ1"}, clock_.unix_seconds()).ok());
+  EXPECT_FALSE(store_.staff().find_by_staff_no("0001")->pin_hash);
+  // The demo logins do not exist here.
+  app_.dispatch({ActionKind::kOpenStaffLogin, ""});
+  type("0002");
+  submit();
+  type("135790");
+  submit();
+  EXPECT_EQ(app_.state().error->key, "err.staff_login_failed");
+  app_.dispatch({ActionKind::kBack, ""});
+  type("0001");
+  submit();
+  EXPECT_EQ(app_.state().keypad.step, app::EntryStep::kNewPin);
+  type("111111");
+  submit();
+  EXPECT_EQ(app_.state().error->key, "staff.err.weak_pin");
+  type("583920");
+  submit();
+  type("583921");
+  submit();
+  EXPECT_EQ(app_.state().error->key, "staff.err.pin_mismatch");
+  EXPECT_EQ(app_.state().keypad.step, app::EntryStep::kNewPin);
+  type("583920");
+  submit();
+  type("583920");
+  submit();
+  ASSERT_EQ(app_.state().screen, Screen::kAdminHome);
+  EXPECT_TRUE(app_.state().staff->may_exit);
+  // From now on it is an ordinary login with the chosen PIN; setup cannot be replayed.
+  app_.dispatch({ActionKind::kLogout, ""});
+  app_.dispatch({ActionKind::kOpenStaffLogin, ""});
+  type("0001");
+  submit();
+  EXPECT_EQ(app_.state().keypad.step, app::EntryStep::kPin);
+  type("583920");
+  submit();
+  EXPECT_EQ(app_.state().screen, Screen::kAdminHome);
+  EXPECT_EQ(store_.settings().get(store::setting::kFirstAdminPin), std::nullopt);
 }

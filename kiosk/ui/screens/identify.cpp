@@ -17,9 +17,11 @@ void identify(UiContext& ui) {
 
 void staff_login(UiContext& ui) {
   const app::KeypadView& pad = ui.state.keypad;
-  const bool number_step = pad.step == app::EntryStep::kStaffNo;
-  keypad_page(ui, ui.t("staff.title"), ui.t(number_step ? "staff.no_prompt" : "staff.pin_prompt"), shown_entry(pad),
-              "");
+  const char* prompt = pad.step == app::EntryStep::kStaffNo      ? "staff.no_prompt"
+                       : pad.step == app::EntryStep::kNewPin     ? "staff.new_pin_prompt"
+                       : pad.step == app::EntryStep::kConfirmPin ? "staff.confirm_pin_prompt"
+                                                                  : "staff.pin_prompt";
+  keypad_page(ui, ui.t("staff.title"), ui.t(prompt), shown_entry(pad), "");
 }
 
 }  // namespace vsk::ui::screens
