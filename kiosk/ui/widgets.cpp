@@ -94,7 +94,8 @@ void header(UiContext& ui) {
     if (big_button(ui, "header_logout", ui.state.staff->name + " · " + ui.t("nav.logout"), ImVec2(em * 11, em * 1.8f),
                    {theme::pressed(theme::kHeader), theme::kOnColor, ui.fonts.body(), theme::kOnColor}))
       ui.emit(app::ActionKind::kLogout);
-  } else {
+  } else if (ui.state.screen != app::Screen::kStaffLogin || ui.state.help_called) {
+    // Not on the staff login itself, unless a resident's call is waiting to be taken over.
     ImGui::SetCursorPos(ImVec2(width * 0.5f - em * 5, em * 0.4f));
     const bool called = ui.state.help_called;
     if (big_button(ui, called ? "staff_take_over" : "call_staff", ui.t(called ? "help.take_over" : "help.call"),
