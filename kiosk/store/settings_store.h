@@ -13,7 +13,7 @@ namespace setting {
 inline constexpr const char* kVillageName = "village.name";
 inline constexpr const char* kTownshipName = "village.township";
 inline constexpr const char* kIdleTimeoutSeconds = "kiosk.idle_timeout_s";
-inline constexpr const char* kStaffIdleTimeoutSeconds = "staff.idle_timeout_s";  // default 180
+inline constexpr const char* kStaffIdleTimeoutSeconds = "kiosk.staff_idle_timeout_s";  // default 180
 inline constexpr const char* kDemo = "village.demo";
 inline constexpr const char* kKioskCode = "kiosk.code";
 // "pending" from `kioskctl init` until the first admin has set a PIN at the kiosk.
