@@ -123,10 +123,8 @@ core::Status RequestService::transition(std::int64_t request_id, const Transitio
     return not_permitted("action." + std::string(core::event_name(in.kind)));
   if (needs_reason(in.kind) && in.note.empty()) return Message("req.err.reason_required");
   if (in.kind == RequestEventKind::kAssign) {
-    if (!in.assignee_staff_id) return Message("req.err.assignee_required");
-    bool known = false;
-    for (const auto& s : store_.staff().list()) known |= s.id == *in.assignee_staff_id;
-    if (!known) return Message("req.err.assignee_required");
+    if (!in.assignee_staff_id || !store_.staff().find(*in.assignee_staff_id))
+      return Message("req.err.assignee_required");
   }
   std::string department = in.department;
   if (in.kind == RequestEventKind::kEscalate && department.empty()) {

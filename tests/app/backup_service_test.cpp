@@ -7,6 +7,7 @@
 #include <fstream>
 #include <limits>
 
+#include "../support/file_damage.h"
 #include "../support/temp_dir.h"
 #include "app/bootstrap.h"
 #include "app/calendar_loader.h"
@@ -44,15 +45,21 @@ class BackupServiceTest : public ::testing::Test {
   }
   std::optional<std::string> marker() { return open().store->settings().get("test.marker"); }
 
-  // Damage to a closed file: the middle third zeroed, page-aligned.
-  static void zero_middle(const std::string& path) {
-    const auto size = fs::file_size(path);
-    const std::uintmax_t page = 4096, from = (size / 3) / page * page, to = (2 * size / 3) / page * page;
-    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(static_cast<std::streamoff>(from));
-    const std::string zeros(static_cast<std::size_t>(to - from), '\0');
-    f.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
-  }
+  // A kiosk app on an opened village, with the real catalog and calendar and these backups.
+  struct Kiosk {
+    Kiosk(app::OpenedVillage& v, platform::Clock& clock, platform::PinHasher& hasher, app::BackupService& backups)
+        : catalog(app::load_catalog(std::string(VSK_SOURCE_DIR) + "/assets/catalog/services.json")),
+          calendar(app::load_working_calendar(std::string(VSK_SOURCE_DIR) + "/assets/calendar/cn-holidays.json")),
+          requests(*v.store, catalog, calendar, clock, random),
+          app(app::AppServices{*v.store, clock, hasher, requests, nullptr, nullptr, &backups}, app::AppOptions{}) {}
+    core::Catalog catalog;
+    core::WorkingCalendar calendar;
+    platform::SequenceRandom random;
+    app::RequestService requests;
+    app::KioskApp app;
+  };
+
+  static void zero_middle(const std::string& path) { test_support::zero_middle(path); }
   static void truncate_half(const std::string& path) { fs::resize_file(path, fs::file_size(path) / 2); }
   std::vector<std::string> damaged_files() const {
     std::vector<std::string> out;
@@ -217,13 +224,8 @@ TEST_F(BackupServiceTest, StaffSeeTheRecoveryOnAdminHomeAndClearIt) {
   auto v = open();
   ASSERT_TRUE(v.recovery.recovered);
 
-  const core::Catalog catalog = app::load_catalog(std::string(VSK_SOURCE_DIR) + "/assets/catalog/services.json");
-  const core::WorkingCalendar calendar =
-      app::load_working_calendar(std::string(VSK_SOURCE_DIR) + "/assets/calendar/cn-holidays.json");
-  platform::SequenceRandom random;
-  app::RequestService requests(*v.store, catalog, calendar, clock_, random);
-  app::KioskApp kiosk(app::AppServices{*v.store, clock_, hasher_, requests, nullptr, nullptr, &backups},
-                      app::AppOptions{});
+  Kiosk k(v, clock_, hasher_, backups);
+  app::KioskApp& kiosk = k.app;
   const core::DemoStaff admin = core::generate_demo_village().staff.at(0);  // a copy: the village is a temporary
   kiosk.dispatch({app::ActionKind::kOpenStaffLogin, ""});
   for (char c : admin.staff_no) kiosk.dispatch({app::ActionKind::kKey, std::string(1, c)});
@@ -244,13 +246,8 @@ TEST_F(BackupServiceTest, StaffSeeTheRecoveryOnAdminHomeAndClearIt) {
 TEST_F(BackupServiceTest, TickTakesTheDailyBackupOnlyWhenIdle) {
   app::BackupService backups(dir_.path(), clock_);
   auto v = open();
-  const core::Catalog catalog = app::load_catalog(std::string(VSK_SOURCE_DIR) + "/assets/catalog/services.json");
-  const core::WorkingCalendar calendar =
-      app::load_working_calendar(std::string(VSK_SOURCE_DIR) + "/assets/calendar/cn-holidays.json");
-  platform::SequenceRandom random;
-  app::RequestService requests(*v.store, catalog, calendar, clock_, random);
-  app::KioskApp kiosk(app::AppServices{*v.store, clock_, hasher_, requests, nullptr, nullptr, &backups},
-                      app::AppOptions{});
+  Kiosk k(v, clock_, hasher_, backups);
+  app::KioskApp& kiosk = k.app;
   kiosk.dispatch({app::ActionKind::kOpenTrack, ""});  // someone is using the kiosk
   kiosk.tick();
   EXPECT_TRUE(backups.list().empty());

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../support/file_damage.h"
 #include "../support/temp_dir.h"
 
 using namespace vsk;
@@ -24,15 +25,7 @@ void fill(db::Database& db) {
   tx.commit();
 }
 
-// Zeroes the middle third of a closed database file, page-aligned.
-void zero_middle(const std::string& path) {
-  const auto size = fs::file_size(path);
-  const std::uintmax_t page = 4096, from = (size / 3) / page * page, to = (2 * size / 3) / page * page;
-  std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
-  f.seekp(static_cast<std::streamoff>(from));
-  const std::string zeros(static_cast<std::size_t>(to - from), '\0');
-  f.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
-}
+using vsk::test_support::zero_middle;
 
 int count_rows(const std::string& path) {
   db::Database db(path, db::OpenMode::kReadOnly);
