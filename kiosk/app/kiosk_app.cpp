@@ -35,7 +35,7 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       options_(std::move(options)),
       idle_(options_.idle_timeout_ms),
       requests_service_(services.requests),
-      requests_(state_, services.store, services.requests, services.printer, services.clock) {
+      requests_(state_, session_, services.store, services.requests, services.printer, services.clock) {
   idle_.touch(clock_.monotonic_ms());
   go_home();
 }
@@ -489,7 +489,6 @@ void KioskApp::submit_staff_pin() {
   state_.staff = StaffView{staff->name, staff->staff_no, role_key(staff->role),
                            requests_service_.may(staff->id, core::Permission::kExitKiosk, nullptr)};
   session_.staff_id = staff->id;
-  requests_.set_staff(staff->id);
   idle_.set_timeout_ms(options_.staff_idle_timeout_ms);
   if (waiting_for_staff_) {
     const StaffView who = *state_.staff;

@@ -37,9 +37,9 @@ std::optional<RequestEventKind> event_kind(const std::string& name) { return cor
 
 }  // namespace
 
-RequestFlow::RequestFlow(ViewState& state, store::KioskStore& store, RequestService& service,
+RequestFlow::RequestFlow(ViewState& state, const Session& session, store::KioskStore& store, RequestService& service,
                          platform::Printer* printer, platform::Clock& clock)
-    : state_(state), store_(store), service_(service), printer_(printer), clock_(clock) {
+    : state_(state), session_(session), store_(store), service_(service), printer_(printer), clock_(clock) {
   refresh_today();
 }
 
@@ -64,7 +64,6 @@ const core::FormField* RequestFlow::current_field() const {
 
 bool RequestFlow::handle(const Action& a, const Session& session, bool* needs_identification) {
   *needs_identification = false;
-  staff_id_ = session.staff_id;
   state_.notice.reset();
   switch (a.kind) {
     case ActionKind::kOpenRequests:
@@ -417,11 +416,12 @@ void RequestFlow::load_detail(std::int64_t id) {
        {RequestEventKind::kAccept, RequestEventKind::kAssign, RequestEventKind::kNote, RequestEventKind::kAskMaterials,
         RequestEventKind::kMaterialsProvided, RequestEventKind::kEscalate, RequestEventKind::kTownshipReply,
         RequestEventKind::kComplete, RequestEventKind::kReject})
-    if (core::next_status(r->status, k) && (!staff_id_ || service_.may(*staff_id_, core::permission_for(k), &*r)))
+    if (core::next_status(r->status, k) &&
+        (!session_.staff_id || service_.may(*session_.staff_id, core::permission_for(k), &*r)))
       d.allowed_actions.emplace_back(core::event_name(k));
-  if (staff_id_) {
-    d.may_record_rating = service_.may(*staff_id_, core::Permission::kRecordRating, &*r);
-    d.may_followup = service_.may(*staff_id_, core::Permission::kCompleteFollowup, &*r);
+  if (session_.staff_id) {
+    d.may_record_rating = service_.may(*session_.staff_id, core::Permission::kRecordRating, &*r);
+    d.may_followup = service_.may(*session_.staff_id, core::Permission::kCompleteFollowup, &*r);
   }
 }
 
@@ -470,8 +470,6 @@ void RequestFlow::reopen(const Session& session) {
   state_.notice = Message("detail.reopened");
 }
 
-void RequestFlow::set_staff(std::optional<std::int64_t> staff_id) { staff_id_ = staff_id; }
-
 void RequestFlow::open_queue() {
   // Coming back from a request keeps the filter and page the clerk was working through.
   state_.queue.rows.clear();
@@ -483,8 +481,8 @@ void RequestFlow::reload_queue() {
   store::QueueFilter f;
   // Grid workers see their grid, volunteers what is assigned to them: the same scope the
   // permission rules enforce on every action.
-  if (staff_id_) {
-    if (const auto a = service_.actor(*staff_id_)) {
+  if (session_.staff_id) {
+    if (const auto a = service_.actor(*session_.staff_id)) {
       if (a->role == core::Role::kGridWorker) f.grid_id = a->grid_id.value_or(-1);
       if (a->role == core::Role::kVolunteer) f.assignee_staff_id = a->staff_id;
     }

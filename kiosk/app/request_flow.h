@@ -24,8 +24,9 @@ struct Session {
 
 class RequestFlow {
  public:
-  RequestFlow(ViewState& state, store::KioskStore& store, RequestService& service, platform::Printer* printer,
-              platform::Clock& clock);
+  // `session` is the app's: who is identified / logged in right now.
+  RequestFlow(ViewState& state, const Session& session, store::KioskStore& store, RequestService& service,
+              platform::Printer* printer, platform::Clock& clock);
 
   // Handles the request-related actions; returns false for actions it does not own.
   // `needs_identification` is set when the resident must identify before going on.
@@ -38,7 +39,6 @@ class RequestFlow {
   void open_queue();
   void reset();                                  // forget everything (idle timeout, done)
   int pending_ratings(std::int64_t resident_id);  // completed, not yet rated
-  void set_staff(std::optional<std::int64_t> staff_id);  // who is logged in (scopes the queue)
   void refresh_today();
   // The keypad's confirm key on a flow screen (tracking steps, number/phone questions).
   bool on_submit();
@@ -63,12 +63,12 @@ class RequestFlow {
   RequestSummary summarize(const store::RequestRecord& r) const;
 
   ViewState& state_;
+  const Session& session_;
   store::KioskStore& store_;
   RequestService& service_;
   platform::Printer* printer_;
   platform::Clock& clock_;
   std::int64_t detail_id_ = 0;   // the request on the detail / staff screen
-  std::optional<std::int64_t> staff_id_;  // the logged-in staff member, if any
   std::string track_number_;     // between the two track steps
   // Wrong pickup codes per request number: 5 in a row lock look-ups of that number for 15 min.
   std::map<std::string, core::PinAttemptState> track_attempts_;
