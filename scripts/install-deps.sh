@@ -6,6 +6,8 @@ PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev
   libsqlite3-dev libsodium-dev nlohmann-json3-dev libqrencode-dev libsystemd-dev
+  libespeak-ng-dev espeak-ng-data librime-dev rime-data-luna-pinyin
+  libcpp-httplib-dev libzstd-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-wqy-microhei
 )
