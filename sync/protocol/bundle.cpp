@@ -1,0 +1,75 @@
+#include "sync/protocol/bundle.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+
+#include "sync/protocol/envelope.h"
+
+namespace vsk::sync {
+
+std::string write_bundle(const std::vector<std::string>& envelopes) {
+  std::string out(kBundleMagic);
+  for (const auto& e : envelopes) out += e;
+  return out;
+}
+
+std::optional<std::vector<std::string>> read_bundle(std::string_view bytes, std::string* error) {
+  auto fail = [error](std::string why) -> std::optional<std::vector<std::string>> {
+    if (error) *error = std::move(why);
+    return std::nullopt;
+  };
+  if (bytes.size() > kMaxBundleBytes) return fail("bundle too large");
+  if (bytes.substr(0, kBundleMagic.size()) != kBundleMagic) return fail("not a sync bundle");
+  bytes.remove_prefix(kBundleMagic.size());
+  std::vector<std::string> out;
+  while (!bytes.empty()) {
+    EnvelopeError e{};
+    const auto env = parse_envelope(bytes, &e);
+    if (!env)
+      return fail("envelope " + std::to_string(out.size() + 1) + ": " + std::string(envelope_error_code(e)));
+    out.emplace_back(bytes.substr(0, env->size));
+    bytes.remove_prefix(env->size);
+  }
+  if (out.empty()) return fail("empty bundle");
+  return out;
+}
+
+std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes, std::string* error) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) {
+    if (error) *error = "cannot read " + path;
+    return std::nullopt;
+  }
+  const auto size = static_cast<std::size_t>(in.tellg());
+  if (size > max_bytes) {
+    if (error) *error = path + " is too large";
+    return std::nullopt;
+  }
+  in.seekg(0);
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  return bytes;
+}
+
+bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error) {
+  const std::string tmp = path + ".tmp";
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  bool ok = fd >= 0;
+  for (std::size_t done = 0; ok && done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  ok = ok && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  ok = ok && std::rename(tmp.c_str(), path.c_str()) == 0;
+  if (!ok && error) *error = "cannot write " + path;
+  if (!ok) std::remove(tmp.c_str());
+  return ok;
+}
+
+}  // namespace vsk::sync

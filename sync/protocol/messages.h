@@ -1,0 +1,94 @@
+// What the envelopes carry: JSON messages of the sync protocol, with strict decoders (a
+// message with a missing or wrongly typed field is refused as a whole, with the field named).
+//
+// push: the kiosk sends outbox operations in device sequence order; the server answers one
+//       result per operation and the highest sequence number it holds without gaps
+//       (acked_seq). An empty push is the "hello" that tells the kiosk where to resume.
+// pull: the kiosk asks for the village's changes after its cursor; the server answers a page
+//       and the cursor to store with it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace vsk::sync {
+
+struct Operation {
+  std::string op_id;           // UUID, unique across all devices
+  std::int64_t seq = 0;        // per-device, 1, 2, 3... without gaps
+  std::string type;            // "request.submitted", "request.event", "request.rated", ...
+  std::int64_t device_time = 0;  // unix seconds on the kiosk's clock: shown, never used to order
+  nlohmann::json payload = nlohmann::json::object();
+};
+
+struct PushBatch {
+  std::vector<Operation> ops;
+  std::int64_t pending_total = 0;  // operations the kiosk still holds unsent (health)
+  std::int64_t device_time = 0;    // the kiosk's clock when it sent this (clock-skew check)
+};
+
+enum class OpOutcome { kAccepted, kDuplicate, kRejected };
+
+struct OpResult {
+  std::string op_id;
+  std::int64_t seq = 0;
+  OpOutcome outcome = OpOutcome::kAccepted;
+  std::string code;        // rejected: stable reason code
+  std::string message_zh;  // rejected: for the clerk, in plain Chinese
+};
+
+struct PushReply {
+  std::vector<OpResult> results;
+  std::int64_t acked_seq = 0;
+  std::int64_t server_time = 0;
+};
+
+struct PullRequest {
+  std::int64_t cursor = 0;
+  int limit = 200;
+  std::int64_t device_time = 0;
+};
+
+struct Change {
+  std::int64_t id = 0;     // the server's change-log position
+  std::string scope;       // "requests", "notices", "catalog", "points_rules"
+  std::string kind;        // "request.township_reply", "notice.published", ...
+  std::string key;         // what it is about: a request number, a notice id...
+  nlohmann::json payload = nlohmann::json::object();
+};
+
+struct PullReply {
+  std::vector<Change> changes;
+  std::int64_t next_cursor = 0;
+  bool more = false;
+  std::int64_t server_time = 0;
+};
+
+// Plain (unsealed) JSON body of a refused HTTP request or enrollment.
+struct ErrorReply {
+  std::string code;        // "bad_signature", "revoked", "replayed", "upgrade_needed", ...
+  std::string message_zh;
+  std::string message_en;
+};
+
+std::string_view outcome_name(OpOutcome o);
+
+std::string encode(const PushBatch& m);
+std::string encode(const PushReply& m);
+std::string encode(const PullRequest& m);
+std::string encode(const PullReply& m);
+std::string encode(const ErrorReply& m);
+
+// Each fills `error` with the first problem ("ops[3].seq: expected an integer") on failure.
+std::optional<PushBatch> decode_push_batch(std::string_view json, std::string* error);
+std::optional<PushReply> decode_push_reply(std::string_view json, std::string* error);
+std::optional<PullRequest> decode_pull_request(std::string_view json, std::string* error);
+std::optional<PullReply> decode_pull_reply(std::string_view json, std::string* error);
+std::optional<ErrorReply> decode_error_reply(std::string_view json, std::string* error);
+
+}  // namespace vsk::sync

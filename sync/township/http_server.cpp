@@ -1,0 +1,126 @@
+#include "sync/township/http_server.h"
+
+#include <httplib.h>
+
+namespace vsk::township {
+namespace {
+
+using nlohmann::json;
+
+void send(httplib::Response& res, const Reply& r) {
+  res.status = r.status;
+  res.set_content(r.body, r.content_type.c_str());
+}
+
+}  // namespace
+
+HttpServer::HttpServer(TownshipService& service, Log log, const std::string& tls_cert, const std::string& tls_key)
+    : service_(service), log_(std::move(log)) {
+  if (!tls_cert.empty())
+    server_ = std::make_unique<httplib::SSLServer>(tls_cert.c_str(), tls_key.c_str());
+  else
+    server_ = std::make_unique<httplib::Server>();
+  server_->set_payload_max_length(sync::kMaxPayloadBytes + sync::kMaxHeaderBytes + 1024);
+  server_->set_read_timeout(30, 0);
+  server_->set_write_timeout(30, 0);
+  server_->set_keep_alive_timeout(10);
+  routes();
+}
+
+HttpServer::~HttpServer() = default;
+
+bool HttpServer::valid() const { return server_->is_valid(); }
+
+int HttpServer::bind(const std::string& host, int port) {
+  if (port == 0) return server_->bind_to_any_port(host.c_str());
+  return server_->bind_to_port(host.c_str(), port) ? port : -1;
+}
+
+void HttpServer::run() { server_->listen_after_bind(); }
+void HttpServer::stop() { server_->stop(); }
+
+void HttpServer::routes() {
+  server_->Get("/v1/health", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(json{{"ok", true}, {"protocol", {{"min", sync::kOldestProtocolVersion}, {"max", sync::kProtocolVersion}}}}.dump(),
+                    "application/json");
+  });
+  server_->Post("/v1/enroll", [this](const httplib::Request& req, httplib::Response& res) {
+    Reply r;
+    {
+      std::lock_guard lock(mutex_);
+      r = service_.enroll(req.body);
+    }
+    log_("enroll from " + req.remote_addr + ": " + std::to_string(r.status));
+    send(res, r);
+  });
+  server_->Post("/v1/sync", [this](const httplib::Request& req, httplib::Response& res) {
+    Reply r;
+    {
+      std::lock_guard lock(mutex_);
+      r = service_.handle_envelope(req.body);
+    }
+    std::string who = "?";
+    sync::EnvelopeError e{};
+    if (const auto env = sync::parse_envelope(req.body, &e)) who = env->header.kind + " from " + env->header.from;
+    log_("sync " + who + " (" + req.remote_addr + ", " + std::to_string(req.body.size()) + " bytes): " +
+         std::to_string(r.status) + (r.ok() ? "" : " " + r.body));
+    send(res, r);
+  });
+
+  // Admin API.
+  auto admin = [this](auto&& handler) {
+    return [this, handler](const httplib::Request& req, httplib::Response& res) {
+      const std::string auth = req.get_header_value("Authorization");
+      const std::string prefix = "Bearer ";
+      std::lock_guard lock(mutex_);
+      if (auth.rfind(prefix, 0) != 0 || !service_.admin_token_valid(auth.substr(prefix.size()))) {
+        send(res, error_reply(401, "unauthorized", "需要乡镇管理令牌", "admin token required"));
+        return;
+      }
+      const json body = req.body.empty() ? json::object() : json::parse(req.body, nullptr, false);
+      if (body.is_discarded() || !body.is_object()) {
+        send(res, error_reply(400, "bad_request", "请求不是有效的 JSON 对象", "body is not a JSON object"));
+        return;
+      }
+      try {
+        handler(req, body, res);
+      } catch (const json::exception& ex) {
+        send(res, error_reply(400, "bad_request", "请求缺少必要字段", ex.what()));
+      }
+      log_("admin " + req.method + " " + req.path + ": " + std::to_string(res.status));
+    };
+  };
+  auto ok_json = [](httplib::Response& res, const json& j) { res.set_content(j.dump(), "application/json"); };
+
+  server_->Get("/v1/admin/kiosks", admin([this, ok_json](const httplib::Request&, const json&, httplib::Response& res) {
+    ok_json(res, service_.stats());
+  }));
+  server_->Get("/v1/admin/escalations", admin([this, ok_json](const httplib::Request&, const json&, httplib::Response& res) {
+    json list = json::array();
+    for (const auto& r : service_.escalations())
+      list.push_back({{"village", r.village}, {"number", r.number}, {"service_id", r.service_id},
+                      {"department", r.department}, {"detail", json::parse(r.detail, nullptr, false)},
+                      {"updated_at", r.updated_at}});
+    ok_json(res, list);
+  }));
+  server_->Post("/v1/admin/reply", admin([this, ok_json](const httplib::Request&, const json& b, httplib::Response& res) {
+    const std::string err = service_.reply_to_request(b.at("village").get<std::string>(), b.at("number").get<std::string>(),
+                                                      b.at("text").get<std::string>());
+    if (!err.empty()) return send(res, error_reply(409, "cannot_reply", "无法答复：" + err, err));
+    ok_json(res, json{{"ok", true}});
+  }));
+  server_->Post("/v1/admin/notices", admin([this, ok_json](const httplib::Request&, const json& b, httplib::Response& res) {
+    std::optional<std::string> village;
+    if (b.contains("village") && b["village"].is_string()) village = b["village"].get<std::string>();
+    ok_json(res, json{{"change", service_.publish_notice(village, b.at("notice"))}});
+  }));
+  server_->Post(R"(/v1/admin/documents/(catalog|points_rules))",
+                admin([this, ok_json](const httplib::Request& req, const json& b, httplib::Response& res) {
+                  ok_json(res, json{{"change", service_.publish_document(req.matches[1], b)}});
+                }));
+  server_->Post("/v1/admin/revoke", admin([this, ok_json](const httplib::Request&, const json& b, httplib::Response& res) {
+    ok_json(res, json{{"revoked", service_.revoke(b.at("device_id").get<std::string>())}});
+  }));
+}
+
+}  // namespace vsk::township

@@ -1,0 +1,50 @@
+// The township server's HTTP face (cpp-httplib). Routes:
+//   GET  /v1/health                    {"ok":true,"protocol":{"min":1,"max":1}}
+//   POST /v1/enroll                    JSON, one-time code (see TownshipService::enroll)
+//   POST /v1/sync                      a push or pull envelope; answers an envelope
+//   Admin API, "Authorization: Bearer <token>" (township-server admin-token):
+//   GET  /v1/admin/kiosks              per-kiosk health (stats)
+//   GET  /v1/admin/escalations         escalated requests of every village
+//   POST /v1/admin/reply               {"village","number","text"}
+//   POST /v1/admin/notices             {"village"?: name, "notice": {...}}
+//   POST /v1/admin/documents/catalog | /v1/admin/documents/points_rules   the whole document
+//   POST /v1/admin/revoke              {"device_id"}
+// One mutex serialises the service: a township's sync traffic is small batches from a few
+// hundred kiosks, and one SQLite writer keeps exactly-once simple.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "sync/township/township_service.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace vsk::township {
+
+class HttpServer {
+ public:
+  using Log = std::function<void(const std::string&)>;
+  // With a certificate and key (PEM files) it serves HTTPS; without, plain HTTP (payloads are
+  // sealed and signed either way, TLS adds hiding of metadata).
+  HttpServer(TownshipService& service, Log log, const std::string& tls_cert = "", const std::string& tls_key = "");
+  bool valid() const;
+  ~HttpServer();
+  // Binds host:port (port 0: any free port) and returns the port, or -1.
+  int bind(const std::string& host, int port);
+  void run();   // blocks until stop()
+  void stop();
+
+ private:
+  void routes();
+  TownshipService& service_;
+  Log log_;
+  std::mutex mutex_;
+  std::unique_ptr<httplib::Server> server_;
+};
+
+}  // namespace vsk::township

@@ -1,0 +1,224 @@
+// township-server: the township's end of sync. See README.md ("Township server").
+//   township-server --data-dir DIR [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM]   serve (default 127.0.0.1:8470)
+//   township-server --data-dir DIR enroll --village NAME          print a one-time enrollment code
+//   township-server --data-dir DIR import-bundle FILE [--reply F] apply a USB bundle, write the answer
+//   township-server --data-dir DIR stats [--json]                 per-kiosk health
+//   township-server --data-dir DIR escalations [--json]
+//   township-server --data-dir DIR reply --village V --number N --text T
+//   township-server --data-dir DIR publish-notice [--village V] --title T --body B [--category C]
+//   township-server --data-dir DIR revoke DEVICE_ID
+//   township-server --data-dir DIR admin-token [--label L]        print a token for the admin API
+#include <sys/stat.h>
+
+#include <csignal>
+#include <ctime>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "platform/clock.h"
+#include "sync/protocol/bundle.h"
+#include "sync/township/http_server.h"
+#include "sync/township/township_service.h"
+
+namespace {
+
+using nlohmann::json;
+using vsk::township::TownshipService;
+
+vsk::township::HttpServer* g_server = nullptr;
+
+void on_signal(int) {
+  if (g_server) g_server->stop();
+}
+
+void log_line(const std::string& line) {
+  const std::time_t t = std::time(nullptr);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  std::cerr << stamp << " " << line << std::endl;
+}
+
+int usage() {
+  std::cerr << "usage: township-server --data-dir DIR [--listen HOST:PORT] [COMMAND ...]\n"
+               "commands: serve (default), enroll --village NAME, import-bundle FILE [--reply FILE],\n"
+               "          stats [--json], escalations [--json], reply --village V --number N --text T,\n"
+               "          publish-notice [--village V] --title T --body B [--category C], revoke DEVICE_ID,\n"
+               "          admin-token [--label L]\n";
+  return 2;
+}
+
+struct Args {
+  std::string data_dir;
+  std::string listen = "127.0.0.1:8470";
+  std::string command = "serve";
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;
+  bool json = false;
+};
+
+bool parse(int argc, char** argv, Args& a) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&](std::string& out) {
+      if (i + 1 >= argc) return false;
+      out = argv[++i];
+      return true;
+    };
+    if (arg == "--data-dir") {
+      if (!value(a.data_dir)) return false;
+    } else if (arg == "--listen") {
+      if (!value(a.listen)) return false;
+    } else if (arg == "--json") {
+      a.json = true;
+    } else if (arg.rfind("--", 0) == 0) {
+      if (!value(a.options[arg.substr(2)])) return false;
+    } else if (a.command == "serve" && a.positional.empty() && arg != "serve") {
+      a.command = arg;
+    } else if (arg != "serve") {
+      a.positional.push_back(arg);
+    }
+  }
+  return !a.data_dir.empty();
+}
+
+std::string opt(const Args& a, const char* name) {
+  const auto it = a.options.find(name);
+  return it == a.options.end() ? std::string() : it->second;
+}
+
+int serve(TownshipService& service, const std::string& listen, const std::string& tls_cert, const std::string& tls_key) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return usage();
+  const std::string host = listen.substr(0, colon);
+  const int port = std::stoi(listen.substr(colon + 1));
+  vsk::township::HttpServer server(service, log_line, tls_cert, tls_key);
+  if (!server.valid()) {
+    log_line("cannot load the TLS certificate or key");
+    return 1;
+  }
+  const int bound = server.bind(host, port);
+  if (bound < 0) {
+    log_line("cannot listen on " + listen);
+    return 1;
+  }
+  g_server = &server;
+  std::signal(SIGTERM, on_signal);
+  std::signal(SIGINT, on_signal);
+  log_line("township server listening on " + host + ":" + std::to_string(bound) + ", key " +
+           service.public_key().hex());
+  std::cout << "listening " << host << ":" << bound << std::endl;  // tests read the port from here
+  server.run();
+  log_line("stopped");
+  return 0;
+}
+
+int import_bundle(TownshipService& service, const Args& a) {
+  if (a.positional.empty()) return usage();
+  std::string error;
+  const auto bytes = vsk::sync::read_file(a.positional[0], vsk::sync::kMaxBundleBytes, &error);
+  const auto envelopes = bytes ? vsk::sync::read_bundle(*bytes, &error) : std::nullopt;
+  if (!envelopes) {
+    std::cerr << "import-bundle: refused: " << error << "\n";
+    return 1;
+  }
+  std::vector<std::string> replies;
+  int failures = 0;
+  for (std::size_t i = 0; i < envelopes->size(); ++i) {
+    const auto r = service.handle_envelope((*envelopes)[i]);
+    if (r.ok()) {
+      replies.push_back(r.body);
+    } else {
+      ++failures;
+      std::cerr << "import-bundle: envelope " << i + 1 << " refused: " << r.body << "\n";
+    }
+  }
+  std::cout << "imported " << replies.size() << " of " << envelopes->size() << " envelopes\n";
+  if (a.options.count("reply") && !replies.empty()) {
+    if (!vsk::sync::write_file_atomic(a.options.at("reply"), vsk::sync::write_bundle(replies), &error)) {
+      std::cerr << "import-bundle: " << error << "\n";
+      return 1;
+    }
+    std::cout << "reply written to " << a.options.at("reply") << "\n";
+  }
+  return failures == 0 ? 0 : 1;
+}
+
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args a;
+  if (!parse(argc, argv, a)) return usage();
+  ::mkdir(a.data_dir.c_str(), 0700);
+  try {
+    vsk::township::TownshipStore store(a.data_dir + "/township.db");
+    vsk::platform::SystemClock clock;
+    TownshipService service(store, clock, vsk::sync::SigningKey::load_or_create(a.data_dir + "/server.key"));
+
+    if (a.command == "serve") return serve(service, a.listen, opt(a, "tls-cert"), opt(a, "tls-key"));
+    if (a.command == "enroll") {
+      if (opt(a, "village").empty()) return usage();
+      std::cout << service.create_enroll_code(opt(a, "village")) << "\n";
+      return 0;
+    }
+    if (a.command == "import-bundle") return import_bundle(service, a);
+    if (a.command == "stats") {
+      const json s = service.stats();
+      if (a.json) {
+        std::cout << s.dump(2) << "\n";
+      } else {
+        std::cout << "operations: " << s["operations"] << ", escalated: " << s["escalated"] << "\n";
+        for (const auto& k : s["kiosks"])
+          std::cout << k["village"].get<std::string>() << "  " << k["device_id"].get<std::string>()
+                    << "  acked " << k["acked_seq"] << "  pending " << k["pending_reported"] << "  last contact "
+                    << k["last_contact"] << "  skew " << k["clock_skew_s"] << (k["revoked"].get<bool>() ? "  REVOKED" : "")
+                    << "\n";
+      }
+      return 0;
+    }
+    if (a.command == "escalations") {
+      json list = json::array();
+      for (const auto& r : service.escalations()) {
+        list.push_back({{"village", r.village}, {"number", r.number}, {"service_id", r.service_id},
+                        {"department", r.department}, {"detail", json::parse(r.detail, nullptr, false)}});
+        if (!a.json) std::cout << r.village << "  " << r.number << "  " << r.service_id << "  " << r.department << "\n";
+      }
+      if (a.json) std::cout << list.dump(2) << "\n";
+      return 0;
+    }
+    if (a.command == "reply") {
+      const std::string err = service.reply_to_request(opt(a, "village"), opt(a, "number"), opt(a, "text"));
+      if (!err.empty()) {
+        std::cerr << "reply: " << err << "\n";
+        return 1;
+      }
+      std::cout << "reply queued for " << opt(a, "village") << "\n";
+      return 0;
+    }
+    if (a.command == "publish-notice") {
+      if (opt(a, "title").empty() || opt(a, "body").empty()) return usage();
+      std::optional<std::string> village;
+      if (!opt(a, "village").empty()) village = opt(a, "village");
+      const json notice{{"title", opt(a, "title")}, {"body", opt(a, "body")},
+                        {"category", opt(a, "category").empty() ? "policy" : opt(a, "category")}};
+      std::cout << "change " << service.publish_notice(village, notice) << "\n";
+      return 0;
+    }
+    if (a.command == "revoke") {
+      if (a.positional.empty()) return usage();
+      const bool done = service.revoke(a.positional[0]);
+      std::cout << (done ? "revoked " : "not found or already revoked: ") << a.positional[0] << "\n";
+      return done ? 0 : 1;
+    }
+    if (a.command == "admin-token") {
+      std::cout << service.create_admin_token(opt(a, "label").empty() ? "admin" : opt(a, "label")) << "\n";
+      return 0;
+    }
+    return usage();
+  } catch (const std::exception& e) {
+    std::cerr << "township-server: " << e.what() << "\n";
+    return 1;
+  }
+}
