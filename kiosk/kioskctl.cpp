@@ -14,6 +14,7 @@
 #include "app/demo_requests.h"
 #include "app/init_village.h"
 #include "app/translations.h"
+#include "kioskctl_sync.h"
 #include "core/date.h"
 #include "core/demo_village.h"
 #include "core/id_number.h"
@@ -327,13 +328,14 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) return usage_error("--data-dir needs a value");
       data_dir = argv[++i];
     } else if (a == "--help" || a == "-h") {
-      std::cout << kUsage;
+      std::cout << kUsage << vsk::cli::kSyncUsage;
       return 0;
     } else {
       args.push_back(a);
     }
   }
   try {
+    if (const auto rc = vsk::cli::run_sync_command(data_dir, args)) return *rc;
     if (args == std::vector<std::string>{"seed"}) return cmd_seed(data_dir);
     if (!args.empty() && args[0] == "init") return cmd_init(data_dir, args);
     if (args == std::vector<std::string>{"residents", "list"}) return cmd_residents_list(data_dir, false);

@@ -1,5 +1,6 @@
 #include "app/request_service.h"
 
+#include "app/request_outbox.h"
 #include "core/request_number.h"
 #include "core/request_sla.h"
 
@@ -102,6 +103,7 @@ core::Result<Receipt> RequestService::submit(const SubmitInput& in) {
   r.due_date = core::format_date(sla.due);
   r.fields = in.fields;
   const std::int64_t id = store_.requests().insert(tx, r);
+  queue_request_submitted(tx, store_, r, now);
   if (in.staff_id)  // 代办: staff filed it for the resident (by internal id, never by name or ID number)
     store_.audit().append(tx, {now, in.staff_id, "", "request.file_on_behalf", r.number,
                                (in.resident_id ? "resident:" + std::to_string(*in.resident_id) : "anonymous") +
@@ -134,8 +136,9 @@ core::Status RequestService::transition(std::int64_t request_id, const Transitio
 
   const std::int64_t now = clock_.unix_seconds();
   db::Transaction tx(store_.db());
-  store_.requests().append_event(
-      tx, request_id, {in.kind, request->status, *next, now, in.staff_id, in.on_behalf, in.note});
+  const store::NewEvent event{in.kind, request->status, *next, now, in.staff_id, in.on_behalf, in.note};
+  store_.requests().append_event(tx, request_id, event);
+  queue_request_event(tx, store_, *request, event, department);
   if (in.kind == RequestEventKind::kAssign) store_.requests().set_assignee(tx, request_id, in.assignee_staff_id);
   if (in.kind == RequestEventKind::kEscalate) store_.requests().set_escalation_department(tx, request_id, department);
   refresh_due_date(tx, request_id, request->service_id);
@@ -164,6 +167,7 @@ core::Status RequestService::rate(std::int64_t request_id, const RatingInput& in
   const std::int64_t now = clock_.unix_seconds();
   db::Transaction tx(store_.db());
   store_.requests().add_rating(tx, request_id, {in.level, in.tags, source_name(in.source), in.staff_id, now});
+  queue_request_rated(tx, store_, *request, in.level, source_name(in.source), now);
   if (in.level <= kBadRatingAtMost && previous.empty()) {
     // Call back within one working day: by the end (18:00) of the next working day.
     const core::Date by = calendar_.add_working_days(today(), 1);
@@ -207,12 +211,26 @@ core::Status RequestService::reopen(std::int64_t request_id, std::int64_t reside
     return Message("req.err.reopen_window").arg("days", std::to_string(policy_.reopen_window_days));
 
   db::Transaction tx(store_.db());
-  store_.requests().append_event(tx, request_id,
-                                 {RequestEventKind::kReopen, request->status, core::RequestStatus::kReopened,
-                                  clock_.unix_seconds(), std::nullopt, false, reason});
+  const store::NewEvent event{RequestEventKind::kReopen, request->status, core::RequestStatus::kReopened,
+                              clock_.unix_seconds(), std::nullopt, false, reason};
+  store_.requests().append_event(tx, request_id, event);
+  queue_request_event(tx, store_, *request, event, "");
   refresh_due_date(tx, request_id, request->service_id);
   tx.commit();
   return core::ok();
+}
+
+std::optional<std::string> RequestService::apply_township_reply(db::Transaction& tx, const std::string& number,
+                                                               const std::string& text) {
+  const auto request = store_.requests().find_by_number(number);
+  if (!request) return std::string("unknown_request");
+  if (request->status != core::RequestStatus::kEscalated) return std::string("not_escalated");
+  const store::NewEvent event{RequestEventKind::kTownshipReply, request->status, core::RequestStatus::kInProgress,
+                              clock_.unix_seconds(), std::nullopt, false, text};
+  store_.requests().append_event(tx, request->id, event);
+  queue_request_event(tx, store_, *request, event, request->escalation_department.value_or(""));
+  refresh_due_date(tx, request->id, request->service_id);
+  return std::nullopt;
 }
 
 bool RequestService::rating_wanted(const store::RequestRecord& r) {

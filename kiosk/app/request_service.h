@@ -75,6 +75,11 @@ class RequestService {
   core::Status complete_followup(std::int64_t request_id, std::int64_t staff_id, const std::string& note);
   core::Status reopen(std::int64_t request_id, std::int64_t resident_id, const std::string& reason);
 
+  // The township answered an escalation (arrived by sync): recorded as a township_reply event
+  // inside the caller's transaction. Returns a reason code when it cannot apply
+  // ("unknown_request", "not_escalated"): the caller records a conflict instead.
+  std::optional<std::string> apply_township_reply(db::Transaction& tx, const std::string& number,
+                                                  const std::string& text);
   // Whether the resident should be asked to rate (completed, not rated, or re-rating allowed).
   bool rating_wanted(const store::RequestRecord& r);
   // The working-day deadline as of now: due date, days left, the township's report-by date.

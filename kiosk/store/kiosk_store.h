@@ -12,6 +12,7 @@
 #include "store/resident_store.h"
 #include "store/settings_store.h"
 #include "store/staff_store.h"
+#include "store/sync_store.h"
 
 namespace vsk::store {
 
@@ -38,6 +39,7 @@ class KioskStore {
   SettingsStore& settings() { return settings_; }
   RequestStore& requests() { return requests_; }
   AuditStore& audit() { return audit_; }
+  SyncStore& sync() { return sync_; }
   db::MigrationReport migration() const { return migration_; }
   bool is_empty();  // no village yet (neither seeded nor initialised): a first start
 
@@ -49,6 +51,7 @@ class KioskStore {
   SettingsStore settings_;
   RequestStore requests_;
   AuditStore audit_;
+  SyncStore sync_;
 };
 
 // "<data dir>/kiosk.db"

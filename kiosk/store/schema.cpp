@@ -284,6 +284,48 @@ class NoCipher final : public platform::PiiCipher {
 
 }  // namespace
 
+// v6: sync with the township. The outbox holds every operation the kiosk must report, written
+// in the same transaction as the change itself; rows are immutable (a later change is a new
+// operation). seq is the device's own sequence, 1, 2, 3... Payloads may carry personal data
+// (an escalation's form values) and are stored encrypted like other PII.
+void v6_sync(db::Transaction& tx) {
+  tx.db().exec(R"sql(
+    CREATE TABLE outbox(
+      seq         INTEGER PRIMARY KEY,
+      op_id       TEXT NOT NULL UNIQUE,
+      type        TEXT NOT NULL,
+      payload     BLOB NOT NULL,
+      device_time INTEGER NOT NULL);
+    CREATE TRIGGER outbox_no_update BEFORE UPDATE ON outbox BEGIN SELECT RAISE(ABORT, 'outbox is append-only'); END;
+    CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox BEGIN SELECT RAISE(ABORT, 'outbox is append-only'); END;
+    -- Operations the township refused: quarantined for a clerk (retry as a new operation or discard).
+    CREATE TABLE outbox_rejections(
+      seq         INTEGER PRIMARY KEY REFERENCES outbox(seq),
+      code        TEXT NOT NULL,
+      message_zh  TEXT NOT NULL,
+      at          INTEGER NOT NULL,
+      resolution  TEXT CHECK (resolution IN ('retried', 'discarded')),
+      resolved_by INTEGER REFERENCES staff(id),
+      resolved_at INTEGER);
+    CREATE TABLE sync_state(
+      key   TEXT PRIMARY KEY,
+      value TEXT NOT NULL);
+    -- Where the township and the village disagree: both versions, for staff to decide.
+    CREATE TABLE sync_conflicts(
+      id          INTEGER PRIMARY KEY,
+      change_id   INTEGER NOT NULL,
+      scope       TEXT NOT NULL,
+      key         TEXT NOT NULL,
+      reason      TEXT NOT NULL,
+      local       TEXT NOT NULL,
+      remote      TEXT NOT NULL,
+      at          INTEGER NOT NULL,
+      resolved_by INTEGER REFERENCES staff(id),
+      resolved_at INTEGER,
+      resolution  TEXT);
+  )sql");
+}
+
 std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
   return {
       {1, v1_village},
@@ -291,6 +333,7 @@ std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
       {3, v3_requests},
       {4, v4_audit},
       {5, [&cipher](db::Transaction& tx) { v5_encrypt_pii(tx, cipher); }, /*rebuilds_tables=*/true},
+      {6, v6_sync},
   };
 }
 

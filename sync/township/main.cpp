@@ -125,16 +125,21 @@ int import_bundle(TownshipService& service, const Args& a) {
   }
   std::vector<std::string> replies;
   int failures = 0;
+  int already = 0;
   for (std::size_t i = 0; i < envelopes->size(); ++i) {
     const auto r = service.handle_envelope((*envelopes)[i]);
     if (r.ok()) {
       replies.push_back(r.body);
+    } else if (r.code == "replayed") {
+      ++already;  // this bundle (or this part of it) was imported before: nothing changes
     } else {
       ++failures;
       std::cerr << "import-bundle: envelope " << i + 1 << " refused: " << r.body << "\n";
     }
   }
-  std::cout << "imported " << replies.size() << " of " << envelopes->size() << " envelopes\n";
+  std::cout << "imported " << replies.size() << " of " << envelopes->size() << " envelopes";
+  if (already > 0) std::cout << " (" << already << " imported before, unchanged)";
+  std::cout << "\n";
   if (a.options.count("reply") && !replies.empty()) {
     if (!vsk::sync::write_file_atomic(a.options.at("reply"), vsk::sync::write_bundle(replies), &error)) {
       std::cerr << "import-bundle: " << error << "\n";

@@ -28,7 +28,7 @@ std::string text_field(const json& p, const char* name) {
 }  // namespace
 
 Reply error_reply(int status, const std::string& code, const std::string& zh, const std::string& en) {
-  return Reply{status, sync::encode(sync::ErrorReply{code, zh, en}), "application/json"};
+  return Reply{status, sync::encode(sync::ErrorReply{code, zh, en}), "application/json", code};
 }
 
 TownshipService::TownshipService(TownshipStore& store, platform::Clock& clock, sync::SigningKey key)

@@ -24,6 +24,7 @@ struct Reply {
   int status = 200;
   std::string body;
   std::string content_type = "application/octet-stream";
+  std::string code;  // the error code when refused
   bool ok() const { return status == 200; }
 };
 

@@ -1,0 +1,49 @@
+#include "app/request_outbox.h"
+
+#include <nlohmann/json.hpp>
+
+namespace vsk::app {
+
+using nlohmann::json;
+
+void queue_request_submitted(db::Transaction& tx, store::KioskStore& store, const store::NewRequest& r,
+                             std::int64_t now) {
+  const json p{{"number", r.number},       {"service_id", r.service_id}, {"status", "submitted"},
+               {"submitted_at", r.at},     {"due_date", r.due_date},     {"anonymous", r.anonymous},
+               {"on_behalf", r.filed_by_staff_id.has_value()}};
+  store.sync().enqueue(tx, "request.submitted", p.dump(), now);
+}
+
+void queue_request_event(db::Transaction& tx, store::KioskStore& store, const store::RequestRecord& r,
+                         const store::NewEvent& e, const std::string& department) {
+  json p{{"number", r.number},
+         {"service_id", r.service_id},
+         {"kind", core::event_name(e.kind)},
+         {"from", core::status_name(e.from)},
+         {"status", core::status_name(e.to)},
+         {"at", e.at},
+         {"note", e.note}};
+  if (e.kind == core::RequestEventKind::kEscalate) {
+    p["department"] = department;
+    json detail{{"fields", store.requests().fields(r.id)}, {"grid", r.grid_name}, {"submitted_at", r.submitted_at},
+                {"reason", e.note}};
+    if (r.resident_id) {
+      if (const auto who = store.residents().find(*r.resident_id)) {
+        detail["resident_name"] = who->name;
+        detail["resident_phone"] = who->phone.value_or("");
+        detail["address"] = who->address;
+      }
+    }
+    p["detail"] = detail;
+  }
+  store.sync().enqueue(tx, "request.event", p.dump(), e.at);
+}
+
+void queue_request_rated(db::Transaction& tx, store::KioskStore& store, const store::RequestRecord& r, int level,
+                         const std::string& source, std::int64_t now) {
+  const json p{{"number", r.number}, {"service_id", r.service_id}, {"status", core::status_name(r.status)},
+               {"level", level},     {"source", source}};
+  store.sync().enqueue(tx, "request.rated", p.dump(), now);
+}
+
+}  // namespace vsk::app

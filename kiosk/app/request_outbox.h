@@ -1,0 +1,22 @@
+// What the township hears about village requests: one outbox operation per change, queued in
+// the same transaction as the change. Payloads carry status facts; personal data (form values,
+// the resident's name and phone) only goes with an escalation, because the township
+// department then has to act on it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "store/kiosk_store.h"
+
+namespace vsk::app {
+
+void queue_request_submitted(db::Transaction& tx, store::KioskStore& store, const store::NewRequest& r,
+                             std::int64_t now);
+// `r` is the request before the event; `e` the event just appended.
+void queue_request_event(db::Transaction& tx, store::KioskStore& store, const store::RequestRecord& r,
+                         const store::NewEvent& e, const std::string& department);
+void queue_request_rated(db::Transaction& tx, store::KioskStore& store, const store::RequestRecord& r, int level,
+                         const std::string& source, std::int64_t now);
+
+}  // namespace vsk::app

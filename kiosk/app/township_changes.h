@@ -1,0 +1,49 @@
+// Applies what the township sends down (pulled changes), inside the transaction that also
+// moves the pull cursor: a change is applied exactly once or not at all. Each capability
+// registers a handler for its change kinds; a change that cannot apply (the village state
+// disagrees, or this kiosk does not know the kind) becomes a conflict record for staff,
+// never a silent overwrite or a silent drop.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "platform/clock.h"
+#include "store/kiosk_store.h"
+
+namespace vsk::app {
+
+class RequestService;
+
+struct TownshipChange {
+  std::int64_t id = 0;
+  std::string scope;
+  std::string kind;
+  std::string key;
+  std::string payload;  // JSON text
+};
+
+class TownshipChanges {
+ public:
+  // Returns nullopt when applied, else the conflict reason code; `local` may describe the
+  // village's side for the conflict record.
+  using Handler = std::function<std::optional<std::string>(db::Transaction&, const TownshipChange&, std::string& local)>;
+
+  TownshipChanges(store::KioskStore& store, platform::Clock& clock) : store_(store), clock_(clock) {}
+  void on(const std::string& kind, Handler h) { handlers_[kind] = std::move(h); }
+  // true: applied; false: recorded as a conflict.
+  bool apply(db::Transaction& tx, const TownshipChange& c);
+
+ private:
+  store::KioskStore& store_;
+  platform::Clock& clock_;
+  std::map<std::string, Handler> handlers_;
+};
+
+// request.township_reply -> a township_reply event on the escalated request.
+void register_request_changes(TownshipChanges& changes, RequestService& requests);
+
+}  // namespace vsk::app

@@ -1,0 +1,134 @@
+#include "kioskctl_sync.h"
+
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/bootstrap.h"
+#include "sync/client/kiosk_sync.h"
+#include "sync/protocol/bundle.h"
+
+namespace vsk::cli {
+namespace {
+
+using nlohmann::json;
+
+json report_json(const sync::SyncReport& r) {
+  return json{{"ok", r.ok},           {"error_code", r.error_code}, {"error", r.error_zh},
+              {"pushed", r.pushed},   {"accepted", r.accepted},     {"duplicates", r.duplicates},
+              {"rejected", r.rejected}, {"pulled", r.pulled},       {"conflicts", r.conflicts},
+              {"acked_seq", r.acked_seq}, {"pending", r.pending},   {"bytes_sent", r.bytes_sent},
+              {"bytes_received", r.bytes_received}, {"already_imported", r.already_imported}};
+}
+
+int print_report(const sync::SyncReport& r, bool as_json, const char* what) {
+  if (as_json) {
+    std::cout << report_json(r).dump(2) << "\n";
+  } else if (r.ok) {
+    std::cout << what << ": ok; sent " << r.pushed << " (" << r.accepted << " new, " << r.duplicates
+              << " already there, " << r.rejected << " refused), received " << r.pulled << " changes ("
+              << r.conflicts << " conflicts); " << r.pending << " still pending\n";
+  }
+  if (!r.ok) std::cerr << "kioskctl: " << what << " failed: " << r.error_code << ": " << r.error_zh << "\n";
+  return r.ok ? 0 : 1;
+}
+
+std::optional<std::string> option(const std::vector<std::string>& args, const std::string& name) {
+  for (std::size_t i = 1; i + 1 < args.size(); ++i)
+    if (args[i] == name) return args[i + 1];
+  return std::nullopt;
+}
+
+bool has_flag(const std::vector<std::string>& args, const std::string& flag) {
+  for (const auto& a : args)
+    if (a == flag) return true;
+  return false;
+}
+
+json health_json(const sync::SyncHealth& h) {
+  auto opt = [](const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); };
+  return json{{"enrolled", h.enrolled},
+              {"device_id", h.device_id},
+              {"village", h.village},
+              {"server_url", h.server_url},
+              {"pending", h.pending},
+              {"oldest_pending_at", opt(h.oldest_pending_at)},
+              {"last_success", opt(h.last_success)},
+              {"last_attempt", opt(h.last_attempt)},
+              {"last_error_code", h.last_error_code},
+              {"last_error", h.last_error_zh},
+              {"quarantined", h.quarantined},
+              {"conflicts", h.conflicts},
+              {"clock_offset_s", opt(h.clock_offset_s)}};
+}
+
+}  // namespace
+
+const char* kSyncUsage =
+    "  enroll --server URL --code CODE [--name NAME]   register this kiosk with the township\n"
+    "  sync [--json]             one sync round now; exit 1 with the reason if it failed\n"
+    "  sync-status [--json]      pending operations, last success and error, quarantine, conflicts\n"
+    "  export-bundle FILE        write pending operations for the township to FILE (USB)\n"
+    "  import-bundle FILE        apply the township's reply bundle FILE\n";
+
+std::optional<int> run_sync_command(const std::string& data_dir, const std::vector<std::string>& args) {
+  if (args.empty()) return std::nullopt;
+  const std::string& cmd = args[0];
+  if (cmd != "enroll" && cmd != "sync" && cmd != "sync-status" && cmd != "export-bundle" && cmd != "import-bundle")
+    return std::nullopt;
+  auto k = sync::open_kiosk_sync(data_dir, app::default_assets_dir());
+  const bool as_json = has_flag(args, "--json");
+
+  if (cmd == "enroll") {
+    const auto server = option(args, "--server");
+    const auto code = option(args, "--code");
+    if (!server || !code) {
+      std::cerr << "kioskctl: enroll needs --server URL and --code CODE\n";
+      return 2;
+    }
+    auto transport = sync::make_curl_transport(*server);
+    const auto r = k->client->enroll(*transport, *server, *code, option(args, "--name").value_or(""));
+    if (!r.ok) return print_report(r, false, "enroll");
+    std::cout << "enrolled with " << *server << " as " << k->client->health().device_id << " (village "
+              << k->client->health().village << ")\n";
+    return 0;
+  }
+  if (cmd == "sync") {
+    const auto url = k->store().sync().get(store::sync_key::kServerUrl);
+    if (!url) return print_report(k->client->run_once(*sync::make_curl_transport("http://invalid")), as_json, "sync");
+    auto transport = sync::make_curl_transport(*url);
+    return print_report(k->client->run_once(*transport), as_json, "sync");
+  }
+  if (cmd == "sync-status") {
+    const json h = health_json(k->client->health());
+    if (as_json) {
+      std::cout << h.dump(2) << "\n";
+    } else {
+      for (const auto& [key, value] : h.items()) std::cout << key << ": " << value << "\n";
+    }
+    return 0;
+  }
+  if (args.size() < 2) {
+    std::cerr << "kioskctl: " << cmd << " needs a FILE\n";
+    return 2;
+  }
+  std::string error;
+  if (cmd == "export-bundle") {
+    const auto bytes = k->client->export_bundle(&error);
+    if (!bytes || !sync::write_file_atomic(args[1], *bytes, &error)) {
+      std::cerr << "kioskctl: export-bundle failed: " << error << "\n";
+      return 1;
+    }
+    std::cout << "wrote " << args[1] << " (" << bytes->size() << " bytes, " << k->client->health().pending
+              << " pending operations)\n";
+    return 0;
+  }
+  const auto bytes = sync::read_file(args[1], sync::kMaxBundleBytes, &error);
+  if (!bytes) {
+    std::cerr << "kioskctl: import-bundle failed: " << error << "\n";
+    return 1;
+  }
+  return print_report(k->client->import_bundle(*bytes), as_json, "import-bundle");
+}
+
+}  // namespace vsk::cli

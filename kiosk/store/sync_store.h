@@ -1,0 +1,94 @@
+// The kiosk's side of sync in its own file: the outbox (what must reach the township), the
+// township's refusals (quarantine), conflicts, and the sync bookkeeping (device identity,
+// counters, cursor, last success / error).
+//
+// Plugging a new capability into sync: inside the transaction that writes the change, call
+// `store.sync().enqueue(tx, "thing.happened", payload_json, now)`. That is all; the
+// client sends it, the township answers per operation, refusals land in quarantine.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/pii_cipher.h"
+#include "sqlite/sqlite_db.h"
+
+namespace vsk::store {
+
+struct OutboxOp {
+  std::int64_t seq = 0;
+  std::string op_id;
+  std::string type;
+  std::string payload;  // JSON text
+  std::int64_t device_time = 0;
+};
+
+struct QuarantinedOp {
+  OutboxOp op;
+  std::string code;
+  std::string message_zh;
+  std::int64_t at = 0;
+};
+
+struct SyncConflict {
+  std::int64_t id = 0;
+  std::int64_t change_id = 0;
+  std::string scope, key, reason, local, remote;
+  std::int64_t at = 0;
+};
+
+namespace sync_key {
+inline constexpr const char* kDeviceId = "device_id";
+inline constexpr const char* kVillage = "village";
+inline constexpr const char* kServerUrl = "server_url";
+inline constexpr const char* kServerKey = "server_public_key";
+inline constexpr const char* kSendCounter = "send_counter";    // last envelope counter used
+inline constexpr const char* kReplyCounter = "reply_counter";  // last township envelope accepted
+inline constexpr const char* kAckedSeq = "acked_seq";          // township holds 1..acked_seq
+inline constexpr const char* kCursor = "pull_cursor";
+inline constexpr const char* kLastAttempt = "last_attempt";
+inline constexpr const char* kLastSuccess = "last_success";
+inline constexpr const char* kLastErrorCode = "last_error_code";
+inline constexpr const char* kLastErrorZh = "last_error_zh";
+inline constexpr const char* kClockOffset = "clock_offset_s";  // kiosk clock minus township clock
+}  // namespace sync_key
+
+class SyncStore {
+ public:
+  SyncStore(db::Database& db, const platform::PiiCipher& cipher) : db_(db), cipher_(cipher) {}
+
+  // Appends an operation with the next device sequence number and a fresh random op id.
+  std::int64_t enqueue(db::Transaction& tx, const std::string& type, const std::string& payload_json,
+                       std::int64_t device_time);
+  std::vector<OutboxOp> ops_after(std::int64_t seq, int limit);
+  std::optional<OutboxOp> op(std::int64_t seq);
+  std::int64_t last_seq();
+  std::int64_t count_after(std::int64_t seq);
+  std::optional<std::int64_t> oldest_time_after(std::int64_t seq);
+
+  void add_rejection(db::Transaction& tx, std::int64_t seq, const std::string& code, const std::string& message_zh,
+                     std::int64_t at);
+  std::vector<QuarantinedOp> quarantined();
+  // resolution "retried" (the caller enqueues the same payload again) or "discarded".
+  bool resolve_rejection(db::Transaction& tx, std::int64_t seq, const std::string& resolution,
+                         std::int64_t staff_id, std::int64_t at);
+
+  void add_conflict(db::Transaction& tx, const SyncConflict& c);
+  std::vector<SyncConflict> open_conflicts();
+  bool resolve_conflict(db::Transaction& tx, std::int64_t id, const std::string& resolution, std::int64_t staff_id,
+                        std::int64_t at);
+
+  std::optional<std::string> get(const std::string& key);
+  std::int64_t get_int(const std::string& key, std::int64_t fallback = 0);
+  void set(db::Transaction& tx, const std::string& key, const std::string& value);
+  void set_int(db::Transaction& tx, const std::string& key, std::int64_t value);
+  void remove(db::Transaction& tx, const std::string& key);
+
+ private:
+  db::Database& db_;
+  const platform::PiiCipher& cipher_;
+};
+
+}  // namespace vsk::store

@@ -1,0 +1,26 @@
+#include "sync/client/kiosk_sync.h"
+
+#include "app/calendar_loader.h"
+#include "app/catalog_loader.h"
+
+#include <filesystem>
+
+namespace vsk::sync {
+
+std::unique_ptr<KioskSync> open_kiosk_sync(const std::string& data_dir, const std::string& assets_dir) {
+  std::filesystem::create_directories(data_dir + "/keys");
+  auto k = std::make_unique<KioskSync>();
+  k->village = app::open_village(data_dir, k->hasher, false);
+  k->catalog = app::load_catalog(assets_dir + "/catalog/services.json");
+  k->calendar = app::load_working_calendar(assets_dir + "/calendar/cn-holidays.json");
+  app::RequestPolicy policy;
+  policy.kiosk_code = k->store().settings().get_or(store::setting::kKioskCode, policy.kiosk_code);
+  k->requests = std::make_unique<app::RequestService>(k->store(), k->catalog, k->calendar, k->clock, k->random, policy);
+  k->changes = std::make_unique<app::TownshipChanges>(k->store(), k->clock);
+  app::register_request_changes(*k->changes, *k->requests);
+  k->client = std::make_unique<SyncClient>(k->store(), k->clock, SigningKey::load_or_create(device_key_path(data_dir)),
+                                           *k->changes);
+  return k;
+}
+
+}  // namespace vsk::sync

@@ -1,0 +1,336 @@
+#include "sync/client/sync_client.h"
+
+#include <nlohmann/json.hpp>
+
+#include "sync/protocol/bundle.h"
+#include "sync/protocol/envelope.h"
+#include "sync/protocol/messages.h"
+
+namespace vsk::sync {
+namespace {
+
+using nlohmann::json;
+constexpr const char* kEnvelopeType = "application/vnd.vsk-envelope";
+constexpr int kBundlePullLimit = 1000;
+
+std::optional<std::int64_t> optional_int(store::SyncStore& s, const char* key) {
+  if (!s.get(key)) return std::nullopt;
+  return s.get_int(key);
+}
+
+}  // namespace
+
+std::string device_key_path(const std::string& data_dir) { return data_dir + "/keys/device.key"; }
+
+SyncClient::SyncClient(store::KioskStore& store, platform::Clock& clock, SigningKey device_key,
+                       app::TownshipChanges& changes, SyncLimits limits)
+    : store_(store), clock_(clock), key_(std::move(device_key)), changes_(changes), limits_(limits) {}
+
+void SyncClient::fail(SyncReport& r, const std::string& code, const std::string& zh) {
+  r.ok = false;
+  r.error_code = code;
+  r.error_zh = zh;
+}
+
+SyncReport SyncClient::finish(SyncReport r) {
+  auto& s = store_.sync();
+  r.acked_seq = s.get_int(store::sync_key::kAckedSeq);
+  r.pending = s.count_after(r.acked_seq);
+  db::Transaction tx(store_.db());
+  const std::int64_t now = clock_.unix_seconds();
+  s.set_int(tx, store::sync_key::kLastAttempt, now);
+  if (r.ok) {
+    s.set_int(tx, store::sync_key::kLastSuccess, now);
+    s.remove(tx, store::sync_key::kLastErrorCode);
+    s.remove(tx, store::sync_key::kLastErrorZh);
+  } else {
+    s.set(tx, store::sync_key::kLastErrorCode, r.error_code);
+    s.set(tx, store::sync_key::kLastErrorZh, r.error_zh);
+  }
+  tx.commit();
+  return r;
+}
+
+std::optional<SyncClient::Identity> SyncClient::identity() {
+  auto& s = store_.sync();
+  const auto device = s.get(store::sync_key::kDeviceId);
+  const auto server = s.get(store::sync_key::kServerKey);
+  if (!device || !server) return std::nullopt;
+  const auto pk = PublicKey::from_hex(*server);
+  if (!pk) return std::nullopt;
+  return Identity{*device, *pk};
+}
+
+SyncReport SyncClient::enroll(Transport& t, const std::string& server_url, const std::string& code,
+                              const std::string& name) {
+  SyncReport r;
+  if (identity()) {
+    fail(r, "already_enrolled", "本终端已注册到乡镇，无需重复注册");
+    return r;
+  }
+  std::string error;
+  const std::string body = json{{"code", code}, {"public_key", key_.public_key.hex()}, {"name", name}}.dump();
+  const auto resp = t.post("/v1/enroll", body, "application/json", &error);
+  if (!resp) {
+    fail(r, "network", "无法连接乡镇服务器：" + error);
+    return r;
+  }
+  if (resp->status != 200) {
+    const auto e = decode_error_reply(resp->body, nullptr);
+    fail(r, "refused:" + (e ? e->code : std::to_string(resp->status)), e ? e->message_zh : "乡镇服务器拒绝了注册");
+    return r;
+  }
+  const json j = json::parse(resp->body, nullptr, false);
+  if (j.is_discarded() || !j.contains("device_id") || !j.contains("server_public_key") ||
+      !PublicKey::from_hex(j.value("server_public_key", ""))) {
+    fail(r, "bad_reply", "乡镇服务器的回复无法识别");
+    return r;
+  }
+  db::Transaction tx(store_.db());
+  auto& s = store_.sync();
+  s.set(tx, store::sync_key::kDeviceId, j["device_id"].get<std::string>());
+  s.set(tx, store::sync_key::kVillage, j.value("village", ""));
+  s.set(tx, store::sync_key::kServerUrl, server_url);
+  s.set(tx, store::sync_key::kServerKey, j["server_public_key"].get<std::string>());
+  tx.commit();
+  r.ok = true;
+  return r;
+}
+
+std::string SyncClient::next_envelope(const Identity& id, const std::string& kind, const std::string& text) {
+  // Committed before anything is sent: after a crash the next envelope still gets a higher
+  // counter, so the township never mistakes a retry for a replay.
+  db::Transaction tx(store_.db());
+  const std::int64_t counter = store_.sync().get_int(store::sync_key::kSendCounter) + 1;
+  store_.sync().set_int(tx, store::sync_key::kSendCounter, counter);
+  tx.commit();
+  EnvelopeHeader h{kProtocolVersion, kind, id.device_id, "township", static_cast<std::uint64_t>(counter)};
+  return seal_envelope(h, text, key_, id.server_key);
+}
+
+std::optional<std::string> SyncClient::open_reply(db::Transaction& tx, const Identity& id, std::string_view bytes,
+                                                  const std::string& kind, SyncReport& r) {
+  EnvelopeError err{};
+  const auto env = parse_envelope(bytes, &err);
+  if (!env || env->size != bytes.size() || env->header.from != "township" || env->header.to != id.device_id ||
+      env->header.kind != kind) {
+    fail(r, "bad_reply", "乡镇服务器的回复格式不正确");
+    return std::nullopt;
+  }
+  const auto text = open_envelope(*env, id.server_key, key_, &err);
+  if (!text) {
+    fail(r, "bad_reply_signature", "乡镇服务器的回复签名校验失败，已忽略");
+    return std::nullopt;
+  }
+  auto& s = store_.sync();
+  if (static_cast<std::int64_t>(env->header.counter) <= s.get_int(store::sync_key::kReplyCounter)) {
+    fail(r, "replayed_reply", "收到重复的乡镇回复，已忽略");
+    return std::nullopt;
+  }
+  s.set_int(tx, store::sync_key::kReplyCounter, static_cast<std::int64_t>(env->header.counter));
+  return text;
+}
+
+std::optional<std::string> SyncClient::exchange(Transport& t, const std::string& body, SyncReport& r) {
+  std::string error;
+  r.bytes_sent += static_cast<std::int64_t>(body.size());
+  const auto resp = t.post("/v1/sync", body, kEnvelopeType, &error);
+  if (!resp) {
+    fail(r, "network", "无法连接乡镇服务器：" + error);
+    return std::nullopt;
+  }
+  r.bytes_received += static_cast<std::int64_t>(resp->body.size());
+  if (resp->status != 200) {
+    const auto e = decode_error_reply(resp->body, nullptr);
+    if (e)
+      fail(r, "refused:" + e->code, e->message_zh);
+    else
+      fail(r, "http_" + std::to_string(resp->status), "乡镇服务器暂时无法处理（错误 " + std::to_string(resp->status) + "）");
+    return std::nullopt;
+  }
+  return resp->body;
+}
+
+bool SyncClient::apply_push_reply(const Identity& id, std::string_view bytes, SyncReport& r) {
+  db::Transaction tx(store_.db());
+  const auto text = open_reply(tx, id, bytes, "push-result", r);
+  if (!text) return false;
+  const auto reply = decode_push_reply(*text, nullptr);
+  if (!reply) {
+    fail(r, "bad_reply", "乡镇服务器的回复内容无法识别");
+    return false;
+  }
+  auto& s = store_.sync();
+  for (const auto& res : reply->results) {
+    if (res.outcome == OpOutcome::kAccepted) ++r.accepted;
+    if (res.outcome == OpOutcome::kDuplicate) ++r.duplicates;
+    if (res.outcome == OpOutcome::kRejected) {
+      ++r.rejected;
+      s.add_rejection(tx, res.seq, res.code, res.message_zh, clock_.unix_seconds());
+    }
+  }
+  // The township's word is final: if it holds less than we thought (restored from a backup),
+  // we send again from there.
+  s.set_int(tx, store::sync_key::kAckedSeq, reply->acked_seq);
+  s.set_int(tx, store::sync_key::kClockOffset, clock_.unix_seconds() - reply->server_time);
+  tx.commit();
+  return true;
+}
+
+bool SyncClient::push(Transport& t, const Identity& id, SyncReport& r) {
+  auto& s = store_.sync();
+  int stalls = 0;
+  for (;;) {
+    const std::int64_t acked = s.get_int(store::sync_key::kAckedSeq);
+    const auto ops = s.ops_after(acked, limits_.batch_ops);
+    if (ops.empty() && r.pushed > 0) return true;
+    PushBatch batch;
+    for (const auto& o : ops) {
+      const json payload = json::parse(o.payload, nullptr, false);
+      batch.ops.push_back({o.op_id, o.seq, o.type, o.device_time, payload.is_discarded() ? json::object() : payload});
+    }
+    batch.pending_total = s.count_after(acked);
+    batch.device_time = clock_.unix_seconds();
+    // An empty first batch is the hello that tells us where the township stands.
+    const auto body = exchange(t, next_envelope(id, "push", encode(batch)), r);
+    if (!body || !apply_push_reply(id, *body, r)) return false;
+    r.pushed += static_cast<int>(ops.size());
+    if (ops.empty()) {
+      if (s.get_int(store::sync_key::kAckedSeq) >= s.last_seq()) return true;
+      continue;  // the township holds less than we thought: send from its position
+    }
+    if (s.get_int(store::sync_key::kAckedSeq) < ops.back().seq && ++stalls >= 2) {
+      fail(r, "no_progress", "乡镇服务器未确认收到数据，稍后重试");
+      return false;
+    }
+  }
+}
+
+bool SyncClient::apply_pull_reply(const Identity& id, std::string_view bytes, SyncReport& r, bool* more) {
+  db::Transaction tx(store_.db());
+  const auto text = open_reply(tx, id, bytes, "pull-result", r);
+  if (!text) return false;
+  const auto reply = decode_pull_reply(*text, nullptr);
+  if (!reply) {
+    fail(r, "bad_reply", "乡镇服务器的回复内容无法识别");
+    return false;
+  }
+  auto& s = store_.sync();
+  const std::int64_t cursor = s.get_int(store::sync_key::kCursor);
+  for (const auto& c : reply->changes) {
+    if (c.id <= cursor) continue;  // already applied (an old reply from a USB bundle)
+    ++r.pulled;
+    if (!changes_.apply(tx, {c.id, c.scope, c.kind, c.key, c.payload.dump()})) ++r.conflicts;
+  }
+  if (reply->next_cursor > cursor) s.set_int(tx, store::sync_key::kCursor, reply->next_cursor);
+  s.set_int(tx, store::sync_key::kClockOffset, clock_.unix_seconds() - reply->server_time);
+  tx.commit();
+  if (more) *more = reply->more;
+  return true;
+}
+
+bool SyncClient::pull(Transport& t, const Identity& id, SyncReport& r) {
+  for (bool more = true; more;) {
+    const PullRequest req{store_.sync().get_int(store::sync_key::kCursor), limits_.pull_page, clock_.unix_seconds()};
+    const auto body = exchange(t, next_envelope(id, "pull", encode(req)), r);
+    if (!body || !apply_pull_reply(id, *body, r, &more)) return false;
+  }
+  return true;
+}
+
+SyncReport SyncClient::run_once(Transport& t) {
+  SyncReport r;
+  const auto id = identity();
+  if (!id) {
+    fail(r, "not_enrolled", "本终端尚未注册到乡镇，请管理员先注册");
+    return finish(r);
+  }
+  r.ok = push(t, *id, r) && pull(t, *id, r);
+  // Applying township changes writes events of its own (a township reply is recorded and
+  // reported back): send those now rather than a whole sync interval later.
+  if (r.ok && store_.sync().count_after(store_.sync().get_int(store::sync_key::kAckedSeq)) > 0) r.ok = push(t, *id, r);
+  return finish(r);
+}
+
+std::optional<std::string> SyncClient::export_bundle(std::string* error) {
+  const auto id = identity();
+  if (!id) {
+    if (error) *error = "not enrolled with a township";
+    return std::nullopt;
+  }
+  auto& s = store_.sync();
+  std::vector<std::string> envelopes;
+  std::int64_t after = s.get_int(store::sync_key::kAckedSeq);
+  const std::int64_t pending = s.count_after(after);
+  do {  // always at least one push: an empty one still reports the kiosk's health
+    const auto ops = s.ops_after(after, limits_.batch_ops);
+    PushBatch batch;
+    for (const auto& o : ops) {
+      const json payload = json::parse(o.payload, nullptr, false);
+      batch.ops.push_back({o.op_id, o.seq, o.type, o.device_time, payload.is_discarded() ? json::object() : payload});
+    }
+    batch.pending_total = pending;
+    batch.device_time = clock_.unix_seconds();
+    envelopes.push_back(next_envelope(*id, "push", encode(batch)));
+    if (ops.empty()) break;
+    after = ops.back().seq;
+  } while (s.count_after(after) > 0);
+  envelopes.push_back(next_envelope(*id, "pull", encode(PullRequest{s.get_int(store::sync_key::kCursor),
+                                                                     kBundlePullLimit, clock_.unix_seconds()})));
+  return write_bundle(envelopes);
+}
+
+SyncReport SyncClient::import_bundle(std::string_view bytes) {
+  SyncReport r;
+  const auto id = identity();
+  if (!id) {
+    fail(r, "not_enrolled", "本终端尚未注册到乡镇，请管理员先注册");
+    return r;
+  }
+  std::string why;
+  const auto envelopes = read_bundle(bytes, &why);
+  if (!envelopes) {
+    fail(r, "bad_bundle", "文件不是有效的乡镇回复包：" + why);
+    return r;
+  }
+  r.ok = true;
+  int already = 0;
+  for (const auto& e : *envelopes) {
+    EnvelopeError err{};
+    const auto env = parse_envelope(e, &err);
+    const bool ok = env->header.kind == "push-result" ? apply_push_reply(*id, e, r)
+                                                      : apply_pull_reply(*id, e, r, nullptr);
+    if (!ok && r.error_code == "replayed_reply") {  // imported before: skip, change nothing
+      ++already;
+      r.ok = true;
+      r.error_code.clear();
+      r.error_zh.clear();
+      continue;
+    }
+    if (!ok) return r;  // nothing more applied after the first refusal
+  }
+  r.already_imported = already;
+  return finish(r);
+}
+
+SyncHealth SyncClient::health() {
+  auto& s = store_.sync();
+  SyncHealth h;
+  h.enrolled = identity().has_value();
+  h.device_id = s.get(store::sync_key::kDeviceId).value_or("");
+  h.village = s.get(store::sync_key::kVillage).value_or("");
+  h.server_url = s.get(store::sync_key::kServerUrl).value_or("");
+  const std::int64_t acked = s.get_int(store::sync_key::kAckedSeq);
+  h.pending = s.count_after(acked);
+  h.oldest_pending_at = s.oldest_time_after(acked);
+  h.last_success = optional_int(s, store::sync_key::kLastSuccess);
+  h.last_attempt = optional_int(s, store::sync_key::kLastAttempt);
+  h.last_error_code = s.get(store::sync_key::kLastErrorCode).value_or("");
+  h.last_error_zh = s.get(store::sync_key::kLastErrorZh).value_or("");
+  h.quarantined = static_cast<std::int64_t>(s.quarantined().size());
+  h.conflicts = static_cast<std::int64_t>(s.open_conflicts().size());
+  h.clock_offset_s = optional_int(s, store::sync_key::kClockOffset);
+  return h;
+}
+
+}  // namespace vsk::sync

@@ -1,0 +1,95 @@
+// One sync round for a kiosk: push the outbox in batches, then pull the village's changes
+// page by page. Every step that matters is committed before the next network call, so a
+// crash or a dropped link at any point leaves a state the next round continues from:
+//  - the envelope counter is committed before sending (a retry uses a new counter, never a
+//    replayed one);
+//  - what the township acknowledged is committed with its results (rejections quarantined);
+//  - each pulled page is applied together with its cursor in one transaction.
+// The same envelopes make a USB bundle (export_bundle / import_bundle).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/township_changes.h"
+#include "platform/clock.h"
+#include "store/kiosk_store.h"
+#include "sync/client/transport.h"
+#include "sync/protocol/keys.h"
+
+namespace vsk::sync {
+
+struct SyncReport {
+  bool ok = false;
+  std::string error_code;   // "not_enrolled", "network", "refused:<code>", "bad_reply", ...
+  std::string error_zh;     // for the admin screen, plain Chinese
+  int pushed = 0, accepted = 0, duplicates = 0, rejected = 0;
+  int pulled = 0, conflicts = 0;
+  std::int64_t acked_seq = 0;
+  std::int64_t pending = 0;
+  std::int64_t bytes_sent = 0, bytes_received = 0;
+  int already_imported = 0;  // USB reply envelopes applied before (skipped)
+};
+
+struct SyncHealth {
+  bool enrolled = false;
+  std::string device_id, village, server_url;
+  std::int64_t pending = 0;
+  std::optional<std::int64_t> oldest_pending_at;
+  std::optional<std::int64_t> last_success, last_attempt;
+  std::string last_error_code, last_error_zh;
+  std::int64_t quarantined = 0, conflicts = 0;
+  std::optional<std::int64_t> clock_offset_s;
+};
+
+struct SyncLimits {
+  int batch_ops = 200;
+  int pull_page = 200;
+};
+
+// DATA_DIR/keys/device.key: the kiosk's signing key, created on first use.
+std::string device_key_path(const std::string& data_dir);
+
+class SyncClient {
+ public:
+  SyncClient(store::KioskStore& store, platform::Clock& clock, SigningKey device_key, app::TownshipChanges& changes,
+             SyncLimits limits = {});
+
+  // Registers this kiosk with the township using a one-time code.
+  SyncReport enroll(Transport& t, const std::string& server_url, const std::string& code, const std::string& name);
+  SyncReport run_once(Transport& t);
+
+  // USB: every pending operation and a pull request, as a bundle file's bytes.
+  std::optional<std::string> export_bundle(std::string* error);
+  // Applies the township's reply bundle.
+  SyncReport import_bundle(std::string_view bytes);
+
+  SyncHealth health();
+
+ private:
+  struct Identity {
+    std::string device_id;
+    PublicKey server_key;
+  };
+  std::optional<Identity> identity();
+  std::string next_envelope(const Identity& id, const std::string& kind, const std::string& json);
+  // Checks and opens a township envelope addressed to this kiosk; bumps the reply counter in `tx`.
+  std::optional<std::string> open_reply(db::Transaction& tx, const Identity& id, std::string_view bytes,
+                                        const std::string& kind, SyncReport& r);
+  bool push(Transport& t, const Identity& id, SyncReport& r);
+  bool pull(Transport& t, const Identity& id, SyncReport& r);
+  bool apply_push_reply(const Identity& id, std::string_view bytes, SyncReport& r);
+  bool apply_pull_reply(const Identity& id, std::string_view bytes, SyncReport& r, bool* more);
+  std::optional<std::string> exchange(Transport& t, const std::string& body, SyncReport& r);
+  SyncReport finish(SyncReport r);
+  void fail(SyncReport& r, const std::string& code, const std::string& zh);
+
+  store::KioskStore& store_;
+  platform::Clock& clock_;
+  SigningKey key_;
+  app::TownshipChanges& changes_;
+  SyncLimits limits_;
+};
+
+}  // namespace vsk::sync
