@@ -73,7 +73,7 @@ Reply TownshipService::enroll(std::string_view body) {
   tx.commit();
   const auto d = store_.device(device_id);
   return Reply{200, json{{"device_id", device_id}, {"village", d->village}, {"server_public_key", key_.public_key.hex()}}.dump(),
-               "application/json"};
+               "application/json", ""};
 }
 
 Reply TownshipService::handle_envelope(std::string_view bytes) {
@@ -193,7 +193,8 @@ Reply TownshipService::sealed_reply(db::Transaction& tx, const Device& d, const 
                                     const std::string& text) {
   sync::EnvelopeHeader h{sync::kProtocolVersion, kind, "township", d.id,
                          static_cast<std::uint64_t>(store_.next_reply_counter(tx, d.id))};
-  return Reply{200, sync::seal_envelope(h, text, key_, *sync::PublicKey::from_hex(d.public_key_hex))};
+  return Reply{200, sync::seal_envelope(h, text, key_, *sync::PublicKey::from_hex(d.public_key_hex)),
+               "application/octet-stream", ""};
 }
 
 std::vector<TownshipRequest> TownshipService::escalations() { return store_.requests_with_status("escalated"); }
