@@ -109,7 +109,11 @@ std::optional<PushBatch> decode_push_batch(std::string_view text, std::string* e
     const json& ops = r.array("ops");
     for (std::size_t i = 0; i < ops.size(); ++i) {
       const Reader o(ops[i], r.at("ops", i));
-      Operation op{o.text("op_id"), o.integer("seq"), o.text("type"), o.integer("device_time"), o.object("payload")};
+      // Any JSON payload passes here: the township refuses a bad one for that operation only,
+      // so one broken record never blocks the batch.
+      if (!ops[i].is_object() || !ops[i].contains("payload"))
+        throw std::runtime_error(r.at("ops", i) + ".payload: missing");
+      Operation op{o.text("op_id"), o.integer("seq"), o.text("type"), o.integer("device_time"), ops[i]["payload"]};
       if (op.seq < 1) throw std::runtime_error(r.at("ops", i) + ".seq: must be 1 or more");
       if (op.op_id.empty() || op.type.empty()) throw std::runtime_error(r.at("ops", i) + ": empty op_id or type");
       m.ops.push_back(std::move(op));

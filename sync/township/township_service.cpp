@@ -142,7 +142,9 @@ OpResult TownshipService::apply_op(db::Transaction& tx, const Device& d, const s
     out.message_zh = "序号冲突：乡镇已收到该序号的另一条记录，请联系乡镇核对";
     return out;
   }
-  if (!known_types().count(op.type)) {
+  if (!op.payload.is_object()) {
+    result = rejected("bad_payload", "记录内容格式不正确");
+  } else if (!known_types().count(op.type)) {
     result = rejected("unknown_type", "乡镇无法识别该操作类型（" + op.type + "），请升级终端软件");
   } else if (op.type.rfind("request.", 0) == 0) {
     const std::string number = text_field(op.payload, "number");

@@ -1,0 +1,201 @@
+// The kiosk's sync client against an in-process township: the round trip, two villages kept
+// apart, township replies applied, conflicts recorded, USB bundles, and fault loops (lost
+// requests and answers, duplicates, 500s) after which every operation is on the township
+// exactly once.
+#include <gtest/gtest.h>
+
+#include "sync/protocol/bundle.h"
+#include "sync_test_support.h"
+
+namespace vsk::test_support {
+namespace {
+
+std::string escalate(TestKiosk& k, const std::string& number) {
+  const auto r = k.store.requests().find_by_number(number);
+  const std::int64_t clerk = k.staff("0002");
+  EXPECT_TRUE(k.requests.transition(r->id, {core::RequestEventKind::kAccept, clerk, "", std::nullopt, "", false}));
+  EXPECT_TRUE(k.requests.transition(r->id, {core::RequestEventKind::kEscalate, clerk, "reason.escalate.beyond_village",
+                                            std::nullopt, "镇民政办", false}));
+  return number;
+}
+
+TEST(SyncClient, NotEnrolledSaysSoAndKeepsEverything) {
+  TestTownship town;
+  TestKiosk k;
+  k.file_request();
+  const auto r = k.client->run_once(town.loopback);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error_code, "not_enrolled");
+  EXPECT_FALSE(r.error_zh.empty());
+  EXPECT_EQ(k.client->health().last_error_code, "not_enrolled");
+  EXPECT_GT(k.client->health().pending, 0);
+}
+
+TEST(SyncClient, RequestsReachTheTownshipAndRepliesReachOnlyTheirVillage) {
+  TestTownship town;
+  TestKiosk a, b;  // two villages with the same demo data: the same request numbers exist in both
+  town.enroll(a, "青山村");
+  town.enroll(b, "绿水村");
+  const std::string number = a.file_request();
+  ASSERT_EQ(number, b.file_request());
+  escalate(a, number);
+  ASSERT_TRUE(a.client->run_once(town.loopback).ok);
+  ASSERT_TRUE(b.client->run_once(town.loopback).ok);
+  EXPECT_EQ(a.acked(), a.last_seq());
+  EXPECT_EQ(town.op_ids(a.client->health().device_id), kiosk_op_ids(a.store));
+  EXPECT_EQ(town.store.request("青山村", number)->status, "escalated");
+  EXPECT_EQ(town.store.request("绿水村", number)->status, "submitted");
+
+  EXPECT_EQ(town.service.reply_to_request("青山村", number, "请于周五前到镇民政办领取"), "");
+  EXPECT_NE(town.service.reply_to_request("绿水村", number, "x"), "");  // not escalated there
+  const auto ra = a.client->run_once(town.loopback);
+  const auto rb = b.client->run_once(town.loopback);
+  ASSERT_TRUE(ra.ok && rb.ok);
+  EXPECT_EQ(ra.pulled, 1);
+  EXPECT_EQ(rb.pulled, 0);
+  const auto in_a = a.store.requests().find_by_number(number);
+  EXPECT_EQ(in_a->status, core::RequestStatus::kInProgress);
+  EXPECT_EQ(a.store.requests().events(in_a->id).back().note, "请于周五前到镇民政办领取");
+  EXPECT_EQ(b.store.requests().find_by_number(number)->status, core::RequestStatus::kSubmitted);
+  // The kiosk reported the reply event back in the same round.
+  EXPECT_EQ(a.acked(), a.last_seq());
+  EXPECT_EQ(town.store.request("青山村", number)->status, "in_progress");
+}
+
+TEST(SyncClient, EscalationCarriesTheDetailsOnlyThen) {
+  TestTownship town;
+  TestKiosk k;
+  town.enroll(k, "青山村");
+  const std::string number = escalate(k, k.file_request());
+  ASSERT_TRUE(k.client->run_once(town.loopback).ok);
+  const auto esc = town.service.escalations();
+  ASSERT_EQ(esc.size(), 1u);
+  const auto detail = nlohmann::json::parse(esc[0].detail);
+  EXPECT_EQ(detail["fields"]["purpose"], "bank");
+  EXPECT_FALSE(detail["resident_name"].get<std::string>().empty());
+  EXPECT_EQ(esc[0].department, "镇民政办");
+}
+
+TEST(SyncClient, AReplyThatNoLongerFitsBecomesAConflict) {
+  TestTownship town;
+  TestKiosk k;
+  town.enroll(k, "青山村");
+  const std::string number = escalate(k, k.file_request());
+  ASSERT_TRUE(k.client->run_once(town.loopback).ok);
+  ASSERT_EQ(town.service.reply_to_request("青山村", number, "已处理"), "");
+  // Meanwhile the village closed it.
+  const auto r = k.store.requests().find_by_number(number);
+  ASSERT_TRUE(k.requests.transition(r->id, {core::RequestEventKind::kComplete, k.staff("0001"), "",
+                                            std::nullopt, "", false}));
+  const auto report = k.client->run_once(town.loopback);
+  ASSERT_TRUE(report.ok);
+  EXPECT_EQ(report.conflicts, 1);
+  const auto conflicts = k.store.sync().open_conflicts();
+  ASSERT_EQ(conflicts.size(), 1u);
+  EXPECT_EQ(conflicts[0].reason, "not_escalated");
+  EXPECT_NE(conflicts[0].remote.find("已处理"), std::string::npos);
+  EXPECT_EQ(k.store.requests().find_by_number(number)->status, core::RequestStatus::kCompleted);
+}
+
+TEST(SyncClient, TownshipLosingDataIsRefilledFromItsPosition) {
+  TestTownship town;
+  TestKiosk k;
+  town.enroll(k, "青山村");
+  k.file_request();
+  ASSERT_TRUE(k.client->run_once(town.loopback).ok);
+  // The kiosk believes more was acknowledged than the township holds (township restored from
+  // an older backup, simulated by moving the kiosk's acked_seq back and forth).
+  const std::int64_t held = k.acked();
+  k.file_request();
+  {
+    db::Transaction tx(k.store.db());
+    k.store.sync().set_int(tx, store::sync_key::kAckedSeq, k.last_seq());
+    tx.commit();
+  }
+  ASSERT_TRUE(k.client->run_once(town.loopback).ok);
+  EXPECT_EQ(town.op_ids(k.client->health().device_id), kiosk_op_ids(k.store));
+  EXPECT_GT(k.last_seq(), held);
+}
+
+TEST(SyncClient, UsbBundleRoundTripAndDoubleImportChangesNothing) {
+  TestTownship town;
+  TestKiosk k;
+  town.enroll(k, "青山村");
+  const std::string number = escalate(k, k.file_request());
+  std::string error;
+  const auto bundle = k.client->export_bundle(&error);
+  ASSERT_TRUE(bundle) << error;
+  const auto envelopes = sync::read_bundle(*bundle, &error);
+  ASSERT_TRUE(envelopes) << error;
+  std::vector<std::string> replies;
+  for (const auto& e : *envelopes) {
+    const auto r = town.service.handle_envelope(e);
+    ASSERT_TRUE(r.ok()) << r.body;
+    replies.push_back(r.body);
+  }
+  for (const auto& e : *envelopes) EXPECT_EQ(town.service.handle_envelope(e).code, "replayed");
+  EXPECT_EQ(town.op_ids(k.client->health().device_id), kiosk_op_ids(k.store));
+  ASSERT_EQ(town.service.reply_to_request("青山村", number, "同意"), "");
+
+  const auto first = k.client->import_bundle(sync::write_bundle(replies));
+  ASSERT_TRUE(first.ok) << first.error_code;
+  EXPECT_EQ(k.acked(), k.last_seq());
+  const auto second = k.client->import_bundle(sync::write_bundle(replies));
+  EXPECT_TRUE(second.ok);
+  EXPECT_EQ(second.already_imported, 2);
+  // A damaged reply bundle is refused as a whole.
+  std::string damaged = sync::write_bundle(replies);
+  damaged[damaged.size() / 2] ^= 0x20;
+  EXPECT_FALSE(k.client->import_bundle(damaged).ok);
+  EXPECT_FALSE(k.client->import_bundle("hello").ok);
+}
+
+TEST(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
+  TestTownship town;
+  TestKiosk k;
+  town.enroll(k, "青山村");
+  {
+    db::Transaction tx(k.store.db());
+    k.store.sync().enqueue(tx, "teleport.resident", "{}", kSyncTestNow);
+    tx.commit();
+  }
+  k.file_request();
+  const auto r = k.client->run_once(town.loopback);
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.rejected, 1);
+  EXPECT_EQ(k.acked(), k.last_seq());
+  const auto q = k.store.sync().quarantined();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].op.type, "teleport.resident");
+  EXPECT_EQ(q[0].code, "unknown_type");
+}
+
+// Faults in a loop: every round loses, duplicates or fails some messages while the village
+// keeps working. At the end, with a healthy link, each operation is on the township once.
+void fault_loop(FaultyTransport::Faults faults, unsigned seed) {
+  TestTownship town;
+  TestKiosk k;
+  town.enroll(k, "青山村");
+  FaultyTransport flaky(town.loopback, faults, seed);
+  for (int round = 0; round < 60; ++round) {
+    for (int i = 0; i < 3; ++i) k.file_request();
+    k.client->run_once(flaky);
+  }
+  EXPECT_GT(flaky.injected, 10) << "the faults were hardly triggered";
+  for (int i = 0; i < 5 && !k.client->run_once(town.loopback).ok; ++i) {
+  }
+  const std::string device = k.client->health().device_id;
+  EXPECT_EQ(k.acked(), k.last_seq());
+  EXPECT_EQ(town.op_ids(device), kiosk_op_ids(k.store));  // same ops, same order, no extras
+  EXPECT_EQ(town.store.op_count(), k.last_seq());
+  EXPECT_EQ(k.client->health().pending, 0);
+}
+
+TEST(SyncFaults, LostAnswersAfterTheTownshipCommitted) { fault_loop({0, 0.35, 0, 0}, 1); }
+TEST(SyncFaults, LostRequests) { fault_loop({0.35, 0, 0, 0}, 2); }
+TEST(SyncFaults, DuplicatedDelivery) { fault_loop({0, 0, 0.5, 0}, 3); }
+TEST(SyncFaults, ServerErrors) { fault_loop({0, 0, 0, 0.35}, 4); }
+TEST(SyncFaults, EverythingAtOnce) { fault_loop({0.1, 0.15, 0.2, 0.1}, 5); }
+
+}  // namespace
+}  // namespace vsk::test_support
