@@ -189,7 +189,7 @@ bool SyncClient::push(Transport& t, const Identity& id, SyncReport& r) {
       const json payload = json::parse(o.payload, nullptr, false);
       batch.ops.push_back({o.op_id, o.seq, o.type, o.device_time, payload.is_discarded() ? json::object() : payload});
     }
-    batch.pending_total = s.count_after(acked);
+    batch.pending_total = s.count_after(acked) - static_cast<std::int64_t>(ops.size());  // left after this batch
     batch.device_time = clock_.unix_seconds();
     // An empty first batch is the hello that tells us where the township stands.
     const auto body = exchange(t, next_envelope(id, "push", encode(batch)), r);

@@ -28,7 +28,7 @@ struct Operation {
 
 struct PushBatch {
   std::vector<Operation> ops;
-  std::int64_t pending_total = 0;  // operations the kiosk still holds unsent (health)
+  std::int64_t pending_total = 0;  // operations the kiosk holds beyond this batch (health)
   std::int64_t device_time = 0;    // the kiosk's clock when it sent this (clock-skew check)
 };
 
