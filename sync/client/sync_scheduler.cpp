@@ -1,0 +1,74 @@
+#include "sync/client/sync_scheduler.h"
+
+namespace vsk::sync {
+
+using Clock = std::chrono::steady_clock;
+
+SyncScheduler::SyncScheduler(Round round, LinkUp link_up, BackoffPolicy policy, std::int64_t link_poll_ms)
+    : round_(std::move(round)), link_up_(std::move(link_up)), policy_(policy), link_poll_ms_(link_poll_ms) {}
+
+SyncScheduler::~SyncScheduler() { stop(); }
+
+void SyncScheduler::start() {
+  std::lock_guard lock(mutex_);
+  if (thread_.joinable()) return;
+  stop_ = false;
+  next_ = Clock::now();  // first round right away: a kiosk that was off has things to send
+  thread_ = std::thread([this] { loop(); });
+}
+
+void SyncScheduler::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void SyncScheduler::request_now() {
+  {
+    std::lock_guard lock(mutex_);
+    now_ = true;
+  }
+  wake_.notify_all();
+}
+
+SchedulerStatus SyncScheduler::status() const {
+  std::lock_guard lock(mutex_);
+  SchedulerStatus s = status_;
+  s.next_round_in_ms = std::max<std::int64_t>(
+      0, std::chrono::duration_cast<std::chrono::milliseconds>(next_ - Clock::now()).count());
+  return s;
+}
+
+void SyncScheduler::loop() {
+  bool link_was_up = link_up_ ? link_up_() : true;
+  std::unique_lock lock(mutex_);
+  while (!stop_) {
+    const auto poll = Clock::now() + std::chrono::milliseconds(link_poll_ms_);
+    wake_.wait_until(lock, std::min(next_, poll), [this] { return stop_ || now_; });
+    if (stop_) break;
+    bool due = now_ || Clock::now() >= next_;
+    if (link_up_) {
+      lock.unlock();
+      const bool up = link_up_();
+      lock.lock();
+      if (up && !link_was_up) due = true;  // the link came back: try at once
+      link_was_up = up;
+    }
+    if (!due) continue;
+    now_ = false;
+    status_.running_round = true;
+    lock.unlock();
+    SyncReport r = round_();
+    lock.lock();
+    status_.running_round = false;
+    status_.failures_in_row = r.ok ? 0 : status_.failures_in_row + 1;
+    status_.last = std::move(r);
+    const double jitter = std::uniform_real_distribution<double>(0, 1)(rng_);
+    next_ = Clock::now() + std::chrono::milliseconds(policy_.delay_ms(status_.failures_in_row, jitter));
+  }
+}
+
+}  // namespace vsk::sync

@@ -1,0 +1,57 @@
+// Runs sync rounds on a background thread so the screen never waits on the network.
+// Wakes when the next round is due (backoff.h), when a clerk presses 立即同步 (request_now),
+// or when the network link comes back. A round that crashes the process is simply redone on
+// the next start: every step of a round is committed as it goes (sync_client.h).
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <thread>
+
+#include "sync/client/backoff.h"
+#include "sync/client/sync_client.h"
+
+namespace vsk::sync {
+
+struct SchedulerStatus {
+  bool running_round = false;
+  int failures_in_row = 0;
+  std::int64_t next_round_in_ms = 0;
+  std::optional<SyncReport> last;
+};
+
+class SyncScheduler {
+ public:
+  using Round = std::function<SyncReport()>;
+  using LinkUp = std::function<bool()>;  // cheap check: is there a network route at all?
+
+  SyncScheduler(Round round, LinkUp link_up, BackoffPolicy policy = {}, std::int64_t link_poll_ms = 5000);
+  ~SyncScheduler();  // stops and joins
+
+  void start();
+  void stop();
+  void request_now();
+  SchedulerStatus status() const;
+
+ private:
+  void loop();
+  Round round_;
+  LinkUp link_up_;
+  BackoffPolicy policy_;
+  std::int64_t link_poll_ms_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  bool now_ = false;
+  SchedulerStatus status_;
+  std::chrono::steady_clock::time_point next_;
+  std::mt19937 rng_{std::random_device{}()};
+  std::thread thread_;
+};
+
+}  // namespace vsk::sync
