@@ -13,6 +13,7 @@
 
 #include "app/backup_service.h"
 #include "app/bootstrap.h"
+#include "sync/client/sync_scheduler.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
 #include "app/demo_requests.h"
@@ -144,7 +145,16 @@ int main(int argc, char** argv) {
     backups.set_min_free_bytes(static_cast<std::uint64_t>(store.settings().get_int_or(
                                    vsk::store::setting::kMinFreeMb, vsk::app::kDefaultMinFreeMb)) *
                                1024 * 1024);
-    vsk::app::KioskApp app({store, clock, hasher, requests, &printer, &chime, o.measure_startup ? nullptr : &backups},
+    // Sync with the township in the background, once this kiosk is enrolled (kioskctl enroll).
+    std::unique_ptr<vsk::sync::SyncScheduler> scheduler;
+    std::unique_ptr<vsk::sync::SchedulerSyncPort> sync_port;
+    if (store.sync().health().enrolled && !o.measure_startup && o.idle_seconds == 0) {
+      scheduler = vsk::sync::make_kiosk_scheduler(data_dir, assets);
+      sync_port = std::make_unique<vsk::sync::SchedulerSyncPort>(*scheduler);
+      scheduler->start();
+    }
+    vsk::app::KioskApp app({store, clock, hasher, requests, &printer, &chime, o.measure_startup ? nullptr : &backups,
+                            sync_port.get()},
                            app_options);
 
     vsk::ui::Shell shell(app, tr, catalog, video, font,

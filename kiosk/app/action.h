@@ -53,6 +53,11 @@ enum class ActionKind {
   kRateByPhone,
   kExitKiosk,       // admin only: quit the program (resident mode cannot be left otherwise)     // staff recording a rating: toggles phone / in person
   kClearRecoveryNotice,  // admin home: staff have checked the records after a database recovery
+  // Sync with the township (admin)
+  kSyncNow,             // 立即同步
+  kSyncRetry,           // arg: outbox seq of a quarantined operation: send it again as a new one
+  kSyncDiscard,         // arg: outbox seq: give up on it (audited)
+  kSyncConflictDone,    // arg: conflict id: staff have dealt with it
 };
 
 struct Action {

@@ -35,12 +35,23 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       options_(std::move(options)),
       idle_(options_.idle_timeout_ms),
       requests_service_(services.requests),
-      requests_(state_, session_, services.store, services.requests, services.printer, services.clock) {
+      requests_(state_, session_, services.store, services.requests, services.printer, services.clock),
+      sync_(state_, services.store, services.clock, services.sync) {
   idle_.touch(clock_.monotonic_ms());
   go_home();
 }
 
 void KioskApp::note_activity() { idle_.touch(clock_.monotonic_ms()); }
+
+bool KioskApp::refresh_live() {
+  constexpr std::int64_t kEveryMs = 2000;
+  if (state_.screen != Screen::kSyncHealth) return false;
+  const std::int64_t now = clock_.monotonic_ms();
+  if (now - last_live_refresh_ms_ < kEveryMs) return false;
+  last_live_refresh_ms_ = now;
+  sync_.refresh();
+  return true;
+}
 
 bool KioskApp::has_session() const {
   return state_.screen != Screen::kHome || state_.locale != options_.default_locale;
@@ -116,6 +127,7 @@ void KioskApp::dispatch(const Action& action) {
   note_activity();
   state_.now_unix = clock_.unix_seconds();
   if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
+  if (state_.staff && sync_.handle(action, session_)) return;
   if (action.kind != ActionKind::kBack && action.kind != ActionKind::kKey && action.kind != ActionKind::kBackspace &&
       action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit) {
     bool needs_identification = false;
@@ -243,6 +255,7 @@ void KioskApp::on_back() {
       state_.screen = staff ? Screen::kStaffRequest : Screen::kRequestDetail;
       return;
     case Screen::kStaffQueue:
+    case Screen::kSyncHealth:
     case Screen::kComingSoon:
       if (staff) {
         state_.screen = Screen::kAdminHome;

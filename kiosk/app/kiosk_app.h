@@ -11,6 +11,8 @@
 #include "app/backup_service.h"
 #include "app/request_flow.h"
 #include "app/request_service.h"
+#include "app/sync_flow.h"
+#include "app/sync_port.h"
 #include "app/view_state.h"
 #include "core/idle_timer.h"
 #include "core/pin_lockout.h"
@@ -38,6 +40,7 @@ struct AppServices {
   platform::Printer* printer = nullptr;  // none: receipts cannot be printed here
   platform::Chime* chime = nullptr;      // none: staff calls are shown, not heard
   BackupService* backups = nullptr;      // none: no automatic backups, no free-space check
+  SyncPort* sync = nullptr;              // none: this kiosk does not sync in the background
 };
 
 class KioskApp {
@@ -51,6 +54,9 @@ class KioskApp {
   // Checks the idle timeout; returns true when it reset the kiosk to the home screen.
   bool tick();
   std::int64_t ms_until_idle_reset() const;
+  // Screens that show live figures (sync health) re-read them every couple of seconds;
+  // returns true when the view was refreshed and needs drawing.
+  bool refresh_live();
   // True while someone is in the middle of something (not on an empty home screen).
   bool has_session() const;
 
@@ -104,6 +110,8 @@ class KioskApp {
   enum class AfterIdentify { kPoints, kForm, kMyRequests } after_identify_ = AfterIdentify::kPoints;
   RequestService& requests_service_;
   RequestFlow requests_;
+  SyncFlow sync_;
+  std::int64_t last_live_refresh_ms_ = 0;
   // While staff log in to take over a resident's session, the resident's screen waits here.
   std::optional<ViewState> waiting_for_staff_;
   std::optional<std::int64_t> waiting_resident_id_;

@@ -33,6 +33,7 @@ enum class Screen {
   kStaffQueue,    // admin: the request queue
   kStaffRequest,  // admin: one request with its actions
   kStaffPick,     // admin: choose an assignee / a reason for an action
+  kSyncHealth,    // admin: sync with the township (同步状态)
 };
 
 enum class EntryStep { kIdNumber, kPin, kStaffNo, kNumber, kPhone, kTrackNumber, kTrackCode, kNewPin, kConfirmPin };
@@ -156,6 +157,36 @@ struct MaintenanceView {
   std::int64_t free_mb = 0;
 };
 
+// Admin mode: sync with the township.
+struct SyncHealthView {
+  bool enrolled = false;
+  bool available = false;        // this kiosk runs a sync thread (enrolled, and started with one)
+  std::string village, server_url;
+  std::int64_t pending = 0;
+  std::int64_t oldest_pending_age_s = -1;  // -1: nothing waiting
+  std::int64_t last_success_at = 0;        // unix seconds, 0 = never
+  std::int64_t last_attempt_at = 0;
+  std::string last_error_zh;               // empty after a success
+  std::int64_t clock_offset_s = 0;
+  bool clock_warning = false;              // off by more than a few minutes
+  bool running = false;
+  int failures_in_row = 0;
+  std::int64_t next_round_in_s = 0;
+  struct Quarantined {
+    std::int64_t seq = 0;
+    std::string type;       // "request.event", ...
+    std::string what;       // e.g. the request number, for people
+    std::int64_t at = 0;
+    std::string message_zh;  // the township's reason
+  };
+  std::vector<Quarantined> quarantined;
+  struct Conflict {
+    std::int64_t id = 0;
+    std::string scope, key, reason, remote_summary;
+  };
+  std::vector<Conflict> conflicts;
+};
+
 struct ViewState {
   Screen screen = Screen::kHome;
   std::string locale = "zh-CN";
@@ -180,6 +211,7 @@ struct ViewState {
   bool exit_requested = false;  // an admin chose to quit the kiosk program
   int pending_ratings = 0;    // completed requests of the identified resident not yet rated
   MaintenanceView maintenance;  // filled when staff log in
+  SyncHealthView sync;          // admin: the sync health screen
 };
 
 }  // namespace vsk::app

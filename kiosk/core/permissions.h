@@ -41,6 +41,7 @@ enum class Permission {
   kManageStaff,
   kChangeConfig,
   kExitKiosk,  // leave fullscreen / quit the kiosk program
+  kManageSync,  // sync health: sync now, retry or discard quarantined operations, settle conflicts
 };
 
 std::string_view permission_name(Permission p);

@@ -122,6 +122,29 @@ bool SyncStore::resolve_conflict(db::Transaction& tx, std::int64_t id, const std
   return tx.db().changes() > 0;
 }
 
+SyncHealth SyncStore::health() {
+  auto optional_int = [this](const char* key) -> std::optional<std::int64_t> {
+    if (!get(key)) return std::nullopt;
+    return get_int(key);
+  };
+  SyncHealth h;
+  h.device_id = get(sync_key::kDeviceId).value_or("");
+  h.enrolled = !h.device_id.empty() && get(sync_key::kServerKey).has_value();
+  h.village = get(sync_key::kVillage).value_or("");
+  h.server_url = get(sync_key::kServerUrl).value_or("");
+  const std::int64_t acked = get_int(sync_key::kAckedSeq);
+  h.pending = count_after(acked);
+  h.oldest_pending_at = oldest_time_after(acked);
+  h.last_success = optional_int(sync_key::kLastSuccess);
+  h.last_attempt = optional_int(sync_key::kLastAttempt);
+  h.last_error_code = get(sync_key::kLastErrorCode).value_or("");
+  h.last_error_zh = get(sync_key::kLastErrorZh).value_or("");
+  h.quarantined = static_cast<std::int64_t>(quarantined().size());
+  h.conflicts = static_cast<std::int64_t>(open_conflicts().size());
+  h.clock_offset_s = optional_int(sync_key::kClockOffset);
+  return h;
+}
+
 std::optional<std::string> SyncStore::get(const std::string& key) {
   auto s = db_.prepare("SELECT value FROM sync_state WHERE key = ?");
   s.bind(1, key);

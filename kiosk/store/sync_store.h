@@ -39,6 +39,18 @@ struct SyncConflict {
   std::int64_t at = 0;
 };
 
+// What admin mode and `kioskctl sync-status` show.
+struct SyncHealth {
+  bool enrolled = false;
+  std::string device_id, village, server_url;
+  std::int64_t pending = 0;
+  std::optional<std::int64_t> oldest_pending_at;
+  std::optional<std::int64_t> last_success, last_attempt;
+  std::string last_error_code, last_error_zh;
+  std::int64_t quarantined = 0, conflicts = 0;
+  std::optional<std::int64_t> clock_offset_s;  // kiosk clock minus township clock, at the last contact
+};
+
 namespace sync_key {
 inline constexpr const char* kDeviceId = "device_id";
 inline constexpr const char* kVillage = "village";
@@ -79,6 +91,8 @@ class SyncStore {
   std::vector<SyncConflict> open_conflicts();
   bool resolve_conflict(db::Transaction& tx, std::int64_t id, const std::string& resolution, std::int64_t staff_id,
                         std::int64_t at);
+
+  SyncHealth health();
 
   std::optional<std::string> get(const std::string& key);
   std::int64_t get_int(const std::string& key, std::int64_t fallback = 0);

@@ -16,6 +16,7 @@ void draw_screen(UiContext& ui) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
   switch (ui.state.screen) {
     case app::Screen::kHome: screens::home(ui); break;
+    case app::Screen::kSyncHealth: screens::sync_health(ui); break;
     case app::Screen::kComingSoon: screens::coming_soon(ui); break;
     case app::Screen::kIdentify: screens::identify(ui); break;
     case app::Screen::kResidentHome: screens::resident_home(ui); break;

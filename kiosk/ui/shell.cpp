@@ -152,7 +152,8 @@ void Shell::run(std::int64_t run_for_ms, const std::atomic<bool>* stop) {
       woke = SDL_PollEvent(&e) == 1;
     }
     const std::int64_t minute_before = app_.state().now_unix / 60;
-    if (app_.tick() || app_.state().now_unix / 60 != minute_before) frames_owed = std::max(frames_owed, 1);
+    if (app_.tick() || app_.refresh_live() || app_.state().now_unix / 60 != minute_before)
+      frames_owed = std::max(frames_owed, 1);
     if (frames_owed <= 0) continue;
     const bool changed = render_frame();
     SDL_RenderPresent(video_.renderer());

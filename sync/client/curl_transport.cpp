@@ -14,6 +14,24 @@ std::size_t collect(char* data, std::size_t size, std::size_t n, void* out) {
   return size * n;
 }
 
+// What went wrong, for the clerk reading the sync screen (curl's own words go to the log).
+std::string in_chinese(CURLcode rc) {
+  switch (rc) {
+    case CURLE_COULDNT_CONNECT: return "连接被拒绝，乡镇服务器可能未开机";
+    case CURLE_COULDNT_RESOLVE_HOST: return "找不到服务器地址，请检查网络或服务器地址";
+    case CURLE_OPERATION_TIMEDOUT: return "连接超时，网络太慢或已中断";
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE: return "连接中途断开";
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE: return "安全连接失败，请检查证书设置";
+    case CURLE_WRITE_ERROR: return "乡镇服务器的回复过大";
+    default: return "网络错误";
+  }
+}
+
 class CurlTransport final : public Transport {
  public:
   CurlTransport(std::string base_url, CurlOptions o) : base_(std::move(base_url)), o_(std::move(o)) {
@@ -50,7 +68,7 @@ class CurlTransport final : public Transport {
     const CURLcode rc = curl_easy_perform(curl_);
     curl_slist_free_all(headers);
     if (rc != CURLE_OK) {
-      if (error) *error = curl_easy_strerror(rc);
+      if (error) *error = in_chinese(rc) + "（" + curl_easy_strerror(rc) + "）";
       return std::nullopt;
     }
     long status = 0;

@@ -13,10 +13,6 @@ using nlohmann::json;
 constexpr const char* kEnvelopeType = "application/vnd.vsk-envelope";
 constexpr int kBundlePullLimit = 1000;
 
-std::optional<std::int64_t> optional_int(store::SyncStore& s, const char* key) {
-  if (!s.get(key)) return std::nullopt;
-  return s.get_int(key);
-}
 
 }  // namespace
 
@@ -313,24 +309,6 @@ SyncReport SyncClient::import_bundle(std::string_view bytes) {
   return finish(r);
 }
 
-SyncHealth SyncClient::health() {
-  auto& s = store_.sync();
-  SyncHealth h;
-  h.enrolled = identity().has_value();
-  h.device_id = s.get(store::sync_key::kDeviceId).value_or("");
-  h.village = s.get(store::sync_key::kVillage).value_or("");
-  h.server_url = s.get(store::sync_key::kServerUrl).value_or("");
-  const std::int64_t acked = s.get_int(store::sync_key::kAckedSeq);
-  h.pending = s.count_after(acked);
-  h.oldest_pending_at = s.oldest_time_after(acked);
-  h.last_success = optional_int(s, store::sync_key::kLastSuccess);
-  h.last_attempt = optional_int(s, store::sync_key::kLastAttempt);
-  h.last_error_code = s.get(store::sync_key::kLastErrorCode).value_or("");
-  h.last_error_zh = s.get(store::sync_key::kLastErrorZh).value_or("");
-  h.quarantined = static_cast<std::int64_t>(s.quarantined().size());
-  h.conflicts = static_cast<std::int64_t>(s.open_conflicts().size());
-  h.clock_offset_s = optional_int(s, store::sync_key::kClockOffset);
-  return h;
-}
+SyncHealth SyncClient::health() { return store_.sync().health(); }
 
 }  // namespace vsk::sync

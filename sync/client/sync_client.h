@@ -32,16 +32,7 @@ struct SyncReport {
   int already_imported = 0;  // USB reply envelopes applied before (skipped)
 };
 
-struct SyncHealth {
-  bool enrolled = false;
-  std::string device_id, village, server_url;
-  std::int64_t pending = 0;
-  std::optional<std::int64_t> oldest_pending_at;
-  std::optional<std::int64_t> last_success, last_attempt;
-  std::string last_error_code, last_error_zh;
-  std::int64_t quarantined = 0, conflicts = 0;
-  std::optional<std::int64_t> clock_offset_s;
-};
+using store::SyncHealth;
 
 struct SyncLimits {
   int batch_ops = 200;

@@ -72,3 +72,39 @@ void SyncScheduler::loop() {
 }
 
 }  // namespace vsk::sync
+
+#include "platform/network.h"
+#include "sync/client/kiosk_sync.h"
+
+namespace vsk::sync {
+
+std::unique_ptr<SyncScheduler> make_kiosk_scheduler(const std::string& data_dir, const std::string& assets_dir) {
+  // Opened lazily on the sync thread and kept: the connection and the curl handle
+  // (keep-alive) live as long as the thread.
+  struct Context {
+    std::unique_ptr<KioskSync> kiosk;
+    std::unique_ptr<Transport> transport;
+    std::string url;
+  };
+  auto ctx = std::make_shared<Context>();
+  auto round = [ctx, data_dir, assets_dir]() -> SyncReport {
+    try {
+      if (!ctx->kiosk) ctx->kiosk = open_kiosk_sync(data_dir, assets_dir);
+      const std::string url = ctx->kiosk->store().sync().get(store::sync_key::kServerUrl).value_or("");
+      if (!ctx->transport || url != ctx->url) {
+        ctx->transport = make_curl_transport(url.empty() ? "http://127.0.0.1:1" : url);
+        ctx->url = url;
+      }
+      return ctx->kiosk->client->run_once(*ctx->transport);
+    } catch (const std::exception& e) {
+      SyncReport r;
+      r.error_code = "internal";
+      r.error_zh = std::string("同步出错：") + e.what();
+      ctx->kiosk.reset();  // reopen next time
+      return r;
+    }
+  };
+  return std::make_unique<SyncScheduler>(round, [] { return platform::has_network_route(); });
+}
+
+}  // namespace vsk::sync

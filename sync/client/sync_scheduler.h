@@ -55,3 +55,27 @@ class SyncScheduler {
 };
 
 }  // namespace vsk::sync
+
+#include "app/sync_port.h"
+
+namespace vsk::sync {
+
+// The scheduler as the app sees it.
+class SchedulerSyncPort final : public app::SyncPort {
+ public:
+  explicit SchedulerSyncPort(SyncScheduler& s) : s_(s) {}
+  void request_sync_now() override { s_.request_now(); }
+  app::SyncRunState run_state() const override {
+    const SchedulerStatus st = s_.status();
+    return {st.running_round, st.failures_in_row, st.next_round_in_ms / 1000};
+  }
+
+ private:
+  SyncScheduler& s_;
+};
+
+// The kiosk's background sync: each round opens its own connection to DATA_DIR (the UI
+// thread keeps its own) and syncs with the township the kiosk is enrolled with.
+std::unique_ptr<SyncScheduler> make_kiosk_scheduler(const std::string& data_dir, const std::string& assets_dir);
+
+}  // namespace vsk::sync

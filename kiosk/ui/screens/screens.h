@@ -23,6 +23,7 @@ void rate(UiContext& ui);
 void staff_queue(UiContext& ui);
 void staff_request(UiContext& ui);
 void staff_pick(UiContext& ui);
+void sync_health(UiContext& ui);     // admin: sync with the township
 
 // Parts shared by the resident and staff views of one request.
 void request_summary(UiContext& ui, float width);
