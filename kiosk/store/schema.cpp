@@ -310,6 +310,11 @@ void v6_sync(db::Transaction& tx) {
     CREATE TABLE sync_state(
       key   TEXT PRIMARY KEY,
       value TEXT NOT NULL);
+    -- Every township change already applied: a re-download skips them and applies only what
+    -- was missed; per-scope count and id sum are compared with the township's.
+    CREATE TABLE sync_applied(
+      change_id INTEGER PRIMARY KEY,
+      scope     TEXT NOT NULL);
     -- Where the township and the village disagree: both versions, for staff to decide.
     CREATE TABLE sync_conflicts(
       id          INTEGER PRIMARY KEY,

@@ -96,6 +96,23 @@ bool SyncStore::resolve_rejection(db::Transaction& tx, std::int64_t seq, const s
   return tx.db().changes() > 0;
 }
 
+bool SyncStore::applied(std::int64_t change_id) {
+  auto s = db_.prepare("SELECT 1 FROM sync_applied WHERE change_id = ?");
+  s.bind(1, change_id);
+  return s.step();
+}
+
+void SyncStore::mark_applied(db::Transaction& tx, std::int64_t change_id, const std::string& scope) {
+  tx.db().prepare("INSERT OR IGNORE INTO sync_applied(change_id, scope) VALUES (?, ?)").bind(1, change_id).bind(2, scope).run();
+}
+
+std::pair<std::int64_t, std::int64_t> SyncStore::applied_sum(const std::string& scope, std::int64_t cursor) {
+  auto s = db_.prepare("SELECT COUNT(*), COALESCE(SUM(change_id), 0) FROM sync_applied WHERE scope = ? AND change_id <= ?");
+  s.bind(1, scope).bind(2, cursor);
+  s.step();
+  return {s.column_int(0), s.column_int(1)};
+}
+
 void SyncStore::add_conflict(db::Transaction& tx, const SyncConflict& c) {
   tx.db()
       .prepare("INSERT INTO sync_conflicts(change_id, scope, key, reason, local, remote, at) VALUES (?, ?, ?, ?, ?, ?, ?)")

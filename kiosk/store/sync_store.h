@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "platform/pii_cipher.h"
@@ -65,6 +66,7 @@ inline constexpr const char* kLastSuccess = "last_success";
 inline constexpr const char* kLastErrorCode = "last_error_code";
 inline constexpr const char* kLastErrorZh = "last_error_zh";
 inline constexpr const char* kClockOffset = "clock_offset_s";  // kiosk clock minus township clock
+inline constexpr const char* kLastResync = "last_resync";      // "<scope>: <why>" of the last re-download
 }  // namespace sync_key
 
 class SyncStore {
@@ -86,6 +88,11 @@ class SyncStore {
   // resolution "retried" (the caller enqueues the same payload again) or "discarded".
   bool resolve_rejection(db::Transaction& tx, std::int64_t seq, const std::string& resolution,
                          std::int64_t staff_id, std::int64_t at);
+
+  bool applied(std::int64_t change_id);
+  void mark_applied(db::Transaction& tx, std::int64_t change_id, const std::string& scope);
+  // Count and id sum of the applied changes of `scope` up to `cursor`.
+  std::pair<std::int64_t, std::int64_t> applied_sum(const std::string& scope, std::int64_t cursor);
 
   void add_conflict(db::Transaction& tx, const SyncConflict& c);
   std::vector<SyncConflict> open_conflicts();

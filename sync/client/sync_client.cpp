@@ -214,14 +214,33 @@ bool SyncClient::apply_pull_reply(const Identity& id, std::string_view bytes, Sy
   auto& s = store_.sync();
   const std::int64_t cursor = s.get_int(store::sync_key::kCursor);
   for (const auto& c : reply->changes) {
-    if (c.id <= cursor) continue;  // already applied (an old reply from a USB bundle)
+    if (s.applied(c.id)) continue;  // a re-download, or an old reply from a USB bundle
     ++r.pulled;
     if (!changes_.apply(tx, {c.id, c.scope, c.kind, c.key, c.payload.dump()})) ++r.conflicts;
+    s.mark_applied(tx, c.id, c.scope);
   }
-  if (reply->next_cursor > cursor) s.set_int(tx, store::sync_key::kCursor, reply->next_cursor);
+  const std::int64_t next = std::max(cursor, reply->next_cursor);
+  s.set_int(tx, store::sync_key::kCursor, next);
   s.set_int(tx, store::sync_key::kClockOffset, clock_.unix_seconds() - reply->server_time);
+  bool again = reply->more;
+  // At the end of the log: does what we applied match what the township sent? If not (or if
+  // township staff ordered it), download from the start; applied changes are skipped.
+  if (!reply->more && !resynced_ && reply->next_cursor == next) {
+    std::string why = reply->resync.empty() ? "" : reply->resync + ": ordered";
+    for (const auto& [scope, sum] : reply->scopes) {
+      const auto [count, id_sum] = s.applied_sum(scope, next);
+      if (why.empty() && (count != sum.count || id_sum != sum.id_sum)) why = scope + ": checksum";
+    }
+    if (!why.empty()) {
+      resynced_ = true;
+      ++r.resyncs;
+      s.set_int(tx, store::sync_key::kCursor, 0);
+      s.set(tx, store::sync_key::kLastResync, why);
+      again = true;
+    }
+  }
   tx.commit();
-  if (more) *more = reply->more;
+  if (more) *more = again;
   return true;
 }
 
@@ -236,6 +255,7 @@ bool SyncClient::pull(Transport& t, const Identity& id, SyncReport& r) {
 
 SyncReport SyncClient::run_once(Transport& t) {
   SyncReport r;
+  resynced_ = false;
   const auto id = identity();
   if (!id) {
     fail(r, "not_enrolled", "本终端尚未注册到乡镇，请管理员先注册");

@@ -30,6 +30,7 @@ struct SyncReport {
   std::int64_t pending = 0;
   std::int64_t bytes_sent = 0, bytes_received = 0;
   int already_imported = 0;  // USB reply envelopes applied before (skipped)
+  int resyncs = 0;           // downloads restarted from the beginning (checksum or township order)
 };
 
 using store::SyncHealth;
@@ -81,6 +82,7 @@ class SyncClient {
   SigningKey key_;
   app::TownshipChanges& changes_;
   SyncLimits limits_;
+  bool resynced_ = false;  // at most one restart per round
 };
 
 }  // namespace vsk::sync

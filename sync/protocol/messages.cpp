@@ -95,7 +95,10 @@ std::string encode(const PullReply& m) {
   json changes = json::array();
   for (const auto& c : m.changes)
     changes.push_back({{"id", c.id}, {"scope", c.scope}, {"kind", c.kind}, {"key", c.key}, {"payload", c.payload}});
-  return json{{"changes", changes}, {"next_cursor", m.next_cursor}, {"more", m.more}, {"server_time", m.server_time}}
+  json scopes = json::object();
+  for (const auto& [scope, sum] : m.scopes) scopes[scope] = {{"count", sum.count}, {"id_sum", sum.id_sum}};
+  return json{{"changes", changes},       {"next_cursor", m.next_cursor}, {"more", m.more},
+              {"server_time", m.server_time}, {"scopes", scopes},         {"resync", m.resync}}
       .dump();
 }
 
@@ -160,6 +163,11 @@ std::optional<PullReply> decode_pull_reply(std::string_view text, std::string* e
     m.next_cursor = r.integer("next_cursor");
     m.more = r.boolean("more");
     m.server_time = r.integer("server_time");
+    for (const auto& [scope, sum] : r.object("scopes").items()) {
+      const Reader s(sum, "scopes." + scope);
+      m.scopes[scope] = ScopeSum{s.integer("count"), s.integer("id_sum")};
+    }
+    m.resync = r.text("resync");
     return m;
   });
 }

@@ -62,11 +62,22 @@ struct Change {
   nlohmann::json payload = nlohmann::json::object();
 };
 
+// A cheap fingerprint of one scope's changes up to a cursor: how many and the sum of their
+// ids. A kiosk whose applied changes give another fingerprint has missed one (or was restored
+// from an old backup) and downloads the scope again.
+struct ScopeSum {
+  std::int64_t count = 0;
+  std::int64_t id_sum = 0;
+  bool operator==(const ScopeSum&) const = default;
+};
+
 struct PullReply {
   std::vector<Change> changes;
   std::int64_t next_cursor = 0;
   bool more = false;
   std::int64_t server_time = 0;
+  std::map<std::string, ScopeSum> scopes;  // per scope, over all changes up to next_cursor
+  std::string resync;                      // township staff ordered a re-download of this scope
 };
 
 // Plain (unsealed) JSON body of a refused HTTP request or enrollment.

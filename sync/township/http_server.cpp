@@ -118,6 +118,9 @@ void HttpServer::routes() {
                 admin([this, ok_json](const httplib::Request& req, const json& b, httplib::Response& res) {
                   ok_json(res, json{{"change", service_.publish_document(req.matches[1], b)}});
                 }));
+  server_->Post("/v1/admin/resync", admin([this, ok_json](const httplib::Request&, const json& b, httplib::Response& res) {
+    ok_json(res, json{{"ordered", service_.order_resync(b.at("device_id").get<std::string>(), b.at("scope").get<std::string>())}});
+  }));
   server_->Post("/v1/admin/revoke", admin([this, ok_json](const httplib::Request&, const json& b, httplib::Response& res) {
     ok_json(res, json{{"revoked", service_.revoke(b.at("device_id").get<std::string>())}});
   }));

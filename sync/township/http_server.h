@@ -9,6 +9,7 @@
 //   POST /v1/admin/notices             {"village"?: name, "notice": {...}}
 //   POST /v1/admin/documents/catalog | /v1/admin/documents/points_rules   the whole document
 //   POST /v1/admin/revoke              {"device_id"}
+//   POST /v1/admin/resync              {"device_id", "scope"}: the kiosk downloads the scope again
 // One mutex serialises the service: a township's sync traffic is small batches from a few
 // hundred kiosks, and one SQLite writer keeps exactly-once simple.
 #pragma once

@@ -7,6 +7,7 @@
 //   township-server --data-dir DIR reply --village V --number N --text T
 //   township-server --data-dir DIR publish-notice [--village V] --title T --body B [--category C]
 //   township-server --data-dir DIR revoke DEVICE_ID
+//   township-server --data-dir DIR resync DEVICE_ID SCOPE          the kiosk downloads SCOPE again
 //   township-server --data-dir DIR admin-token [--label L]        print a token for the admin API
 #include <sys/stat.h>
 
@@ -45,6 +46,7 @@ int usage() {
                "commands: serve (default), enroll --village NAME, import-bundle FILE [--reply FILE],\n"
                "          stats [--json], escalations [--json], reply --village V --number N --text T,\n"
                "          publish-notice [--village V] --title T --body B [--category C], revoke DEVICE_ID,\n"
+               "          resync DEVICE_ID SCOPE,\n"
                "          admin-token [--label L]\n";
   return 2;
 }
@@ -215,6 +217,12 @@ int main(int argc, char** argv) {
       if (a.positional.empty()) return usage();
       const bool done = service.revoke(a.positional[0]);
       std::cout << (done ? "revoked " : "not found or already revoked: ") << a.positional[0] << "\n";
+      return done ? 0 : 1;
+    }
+    if (a.command == "resync") {
+      if (a.positional.size() != 2) return usage();
+      const bool done = service.order_resync(a.positional[0], a.positional[1]);
+      std::cout << (done ? "re-download ordered: " : "no such kiosk: ") << a.positional[0] << "\n";
       return done ? 0 : 1;
     }
     if (a.command == "admin-token") {

@@ -185,6 +185,12 @@ Reply TownshipService::handle_pull(const Device& d, const sync::EnvelopeHeader& 
   }
   reply.next_cursor = rows.empty() ? req->cursor : rows.back().id;
   reply.server_time = now;
+  for (const auto& [scope, sum] : store_.scope_sums(d.village_id, reply.next_cursor))
+    reply.scopes[scope] = sync::ScopeSum{sum.first, sum.second};
+  if (req->cursor == 0)
+    store_.clear_resync(tx, d.id);  // downloading from the start: the order is being carried out
+  else
+    reply.resync = store_.pending_resync(d.id);
   store_.note_contact(tx, d.id, static_cast<std::int64_t>(h.counter), now, req->device_time - now, std::nullopt);
   Reply r = sealed_reply(tx, d, "pull-result", sync::encode(reply));
   tx.commit();
@@ -240,6 +246,13 @@ std::int64_t TownshipService::publish_document(const std::string& scope, const j
       store_.add_change(tx, std::nullopt, scope, scope + ".replaced", scope, document.dump(), now);
   tx.commit();
   return change;
+}
+
+bool TownshipService::order_resync(const std::string& device_id, const std::string& scope) {
+  db::Transaction tx(store_.db());
+  const bool ok = store_.order_resync(tx, device_id, scope);
+  tx.commit();
+  return ok;
 }
 
 bool TownshipService::revoke(const std::string& device_id) {

@@ -54,6 +54,9 @@ class TownshipService {
   // Catalog or points-rules document for every village ("catalog" / "points_rules").
   std::int64_t publish_document(const std::string& scope, const nlohmann::json& document);
   bool revoke(const std::string& device_id);
+  // The kiosk downloads `scope` again from the start on its next pull (what it already has
+  // is skipped; what it missed is applied).
+  bool order_resync(const std::string& device_id, const std::string& scope);
   // A new bearer token for the admin API (printed once, only its hash is kept).
   std::string create_admin_token(const std::string& label);
   bool admin_token_valid(const std::string& token);

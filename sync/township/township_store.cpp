@@ -28,7 +28,8 @@ void v1_township(db::Transaction& tx) {
       last_contact     INTEGER,
       clock_skew_s     INTEGER,
       pending_reported INTEGER NOT NULL DEFAULT 0,
-      reply_counter    INTEGER NOT NULL DEFAULT 0);
+      reply_counter    INTEGER NOT NULL DEFAULT 0,
+      resync_scope     TEXT);
     -- Every operation received, exactly once: unique per device sequence and per op id.
     -- Rejected ones are kept too, so a retry gets the same answer.
     CREATE TABLE ops(
@@ -303,6 +304,36 @@ std::vector<TownshipStore::ChangeRow> TownshipStore::changes_after(std::int64_t 
   std::vector<ChangeRow> out;
   while (s.step()) out.push_back({s.column_int(0), s.column_text(1), s.column_text(2), s.column_text(3), s.column_text(4)});
   return out;
+}
+
+}  // namespace vsk::township
+
+namespace vsk::township {
+
+std::map<std::string, std::pair<std::int64_t, std::int64_t>> TownshipStore::scope_sums(std::int64_t village_id,
+                                                                                       std::int64_t cursor) {
+  auto s = db_.prepare(
+      "SELECT scope, COUNT(*), SUM(id) FROM changes WHERE id <= ? AND (village_id = ? OR village_id IS NULL) "
+      "GROUP BY scope");
+  s.bind(1, cursor).bind(2, village_id);
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> out;
+  while (s.step()) out[s.column_text(0)] = {s.column_int(1), s.column_int(2)};
+  return out;
+}
+
+bool TownshipStore::order_resync(db::Transaction& tx, const std::string& device_id, const std::string& scope) {
+  tx.db().prepare("UPDATE devices SET resync_scope = ? WHERE id = ?").bind(1, scope).bind(2, device_id).run();
+  return tx.db().changes() > 0;
+}
+
+std::string TownshipStore::pending_resync(const std::string& device_id) {
+  auto s = db_.prepare("SELECT COALESCE(resync_scope, '') FROM devices WHERE id = ?");
+  s.bind(1, device_id);
+  return s.step() ? s.column_text(0) : std::string();
+}
+
+void TownshipStore::clear_resync(db::Transaction& tx, const std::string& device_id) {
+  tx.db().prepare("UPDATE devices SET resync_scope = NULL WHERE id = ?").bind(1, device_id).run();
 }
 
 }  // namespace vsk::township

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,6 +93,13 @@ class TownshipStore {
     std::string scope, kind, key, payload;
   };
   std::vector<ChangeRow> changes_after(std::int64_t village_id, std::int64_t cursor, int limit);
+  // Per scope: count and id sum of the village's changes up to `cursor`.
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> scope_sums(std::int64_t village_id, std::int64_t cursor);
+  // A re-download of one scope ordered for a device: repeated in every pull answer until the
+  // device pulls from the start.
+  bool order_resync(db::Transaction& tx, const std::string& device_id, const std::string& scope);
+  std::string pending_resync(const std::string& device_id);
+  void clear_resync(db::Transaction& tx, const std::string& device_id);
 
  private:
   db::Database db_;

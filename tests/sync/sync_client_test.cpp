@@ -150,6 +150,42 @@ TEST(SyncClient, UsbBundleRoundTripAndDoubleImportChangesNothing) {
   EXPECT_FALSE(k.client->import_bundle("hello").ok);
 }
 
+TEST(SyncClient, ADownloadOrderedByTheTownshipAppliesNothingTwice) {
+  TestTownship town;
+  TestKiosk k;
+  town.enroll(k, "青山村");
+  const std::string number = escalate(k, k.file_request());
+  ASSERT_TRUE(k.client->run_once(town.loopback).ok);
+  ASSERT_EQ(town.service.reply_to_request("青山村", number, "已答复"), "");
+  town.service.publish_notice(std::nullopt, {{"title", "冬季防火"}, {"body", "..."}});
+  ASSERT_TRUE(k.client->run_once(town.loopback).ok);
+  const auto events = k.store.requests().events(k.store.requests().find_by_number(number)->id).size();
+  ASSERT_TRUE(town.service.order_resync(k.client->health().device_id, "requests"));
+  const auto r = k.client->run_once(town.loopback);
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.resyncs, 1);
+  EXPECT_EQ(r.pulled, 0);
+  EXPECT_EQ(k.store.requests().events(k.store.requests().find_by_number(number)->id).size(), events);
+  EXPECT_EQ(k.client->run_once(town.loopback).resyncs, 0);  // the order was carried out once
+}
+
+TEST(SyncClient, AMissedChangeIsFoundByTheChecksumAndFetched) {
+  TestTownship town;
+  TestKiosk k;
+  town.enroll(k, "青山村");
+  town.service.publish_notice(std::nullopt, {{"title", "一"}, {"body", "..."}});
+  town.service.publish_notice(std::nullopt, {{"title", "二"}, {"body", "..."}});
+  ASSERT_TRUE(k.client->run_once(town.loopback).ok);
+  // As if the kiosk never got the first one (e.g. lost with a damaged page).
+  k.store.db().exec("DELETE FROM sync_applied WHERE change_id = (SELECT MIN(change_id) FROM sync_applied)");
+  const auto r = k.client->run_once(town.loopback);
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.resyncs, 1);
+  EXPECT_EQ(r.pulled, 1);
+  EXPECT_NE(k.store.sync().get(store::sync_key::kLastResync).value_or("").find("checksum"), std::string::npos);
+  EXPECT_EQ(k.client->run_once(town.loopback).resyncs, 0);
+}
+
 TEST(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
   TestTownship town;
   TestKiosk k;
