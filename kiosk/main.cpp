@@ -11,6 +11,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/demo_points.h"
+#include "app/points_rules_loader.h"
 #include "app/backup_service.h"
 #include "app/bootstrap.h"
 #include "app/calendar_loader.h"
@@ -101,6 +103,7 @@ int main(int argc, char** argv) {
     const vsk::app::Translations tr = vsk::app::Translations::load(assets + "/i18n", {"zh-CN", "en"});
     const vsk::core::Catalog catalog = vsk::app::load_catalog(assets + "/catalog/services.json");
     const vsk::core::WorkingCalendar calendar = vsk::app::load_working_calendar(assets + "/calendar/cn-holidays.json");
+    const vsk::core::PointsRules points_rules = vsk::app::load_points_rules(assets + "/points/rules.json");
     // Scripts get predictable pickup codes so they can track what they filed.
     vsk::platform::SodiumRandom sodium_random;
     vsk::platform::SequenceRandom script_random;
@@ -113,6 +116,7 @@ int main(int argc, char** argv) {
     if (village.seeded_now) {
       const int n = vsk::app::seed_demo_requests(store, catalog, calendar, random, clock.unix_seconds());
       std::cerr << "kiosk: created the demo village with " << n << " requests in " << data_dir << "\n";
+      vsk::app::seed_demo_points(store, points_rules, clock.unix_seconds());
     }
     const std::string font = vsk::ui::find_cjk_font(o.font);
     if (font.empty())

@@ -41,6 +41,8 @@ enum class Permission {
   kManageStaff,
   kChangeConfig,
   kExitKiosk,  // leave fullscreen / quit the kiosk program
+  kResolveObjections,  // points: uphold or dismiss a resident's objection (异议)
+  kManageShop,         // points shop: goods, stock, mark collected, cancel reservations
 };
 
 std::string_view permission_name(Permission p);
