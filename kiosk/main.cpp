@@ -126,6 +126,7 @@ int main(int argc, char** argv) {
     vsk::app::RequestPolicy policy;
     policy.kiosk_code = store.settings().get_or(vsk::store::setting::kKioskCode, policy.kiosk_code);
     vsk::app::RequestService requests(store, catalog, calendar, clock, random, policy);
+    vsk::app::PointsService points(store, points_rules, clock, random);
     // Until a real printer is configured, receipts are written as PNG files in the data dir.
     vsk::platform::PngReceiptPrinter printer(data_dir + "/receipts", font);
 
@@ -148,11 +149,14 @@ int main(int argc, char** argv) {
     backups.set_min_free_bytes(static_cast<std::uint64_t>(store.settings().get_int_or(
                                    vsk::store::setting::kMinFreeMb, vsk::app::kDefaultMinFreeMb)) *
                                1024 * 1024);
-    vsk::app::KioskApp app({store, clock, hasher, requests, &printer, &chime, o.measure_startup ? nullptr : &backups},
-                           app_options);
+    vsk::app::AppServices services{store, clock, hasher, requests, &printer, &chime,
+                                   o.measure_startup ? nullptr : &backups};
+    services.points = &points;
+    vsk::app::KioskApp app(services, app_options);
 
     vsk::ui::Shell shell(app, tr, catalog, video, font,
-                         store.residents().display_text_sample() + app.state().village_name + catalog_text(catalog));
+                         store.residents().display_text_sample() + app.state().village_name + catalog_text(catalog) +
+                             vsk::app::points_display_text(points_rules, store));
 
     if (o.measure_startup) {
       shell.render_frame();

@@ -9,6 +9,8 @@
 
 #include "app/action.h"
 #include "app/backup_service.h"
+#include "app/points_flow.h"
+#include "app/points_service.h"
 #include "app/request_flow.h"
 #include "app/request_service.h"
 #include "app/view_state.h"
@@ -38,6 +40,7 @@ struct AppServices {
   platform::Printer* printer = nullptr;  // none: receipts cannot be printed here
   platform::Chime* chime = nullptr;      // none: staff calls are shown, not heard
   BackupService* backups = nullptr;      // none: no automatic backups, no free-space check
+  PointsService* points = nullptr;       // none: 积分查询 stays "coming soon"
 };
 
 class KioskApp {
@@ -107,6 +110,7 @@ class KioskApp {
   // While staff log in to take over a resident's session, the resident's screen waits here.
   std::optional<ViewState> waiting_for_staff_;
   std::optional<std::int64_t> waiting_resident_id_;
+  std::optional<PointsFlow> points_;  // when the points system is wired (AppServices::points)
 };
 
 }  // namespace vsk::app

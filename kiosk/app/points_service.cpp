@@ -16,6 +16,14 @@ std::string seq_target(std::int64_t seq) { return "points:" + std::to_string(seq
 
 }  // namespace
 
+std::string points_display_text(const core::PointsRules& rules, store::KioskStore& store) {
+  std::string out;
+  for (const auto& r : rules.rules) out += r.name_zh + r.name_en;
+  for (const auto& c : rules.categories) out += c.name_zh + c.name_en;
+  for (const auto& g : store.points().goods()) out += g.name_zh + g.name_en;
+  return out;
+}
+
 PointsService::PointsService(store::KioskStore& store, const core::PointsRules& rules, platform::Clock& clock,
                              platform::Random& random)
     : store_(store), rules_(rules), clock_(clock), random_(random) {}

@@ -61,6 +61,10 @@ struct ExternalResult {
   bool conflict = false;  // it took the household below zero: staff must resolve it
 };
 
+// Every name the points screens can show from data (rule and goods names, both languages),
+// so the font atlas has their glyphs from the first frame.
+std::string points_display_text(const core::PointsRules& rules, store::KioskStore& store);
+
 class PointsService {
  public:
   PointsService(store::KioskStore& store, const core::PointsRules& rules, platform::Clock& clock,
