@@ -244,6 +244,7 @@ void PointsFlow::open_staff_list(const std::string& list) {
   PointsView& p = state_.points;
   p.staff_list = list;
   p.items.clear();
+  p.month = month_label(state_.now_unix);
   const auto sign = [](std::int64_t d) { return (d > 0 ? "+" : "") + std::to_string(d); };
   if (list == "approvals") {
     for (const auto& v : store_.points().pending_approvals()) {
@@ -258,15 +259,17 @@ void PointsFlow::open_staff_list(const std::string& list) {
     for (const auto& o : store_.points().open_objections()) {
       const auto v = store_.points().entry(o.entry_seq);
       p.items.push_back({rule_name(v->entry.rule_id).zh + " " + sign(v->entry.delta),
-                         core::mask_name(o.resident_name) + ": " + o.reason,
+                         core::mask_name(o.resident_name),
                          {{"uphold:" + std::to_string(o.id), "points.act.uphold"},
-                          {"dismiss:" + std::to_string(o.id), "points.act.dismiss"}}});
+                          {"dismiss:" + std::to_string(o.id), "points.act.dismiss"}},
+                         o.reason});
     }
   } else if (list == "claims") {
     for (const auto& c : store_.points().open_claims())
-      p.items.push_back({rule_name(c.rule_id).zh, core::mask_name(c.resident_name) + ": " + c.note,
+      p.items.push_back({rule_name(c.rule_id).zh, core::mask_name(c.resident_name),
                          {{"claim_ok:" + std::to_string(c.id), "points.act.approve"},
-                          {"claim_no:" + std::to_string(c.id), "points.act.refuse"}}});
+                          {"claim_no:" + std::to_string(c.id), "points.act.refuse"}},
+                         c.note});
   } else if (list == "shop") {
     for (const auto& d : store_.points().open_redemptions())
       p.items.push_back({d.code + " " + d.goods_zh, core::mask_name(d.resident_name) + " · " + sign(-d.price),
@@ -279,13 +282,13 @@ void PointsFlow::open_staff_list(const std::string& list) {
   } else if (list == "summary") {
     const auto [from, to] = PointsService::month_bounds(state_.now_unix);
     for (const auto& r : store_.points().summary_by_grid(from, to))
-      p.items.push_back({month_label(state_.now_unix) + " " + r.key,
+      p.items.push_back({r.key,
                          std::to_string(r.entries) + " · +" + std::to_string(r.awarded) + " · " + std::to_string(r.deducted),
-                         {}});
+                         {}, "grid"});
     for (const auto& r : store_.points().summary_by_rule(from, to))
       p.items.push_back({rule_name(r.key).zh,
                          std::to_string(r.entries) + " · +" + std::to_string(r.awarded) + " · " + std::to_string(r.deducted),
-                         {}});
+                         {}, "rule"});
   } else if (list == "conflicts") {
     for (const auto& c : store_.points().conflicts())
       p.items.push_back({"#" + std::to_string(c.entry_seq) + " " + sign(c.delta) + " (" + c.origin + ")",
@@ -354,6 +357,9 @@ void PointsFlow::award_subject_typed() {
     state_.error = core::Message("points.err.subject");
     return;
   }
+  state_.points.categories.clear();
+  for (const auto& c : service_.rules().categories) state_.points.categories.push_back({c.id, {c.name_zh, c.name_en}});
+  if (!state_.points.categories.empty()) state_.points.category = state_.points.categories.front().first;
   for (const auto& r : service_.rules().rules) {
     if (award_household_ && r.applies_to == core::PointsSubject::kPerson) continue;
     state_.points.rules.push_back({r.id, {r.name_zh, r.name_en}, r.category, r.points, r.evidence});
@@ -415,6 +421,11 @@ bool PointsFlow::handle(const Action& a) {
       state_.screen = Screen::kPointsDeclare;
       return true;
     case ActionKind::kPointsPickRule:
+      if (a.arg.rfind("cat:", 0) == 0) {  // award screen: another category's rules
+        state_.points.category = a.arg.substr(4);
+        state_.points.picked_rule.clear();
+        return true;
+      }
       state_.points.picked_rule = a.arg;
       if (state_.screen == Screen::kPointsDeclare) open_phrases("declare");
       return true;

@@ -213,6 +213,7 @@ struct StaffPointsItem {
   std::string title;
   std::string detail;
   std::vector<std::pair<std::string, std::string>> actions;
+  std::string note;  // a phrase key (translated on screen) or free text, after the detail
 };
 
 struct PointsView {
@@ -227,6 +228,8 @@ struct PointsView {
   std::vector<std::string> phrases;  // phrase keys
   std::vector<RuleChoice> rules;     // declare / award: the choosable rules
   std::string picked_rule;
+  std::vector<std::pair<std::string, core::LocalText>> categories;  // award: 自治 / 德治 / 法治 / 公益
+  std::string category;              // award: the category whose rules are shown
   std::vector<GoodsView> goods;
   std::int64_t picked_goods = 0;
   std::string redeemed_code;
@@ -238,6 +241,7 @@ struct PointsView {
   bool black_board = false;          // the village shows a 黑榜
   // Staff
   std::string staff_list;            // approvals / objections / claims / shop / summary / conflicts
+  std::string month;                 // summary: YYYY-MM
   std::vector<StaffPointsItem> items;
   std::map<std::string, int> counts;  // list name -> open items
   std::string award_subject;          // masked name or household address, once typed

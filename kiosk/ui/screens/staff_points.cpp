@@ -1,6 +1,7 @@
 // The staff side of the points system: the menu with open counts, award / deduct (person by ID
 // number or household by id on the keypad, then the rule, then confirm), and the lists where
 // staff approve, resolve, review, hand out goods, restock, read the summary and conflicts.
+#include "ui/format.h"
 #include "ui/screens/keypad_page.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
@@ -70,12 +71,26 @@ void staff_points_award(UiContext& ui) {
   ImGui::SetCursorPosX(em * 2);
   label(ui, p.award_subject, ui.fonts.body(), theme::kTextMuted);
   ImGui::Dummy(ImVec2(0, em * 0.3f));
-  const ImVec2 start = ImGui::GetCursorPos();
+  // One category at a time, so every rule button is big enough to read and hit.
+  const float tabs_y = ImGui::GetCursorPosY();
+  const float tab_w = em * 6;
+  for (std::size_t i = 0; i < p.categories.size(); ++i) {
+    const bool on = p.categories[i].first == p.category;
+    ImGui::SetCursorPos(ImVec2(em * 2 + i * (tab_w + em * 0.4f), tabs_y));
+    if (big_button(ui, "cat." + p.categories[i].first, ui.local(p.categories[i].second), ImVec2(tab_w, em * 2),
+                   {on ? theme::kTilePoints : theme::kKeyButton, on ? theme::kOnColor : theme::kText, ui.fonts.body(),
+                    theme::kKeyBorder}))
+      ui.emit(app::ActionKind::kPointsPickRule, "cat:" + p.categories[i].first);
+  }
+  const ImVec2 start(em, tabs_y + em * 2.5f);
   const float gap = em * 0.4f;
-  const int cols = 4;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - (cols - 1) * gap) / cols, em * 2.7f);
-  for (std::size_t i = 0; i < p.rules.size(); ++i) {
-    const app::RuleChoice& r = p.rules[i];
+  const int cols = 3;
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - (cols - 1) * gap) / cols, em * 2.6f);
+  std::size_t shown = 0;
+  for (std::size_t k = 0; k < p.rules.size(); ++k) {
+    const app::RuleChoice& r = p.rules[k];
+    if (r.category != p.category) continue;
+    const std::size_t i = shown++;
     const bool picked = r.id == p.picked_rule;
     ImGui::SetCursorPos(ImVec2(start.x + em + (i % cols) * (size.x + gap), start.y + (i / cols) * (size.y + gap)));
     const ImU32 fill = picked ? theme::kTileRequests : (r.points < 0 ? IM_COL32(253, 236, 234, 255) : theme::kKeyButton);
@@ -110,15 +125,33 @@ void staff_points_list(UiContext& ui) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.t("points.none"), ui.fonts.body(), theme::kTextMuted);
   }
+  if (p.staff_list == "summary") {
+    // A compact table: grids on the left, rules on the right, one line each.
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(core::Message("points.staff.summary_head").arg("month", p.month)), ui.fonts.body(),
+          theme::kTextMuted);
+    const float y0 = ImGui::GetCursorPosY() + em * 0.3f;
+    const float line = em * 1.35f;
+    int rows[2] = {0, 0};
+    for (const app::StaffPointsItem& it : p.items) {
+      const int col = it.note == "grid" ? 0 : 1;
+      if (y0 + (rows[col] + 1) * line > ImGui::GetWindowHeight() - em * 4) continue;
+      ImGui::SetCursorPos(ImVec2(em * 2 + col * (ImGui::GetWindowWidth() - em * 4) * 0.4f, y0 + rows[col]++ * line));
+      label(ui, it.title + "   " + it.detail, ui.fonts.body(), theme::kText);
+    }
+    if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+    return;
+  }
   const float actions_w = em * 13;
   const float width = ImGui::GetWindowWidth() - em * 4 - actions_w;
   int shown = 0;
   for (std::size_t i = 0; i < p.items.size(); ++i) {
-    if (++shown > 7) break;
+    if (++shown > 4) break;  // what fits above the footer; acting on one brings up the next
     const app::StaffPointsItem& it = p.items[i];
     const float y = ImGui::GetCursorPosY();
     ImGui::SetCursorPosX(em * 2);
-    row_button(ui, "item." + std::to_string(i), it.title, it.detail, it.actions.empty() ? width + actions_w : width,
+    const std::string detail = it.note.empty() ? it.detail : it.detail + " · " + note_text(ui, it.note);
+    row_button(ui, "item." + std::to_string(i), it.title, detail, it.actions.empty() ? width + actions_w : width,
                theme::kKeyButton, theme::kText);
     const float after = ImGui::GetCursorPosY();
     float x = em * 2 + width + em * 0.4f;
