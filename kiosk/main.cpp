@@ -157,6 +157,7 @@ int main(int argc, char** argv) {
     vsk::ui::Shell shell(app, tr, catalog, video, font,
                          store.residents().display_text_sample() + app.state().village_name + catalog_text(catalog) +
                              vsk::app::points_display_text(points_rules, store));
+    shell.images().set_assets_dir(assets);  // goods pictures
 
     if (o.measure_startup) {
       shell.render_frame();

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "ui/format.h"
+#include "ui/image_cache.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -241,15 +242,17 @@ void points_shop(UiContext& ui) {
                     ui.fonts.title(), theme::kKeyBorder, true},
                    sub))
       ui.emit(app::ActionKind::kPointsPickGoods, std::to_string(g.id));
-    // The goods' picture: a coloured mark until real photos are loaded as textures.
+    // The goods' picture (assets/<picture>); a plain mark when it cannot be loaded.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 o = ImGui::GetWindowPos();
     const float s = size.y - em * 1.2f;
     const ImVec2 a(o.x + pos.x + size.x - s - em * 0.6f, o.y + pos.y + em * 0.6f);
-    const ImU32 colors[] = {theme::kTileRequests, theme::kTileTrack, theme::kTilePoints, theme::kTileNotices, kRed,
-                            theme::kNeutralButton};
-    dl->AddRectFilled(a, ImVec2(a.x + s, a.y + s), colors[i % 6], em * 0.3f);
-    dl->AddCircleFilled(ImVec2(a.x + s / 2, a.y + s / 2), s * 0.3f, theme::kOnColor);
+    if (ImTextureID tex = ui.images ? ui.images->get(g.picture) : nullptr) {
+      dl->AddImageRounded(tex, a, ImVec2(a.x + s, a.y + s), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, em * 0.3f);
+    } else {
+      dl->AddRectFilled(a, ImVec2(a.x + s, a.y + s), theme::kNeutralButton, em * 0.3f);
+      dl->AddCircleFilled(ImVec2(a.x + s / 2, a.y + s / 2), s * 0.3f, theme::kOnColor);
+    }
   }
   ImGui::SetCursorPos(ImVec2(em * 2, start.y + 2 * (size.y + gap) + em * 0.2f));
   message_line(ui, ImGui::GetWindowWidth() - em * 4);
