@@ -69,6 +69,10 @@ PointsRow PointsFlow::row(const store::PointsEntryView& v) {
     r.notice_ends = core::format_date(core::date_of(*ends));
   r.may_object = s == core::PointsState::kInNotice || (s == core::PointsState::kObjected && ends &&
                                                         state_.now_unix < *ends);
+  // One open objection per resident and entry: no button that can only say "already objected".
+  if (r.may_object && s == core::PointsState::kObjected && session_.resident_id)
+    for (const auto& o : store_.points().objections_of(v.entry.seq))
+      if (o.resident_id == *session_.resident_id && !o.outcome) r.may_object = false;
   if (v.entry.kind == core::PointsKind::kRedemption) {
     // "goods:<id>": the goods' name instead of the raw reason.
     const auto g = store_.points().goods_item(std::stoll(v.entry.reason.substr(6)));
