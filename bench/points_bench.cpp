@@ -44,7 +44,7 @@ struct BigLedger {
         store::ResidentRecord r;
         r.household_id = household;
         r.name = "测试" + std::to_string(i);
-        r.id_number = "99" + std::to_string(1000000000000000LL + i);
+        r.gender = "M";
         r.id_number = std::to_string(991000000000000000LL + i);  // 18 digits, unique
         r.birth_date = "1970-01-01";
         r.relation = "户主";
