@@ -38,12 +38,12 @@ struct BigLedger {
       for (int i = static_cast<int>(store.residents().count()); i < kResidents; ++i) {
         if (i % 3 == 0 || household == 0) {
           tx.db().prepare("INSERT INTO households(grid_id, address) VALUES(?1, ?2)")
-              .bind(1, 1 + i % 8).bind(2, "青山村新区" + std::to_string(i / 3) + "号").run();
+              .bind(1, 1 + i % 8).bind(2, std::string("青山村新区").append(std::to_string(i / 3)).append("号")).run();
           household = tx.db().last_insert_rowid();
         }
         store::ResidentRecord r;
         r.household_id = household;
-        r.name = "测试" + std::to_string(i);
+        r.name = std::string("测试").append(std::to_string(i));
         r.gender = "M";
         r.id_number = std::to_string(991000000000000000LL + i);  // 18 digits, unique
         r.birth_date = "1970-01-01";
