@@ -12,6 +12,9 @@
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
 #include "app/demo_requests.h"
+#include "app/demo_points.h"
+#include "app/points_cli.h"
+#include "app/points_rules_loader.h"
 #include "app/init_village.h"
 #include "app/translations.h"
 #include "kioskctl_sync.h"
@@ -37,7 +40,10 @@ const char* kUsage =
     "  restore [FILE]            stop the kiosk first; restore FILE, or the newest good backup; the\n"
     "                            current kiosk.db is kept as kiosk.db.damaged-<time>; refuses a damaged backup\n"
     "  audit list [--json]       the audit trail of staff actions, oldest first\n"
-    "  audit verify              check the audit trail's hash chain; exit 1 naming the first bad entry\n";
+    "  audit verify              check the audit trail's hash chain; exit 1 naming the first bad entry\n"
+    "  points balance ID [--json]   points of a resident (ID number) or household (household id)\n"
+    "  points history ID [--json]   their ledger entries, newest first, with state\n"
+    "  points verify [--json]    check the points ledger's hash chain; exit 1 naming the first bad entry\n";
 
 int usage_error(const std::string& what) {
   std::cerr << "kioskctl: " << what << "\n" << kUsage;
@@ -90,9 +96,11 @@ int cmd_seed(const std::string& data_dir) {
   vsk::platform::SodiumRandom random;
   const int requests = vsk::app::seed_demo_requests(*village.store, catalog, calendar, random,
                                                     vsk::platform::SystemClock().unix_seconds());
-  std::printf("seeded the demo village: %lld households, %lld residents, %lld staff, %d requests\n",
+  const auto points = vsk::app::seed_demo_points(
+      *village.store, vsk::app::load_points_rules(assets + "/points/rules.json"), vsk::platform::SystemClock().unix_seconds());
+  std::printf("seeded the demo village: %lld households, %lld residents, %lld staff, %d requests, %d points entries\n",
               static_cast<long long>(report.households), static_cast<long long>(report.residents),
-              static_cast<long long>(report.staff), requests);
+              static_cast<long long>(report.staff), requests, points.entries);
   return 0;
 }
 
@@ -338,6 +346,10 @@ int main(int argc, char** argv) {
     if (const auto rc = vsk::cli::run_sync_command(data_dir, args)) return *rc;
     if (args == std::vector<std::string>{"seed"}) return cmd_seed(data_dir);
     if (!args.empty() && args[0] == "init") return cmd_init(data_dir, args);
+    if (!args.empty() && args[0] == "points") {
+      const int rc = vsk::app::points_command(data_dir, std::vector<std::string>(args.begin() + 1, args.end()));
+      return rc == 2 ? usage_error("points needs balance ID|history ID|verify [--json]") : rc;
+    }
     if (args == std::vector<std::string>{"residents", "list"}) return cmd_residents_list(data_dir, false);
     if (args == std::vector<std::string>{"residents", "list", "--json"}) return cmd_residents_list(data_dir, true);
     if (args == std::vector<std::string>{"db", "check"}) return cmd_db_check(data_dir);

@@ -11,6 +11,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/demo_points.h"
+#include "app/points_rules_loader.h"
 #include "app/backup_service.h"
 #include "app/bootstrap.h"
 #include "sync/client/sync_scheduler.h"
@@ -102,6 +104,7 @@ int main(int argc, char** argv) {
     const vsk::app::Translations tr = vsk::app::Translations::load(assets + "/i18n", {"zh-CN", "en"});
     const vsk::core::Catalog catalog = vsk::app::load_catalog(assets + "/catalog/services.json");
     const vsk::core::WorkingCalendar calendar = vsk::app::load_working_calendar(assets + "/calendar/cn-holidays.json");
+    const vsk::core::PointsRules points_rules = vsk::app::load_points_rules(assets + "/points/rules.json");
     // Scripts get predictable pickup codes so they can track what they filed.
     vsk::platform::SodiumRandom sodium_random;
     vsk::platform::SequenceRandom script_random;
@@ -114,6 +117,7 @@ int main(int argc, char** argv) {
     if (village.seeded_now) {
       const int n = vsk::app::seed_demo_requests(store, catalog, calendar, random, clock.unix_seconds());
       std::cerr << "kiosk: created the demo village with " << n << " requests in " << data_dir << "\n";
+      vsk::app::seed_demo_points(store, points_rules, clock.unix_seconds());
     }
     const std::string font = vsk::ui::find_cjk_font(o.font);
     if (font.empty())
@@ -123,6 +127,7 @@ int main(int argc, char** argv) {
     vsk::app::RequestPolicy policy;
     policy.kiosk_code = store.settings().get_or(vsk::store::setting::kKioskCode, policy.kiosk_code);
     vsk::app::RequestService requests(store, catalog, calendar, clock, random, policy);
+    vsk::app::PointsService points(store, points_rules, clock, random);
     // Until a real printer is configured, receipts are written as PNG files in the data dir.
     vsk::platform::PngReceiptPrinter printer(data_dir + "/receipts", font);
 
@@ -153,12 +158,16 @@ int main(int argc, char** argv) {
       sync_port = std::make_unique<vsk::sync::SchedulerSyncPort>(*scheduler);
       scheduler->start();
     }
-    vsk::app::KioskApp app({store, clock, hasher, requests, &printer, &chime, o.measure_startup ? nullptr : &backups,
-                            sync_port.get()},
-                           app_options);
+    vsk::app::AppServices services{store, clock, hasher, requests, &printer, &chime,
+                                   o.measure_startup ? nullptr : &backups};
+    services.points = &points;
+    services.sync = sync_port.get();
+    vsk::app::KioskApp app(services, app_options);
 
     vsk::ui::Shell shell(app, tr, catalog, video, font,
-                         store.residents().display_text_sample() + app.state().village_name + catalog_text(catalog));
+                         store.residents().display_text_sample() + app.state().village_name + catalog_text(catalog) +
+                             vsk::app::points_display_text(points_rules, store));
+    shell.images().set_assets_dir(assets);  // goods pictures
 
     if (o.measure_startup) {
       shell.render_frame();

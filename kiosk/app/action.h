@@ -58,6 +58,22 @@ enum class ActionKind {
   kSyncRetry,           // arg: outbox seq of a quarantined operation: send it again as a new one
   kSyncDiscard,         // arg: outbox seq: give up on it (audited)
   kSyncConflictDone,    // arg: conflict id: staff have dealt with it
+  // Points (积分制); see app/points_flow.h
+  kPointsHistory,   // my household's entries, paged
+  kPointsPage,      // arg: "1" next page, "-1" previous page
+  kPointsNotice,    // entries in notice (公示中) with 我有异议
+  kPointsObject,    // arg: entry seq: choose an objection reason
+  kPointsPhrase,    // arg: phrase key: objection / good-deed note / staff reason (submits)
+  kPointsDeclare,   // declare a good deed: pick a rule, then a phrase
+  kPointsPickRule,  // arg: rule id
+  kPointsShop,      // 积分超市
+  kPointsPickGoods, // arg: goods id
+  kPointsReserve,   // reserve the picked goods
+  kPointsBoard,     // arg: "" village red board, grid id, or "black"
+  kPointsStaffList, // arg: approvals / objections / claims / shop / summary / conflicts
+  kPointsStaffAct,  // arg: "<verb>:<id>", e.g. "approve:12", "uphold:3", "collect:5", "restock:2"
+  kPointsStaffAward,  // start award / deduct: person (ID number) or household (id) on the keypad
+  kPointsConfirmAward,
 };
 
 struct Action {

@@ -37,6 +37,7 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       requests_service_(services.requests),
       requests_(state_, session_, services.store, services.requests, services.printer, services.clock),
       sync_(state_, services.store, services.clock, services.sync) {
+  if (services.points) points_.emplace(state_, session_, services.store, *services.points);
   idle_.touch(clock_.monotonic_ms());
   go_home();
 }
@@ -83,6 +84,7 @@ void KioskApp::go_home(bool idle) {
   waiting_for_staff_.reset();
   waiting_resident_id_.reset();
   requests_.reset();
+  if (points_) points_->reset();
   idle_.set_timeout_ms(options_.idle_timeout_ms);
   if (leaving_staff) {  // audited after the reset, so a failed write cannot keep the session open
     db::Transaction tx(store_.db());
@@ -128,6 +130,8 @@ void KioskApp::dispatch(const Action& action) {
   state_.now_unix = clock_.unix_seconds();
   if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
   if (state_.staff && sync_.handle(action, session_)) return;
+  if (action.kind == ActionKind::kSubmit && points_ && points_->on_submit()) return;
+  if (points_ && points_->handle(action)) return;
   if (action.kind != ActionKind::kBack && action.kind != ActionKind::kKey && action.kind != ActionKind::kBackspace &&
       action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit) {
     bool needs_identification = false;
@@ -146,7 +150,9 @@ void KioskApp::dispatch(const Action& action) {
     case ActionKind::kOpenPoints:
       state_.feature_key = "tile.points";
       after_identify_ = AfterIdentify::kPoints;
-      if (state_.resident)
+      if (state_.resident && points_)
+        points_->open_home();
+      else if (state_.resident)
         state_.screen = Screen::kResidentHome;
       else
         open_identify();
@@ -158,6 +164,8 @@ void KioskApp::dispatch(const Action& action) {
       if (!state_.staff) break;
       if (action.arg == "admin.requests")
         requests_.open_queue();
+      else if (action.arg == "admin.points" && points_)
+        points_->open_staff();
       else
         show_coming_soon(action.arg);
       break;
@@ -208,6 +216,7 @@ void KioskApp::dispatch(const Action& action) {
 
 void KioskApp::on_back() {
   state_.error.reset();
+  if (points_ && points_->on_back()) return;
   const bool staff = state_.staff.has_value();
   switch (state_.screen) {
     case Screen::kIdentify:
@@ -283,7 +292,10 @@ void KioskApp::after_identified() {
       requests_.open_my_requests(*session_.resident_id);
       break;
     case AfterIdentify::kPoints:
-      state_.screen = Screen::kResidentHome;
+      if (points_)
+        points_->open_home();
+      else
+        state_.screen = Screen::kResidentHome;
       break;
   }
 }

@@ -9,6 +9,8 @@
 
 #include "app/action.h"
 #include "app/backup_service.h"
+#include "app/points_flow.h"
+#include "app/points_service.h"
 #include "app/request_flow.h"
 #include "app/request_service.h"
 #include "app/sync_flow.h"
@@ -41,6 +43,7 @@ struct AppServices {
   platform::Chime* chime = nullptr;      // none: staff calls are shown, not heard
   BackupService* backups = nullptr;      // none: no automatic backups, no free-space check
   SyncPort* sync = nullptr;              // none: this kiosk does not sync in the background
+  PointsService* points = nullptr;       // none: 积分查询 stays "coming soon"
 };
 
 class KioskApp {
@@ -115,6 +118,7 @@ class KioskApp {
   // While staff log in to take over a resident's session, the resident's screen waits here.
   std::optional<ViewState> waiting_for_staff_;
   std::optional<std::int64_t> waiting_resident_id_;
+  std::optional<PointsFlow> points_;  // when the points system is wired (AppServices::points)
 };
 
 }  // namespace vsk::app

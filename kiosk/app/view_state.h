@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/catalog.h"
 #include "core/message.h"
 
 namespace vsk::app {
@@ -34,9 +35,21 @@ enum class Screen {
   kStaffRequest,  // admin: one request with its actions
   kStaffPick,     // admin: choose an assignee / a reason for an action
   kSyncHealth,    // admin: sync with the township (同步状态)
+  // Points (积分制)
+  kPointsHome,     // my points: final / pending, household balance and rank
+  kPointsHistory,
+  kPointsNotice,   // my household's entries in notice, 我有异议
+  kPointsPhrases,  // pick a phrase: objection reason, good-deed note, staff reason
+  kPointsDeclare,  // good deed: pick a rule
+  kPointsShop,
+  kPointsRedeemed, // the redemption receipt with its code
+  kPointsBoard,    // 红榜 / 黑榜, no identification needed
+  kStaffPoints,    // admin: the points menu
+  kStaffPointsAward,  // admin: keypad for the person / household, then the rule, then confirm
+  kStaffPointsList,   // admin: approvals, objections, claims, shop, summary, conflicts
 };
 
-enum class EntryStep { kIdNumber, kPin, kStaffNo, kNumber, kPhone, kTrackNumber, kTrackCode, kNewPin, kConfirmPin };
+enum class EntryStep { kIdNumber, kPin, kStaffNo, kNumber, kPhone, kTrackNumber, kTrackCode, kNewPin, kConfirmPin, kPointsSubject };
 
 // What the keypad is filling in right now.
 struct KeypadView {
@@ -187,6 +200,86 @@ struct SyncHealthView {
   std::vector<Conflict> conflicts;
 };
 
+// ---- Points (积分制) ----
+struct PointsRow {
+  std::int64_t seq = 0;
+  core::LocalText rule;     // the rule's name (empty for redemptions)
+  std::int64_t delta = 0;
+  std::string kind;         // rule / reversal / redemption / external
+  std::string state;        // pending_approval / in_notice / objected / final
+  std::string reason;       // may be a phrase key
+  std::string who;          // resident name (household rows), already within the household
+  std::int64_t at = 0;
+  std::string notice_ends;  // YYYY-MM-DD while in notice
+  bool may_object = false;
+  bool reversed = false;
+};
+
+struct RuleChoice {
+  std::string id;
+  core::LocalText name;
+  std::string category;
+  int points = 0;
+  std::string evidence;
+};
+
+struct GoodsView {
+  std::int64_t id = 0;
+  core::LocalText name;
+  std::int64_t price = 0;
+  std::int64_t stock = 0;
+  std::string picture;  // path under assets/
+};
+
+struct BoardEntry {
+  int rank = 0;
+  std::string name;  // masked (张*明)
+  std::string grid;
+  std::int64_t points = 0;
+  core::LocalText rule;  // black board: the rule of the deduction (never free text)
+};
+
+// One row of a staff list, with the actions allowed on it ("approve:12" -> label key).
+struct StaffPointsItem {
+  std::string title;
+  std::string detail;
+  std::vector<std::pair<std::string, std::string>> actions;
+  std::string note;  // a phrase key (translated on screen) or free text, after the detail
+};
+
+struct PointsView {
+  std::int64_t my_final = 0, my_pending = 0, household_final = 0, household_pending = 0, spendable = 0;
+  int rank = 0, households = 0, grid_rank = 0, grid_households = 0;
+  std::string grid;
+  int in_notice = 0;            // my household's entries in notice
+  std::vector<PointsRow> rows;  // history or notice list
+  int page = 0;
+  bool has_more = false;
+  std::string phrase_for;       // object / declare / award: what the phrase screen is choosing
+  std::vector<std::string> phrases;  // phrase keys
+  std::vector<RuleChoice> rules;     // declare / award: the choosable rules
+  std::string picked_rule;
+  std::vector<std::pair<std::string, core::LocalText>> categories;  // award: 自治 / 德治 / 法治 / 公益
+  std::string category;              // award: the category whose rules are shown
+  std::vector<GoodsView> goods;
+  std::int64_t picked_goods = 0;
+  std::string redeemed_code;
+  core::LocalText redeemed_goods;
+  std::int64_t redeemed_price = 0;
+  std::string board_scope;           // "" village, grid id, "black"
+  std::vector<BoardEntry> board;
+  std::vector<std::pair<std::string, std::string>> grids;  // id -> name
+  bool black_board = false;          // the village shows a 黑榜
+  // Staff
+  std::string staff_list;            // approvals / objections / claims / shop / summary / conflicts
+  std::string month;                 // summary: YYYY-MM
+  std::vector<StaffPointsItem> items;
+  std::map<std::string, int> counts;  // list name -> open items
+  std::string award_subject;          // masked name or household address, once typed
+  std::int64_t notice_days = 7;
+  std::int64_t approval_threshold = 20;
+};
+
 struct ViewState {
   Screen screen = Screen::kHome;
   std::string locale = "zh-CN";
@@ -212,6 +305,7 @@ struct ViewState {
   int pending_ratings = 0;    // completed requests of the identified resident not yet rated
   MaintenanceView maintenance;  // filled when staff log in
   SyncHealthView sync;          // admin: the sync health screen
+  PointsView points;
 };
 
 }  // namespace vsk::app

@@ -21,7 +21,9 @@ bool role_may(Role role, P p) {
     case Role::kAdmin:
       return true;
     case Role::kClerk:
-      return p != P::kManageStaff && p != P::kChangeConfig && p != P::kExitKiosk && p != P::kApprovePoints;
+      // Approving large entries and ruling on objections is the 书记/主任's second look.
+      return p != P::kManageStaff && p != P::kChangeConfig && p != P::kExitKiosk && p != P::kApprovePoints &&
+             p != P::kResolveObjections;
     case Role::kGridWorker:
       // Runs and reports on their grid's requests; rejecting and the village's records stay with the 村两委.
       return p == P::kViewRequest || p == P::kAcceptRequest || p == P::kAssignRequest || p == P::kNoteRequest ||
@@ -69,12 +71,12 @@ std::string_view role_name(Role r) {
 }
 
 std::string_view permission_name(Permission p) {
-  static constexpr std::array<std::string_view, 21> kNames = {
+  static constexpr std::array<std::string_view, 23> kNames = {
       "view_request",  "accept_request",  "assign_request", "note_request",  "ask_materials",
       "materials_provided", "escalate_request", "township_reply", "complete_request", "reject_request",
       "file_on_behalf", "record_rating",   "complete_followup", "enter_points", "approve_points",
       "publish_notice", "export_data",     "manage_staff",   "change_config", "exit_kiosk",
-      "manage_sync"};
+      "manage_sync", "resolve_objections", "manage_shop"};
   return kNames[static_cast<size_t>(p)];
 }
 

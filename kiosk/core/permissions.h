@@ -42,6 +42,8 @@ enum class Permission {
   kChangeConfig,
   kExitKiosk,  // leave fullscreen / quit the kiosk program
   kManageSync,  // sync health: sync now, retry or discard quarantined operations, settle conflicts
+  kResolveObjections,  // points: uphold or dismiss a resident's objection (异议)
+  kManageShop,         // points shop: goods, stock, mark collected, cancel reservations
 };
 
 std::string_view permission_name(Permission p);

@@ -8,6 +8,7 @@
 #include "platform/pii_cipher.h"
 #include "sqlite/sqlite_db.h"
 #include "store/audit_store.h"
+#include "store/points_store.h"
 #include "store/request_store.h"
 #include "store/resident_store.h"
 #include "store/settings_store.h"
@@ -40,6 +41,7 @@ class KioskStore {
   RequestStore& requests() { return requests_; }
   AuditStore& audit() { return audit_; }
   SyncStore& sync() { return sync_; }
+  PointsStore& points() { return points_; }
   db::MigrationReport migration() const { return migration_; }
   bool is_empty();  // no village yet (neither seeded nor initialised): a first start
 
@@ -52,6 +54,7 @@ class KioskStore {
   RequestStore requests_;
   AuditStore audit_;
   SyncStore sync_;
+  PointsStore points_;
 };
 
 // "<data dir>/kiosk.db"

@@ -274,6 +274,138 @@ void v5_encrypt_pii(db::Transaction& tx, const platform::PiiCipher& cipher) {
   check.bind(1, kPiiKeyCheckSetting).bind(2, pii_key_check(cipher)).run();
 }
 
+// v6: the points system (issue 4). The ledger is append-only and hash-chained (core/points.h);
+// what happens to an entry later (approval, objections, their resolution, redemption pick-up
+// or cancellation) is appended to its own append-only table, never written into the entry.
+// points_*_totals and points_unsettled are derived, kept in step in the same transaction as
+// the entries (like requests.status), so a balance and a rank are index look-ups.
+void append_only(db::Database& db, const std::string& table) {
+  db.exec("CREATE TRIGGER " + table + "_append_only_u BEFORE UPDATE ON " + table +
+          " BEGIN SELECT RAISE(ABORT, '" + table + " is append-only'); END;"
+          "CREATE TRIGGER " + table + "_append_only_d BEFORE DELETE ON " + table +
+          " BEGIN SELECT RAISE(ABORT, '" + table + " is append-only'); END;");
+}
+
+void v6_points(db::Transaction& tx) {
+  db::Database& db = tx.db();
+  db.exec(R"sql(
+    CREATE TABLE points_ledger(
+      seq            INTEGER PRIMARY KEY,
+      at             INTEGER NOT NULL,
+      household_id   INTEGER NOT NULL REFERENCES households(id),
+      resident_id    INTEGER REFERENCES residents(id),   -- person entries
+      rule_id        TEXT NOT NULL DEFAULT '',
+      kind           TEXT NOT NULL CHECK (kind IN ('rule', 'reversal', 'redemption', 'external')),
+      delta          INTEGER NOT NULL,
+      reverses       INTEGER REFERENCES points_ledger(seq),
+      reason         TEXT NOT NULL DEFAULT '',
+      evidence       TEXT NOT NULL DEFAULT '',
+      staff_id       INTEGER REFERENCES staff(id),
+      needs_approval INTEGER NOT NULL DEFAULT 0,
+      origin         TEXT NOT NULL DEFAULT 'kiosk',
+      prev_hash      TEXT NOT NULL,
+      hash           TEXT NOT NULL,
+      CHECK (kind <> 'reversal' OR reverses IS NOT NULL));
+    CREATE INDEX points_ledger_household ON points_ledger(household_id, seq);
+    CREATE INDEX points_ledger_resident ON points_ledger(resident_id, seq) WHERE resident_id IS NOT NULL;
+    CREATE INDEX points_ledger_rule_month ON points_ledger(household_id, rule_id, at);
+    CREATE UNIQUE INDEX points_ledger_one_reversal ON points_ledger(reverses) WHERE reverses IS NOT NULL;
+    CREATE TABLE points_approvals(
+      id        INTEGER PRIMARY KEY,
+      entry_seq INTEGER NOT NULL UNIQUE REFERENCES points_ledger(seq),
+      decision  TEXT NOT NULL CHECK (decision IN ('approved', 'refused')),
+      staff_id  INTEGER NOT NULL REFERENCES staff(id),
+      reason    TEXT NOT NULL DEFAULT '',
+      at        INTEGER NOT NULL);
+    CREATE TABLE points_objections(
+      id          INTEGER PRIMARY KEY,
+      entry_seq   INTEGER NOT NULL REFERENCES points_ledger(seq),
+      resident_id INTEGER NOT NULL REFERENCES residents(id),
+      reason      TEXT NOT NULL,
+      at          INTEGER NOT NULL);
+    CREATE INDEX points_objections_entry ON points_objections(entry_seq);
+    CREATE TABLE points_resolutions(
+      id           INTEGER PRIMARY KEY,
+      objection_id INTEGER NOT NULL UNIQUE REFERENCES points_objections(id),
+      outcome      TEXT NOT NULL CHECK (outcome IN ('upheld', 'dismissed')),
+      reason       TEXT NOT NULL,
+      staff_id     INTEGER NOT NULL REFERENCES staff(id),
+      reversal_seq INTEGER REFERENCES points_ledger(seq),
+      at           INTEGER NOT NULL);
+    CREATE TABLE points_claims(
+      id           INTEGER PRIMARY KEY,
+      resident_id  INTEGER NOT NULL REFERENCES residents(id),
+      household_id INTEGER NOT NULL REFERENCES households(id),
+      rule_id      TEXT NOT NULL,
+      note         TEXT NOT NULL DEFAULT '',
+      at           INTEGER NOT NULL);
+    CREATE TABLE points_claim_reviews(
+      id        INTEGER PRIMARY KEY,
+      claim_id  INTEGER NOT NULL UNIQUE REFERENCES points_claims(id),
+      decision  TEXT NOT NULL CHECK (decision IN ('approved', 'refused')),
+      staff_id  INTEGER NOT NULL REFERENCES staff(id),
+      reason    TEXT NOT NULL DEFAULT '',
+      entry_seq INTEGER REFERENCES points_ledger(seq),
+      at        INTEGER NOT NULL);
+    CREATE TABLE points_goods(
+      id      INTEGER PRIMARY KEY,
+      name_zh TEXT NOT NULL,
+      name_en TEXT NOT NULL,
+      price   INTEGER NOT NULL CHECK (price > 0),
+      picture TEXT NOT NULL DEFAULT '',            -- path under assets/
+      stock   INTEGER NOT NULL CHECK (stock >= 0)); -- kept in step with points_stock_moves
+    CREATE TABLE points_stock_moves(
+      id       INTEGER PRIMARY KEY,
+      goods_id INTEGER NOT NULL REFERENCES points_goods(id),
+      delta    INTEGER NOT NULL,
+      reason   TEXT NOT NULL CHECK (reason IN ('added', 'restock', 'reserved', 'cancelled')),
+      staff_id INTEGER REFERENCES staff(id),
+      at       INTEGER NOT NULL);
+    CREATE TABLE points_redemptions(
+      id           INTEGER PRIMARY KEY,
+      code         TEXT NOT NULL UNIQUE,
+      goods_id     INTEGER NOT NULL REFERENCES points_goods(id),
+      household_id INTEGER NOT NULL REFERENCES households(id),
+      resident_id  INTEGER REFERENCES residents(id),
+      entry_seq    INTEGER NOT NULL UNIQUE REFERENCES points_ledger(seq),
+      at           INTEGER NOT NULL);
+    CREATE TABLE points_redemption_events(
+      id            INTEGER PRIMARY KEY,
+      redemption_id INTEGER NOT NULL UNIQUE REFERENCES points_redemptions(id),  -- collected or cancelled, once
+      kind          TEXT NOT NULL CHECK (kind IN ('collected', 'cancelled')),
+      staff_id      INTEGER REFERENCES staff(id),
+      reversal_seq  INTEGER REFERENCES points_ledger(seq),
+      at            INTEGER NOT NULL);
+    CREATE TABLE points_conflicts(
+      id             INTEGER PRIMARY KEY,
+      entry_seq      INTEGER NOT NULL UNIQUE REFERENCES points_ledger(seq),
+      household_id   INTEGER NOT NULL REFERENCES households(id),
+      balance_before INTEGER NOT NULL,
+      at             INTEGER NOT NULL);
+    -- Derived state, rebuilt from the tables above if ever in doubt.
+    CREATE TABLE points_household_totals(
+      household_id   INTEGER PRIMARY KEY REFERENCES households(id),
+      grid_id        INTEGER NOT NULL REFERENCES grids(id),
+      final_points   INTEGER NOT NULL DEFAULT 0,
+      pending_points INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX points_household_rank ON points_household_totals(final_points);
+    CREATE INDEX points_household_grid_rank ON points_household_totals(grid_id, final_points);
+    CREATE TABLE points_resident_totals(
+      resident_id    INTEGER PRIMARY KEY REFERENCES residents(id),
+      final_points   INTEGER NOT NULL DEFAULT 0,
+      pending_points INTEGER NOT NULL DEFAULT 0);
+    -- Entries not final yet; due_at NULL while approval or an objection holds them.
+    CREATE TABLE points_unsettled(
+      entry_seq INTEGER PRIMARY KEY REFERENCES points_ledger(seq),
+      due_at    INTEGER);
+    CREATE INDEX points_unsettled_due ON points_unsettled(due_at) WHERE due_at IS NOT NULL;
+  )sql");
+  for (const char* t : {"points_ledger", "points_approvals", "points_objections", "points_resolutions",
+                        "points_claims", "points_claim_reviews", "points_stock_moves", "points_redemptions",
+                        "points_redemption_events", "points_conflicts"})
+    append_only(db, t);
+}
+
 // Only to read the list's versions: using it is a bug.
 class NoCipher final : public platform::PiiCipher {
  public:
@@ -284,11 +416,11 @@ class NoCipher final : public platform::PiiCipher {
 
 }  // namespace
 
-// v6: sync with the township. The outbox holds every operation the kiosk must report, written
+// v7: sync with the township. The outbox holds every operation the kiosk must report, written
 // in the same transaction as the change itself; rows are immutable (a later change is a new
 // operation). seq is the device's own sequence, 1, 2, 3... Payloads may carry personal data
 // (an escalation's form values) and are stored encrypted like other PII.
-void v6_sync(db::Transaction& tx) {
+void v7_sync(db::Transaction& tx) {
   tx.db().exec(R"sql(
     CREATE TABLE outbox(
       seq         INTEGER PRIMARY KEY,
@@ -338,7 +470,8 @@ std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
       {3, v3_requests},
       {4, v4_audit},
       {5, [&cipher](db::Transaction& tx) { v5_encrypt_pii(tx, cipher); }, /*rebuilds_tables=*/true},
-      {6, v6_sync},
+      {kPointsSchema, v6_points},
+      {kSyncSchema, v7_sync},
   };
 }
 

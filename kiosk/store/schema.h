@@ -25,4 +25,8 @@ inline constexpr int kFirstEncryptedSchema = 5;
 inline constexpr const char* kPiiKeyCheckSetting = "pii.key_check";
 std::string pii_key_check(const platform::PiiCipher& cipher);
 
+// The version that adds the points system (ledger, notice, objections, shop).
+inline constexpr int kPointsSchema = 6;
+inline constexpr int kSyncSchema = 7;  // outbox, sync state, applied changes, conflicts
+
 }  // namespace vsk::store

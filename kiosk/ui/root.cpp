@@ -34,6 +34,17 @@ void draw_screen(UiContext& ui) {
     case app::Screen::kStaffQueue: screens::staff_queue(ui); break;
     case app::Screen::kStaffRequest: screens::staff_request(ui); break;
     case app::Screen::kStaffPick: screens::staff_pick(ui); break;
+    case app::Screen::kPointsHome: screens::points_home(ui); break;
+    case app::Screen::kPointsHistory: screens::points_history(ui); break;
+    case app::Screen::kPointsNotice: screens::points_notice(ui); break;
+    case app::Screen::kPointsPhrases: screens::points_phrases(ui); break;
+    case app::Screen::kPointsDeclare: screens::points_declare(ui); break;
+    case app::Screen::kPointsShop: screens::points_shop(ui); break;
+    case app::Screen::kPointsRedeemed: screens::points_redeemed(ui); break;
+    case app::Screen::kPointsBoard: screens::points_board(ui); break;
+    case app::Screen::kStaffPoints: screens::staff_points(ui); break;
+    case app::Screen::kStaffPointsAward: screens::staff_points_award(ui); break;
+    case app::Screen::kStaffPointsList: screens::staff_points_list(ui); break;
   }
   ImGui::End();
   ImGui::PopFont();

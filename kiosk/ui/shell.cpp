@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "app/bootstrap.h"
 #include "linux/watchdog.h"
 #include "ui/root.h"
 #include "ui/theme.h"
@@ -37,7 +38,8 @@ float initial_body_px(const platform::SdlVideo& video) {
 
 Shell::Shell(app::KioskApp& app, const app::Translations& tr, const core::Catalog& catalog, platform::SdlVideo& video,
              const std::string& font_path, const std::string& extra_glyph_text)
-    : app_(app), tr_(tr), catalog_(catalog), video_(video), fonts_(font_path, initial_body_px(video)) {
+    : app_(app), tr_(tr), catalog_(catalog), video_(video), fonts_(font_path, initial_body_px(video)),
+      images_(video.renderer(), app::default_assets_dir()) {
   int w = 0, h = 0;
   video_.output_size(&w, &h);
   translator_.set_window_size(w, h);
@@ -116,6 +118,7 @@ bool Shell::render_frame() {
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui::NewFrame();
   UiContext ui{app_.state(), tr_, fonts_, record_, actions, catalog_};
+  ui.images = &images_;
   draw_screen(ui);
   ImGui::Render();
 

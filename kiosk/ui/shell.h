@@ -12,6 +12,7 @@
 #include "app/translations.h"
 #include "sdl/pointer_events.h"
 #include "sdl/sdl_video.h"
+#include "ui/image_cache.h"
 #include "ui/font_set.h"
 #include "ui/frame_record.h"
 
@@ -49,6 +50,7 @@ class Shell {
   const FrameRecord& last_frame() const { return record_; }
   const FontSet& fonts() const { return fonts_; }
   const ShellStats& stats() const { return stats_; }
+  ImageCache& images() { return images_; }
   app::KioskApp& app() { return app_; }
   platform::SdlVideo& video() { return video_; }
 
@@ -65,6 +67,7 @@ class Shell {
   platform::PointerTranslator translator_;
   std::uint64_t last_counter_ = 0;
   ShellStats stats_;
+  ImageCache images_;  // after video_: its textures belong to the renderer
   bool allow_window_close_ = false;
 };
 

@@ -21,6 +21,7 @@ struct UiContext {
   FrameRecord& record;
   std::vector<app::Action>& actions;
   const core::Catalog& catalog;
+  class ImageCache* images = nullptr;  // pictures under assets/ (none in tests without a renderer)
 
   // Translated text for `key` in the current language; its glyphs join the atlas.
   std::string t(const std::string& key) const;

@@ -38,6 +38,7 @@ TEST(Translations, EveryKeyUsedInTheCodeIsTranslated) {
   const Translations t = load();
   static const std::regex key_re(
       "\"((?:app|lang|tile|home|soon|nav|key|identify|staff|resident|admin|role|err|form|req|rate|receipt|track|detail|queue|status|action|reason|sync)\\.[a-z_.]+)\"");
+  static const std::regex call_re("(?:\\bt|Message)\\(\"([a-z_]+\\.[a-z_.]+)\"");
   int found = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(VSK_SOURCE_DIR) + "/kiosk")) {
     if (entry.path().extension() != ".cpp" && entry.path().extension() != ".h") continue;
@@ -50,6 +51,13 @@ TEST(Translations, EveryKeyUsedInTheCodeIsTranslated) {
       if (key.back() == '.' || key == "key.X") continue;  // prefixes and widget ids, not text keys
       ++found;
       EXPECT_TRUE(t.has("zh-CN", key)) << key << " used in " << entry.path() << " but not translated";
+    }
+    // Any family: a literal handed to a translation call (ui.t("...") / Message("...")).
+    for (auto it = std::sregex_iterator(src.begin(), src.end(), call_re); it != std::sregex_iterator(); ++it) {
+      const std::string key = (*it)[1];
+      if (key.back() == '.') continue;
+      ++found;
+      EXPECT_TRUE(t.has("zh-CN", key)) << key << " translated in " << entry.path() << " but missing";
     }
   }
   EXPECT_GT(found, 20);

@@ -24,6 +24,18 @@ void staff_queue(UiContext& ui);
 void staff_request(UiContext& ui);
 void staff_pick(UiContext& ui);
 void sync_health(UiContext& ui);     // admin: sync with the township
+// Points (积分制)
+void points_home(UiContext& ui);
+void points_history(UiContext& ui);
+void points_notice(UiContext& ui);
+void points_phrases(UiContext& ui);
+void points_declare(UiContext& ui);
+void points_shop(UiContext& ui);
+void points_redeemed(UiContext& ui);
+void points_board(UiContext& ui);
+void staff_points(UiContext& ui);
+void staff_points_award(UiContext& ui);
+void staff_points_list(UiContext& ui);
 
 // Parts shared by the resident and staff views of one request.
 void request_summary(UiContext& ui, float width);

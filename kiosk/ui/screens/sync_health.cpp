@@ -59,7 +59,7 @@ void sync_health(UiContext& ui) {
   const float right = ImGui::GetWindowWidth() - em * 2 - now_size.x;
   ImGui::SetCursorPos(ImVec2(right, top));
   if (v.available &&
-      big_button(ui, "sync.now", ui.t("sync.now_button"), now_size, {theme::kTileRequests, theme::kOnColor, ui.fonts.body()}))
+      big_button(ui, "sync_now", ui.t("sync.now_button"), now_size, {theme::kTileRequests, theme::kOnColor, ui.fonts.body()}))
     ui.emit(app::ActionKind::kSyncNow);
 
   // Refused records and conflicts: a row each, with its buttons (the newest few).

@@ -1,0 +1,151 @@
+#include "app/demo_points.h"
+
+#include <cstdlib>
+#include <vector>
+
+#include "app/points_service.h"
+
+namespace vsk::app {
+namespace {
+
+constexpr std::int64_t kDay = 86400;
+
+// A small LCG: the same village gets the same year every time.
+struct Rng {
+  std::uint64_t s;
+  std::uint32_t next(std::uint32_t n) {
+    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::uint32_t>((s >> 33) % n);
+  }
+};
+
+// How often each rule comes up in a year (awards far more often than deductions).
+int weight(const core::PointsRule& r) {
+  if (r.points < 0) return r.points <= -10 ? 1 : 3;
+  if (r.points >= 20) return 1;
+  return r.max_per_month >= 2 ? 10 : 5;
+}
+
+struct Person {
+  std::int64_t id;
+  std::int64_t household;
+};
+
+}  // namespace
+
+DemoPointsReport seed_demo_points(store::KioskStore& store, const core::PointsRules& rules, std::int64_t now) {
+  DemoPointsReport report;
+  std::vector<Person> people;
+  std::vector<Person> logins;  // residents with a PIN: the demo's screens
+  {
+    auto st = store.db().prepare("SELECT id, household_id, pin_hash IS NOT NULL FROM residents ORDER BY id");
+    while (st.step()) {
+      people.push_back({st.column_int(0), st.column_int(1)});
+      if (st.column_int(2)) logins.push_back(people.back());
+    }
+  }
+  std::int64_t clerk = 0, admin = 0;
+  {
+    auto st = store.db().prepare("SELECT id, role FROM staff ORDER BY id");
+    while (st.step()) {
+      if (st.column_text(1) == "admin" && !admin) admin = st.column_int(0);
+      if (st.column_text(1) == "clerk" && !clerk) clerk = st.column_int(0);
+    }
+  }
+  if (people.empty() || !clerk || !admin) return report;
+  std::vector<const core::PointsRule*> bag;
+  for (const auto& r : rules.rules)
+    for (int i = 0; i < weight(r); ++i) bag.push_back(&r);
+
+  const core::PointsPolicy policy;
+  Rng rng{20261123};
+  db::Transaction tx(store.db());
+  auto& points = store.points();
+  const auto add = [&](const Person& p, const core::PointsRule& rule, std::int64_t at, bool approve_later,
+                       const std::string& reason) {
+    store::NewPointsEntry e;
+    e.at = at;
+    e.household_id = p.household;
+    if (rule.applies_to == core::PointsSubject::kPerson) e.resident_id = p.id;
+    e.rule_id = rule.id;
+    e.delta = rule.points;
+    e.reason = reason;
+    e.evidence = rule.evidence;
+    e.staff_id = clerk;
+    e.needs_approval = std::abs(e.delta) >= policy.approval_threshold;
+    if (!e.needs_approval) e.due_at = at + policy.notice_days * kDay;
+    const std::int64_t seq = points.append(tx, e);
+    if (e.needs_approval && approve_later) {
+      points.add_approval(tx, seq, true, admin, "", at + kDay);
+      points.set_due(tx, seq, at + kDay + policy.notice_days * kDay);
+    }
+    ++report.entries;
+    return seq;
+  };
+
+  // The year, day by day: a few entries a day, at office hours.
+  for (std::int64_t day = 365; day >= 1; --day) {
+    const int n = static_cast<int>(rng.next(5));
+    for (int i = 0; i < n; ++i) {
+      const Person& p = people[rng.next(static_cast<std::uint32_t>(people.size()))];
+      const core::PointsRule& rule = *bag[rng.next(static_cast<std::uint32_t>(bag.size()))];
+      const std::int64_t at = now - day * kDay + (static_cast<int>(rng.next(7)) - 3) * 3600;
+      add(p, rule, at, /*approve_later=*/day > 3, "");
+    }
+  }
+  // The demo logins' households: regular entries over the year and some in notice now.
+  const auto rule = [&](const char* id) { return *rules.find(id); };
+  for (std::size_t i = 0; i < logins.size(); ++i) {
+    const Person& p = logins[i];
+    for (int m = 11; m >= 1; --m) {
+      add(p, rule("clean_courtyard"), now - m * 30 * kDay, true, "");
+      if (m % 3 == 0) add(p, rule("volunteer_service"), now - m * 30 * kDay + 2 * kDay, true, "");
+    }
+    add(p, rule("medical_insurance"), now - 200 * kDay, true, "");
+    if (i == 0) add(p, rule("civilized_family"), now - 150 * kDay, true, "");
+    if (i == 1) add(p, rule("littering"), now - 90 * kDay, true, "");
+    add(p, rule("environment_upkeep"), now - 2 * kDay, true, "");  // in notice
+    add(p, rule("village_meeting"), now - 4 * kDay, true, "");     // in notice
+  }
+  // One open objection: the first login disputes a deduction of their household still in notice.
+  if (!logins.empty()) {
+    const std::int64_t seq = add(logins[0], rule("littering"), now - 3 * kDay, true, "");
+    points.add_objection(tx, seq, logins[0].id, "objection.phrase.not_me", now - 1 * kDay);
+    points.set_due(tx, seq, std::nullopt);
+  }
+  // One dismissed earlier in the year.
+  if (logins.size() > 1) {
+    const std::int64_t seq = add(logins[1], rule("straw_burning"), now - 120 * kDay, true, "");
+    const std::int64_t o = points.add_objection(tx, seq, logins[1].id, "objection.phrase.wrong_date", now - 118 * kDay);
+    points.add_resolution(tx, o, false, "resolution.phrase.photo_confirms", admin, std::nullopt, now - 116 * kDay);
+    points.finalize(tx, seq);
+  }
+  // A few large entries waiting for the second staff member.
+  for (int i = 0; i < 3; ++i) {
+    const Person& p = people[rng.next(static_cast<std::uint32_t>(people.size()))];
+    add(p, rule(i == 1 ? "illegal_building" : "good_samaritan"), now - (i + 1) * 3600 * 5, false, "");
+  }
+  // A good deed declared at the kiosk, waiting for review.
+  if (!logins.empty())
+    points.add_claim(tx, logins.back().id, logins.back().household, "help_elderly", "claim.phrase.helped_neighbour",
+                     now - 6 * 3600);
+
+  // The points shop.
+  const store::GoodsRow goods[] = {
+      {0, "洗衣皂", "Laundry soap", 10, "points/goods/soap.png", 40},
+      {0, "毛巾", "Towel", 20, "points/goods/towel.png", 25},
+      {0, "酱油", "Soy sauce", 25, "points/goods/soy_sauce.png", 18},
+      {0, "鸡蛋一盒", "Box of eggs", 30, "points/goods/eggs.png", 12},
+      {0, "食用油 5L", "Cooking oil 5 L", 80, "points/goods/oil.png", 6},
+      {0, "大米 10kg", "Rice 10 kg", 120, "points/goods/rice.png", 0},
+  };
+  for (const auto& g : goods) {
+    points.add_goods(tx, g, admin, now - 200 * kDay);
+    ++report.goods;
+  }
+  points.settle(tx, now);
+  tx.commit();
+  return report;
+}
+
+}  // namespace vsk::app

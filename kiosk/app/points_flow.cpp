@@ -1,0 +1,523 @@
+#include "app/points_flow.h"
+
+#include "core/date.h"
+#include "core/id_number.h"
+
+namespace vsk::app {
+namespace {
+
+constexpr int kPageSize = 4;  // rows that fit above the footer at every screen size we support
+
+// Phrases residents and staff tap instead of typing (no keyboard yet); stored as their keys.
+const std::vector<std::string>& phrases_for(const std::string& what) {
+  static const std::vector<std::string> kObject = {"objection.phrase.not_me", "objection.phrase.wrong_date",
+                                                   "objection.phrase.wrong_rule", "objection.phrase.already_fixed",
+                                                   "objection.phrase.not_told"};
+  static const std::vector<std::string> kDeclare = {"claim.phrase.helped_neighbour", "claim.phrase.cleaned_road",
+                                                    "claim.phrase.visited_elderly", "claim.phrase.volunteered"};
+  static const std::vector<std::string> kResolve = {"resolution.phrase.photo_confirms",
+                                                    "resolution.phrase.evidence_checked",
+                                                    "resolution.phrase.wrong_household", "resolution.phrase.no_evidence"};
+  if (what == "object") return kObject;
+  if (what == "declare") return kDeclare;
+  return kResolve;
+}
+
+std::string month_label(std::int64_t now) {
+  const core::Date d = core::date_of(now);
+  return core::format_date(d).substr(0, 7);
+}
+
+}  // namespace
+
+PointsFlow::PointsFlow(ViewState& state, const Session& session, store::KioskStore& store, PointsService& service)
+    : state_(state), session_(session), store_(store), service_(service) {}
+
+void PointsFlow::reset() {
+  object_seq_ = 0;
+  award_resident_.reset();
+  award_household_.reset();
+}
+
+std::optional<std::int64_t> PointsFlow::household() const {
+  if (!session_.resident_id) return std::nullopt;
+  const auto r = store_.residents().find(*session_.resident_id);
+  if (!r) return std::nullopt;
+  return r->household_id;
+}
+
+core::LocalText PointsFlow::rule_name(const std::string& rule_id) const {
+  const core::PointsRule* r = service_.rules().find(rule_id);
+  if (!r) return {};
+  return {r->name_zh, r->name_en};
+}
+
+PointsRow PointsFlow::row(const store::PointsEntryView& v) {
+  PointsRow r;
+  r.seq = v.entry.seq;
+  r.rule = rule_name(v.entry.rule_id);
+  r.delta = v.entry.delta;
+  r.kind = std::string(core::points_kind_name(v.entry.kind));
+  const core::PointsState s = service_.state_of(v);
+  r.state = std::string(core::points_state_name(s));
+  r.reason = v.entry.reason;
+  r.who = v.resident_name;
+  r.at = v.entry.at;
+  r.reversed = v.reversed_by.has_value();
+  const auto ends = core::notice_ends(v.facts, service_.policy());
+  if (ends && (s == core::PointsState::kInNotice || s == core::PointsState::kObjected))
+    r.notice_ends = core::format_date(core::date_of(*ends));
+  r.may_object = s == core::PointsState::kInNotice || (s == core::PointsState::kObjected && ends &&
+                                                        state_.now_unix < *ends);
+  // One open objection per resident and entry: no button that can only say "already objected".
+  if (r.may_object && s == core::PointsState::kObjected && session_.resident_id)
+    for (const auto& o : store_.points().objections_of(v.entry.seq))
+      if (o.resident_id == *session_.resident_id && !o.outcome) r.may_object = false;
+  if (v.entry.kind == core::PointsKind::kRedemption) {
+    // "goods:<id>": the goods' name instead of the raw reason.
+    const auto g = store_.points().goods_item(std::stoll(v.entry.reason.substr(6)));
+    if (g) r.rule = {g->name_zh, g->name_en};
+    r.reason.clear();
+  }
+  return r;
+}
+
+void PointsFlow::load_home() {
+  service_.settle();
+  const auto hh = household();
+  if (!hh) return;
+  PointsView& p = state_.points;
+  const store::PointsBalance mine = store_.points().resident_balance(*session_.resident_id);
+  const store::HouseholdStanding s = store_.points().household_standing(*hh);
+  p.my_final = mine.final_points;
+  p.my_pending = mine.pending_points;
+  p.household_final = s.balance.final_points;
+  p.household_pending = s.balance.pending_points;
+  p.rank = s.rank;
+  p.households = s.households;
+  p.grid_rank = s.grid_rank;
+  p.grid_households = s.grid_households;
+  p.grid = s.grid_name;
+  p.in_notice = 0;
+  for (const auto& v : store_.points().unsettled_for(*hh))
+    if (row(v).may_object) ++p.in_notice;
+  p.black_board = service_.black_board_enabled();
+  p.notice_days = service_.policy().notice_days;
+}
+
+void PointsFlow::open_home() {
+  state_.error.reset();
+  load_home();
+  state_.screen = Screen::kPointsHome;
+}
+
+void PointsFlow::load_history() {
+  const auto hh = household();
+  if (!hh) return;
+  auto rows = store_.points().household_history(*hh, kPageSize + 1, state_.points.page * kPageSize);
+  state_.points.has_more = rows.size() > kPageSize;
+  if (state_.points.has_more) rows.pop_back();
+  state_.points.rows.clear();
+  for (const auto& v : rows) state_.points.rows.push_back(row(v));
+  state_.screen = Screen::kPointsHistory;
+}
+
+void PointsFlow::load_notice() {
+  const auto hh = household();
+  if (!hh) return;
+  service_.settle();
+  state_.points.rows.clear();
+  for (const auto& v : store_.points().unsettled_for(*hh)) {
+    PointsRow r = row(v);
+    if (r.state != "pending_approval") state_.points.rows.push_back(std::move(r));
+  }
+  state_.screen = Screen::kPointsNotice;
+}
+
+void PointsFlow::open_phrases(const std::string& for_what) {
+  state_.points.phrase_for = for_what;
+  const std::string kind = for_what.substr(0, for_what.find(':'));
+  state_.points.phrases = phrases_for(kind);
+  state_.screen = Screen::kPointsPhrases;
+}
+
+void PointsFlow::show(const core::Status& st, const std::string& ok_key) {
+  if (st) {
+    state_.error.reset();
+    state_.notice = core::Message(ok_key);
+  } else {
+    state_.notice.reset();
+    state_.error = st.error();
+  }
+}
+
+void PointsFlow::on_phrase(const std::string& key) {
+  const std::string what = state_.points.phrase_for;
+  if (what == "object" && session_.resident_id) {
+    const auto r = service_.object(*session_.resident_id, object_seq_, key);
+    load_notice();
+    show(r ? core::ok() : core::Status(r.error()), "points.objection_filed");
+    return;
+  }
+  if (what == "declare" && session_.resident_id) {
+    const auto r = service_.declare(*session_.resident_id, state_.points.picked_rule, key);
+    open_home();
+    show(r ? core::ok() : core::Status(r.error()), "points.claim_filed");
+    return;
+  }
+  // Staff: "uphold:<objection id>" / "dismiss:<objection id>"
+  if (session_.staff_id) {
+    const auto colon = what.find(':');
+    const std::string verb = what.substr(0, colon);
+    const std::int64_t id = colon == std::string::npos ? 0 : std::stoll(what.substr(colon + 1));
+    const core::Status st = service_.resolve(*session_.staff_id, id, verb == "uphold", key);
+    open_staff_list("objections");
+    show(st, verb == "uphold" ? "points.upheld" : "points.dismissed");
+  }
+}
+
+void PointsFlow::open_shop() {
+  state_.points.goods.clear();
+  for (const auto& g : store_.points().goods())
+    state_.points.goods.push_back({g.id, {g.name_zh, g.name_en}, g.price, g.stock, g.picture});
+  if (const auto hh = household()) state_.points.spendable = service_.spendable(*hh);
+  state_.screen = Screen::kPointsShop;
+}
+
+void PointsFlow::reserve() {
+  if (!session_.resident_id || !state_.points.picked_goods) return;
+  const auto r = service_.reserve(*session_.resident_id, state_.points.picked_goods);
+  if (!r) {
+    open_shop();
+    state_.error = r.error();
+    return;
+  }
+  state_.points.redeemed_code = r.value().code;
+  state_.points.redeemed_goods = {r.value().goods_zh, r.value().goods_en};
+  state_.points.redeemed_price = r.value().price;
+  state_.points.spendable = r.value().balance_after;
+  state_.points.picked_goods = 0;
+  state_.error.reset();
+  state_.screen = Screen::kPointsRedeemed;
+}
+
+void PointsFlow::open_board(const std::string& scope) {
+  service_.settle();
+  PointsView& p = state_.points;
+  p.black_board = service_.black_board_enabled();
+  p.board_scope = scope == "black" && !p.black_board ? "" : scope;
+  p.grids.clear();
+  for (const auto& [id, name] : store_.residents().grids()) p.grids.emplace_back(std::to_string(id), name);
+  p.board.clear();
+  // Public: masked names of the household heads, points and (黑榜) the rule only.
+  if (p.board_scope == "black") {
+    for (const auto& r : store_.points().deduction_board(10))
+      p.board.push_back({r.rank, core::mask_name(r.head_name), r.grid_name, r.final_points, rule_name(r.rule_id)});
+  } else {
+    std::optional<std::int64_t> grid;
+    if (!p.board_scope.empty()) grid = std::stoll(p.board_scope);
+    for (const auto& r : store_.points().board(grid, 10, false))
+      p.board.push_back({r.rank, core::mask_name(r.head_name), r.grid_name, r.final_points, {}});
+  }
+  state_.screen = Screen::kPointsBoard;
+}
+
+// ---- staff ----
+
+void PointsFlow::refresh_counts() {
+  auto& c = state_.points.counts;
+  c["approvals"] = static_cast<int>(store_.points().pending_approvals().size());
+  c["objections"] = static_cast<int>(store_.points().open_objections().size());
+  c["claims"] = static_cast<int>(store_.points().open_claims().size());
+  c["shop"] = static_cast<int>(store_.points().open_redemptions().size());
+  c["conflicts"] = static_cast<int>(store_.points().conflicts().size());
+}
+
+void PointsFlow::open_staff() {
+  if (!session_.staff_id) return;
+  service_.settle();
+  refresh_counts();
+  state_.points.notice_days = service_.policy().notice_days;
+  state_.points.approval_threshold = service_.policy().approval_threshold;
+  state_.screen = Screen::kStaffPoints;
+}
+
+void PointsFlow::open_staff_list(const std::string& list) {
+  if (!session_.staff_id) return;
+  service_.settle();
+  PointsView& p = state_.points;
+  p.staff_list = list;
+  p.items.clear();
+  p.month = month_label(state_.now_unix);
+  const auto sign = [](std::int64_t d) { return (d > 0 ? "+" : "") + std::to_string(d); };
+  if (list == "approvals") {
+    for (const auto& v : store_.points().pending_approvals()) {
+      const auto n = rule_name(v.entry.rule_id);
+      p.items.push_back({n.zh + " " + sign(v.entry.delta),
+                         (v.resident_name.empty() ? v.address : core::mask_name(v.resident_name) + " · " + v.address) +
+                             " · " + v.staff_name,
+                         {{"approve:" + std::to_string(v.entry.seq), "points.act.approve"},
+                          {"refuse:" + std::to_string(v.entry.seq), "points.act.refuse"}}});
+    }
+  } else if (list == "objections") {
+    for (const auto& o : store_.points().open_objections()) {
+      const auto v = store_.points().entry(o.entry_seq);
+      p.items.push_back({rule_name(v->entry.rule_id).zh + " " + sign(v->entry.delta),
+                         core::mask_name(o.resident_name),
+                         {{"uphold:" + std::to_string(o.id), "points.act.uphold"},
+                          {"dismiss:" + std::to_string(o.id), "points.act.dismiss"}},
+                         o.reason});
+    }
+  } else if (list == "claims") {
+    for (const auto& c : store_.points().open_claims())
+      p.items.push_back({rule_name(c.rule_id).zh, core::mask_name(c.resident_name),
+                         {{"claim_ok:" + std::to_string(c.id), "points.act.approve"},
+                          {"claim_no:" + std::to_string(c.id), "points.act.refuse"}},
+                         c.note});
+  } else if (list == "shop") {
+    for (const auto& d : store_.points().open_redemptions())
+      p.items.push_back({d.code + " " + d.goods_zh, core::mask_name(d.resident_name) + " · " + sign(-d.price),
+                         {{"collect:" + std::to_string(d.id), "points.act.collect"},
+                          {"cancel:" + std::to_string(d.id), "points.act.cancel"}}});
+    for (const auto& g : store_.points().goods())
+      p.items.push_back({g.name_zh + " · " + std::to_string(g.price),
+                         "stock:" + std::to_string(g.stock),
+                         {{"restock:" + std::to_string(g.id), "points.act.restock"}}});
+  } else if (list == "summary") {
+    const auto [from, to] = PointsService::month_bounds(state_.now_unix);
+    for (const auto& r : store_.points().summary_by_grid(from, to))
+      p.items.push_back({r.key,
+                         std::to_string(r.entries) + " · +" + std::to_string(r.awarded) + " · " + std::to_string(r.deducted),
+                         {}, "grid"});
+    for (const auto& r : store_.points().summary_by_rule(from, to))
+      p.items.push_back({rule_name(r.key).zh,
+                         std::to_string(r.entries) + " · +" + std::to_string(r.awarded) + " · " + std::to_string(r.deducted),
+                         {}, "rule"});
+  } else if (list == "conflicts") {
+    for (const auto& c : store_.points().conflicts())
+      p.items.push_back({"#" + std::to_string(c.entry_seq) + " " + sign(c.delta) + " (" + c.origin + ")",
+                         std::to_string(c.balance_before) + " -> " + std::to_string(c.balance_before + c.delta), {}});
+  }
+  refresh_counts();
+  state_.screen = Screen::kStaffPointsList;
+}
+
+void PointsFlow::staff_act(const std::string& arg) {
+  if (!session_.staff_id) return;
+  const auto colon = arg.find(':');
+  if (colon == std::string::npos) return;
+  const std::string verb = arg.substr(0, colon);
+  const std::int64_t id = std::stoll(arg.substr(colon + 1));
+  const std::int64_t staff = *session_.staff_id;
+  const std::string list = state_.points.staff_list;
+  if (verb == "uphold" || verb == "dismiss") return open_phrases(arg);
+  core::Status st = core::ok();
+  std::string ok_key = "points.done";
+  if (verb == "approve") st = service_.decide_approval(staff, id, true, "");
+  else if (verb == "refuse") st = service_.decide_approval(staff, id, false, "resolution.phrase.no_evidence");
+  else if (verb == "claim_ok") st = service_.review_claim(staff, id, true, "");
+  else if (verb == "claim_no") st = service_.review_claim(staff, id, false, "resolution.phrase.no_evidence");
+  else if (verb == "collect") st = service_.collect(staff, id);
+  else if (verb == "cancel") st = service_.cancel_reservation(staff, id);
+  else if (verb == "restock") st = service_.restock(staff, id, 10);
+  open_staff_list(list);
+  show(st, ok_key);
+}
+
+void PointsFlow::award_subject_typed() {
+  const std::string typed = core::normalize_id_number(state_.keypad.entry);
+  award_resident_.reset();
+  award_household_.reset();
+  state_.points.rules.clear();
+  state_.points.picked_rule.clear();
+  if (typed.size() == 18) {
+    if (core::validate_id_number(typed)) {
+      state_.error = core::Message("err.id_chars");
+      return;
+    }
+    const auto r = store_.residents().find_by_id_number(typed);
+    if (!r) {
+      state_.error = core::Message("err.id_not_found");
+      return;
+    }
+    award_resident_ = r->id;
+    state_.points.award_subject = r->name + " · " + core::mask_id_number(typed) + " · " + r->address;
+  } else if (!typed.empty() && typed.size() <= 6 && typed.find('X') == std::string::npos) {
+    const std::int64_t hid = std::stoll(typed);
+    const auto s = store_.points().household_standing(hid);
+    if (s.grid_id == 0) {
+      state_.error = core::Message("points.err.unknown_household");
+      return;
+    }
+    award_household_ = hid;
+    std::string address;
+    {
+      auto st = store_.db().prepare("SELECT address FROM households WHERE id = ?1");
+      st.bind(1, hid);
+      if (st.step()) address = st.column_text(0);
+    }
+    state_.points.award_subject = address + " · " + s.grid_name;
+  } else {
+    state_.error = core::Message("points.err.subject");
+    return;
+  }
+  state_.points.categories.clear();
+  for (const auto& c : service_.rules().categories) state_.points.categories.push_back({c.id, {c.name_zh, c.name_en}});
+  if (!state_.points.categories.empty()) state_.points.category = state_.points.categories.front().first;
+  for (const auto& r : service_.rules().rules) {
+    if (award_household_ && r.applies_to == core::PointsSubject::kPerson) continue;
+    state_.points.rules.push_back({r.id, {r.name_zh, r.name_en}, r.category, r.points, r.evidence});
+  }
+  state_.error.reset();
+}
+
+void PointsFlow::confirm_award() {
+  if (!session_.staff_id || state_.points.picked_rule.empty()) return;
+  AwardInput in;
+  in.staff_id = *session_.staff_id;
+  in.resident_id = award_resident_;
+  in.household_id = award_household_;
+  in.rule_id = state_.points.picked_rule;
+  const auto r = service_.award(in);
+  if (!r) {
+    state_.error = r.error();
+    return;
+  }
+  const auto v = store_.points().entry(r.value());
+  open_staff();
+  state_.notice = core::Message(v && v->entry.needs_approval ? "points.awarded_needs_approval" : "points.awarded")
+                      .arg("days", std::to_string(service_.policy().notice_days));
+}
+
+bool PointsFlow::on_submit() {
+  if (state_.screen != Screen::kStaffPointsAward || state_.keypad.step != EntryStep::kPointsSubject) return false;
+  award_subject_typed();
+  return true;
+}
+
+bool PointsFlow::handle(const Action& a) {
+  switch (a.kind) {
+    case ActionKind::kPointsHistory:
+      state_.points.page = 0;
+      load_history();
+      return true;
+    case ActionKind::kPointsPage:
+      state_.points.page = std::max(0, state_.points.page + (a.arg == "-1" ? -1 : 1));
+      load_history();
+      return true;
+    case ActionKind::kPointsNotice:
+      state_.notice.reset();
+      load_notice();
+      return true;
+    case ActionKind::kPointsObject:
+      object_seq_ = std::stoll(a.arg);
+      open_phrases("object");
+      return true;
+    case ActionKind::kPointsPhrase:
+      on_phrase(a.arg);
+      return true;
+    case ActionKind::kPointsDeclare:
+      state_.points.rules.clear();
+      state_.points.picked_rule.clear();
+      for (const auto& r : service_.rules().rules)
+        if (r.points > 0 && (r.category == "public_welfare" || r.category == "virtue"))
+          state_.points.rules.push_back({r.id, {r.name_zh, r.name_en}, r.category, r.points, r.evidence});
+      state_.screen = Screen::kPointsDeclare;
+      return true;
+    case ActionKind::kPointsPickRule:
+      if (a.arg.rfind("cat:", 0) == 0) {  // award screen: another category's rules
+        state_.points.category = a.arg.substr(4);
+        state_.points.picked_rule.clear();
+        return true;
+      }
+      state_.points.picked_rule = a.arg;
+      if (state_.screen == Screen::kPointsDeclare) open_phrases("declare");
+      return true;
+    case ActionKind::kPointsShop:
+      state_.points.picked_goods = 0;
+      state_.notice.reset();
+      state_.error.reset();
+      open_shop();
+      return true;
+    case ActionKind::kPointsPickGoods:
+      state_.points.picked_goods = std::stoll(a.arg);
+      state_.error.reset();
+      return true;
+    case ActionKind::kPointsReserve:
+      reserve();
+      return true;
+    case ActionKind::kPointsBoard:
+      open_board(a.arg);
+      return true;
+    case ActionKind::kPointsStaffList:
+      state_.notice.reset();
+      state_.error.reset();
+      open_staff_list(a.arg);
+      return true;
+    case ActionKind::kPointsStaffAct:
+      staff_act(a.arg);
+      return true;
+    case ActionKind::kPointsStaffAward:
+      if (!session_.staff_id) return true;
+      award_resident_.reset();
+      award_household_.reset();
+      state_.points.rules.clear();
+      state_.points.picked_rule.clear();
+      state_.points.award_subject.clear();
+      state_.notice.reset();
+      state_.error.reset();
+      state_.keypad = KeypadView{EntryStep::kPointsSubject, "", 18, true, false, ""};
+      state_.screen = Screen::kStaffPointsAward;
+      return true;
+    case ActionKind::kPointsConfirmAward:
+      confirm_award();
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool PointsFlow::on_back() {
+  state_.error.reset();
+  switch (state_.screen) {
+    case Screen::kPointsHome:
+      return false;  // the app's own "back": home
+    case Screen::kPointsHistory:
+    case Screen::kPointsNotice:
+    case Screen::kPointsDeclare:
+    case Screen::kPointsShop:
+    case Screen::kPointsRedeemed:
+      state_.notice.reset();
+      open_home();
+      return true;
+    case Screen::kPointsPhrases:
+      if (state_.points.phrase_for == "object") load_notice();
+      else if (state_.points.phrase_for == "declare") state_.screen = Screen::kPointsDeclare;
+      else open_staff_list("objections");
+      return true;
+    case Screen::kPointsBoard:
+      if (session_.resident_id) open_home();
+      else return false;
+      return true;
+    case Screen::kStaffPoints:
+      state_.notice.reset();
+      state_.screen = Screen::kAdminHome;
+      return true;
+    case Screen::kStaffPointsList:
+      open_staff();
+      return true;
+    case Screen::kStaffPointsAward:
+      if (!state_.points.award_subject.empty()) {
+        state_.points.award_subject.clear();
+        state_.points.rules.clear();
+        state_.points.picked_rule.clear();
+        return true;
+      }
+      open_staff();
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace vsk::app

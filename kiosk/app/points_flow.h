@@ -1,0 +1,60 @@
+// The points screens' logic: my points, history, entries in notice and objections, good-deed
+// declarations, the points shop, the public boards, and the staff side (award / deduct,
+// approvals, objections, claims, shop, monthly summary, conflicts). Reads the store, writes
+// through PointsService, and fills ViewState::points for the screens.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/action.h"
+#include "app/points_service.h"
+#include "app/request_flow.h"
+#include "app/view_state.h"
+
+namespace vsk::app {
+
+class PointsFlow {
+ public:
+  PointsFlow(ViewState& state, const Session& session, store::KioskStore& store, PointsService& service);
+
+  // Handles the points actions; false for actions it does not own.
+  bool handle(const Action& a);
+  // Back from a points screen; false when the screen is not one of ours.
+  bool on_back();
+  // The keypad's confirm key on the staff award screen.
+  bool on_submit();
+  void open_home();                        // after identification
+  void open_board(const std::string& scope);
+  void open_staff();
+  void reset();
+
+ private:
+  void load_home();
+  void load_history();
+  void load_notice();
+  void open_shop();
+  void open_phrases(const std::string& for_what);
+  void on_phrase(const std::string& key);
+  void reserve();
+  void open_staff_list(const std::string& list);
+  void staff_act(const std::string& arg);
+  void award_subject_typed();
+  void confirm_award();
+  void refresh_counts();
+  PointsRow row(const store::PointsEntryView& v);
+  core::LocalText rule_name(const std::string& rule_id) const;
+  std::optional<std::int64_t> household() const;
+  void show(const core::Status& st, const std::string& ok_key);
+
+  ViewState& state_;
+  const Session& session_;
+  store::KioskStore& store_;
+  PointsService& service_;
+  std::int64_t object_seq_ = 0;     // the entry an objection is being filed against
+  std::optional<std::int64_t> award_resident_;
+  std::optional<std::int64_t> award_household_;
+};
+
+}  // namespace vsk::app

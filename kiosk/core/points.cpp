@@ -1,0 +1,128 @@
+#include "core/points.h"
+
+#include <array>
+#include <utility>
+
+namespace vsk::core {
+namespace {
+
+void netstring(std::string& out, std::string_view field) {
+  out += std::to_string(field.size());
+  out += ':';
+  out += field;
+  out += ',';
+}
+
+std::string opt_int(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); }
+
+constexpr std::array<std::pair<PointsKind, std::string_view>, 4> kKinds = {{
+    {PointsKind::kRule, "rule"},
+    {PointsKind::kReversal, "reversal"},
+    {PointsKind::kRedemption, "redemption"},
+    {PointsKind::kExternal, "external"},
+}};
+
+}  // namespace
+
+const PointsRule* PointsRules::find(std::string_view id) const {
+  for (const PointsRule& r : rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+std::string_view points_kind_name(PointsKind k) {
+  for (const auto& [kind, name] : kKinds)
+    if (kind == k) return name;
+  return "rule";
+}
+
+std::optional<PointsKind> points_kind_from_name(std::string_view name) {
+  for (const auto& [kind, n] : kKinds)
+    if (n == name) return kind;
+  return std::nullopt;
+}
+
+std::string points_canonical(const PointsEntryRecord& e) {
+  std::string out = "vsk-points-v1";
+  netstring(out, std::to_string(e.seq));
+  netstring(out, std::to_string(e.at));
+  netstring(out, std::to_string(e.household_id));
+  netstring(out, opt_int(e.resident_id));
+  netstring(out, e.rule_id);
+  netstring(out, points_kind_name(e.kind));
+  netstring(out, std::to_string(e.delta));
+  netstring(out, opt_int(e.reverses));
+  netstring(out, e.reason);
+  netstring(out, e.evidence);
+  netstring(out, opt_int(e.staff_id));
+  netstring(out, e.needs_approval ? "1" : "0");
+  netstring(out, e.origin);
+  netstring(out, e.prev_hash);
+  return out;
+}
+
+std::string points_hash(const PointsEntryRecord& e, const AuditHashFn& hash) { return hash(points_canonical(e)); }
+
+void PointsChainVerifier::fail(std::int64_t seq, AuditProblem p, std::string reason) {
+  result_.ok = false;
+  result_.bad_seq = seq;
+  result_.problem = p;
+  result_.reason = std::move(reason);
+}
+
+bool PointsChainVerifier::add(const PointsEntryRecord& e) {
+  if (!result_.ok) return false;
+  const std::string seq = std::to_string(e.seq);
+  if (e.seq != expected_seq_) {
+    if (e.seq > expected_seq_)
+      fail(expected_seq_, AuditProblem::kDeleted,
+           "entry " + std::to_string(expected_seq_) + " is missing (deleted): the ledger goes on at entry " + seq);
+    else
+      fail(e.seq, AuditProblem::kReordered, "entry " + seq + " is out of order or repeated");
+    return false;
+  }
+  if (e.prev_hash != expected_prev_) {
+    fail(e.seq, AuditProblem::kInserted,
+         "entry " + seq + " does not follow the entry before it (prev_hash mismatch): an entry was inserted, "
+         "removed or rewritten before it");
+    return false;
+  }
+  if (points_hash(e, hash_) != e.hash) {
+    fail(e.seq, AuditProblem::kAltered, "entry " + seq + " was altered (hash mismatch)");
+    return false;
+  }
+  ++result_.entries;
+  ++expected_seq_;
+  expected_prev_ = e.hash;
+  return true;
+}
+
+std::string_view points_state_name(PointsState s) {
+  switch (s) {
+    case PointsState::kPendingApproval: return "pending_approval";
+    case PointsState::kInNotice: return "in_notice";
+    case PointsState::kObjected: return "objected";
+    case PointsState::kFinal: return "final";
+  }
+  return "final";
+}
+
+std::optional<std::int64_t> notice_ends(const PointsEntryFacts& f, const PointsPolicy& p) {
+  if (f.kind != PointsKind::kRule) return f.at;
+  std::int64_t start = f.at;
+  if (f.needs_approval) {
+    if (!f.approved_at) return std::nullopt;
+    start = *f.approved_at;
+  }
+  return start + static_cast<std::int64_t>(p.notice_days) * 86400;
+}
+
+PointsState points_state(const PointsEntryFacts& f, std::int64_t now, const PointsPolicy& p) {
+  if (f.kind != PointsKind::kRule || f.refused || f.reversed) return PointsState::kFinal;
+  if (f.needs_approval && !f.approved_at) return PointsState::kPendingApproval;
+  if (f.open_objections > 0) return PointsState::kObjected;
+  if (f.resolved) return PointsState::kFinal;
+  return now >= *notice_ends(f, p) ? PointsState::kFinal : PointsState::kInNotice;
+}
+
+}  // namespace vsk::core

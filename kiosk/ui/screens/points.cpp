@@ -1,0 +1,340 @@
+// The resident's points screens (积分查询): my points, history, entries in notice with
+// 我有异议, phrase choice, declaring a good deed, the points shop and its receipt, and the
+// public red / black boards (no identification needed).
+#include <algorithm>
+
+#include "ui/format.h"
+#include "ui/image_cache.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace vsk::ui::screens {
+namespace {
+
+constexpr ImU32 kRed = IM_COL32(176, 30, 35, 255);
+constexpr ImU32 kPanel = IM_COL32(255, 255, 255, 255);
+
+std::string signed_points(std::int64_t d) { return (d > 0 ? "+" : "") + std::to_string(d); }
+
+void title(UiContext& ui, const std::string& text) {
+  ImGui::SetCursorPosX(ui.em() * 2);
+  label(ui, text, ui.fonts.title(), theme::kText);
+}
+
+// A white card with a caption, a big number and a small second line.
+void stat_card(UiContext& ui, ImVec2 pos, ImVec2 size, const std::string& caption, const std::string& value,
+               const std::string& sub, ImU32 color) {
+  const float em = ui.em();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetWindowPos();
+  const ImVec2 a(origin.x + pos.x, origin.y + pos.y);
+  dl->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y), kPanel, em * 0.4f);
+  dl->AddRect(a, ImVec2(a.x + size.x, a.y + size.y), theme::kKeyBorder, em * 0.4f, 0, em * 0.05f);
+  ImGui::SetCursorPos(ImVec2(pos.x + em * 0.8f, pos.y + em * 0.5f));
+  label(ui, caption, ui.fonts.body(), theme::kTextMuted);
+  ImGui::SetCursorPos(ImVec2(pos.x + em * 0.8f, pos.y + em * 1.8f));
+  label(ui, value, ui.fonts.title(), color);
+  ImGui::SetCursorPos(ImVec2(pos.x + em * 0.8f, pos.y + size.y - em * 1.6f));
+  label(ui, sub, ui.fonts.body(), theme::kTextMuted, size.x - em * 1.2f);
+}
+
+std::string state_text(UiContext& ui, const app::PointsRow& r) {
+  if (r.reversed) return ui.t("points.state.reversed");
+  return ui.t("points.state." + r.state);
+}
+
+std::string row_title(UiContext& ui, const app::PointsRow& r) {
+  std::string name = ui.local(r.rule);
+  if (name.empty()) name = ui.t("points.kind." + r.kind);
+  return signed_points(r.delta) + "  " + name;
+}
+
+std::string row_sub(UiContext& ui, const app::PointsRow& r) {
+  std::string s = date_words(ui, china_time(r.at, "%Y-%m-%d")) + " · " + state_text(ui, r);
+  if (!r.notice_ends.empty())
+    s += " · " + ui.msg(core::Message("points.notice_until").arg("date", date_words(ui, r.notice_ends)));
+  if (!r.who.empty()) s += " · " + r.who;
+  if (!r.reason.empty()) s += " · " + note_text(ui, r.reason);
+  return s;
+}
+
+}  // namespace
+
+void points_home(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  const app::PointsView& p = ui.state.points;
+  if (!ui.state.resident) return;
+  const app::ResidentView& r = *ui.state.resident;
+  title(ui, ui.msg(core::Message("resident.greeting").arg("name", r.name)));
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.msg(core::Message("resident.id").arg("id", r.masked_id)) + "   " +
+                ui.msg(core::Message("resident.household").arg("address", r.address).arg("grid", r.grid)),
+        ui.fonts.body(), theme::kTextMuted);
+  const float top = ImGui::GetCursorPosY() + em * 0.3f;
+  const float right_w = em * 14;
+  const float left_w = ImGui::GetWindowWidth() - em * 5 - right_w;
+  const ImVec2 card((left_w - em) / 2, em * 5);
+  stat_card(ui, ImVec2(em * 2, top), card, ui.t("points.mine"), std::to_string(p.my_final),
+            ui.msg(core::Message("points.pending").arg("n", signed_points(p.my_pending))), theme::kTilePoints);
+  stat_card(ui, ImVec2(em * 3 + card.x, top), card, ui.t("points.household"), std::to_string(p.household_final),
+            ui.msg(core::Message("points.pending").arg("n", signed_points(p.household_pending))), theme::kTilePoints);
+  stat_card(ui, ImVec2(em * 2, top + card.y + em), card, ui.t("points.rank_village"),
+            ui.msg(core::Message("points.rank").arg("rank", std::to_string(p.rank))),
+            ui.msg(core::Message("points.of_households").arg("n", std::to_string(p.households))), kRed);
+  stat_card(ui, ImVec2(em * 3 + card.x, top + card.y + em), card, ui.msg(core::Message("points.rank_grid").arg("grid", p.grid)),
+            ui.msg(core::Message("points.rank").arg("rank", std::to_string(p.grid_rank))),
+            ui.msg(core::Message("points.of_households").arg("n", std::to_string(p.grid_households))), kRed);
+  ImGui::SetCursorPos(ImVec2(em * 2, top + 2 * card.y + em * 1.6f));
+  label(ui, ui.msg(core::Message("points.home.explain").arg("days", std::to_string(p.notice_days))), ui.fonts.body(),
+        theme::kTextMuted, left_w);
+  ImGui::SetCursorPosY(top + 2 * card.y + em * 3.6f);
+  message_line(ui, left_w);
+
+  struct Btn {
+    const char* id;
+    std::string label;
+    app::ActionKind action;
+    ImU32 color;
+  };
+  const Btn buttons[] = {
+      {"points.history", ui.t("points.history"), app::ActionKind::kPointsHistory, theme::kTileTrack},
+      {"points.notice", ui.msg(core::Message("points.notice_button").arg("n", std::to_string(p.in_notice))),
+       app::ActionKind::kPointsNotice, theme::kTilePoints},
+      {"points.declare", ui.t("points.declare"), app::ActionKind::kPointsDeclare, theme::kTileNotices},
+      {"points.shop", ui.t("points.shop"), app::ActionKind::kPointsShop, theme::kTileRequests},
+      {"points.board", ui.t("points.board"), app::ActionKind::kPointsBoard, kRed},
+  };
+  const float bh = em * 2.5f;
+  for (int i = 0; i < 5; ++i) {
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - right_w, top + i * (bh + em * 0.4f)));
+    if (big_button(ui, buttons[i].id, buttons[i].label, ImVec2(right_w, bh), {buttons[i].color, theme::kOnColor}))
+      ui.emit(buttons[i].action);
+  }
+  if (footer_button(ui, "done", ui.t("nav.done"), em)) ui.emit(app::ActionKind::kHome);
+  // My requests, and completed ones waiting for a rating, stay one tap away after identification.
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - right_w, ImGui::GetWindowHeight() - em * 3.6f));
+  if (big_button(ui, "mine", ui.state.pending_ratings > 0
+                                 ? ui.msg(core::Message("rate.pending").arg("n", std::to_string(ui.state.pending_ratings)))
+                                 : ui.t("mine.open"),
+                 ImVec2(right_w, em * 2.6f), {theme::kNeutralButton, theme::kOnColor, ui.fonts.body()}))
+    ui.emit(app::ActionKind::kOpenMyRequests);
+}
+
+void points_history(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  const app::PointsView& p = ui.state.points;
+  title(ui, ui.t("points.history"));
+  const float width = ImGui::GetWindowWidth() - em * 4;
+  if (p.rows.empty()) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.t("points.none"), ui.fonts.body(), theme::kTextMuted);
+  }
+  for (const app::PointsRow& r : p.rows) {
+    ImGui::SetCursorPosX(em * 2);
+    row_button(ui, "entry." + std::to_string(r.seq), row_title(ui, r), row_sub(ui, r), width, theme::kKeyButton,
+               r.delta < 0 ? theme::kError : theme::kText);
+  }
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (p.page > 0 && footer_button(ui, "page.prev", ui.t("points.page_prev"), ImGui::GetWindowWidth() - em * 17))
+    ui.emit(app::ActionKind::kPointsPage, "-1");
+  if (p.has_more && footer_button(ui, "page.next", ui.t("points.page_next"), ImGui::GetWindowWidth() - em * 9))
+    ui.emit(app::ActionKind::kPointsPage, "1");
+}
+
+void points_notice(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  const app::PointsView& p = ui.state.points;
+  title(ui, ui.t("points.notice_title"));
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("points.notice_explain"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 4);
+  message_line(ui, ImGui::GetWindowWidth() - em * 4);
+  if (p.rows.empty()) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.t("points.notice_none"), ui.fonts.body(), theme::kTextMuted);
+  }
+  const float width = ImGui::GetWindowWidth() - em * 15;
+  int shown = 0;
+  for (const app::PointsRow& r : p.rows) {
+    if (++shown > 3) break;  // what fits above the footer
+    const float y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosX(em * 2);
+    row_button(ui, "entry." + std::to_string(r.seq), row_title(ui, r), row_sub(ui, r), width, theme::kKeyButton,
+               r.delta < 0 ? theme::kError : theme::kText);
+    const float after = ImGui::GetCursorPosY();
+    if (r.may_object) {
+      ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12.5f, y));
+      if (big_button(ui, "object." + std::to_string(r.seq), ui.t("points.object"),
+                     ImVec2(em * 10.5f, after - y - em * 0.3f), {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
+        ui.emit(app::ActionKind::kPointsObject, std::to_string(r.seq));
+    }
+    ImGui::SetCursorPosY(after);
+  }
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+void points_phrases(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  const app::PointsView& p = ui.state.points;
+  const std::string what = p.phrase_for.substr(0, p.phrase_for.find(':'));
+  title(ui, ui.t("points.phrases." + what));
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("points.phrases.hint"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 4);
+  ImGui::Dummy(ImVec2(0, em * 0.5f));
+  const float width = ImGui::GetWindowWidth() - em * 4;
+  for (std::size_t i = 0; i < p.phrases.size(); ++i) {
+    ImGui::SetCursorPosX(em * 2);
+    if (big_button(ui, "phrase." + std::to_string(i), ui.t(p.phrases[i]), ImVec2(width, em * 2.4f),
+                   {theme::kKeyButton, theme::kText, ui.fonts.title(), theme::kKeyBorder}))
+      ui.emit(app::ActionKind::kPointsPhrase, p.phrases[i]);
+    ImGui::Dummy(ImVec2(0, em * 0.2f));
+  }
+  message_line(ui, width);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+void points_declare(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  const app::PointsView& p = ui.state.points;
+  title(ui, ui.t("points.declare"));
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("points.declare_explain"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 4);
+  ImGui::Dummy(ImVec2(0, em * 0.4f));
+  const ImVec2 start = ImGui::GetCursorPos();
+  const float gap = em * 0.6f;
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3, em * 3.4f);
+  for (std::size_t i = 0; i < p.rules.size() && i < 12; ++i) {
+    const app::RuleChoice& r = p.rules[i];
+    ImGui::SetCursorPos(ImVec2(start.x + em + (i % 3) * (size.x + gap), start.y + (i / 3) * (size.y + gap)));
+    if (big_button(ui, "rule." + r.id, ui.local(r.name), size, {theme::kTileNotices, theme::kOnColor, ui.fonts.body()},
+                   signed_points(r.points)))
+      ui.emit(app::ActionKind::kPointsPickRule, r.id);
+  }
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+void points_shop(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  const app::PointsView& p = ui.state.points;
+  title(ui, ui.t("points.shop"));
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.msg(core::Message("points.shop_balance").arg("n", std::to_string(p.spendable))), ui.fonts.body(),
+        theme::kTilePoints);
+  const ImVec2 start = ImGui::GetCursorPos();
+  const float gap = em * 0.6f;
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3, em * 5.2f);
+  for (std::size_t i = 0; i < p.goods.size() && i < 6; ++i) {
+    const app::GoodsView& g = p.goods[i];
+    const ImVec2 pos(start.x + em + (i % 3) * (size.x + gap), start.y + (i / 3) * (size.y + gap));
+    const bool picked = g.id == p.picked_goods;
+    const bool available = g.stock > 0 && g.price <= p.spendable;
+    ImGui::SetCursorPos(pos);
+    const std::string sub = ui.msg(core::Message("points.goods_line").arg("price", std::to_string(g.price))
+                                       .arg("stock", std::to_string(g.stock)));
+    if (big_button(ui, "goods." + std::to_string(g.id), ui.local(g.name), size,
+                   {picked ? theme::kTileRequests : theme::kKeyButton, picked ? theme::kOnColor : (available ? theme::kText : theme::kTextMuted),
+                    ui.fonts.title(), theme::kKeyBorder, true},
+                   sub))
+      ui.emit(app::ActionKind::kPointsPickGoods, std::to_string(g.id));
+    // The goods' picture (assets/<picture>); a plain mark when it cannot be loaded.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 o = ImGui::GetWindowPos();
+    const float s = size.y - em * 1.2f;
+    const ImVec2 a(o.x + pos.x + size.x - s - em * 0.6f, o.y + pos.y + em * 0.6f);
+    if (ImTextureID tex = ui.images ? ui.images->get(g.picture) : nullptr) {
+      dl->AddImageRounded(tex, a, ImVec2(a.x + s, a.y + s), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, em * 0.3f);
+    } else {
+      dl->AddRectFilled(a, ImVec2(a.x + s, a.y + s), theme::kNeutralButton, em * 0.3f);
+      dl->AddCircleFilled(ImVec2(a.x + s / 2, a.y + s / 2), s * 0.3f, theme::kOnColor);
+    }
+  }
+  ImGui::SetCursorPos(ImVec2(em * 2, start.y + 2 * (size.y + gap) + em * 0.2f));
+  message_line(ui, ImGui::GetWindowWidth() - em * 4);
+  if (p.picked_goods) {
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 16, ImGui::GetWindowHeight() - em * 3.6f));
+    if (big_button(ui, "reserve", ui.t("points.reserve"), ImVec2(em * 14, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
+      ui.emit(app::ActionKind::kPointsReserve);
+  }
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+void points_redeemed(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  const app::PointsView& p = ui.state.points;
+  title(ui, ui.t("points.redeemed_title"));
+  ImGui::Dummy(ImVec2(0, em * 0.5f));
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.msg(core::Message("points.redeemed_goods").arg("goods", ui.local(p.redeemed_goods))
+                       .arg("price", std::to_string(p.redeemed_price))),
+        ui.fonts.title(), theme::kText);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("points.redeemed_code"), ui.fonts.body(), theme::kTextMuted);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, p.redeemed_code, ui.fonts.title(), theme::kTilePoints);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.msg(core::Message("points.redeemed_balance").arg("n", std::to_string(p.spendable))), ui.fonts.body(),
+        theme::kText);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("points.redeemed_explain"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 4);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "done", ui.t("nav.done"), ImGui::GetWindowWidth() - em * 9)) ui.emit(app::ActionKind::kHome);
+}
+
+void points_board(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  const app::PointsView& p = ui.state.points;
+  const bool black = p.board_scope == "black";
+  std::string scope_name = ui.t("points.board_village");
+  for (const auto& [id, name] : p.grids)
+    if (id == p.board_scope) scope_name = name;
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, black ? ui.t("points.black_board") : ui.msg(core::Message("points.red_board").arg("scope", scope_name)),
+        ui.fonts.title(), black ? theme::kText : kRed);
+  // Scope tabs: village, each grid, and the black board when the village shows one.
+  const float tab_y = ImGui::GetCursorPosY();
+  float x = em * 2;
+  const auto tab = [&](const std::string& id, const std::string& text, const std::string& arg) {
+    const bool on = p.board_scope == arg;
+    ImGui::SetCursorPos(ImVec2(x, tab_y));
+    const ImVec2 size(ui.fonts.body()->CalcTextSizeA(em, 1e6f, 0, text.c_str()).x + em * 1.2f, em * 2);
+    if (big_button(ui, id, text, size, {on ? kRed : theme::kKeyButton, on ? theme::kOnColor : theme::kText, ui.fonts.body(),
+                                         theme::kKeyBorder}))
+      ui.emit(app::ActionKind::kPointsBoard, arg);
+    x += size.x + em * 0.4f;
+  };
+  tab("board.village", ui.t("points.board_village"), "");
+  for (const auto& [id, name] : p.grids) tab("board.grid." + id, name, id);
+  if (p.black_board) tab("board.black", ui.t("points.black_board"), "black");
+  ImGui::SetCursorPos(ImVec2(em * 2, tab_y + em * 2.5f));
+  const float width = ImGui::GetWindowWidth() - em * 4;
+  const float line = ImGui::GetTextLineHeightWithSpacing() * 1.15f;
+  const float y0 = ImGui::GetCursorPosY();
+  for (std::size_t i = 0; i < p.board.size(); ++i) {
+    const app::BoardEntry& b = p.board[i];
+    const float col = i < 5 ? 0 : width / 2;
+    const float y = y0 + static_cast<float>(i % 5) * line * 1.6f;
+    ImGui::SetCursorPos(ImVec2(em * 2 + col, y));
+    label(ui, std::to_string(b.rank) + ".", ui.fonts.title(), black ? theme::kText : kRed);
+    ImGui::SetCursorPos(ImVec2(em * 4.5f + col, y));
+    std::string text = b.name + "  " + b.grid + "  " + ui.msg(core::Message("points.n").arg("n", std::to_string(b.points)));
+    if (black && !b.rule.zh.empty()) text += "  " + ui.local(b.rule);
+    label(ui, text, ui.fonts.title(), theme::kText);
+  }
+  if (p.board.empty()) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.t("points.none"), ui.fonts.body(), theme::kTextMuted);
+  }
+  ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 5.2f));
+  label(ui, ui.t("points.board_note"), ui.fonts.body(), theme::kTextMuted, width);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+}  // namespace vsk::ui::screens

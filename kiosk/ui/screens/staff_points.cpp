@@ -1,0 +1,172 @@
+// The staff side of the points system: the menu with open counts, award / deduct (person by ID
+// number or household by id on the keypad, then the rule, then confirm), and the lists where
+// staff approve, resolve, review, hand out goods, restock, read the summary and conflicts.
+#include "ui/format.h"
+#include "ui/screens/keypad_page.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace vsk::ui::screens {
+namespace {
+
+std::string signed_points(int d) { return (d > 0 ? "+" : "") + std::to_string(d); }
+
+}  // namespace
+
+void staff_points(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  const app::PointsView& p = ui.state.points;
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("admin.points"), ui.fonts.title(), theme::kText);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.msg(core::Message("points.staff.policy").arg("days", std::to_string(p.notice_days))
+                       .arg("n", std::to_string(p.approval_threshold))),
+        ui.fonts.body(), theme::kTextMuted);
+  message_line(ui, ImGui::GetWindowWidth() - em * 4);
+  ImGui::Dummy(ImVec2(0, em * 0.4f));
+  const ImVec2 start = ImGui::GetCursorPos();
+  const float gap = em;
+  const ImVec2 tile((ImGui::GetWindowWidth() - em * 4 - 3 * gap) / 4, em * 4.2f);
+  struct Item {
+    std::string id;
+    std::string list;  // empty: award
+  };
+  const Item items[] = {{"points.staff.award", ""},         {"points.staff.approvals", "approvals"},
+                        {"points.staff.objections", "objections"}, {"points.staff.claims", "claims"},
+                        {"points.staff.shop", "shop"},      {"points.staff.summary", "summary"},
+                        {"points.staff.conflicts", "conflicts"}};
+  for (int i = 0; i < 7; ++i) {
+    const Item& it = items[i];
+    ImGui::SetCursorPos(ImVec2(start.x + em + (i % 4) * (tile.x + gap), start.y + (i / 4) * (tile.y + gap)));
+    std::string sub;
+    if (auto c = p.counts.find(it.list); c != p.counts.end() && it.list != "summary")
+      sub = ui.msg(core::Message("points.staff.open").arg("n", std::to_string(c->second)));
+    const bool urgent = !sub.empty() && p.counts.at(it.list) > 0;
+    if (big_button(ui, it.id, ui.t(it.id), tile,
+                   {it.list.empty() ? theme::kTilePoints : (urgent ? theme::kTileRequests : theme::kNeutralButton),
+                    theme::kOnColor},
+                   sub)) {
+      if (it.list.empty())
+        ui.emit(app::ActionKind::kPointsStaffAward);
+      else
+        ui.emit(app::ActionKind::kPointsStaffList, it.list);
+    }
+  }
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+void staff_points_award(UiContext& ui) {
+  const float em = ui.em();
+  const app::PointsView& p = ui.state.points;
+  if (p.award_subject.empty()) {
+    keypad_page(ui, ui.t("points.staff.award"), ui.t("points.staff.subject_prompt"), ui.state.keypad.entry,
+                ui.t("points.staff.subject_hint"));
+    return;
+  }
+  header(ui);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("points.staff.award"), ui.fonts.title(), theme::kText);
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, p.award_subject, ui.fonts.body(), theme::kTextMuted);
+  ImGui::Dummy(ImVec2(0, em * 0.3f));
+  // One category at a time, so every rule button is big enough to read and hit.
+  const float tabs_y = ImGui::GetCursorPosY();
+  const float tab_w = em * 6;
+  for (std::size_t i = 0; i < p.categories.size(); ++i) {
+    const bool on = p.categories[i].first == p.category;
+    ImGui::SetCursorPos(ImVec2(em * 2 + i * (tab_w + em * 0.4f), tabs_y));
+    if (big_button(ui, "cat." + p.categories[i].first, ui.local(p.categories[i].second), ImVec2(tab_w, em * 2),
+                   {on ? theme::kTilePoints : theme::kKeyButton, on ? theme::kOnColor : theme::kText, ui.fonts.body(),
+                    theme::kKeyBorder}))
+      ui.emit(app::ActionKind::kPointsPickRule, "cat:" + p.categories[i].first);
+  }
+  const ImVec2 start(em, tabs_y + em * 2.5f);
+  const float gap = em * 0.4f;
+  const int cols = 3;
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - (cols - 1) * gap) / cols, em * 2.6f);
+  std::size_t shown = 0;
+  for (std::size_t k = 0; k < p.rules.size(); ++k) {
+    const app::RuleChoice& r = p.rules[k];
+    if (r.category != p.category) continue;
+    const std::size_t i = shown++;
+    const bool picked = r.id == p.picked_rule;
+    ImGui::SetCursorPos(ImVec2(start.x + em + (i % cols) * (size.x + gap), start.y + (i / cols) * (size.y + gap)));
+    const ImU32 fill = picked ? theme::kTileRequests : (r.points < 0 ? IM_COL32(253, 236, 234, 255) : theme::kKeyButton);
+    if (big_button(ui, "rule." + r.id, signed_points(r.points) + " " + ui.local(r.name), size,
+                   {fill, picked ? theme::kOnColor : theme::kText, ui.fonts.body(), theme::kKeyBorder, true}))
+      ui.emit(app::ActionKind::kPointsPickRule, r.id);
+  }
+  for (const app::RuleChoice& r : p.rules) {
+    if (r.id != p.picked_rule) continue;
+    ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 6.2f));
+    label(ui, ui.msg(core::Message("points.staff.confirm_line").arg("rule", ui.local(r.name))
+                         .arg("n", signed_points(r.points)).arg("evidence", r.evidence)),
+          ui.fonts.body(), theme::kText, ImGui::GetWindowWidth() - em * 20);
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 16, ImGui::GetWindowHeight() - em * 3.6f));
+    if (big_button(ui, "award.confirm", ui.t("points.staff.confirm"), ImVec2(em * 14, em * 2.6f),
+                   {theme::kConfirm, theme::kOnColor}))
+      ui.emit(app::ActionKind::kPointsConfirmAward);
+  }
+  ImGui::SetCursorPos(ImVec2(em * 10, ImGui::GetWindowHeight() - em * 3.4f));
+  message_line(ui, ImGui::GetWindowWidth() - em * 28);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+void staff_points_list(UiContext& ui) {
+  const float em = ui.em();
+  header(ui);
+  const app::PointsView& p = ui.state.points;
+  ImGui::SetCursorPosX(em * 2);
+  label(ui, ui.t("points.staff." + p.staff_list), ui.fonts.title(), theme::kText);
+  message_line(ui, ImGui::GetWindowWidth() - em * 4);
+  if (p.items.empty()) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.t("points.none"), ui.fonts.body(), theme::kTextMuted);
+  }
+  if (p.staff_list == "summary") {
+    // A compact table: grids on the left, rules on the right, one line each.
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(core::Message("points.staff.summary_head").arg("month", p.month)), ui.fonts.body(),
+          theme::kTextMuted);
+    const float y0 = ImGui::GetCursorPosY() + em * 0.3f;
+    const float line = em * 1.35f;
+    int rows[2] = {0, 0};
+    for (const app::StaffPointsItem& it : p.items) {
+      const int col = it.note == "grid" ? 0 : 1;
+      if (y0 + (rows[col] + 1) * line > ImGui::GetWindowHeight() - em * 4) continue;
+      ImGui::SetCursorPos(ImVec2(em * 2 + col * (ImGui::GetWindowWidth() - em * 4) * 0.4f, y0 + rows[col]++ * line));
+      label(ui, it.title + "   " + it.detail, ui.fonts.body(), theme::kText);
+    }
+    if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+    return;
+  }
+  const float actions_w = em * 13;
+  const float width = ImGui::GetWindowWidth() - em * 4 - actions_w;
+  int shown = 0;
+  for (std::size_t i = 0; i < p.items.size(); ++i) {
+    if (++shown > 4) break;  // what fits above the footer; acting on one brings up the next
+    const app::StaffPointsItem& it = p.items[i];
+    const float y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosX(em * 2);
+    const std::string detail = it.note.empty() ? it.detail : it.detail + " · " + note_text(ui, it.note);
+    row_button(ui, "item." + std::to_string(i), it.title, detail, it.actions.empty() ? width + actions_w : width,
+               theme::kKeyButton, theme::kText);
+    const float after = ImGui::GetCursorPosY();
+    float x = em * 2 + width + em * 0.4f;
+    for (const auto& [arg, key] : it.actions) {
+      ImGui::SetCursorPos(ImVec2(x, y));
+      const bool negative = arg.rfind("refuse", 0) == 0 || arg.rfind("dismiss", 0) == 0 ||
+                            arg.rfind("cancel", 0) == 0 || arg.rfind("claim_no", 0) == 0;
+      if (big_button(ui, "act." + arg, ui.t(key), ImVec2(actions_w / 2 - em * 0.4f, after - y - em * 0.3f),
+                     {negative ? theme::kNeutralButton : theme::kConfirm, theme::kOnColor, ui.fonts.body()}))
+        ui.emit(app::ActionKind::kPointsStaffAct, arg);
+      x += actions_w / 2;
+    }
+    ImGui::SetCursorPosY(after);
+  }
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+}
+
+}  // namespace vsk::ui::screens
