@@ -1,5 +1,7 @@
 #include "app/points_service.h"
 
+#include <nlohmann/json.hpp>
+
 #include "core/date.h"
 #include "core/text.h"
 
@@ -22,6 +24,18 @@ std::string points_display_text(const core::PointsRules& rules, store::KioskStor
   for (const auto& c : rules.categories) out += c.name_zh + c.name_en;
   for (const auto& g : store.points().goods()) out += g.name_zh + g.name_en;
   return out;
+}
+
+std::int64_t PointsService::append_entry(db::Transaction& tx, const store::NewPointsEntry& e) {
+  const std::int64_t seq = store_.points().append(tx, e);
+  // Ledger entries go to the township like any other record (issue 5): in this transaction.
+  nlohmann::json p{{"seq", seq},           {"household_id", e.household_id}, {"rule_id", e.rule_id},
+                   {"kind", core::points_kind_name(e.kind)}, {"delta", e.delta}, {"reason", e.reason},
+                   {"at", e.at},            {"needs_approval", e.needs_approval}};
+  if (e.resident_id) p["resident_id"] = *e.resident_id;
+  if (e.reverses) p["reverses"] = *e.reverses;
+  store_.sync().enqueue(tx, "points.entry", p.dump(), e.at);
+  return seq;
 }
 
 PointsService::PointsService(store::KioskStore& store, const core::PointsRules& rules, platform::Clock& clock,
@@ -113,7 +127,7 @@ core::Result<std::int64_t> PointsService::award_in(db::Transaction& tx, const Aw
   e.staff_id = in.staff_id;
   e.needs_approval = (e.delta < 0 ? -e.delta : e.delta) >= p.approval_threshold;
   if (!e.needs_approval) e.due_at = t + static_cast<std::int64_t>(p.notice_days) * 86400;
-  const std::int64_t seq = store_.points().append(tx, e);
+  const std::int64_t seq = append_entry(tx, e);
   store_.audit().append(tx, {t, in.staff_id, "", e.delta >= 0 ? "points.award" : "points.deduct", seq_target(seq),
                              "rule:" + rule->id + "; delta:" + std::to_string(e.delta) + "; household:" +
                                  std::to_string(household) + (e.needs_approval ? "; needs_approval" : "")});
@@ -153,7 +167,7 @@ core::Status PointsService::decide_approval(std::int64_t staff_id, std::int64_t 
     rev.reason = "approval_refused";
     rev.staff_id = staff_id;
     rev.final_now = true;
-    store_.points().append(tx, rev);
+    append_entry(tx, rev);
     store_.points().finalize(tx, seq);
   }
   store_.audit().append(tx, {t, staff_id, "", approve ? "points.approve" : "points.refuse", seq_target(seq), reason});
@@ -205,7 +219,7 @@ core::Status PointsService::resolve(std::int64_t staff_id, std::int64_t objectio
     rev.reason = reason;
     rev.staff_id = staff_id;
     rev.final_now = true;
-    reversal = store_.points().append(tx, rev);
+    reversal = append_entry(tx, rev);
   }
   store_.points().add_resolution(tx, objection_id, upheld, reason, staff_id, reversal, t);
   // Reversed (net zero), or no objection left open: the entry stands as decided.
@@ -283,7 +297,7 @@ core::Result<RedemptionReceipt> PointsService::reserve(std::int64_t resident_id,
   e.delta = -g->price;
   e.reason = "goods:" + std::to_string(goods_id);
   e.final_now = true;
-  const std::int64_t seq = store_.points().append(tx, e);
+  const std::int64_t seq = append_entry(tx, e);
   store_.points().move_stock(tx, goods_id, -1, "reserved", std::nullopt, t);
   const std::int64_t id = store_.points().add_redemption(tx, code, goods_id, r->household_id, resident_id, seq, t);
   tx.commit();
@@ -316,7 +330,7 @@ core::Status PointsService::cancel_reservation(std::int64_t staff_id, std::int64
   rev.reason = "reservation_cancelled";
   rev.staff_id = staff_id;
   rev.final_now = true;
-  const std::int64_t seq = store_.points().append(tx, rev);
+  const std::int64_t seq = append_entry(tx, rev);
   store_.points().move_stock(tx, d->goods_id, 1, "cancelled", staff_id, t);
   store_.points().add_redemption_event(tx, redemption_id, "cancelled", staff_id, seq, t);
   store_.audit().append(tx, {t, staff_id, "", "points.reservation_cancelled", "redemption:" + d->code, ""});
@@ -350,6 +364,12 @@ core::Status PointsService::restock(std::int64_t staff_id, std::int64_t goods_id
 
 ExternalResult PointsService::apply_external_entry(const ExternalEntry& x) {
   db::Transaction tx(store_.db());
+  const ExternalResult out = apply_external_entry(tx, x);
+  tx.commit();
+  return out;
+}
+
+ExternalResult PointsService::apply_external_entry(db::Transaction& tx, const ExternalEntry& x) {
   const std::int64_t t = now();
   store_.points().settle(tx, t);
   const std::int64_t before = store_.points().household_standing(x.household_id).balance.final_points;
@@ -366,7 +386,7 @@ ExternalResult PointsService::apply_external_entry(const ExternalEntry& x) {
   ExternalResult out;
   // The entry is a fact from elsewhere and is kept as sent; a balance it takes below zero is
   // not hidden or clamped but listed for staff to sort out.
-  out.seq = store_.points().append(tx, e);
+  out.seq = store_.points().append(tx, e);  // from the township: not reported back
   if (before + x.delta < 0) {
     store_.points().add_conflict(tx, out.seq, x.household_id, before, t);
     out.conflict = true;
@@ -374,7 +394,6 @@ ExternalResult PointsService::apply_external_entry(const ExternalEntry& x) {
   store_.audit().append(tx, {t, std::nullopt, store::kAuditActorSystem, "points.external", seq_target(out.seq),
                              "origin:" + x.origin + "; delta:" + std::to_string(x.delta) +
                                  (out.conflict ? "; conflict" : "")});
-  tx.commit();
   return out;
 }
 

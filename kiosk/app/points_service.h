@@ -93,6 +93,8 @@ class PointsService {
   core::Status restock(std::int64_t staff_id, std::int64_t goods_id, std::int64_t quantity);
 
   ExternalResult apply_external_entry(const ExternalEntry& e);
+  // The same inside the caller's transaction (sync applies a pulled page in one).
+  ExternalResult apply_external_entry(db::Transaction& tx, const ExternalEntry& e);
 
   // The household's points that may be spent now: final, less pending deductions.
   std::int64_t spendable(std::int64_t household_id);
@@ -103,6 +105,8 @@ class PointsService {
   std::int64_t now() const { return clock_.unix_seconds(); }
   std::int64_t spendable_in(db::Transaction& tx, std::int64_t household_id);
   core::Result<std::int64_t> award_in(db::Transaction& tx, const AwardInput& in);
+  // Appends to the ledger and queues the entry for the township, in `tx`.
+  std::int64_t append_entry(db::Transaction& tx, const store::NewPointsEntry& e);
 
   store::KioskStore& store_;
   const core::PointsRules& rules_;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/points_service.h"
 #include "app/request_service.h"
 
 namespace vsk::app {
@@ -9,7 +10,19 @@ namespace vsk::app {
 bool TownshipChanges::apply(db::Transaction& tx, const TownshipChange& c) {
   std::string local;
   std::optional<std::string> problem = "unsupported_kind";
-  if (const auto it = handlers_.find(c.kind); it != handlers_.end()) problem = it->second(tx, c, local);
+  if (const auto it = handlers_.find(c.kind); it != handlers_.end()) {
+    // A change that fails half-way is undone on its own and recorded, instead of failing the
+    // whole page again and again (which would stop sync for good).
+    tx.db().exec("SAVEPOINT township_change");
+    try {
+      problem = it->second(tx, c, local);
+    } catch (const std::exception& e) {
+      tx.db().exec("ROLLBACK TO township_change");
+      problem = "apply_failed";
+      local = e.what();
+    }
+    tx.db().exec("RELEASE township_change");
+  }
   if (!problem) return true;
   store_.sync().add_conflict(tx, {0, c.id, c.scope, c.key, *problem, local, c.payload, clock_.unix_seconds()});
   return false;
@@ -23,6 +36,30 @@ void register_request_changes(TownshipChanges& changes, RequestService& requests
                auto problem = requests.apply_township_reply(tx, c.key, p["note"].get<std::string>());
                if (problem) local = *problem;
                return problem;
+             });
+}
+
+void register_points_changes(TownshipChanges& changes, PointsService& points) {
+  changes.on("points.entry",
+             [&points](db::Transaction& tx, const TownshipChange& c, std::string&) -> std::optional<std::string> {
+               const auto p = nlohmann::json::parse(c.payload, nullptr, false);
+               if (p.is_discarded() || !p.is_object() || !p.contains("household_id") || !p["household_id"].is_number_integer() ||
+                   !p.contains("delta") || !p["delta"].is_number_integer())
+                 return std::string("bad_payload");
+               ExternalEntry e;
+               e.household_id = p["household_id"].get<std::int64_t>();
+               auto known = tx.db().prepare("SELECT 1 FROM households WHERE id = ?");
+               known.bind(1, e.household_id);
+               if (!known.step()) return std::string("unknown_household");
+               if (p.contains("resident_id") && p["resident_id"].is_number_integer())
+                 e.resident_id = p["resident_id"].get<std::int64_t>();
+               e.rule_id = p.value("rule_id", "");
+               e.delta = p["delta"].get<std::int64_t>();
+               e.reason = p.value("reason", "");
+               e.origin = "township";
+               e.at = p.value("at", std::int64_t{0});
+               points.apply_external_entry(tx, e);  // a negative balance becomes a points conflict
+               return std::nullopt;
              });
 }
 

@@ -17,6 +17,7 @@
 namespace vsk::app {
 
 class RequestService;
+class PointsService;
 
 struct TownshipChange {
   std::int64_t id = 0;
@@ -45,5 +46,8 @@ class TownshipChanges {
 
 // request.township_reply -> a township_reply event on the escalated request.
 void register_request_changes(TownshipChanges& changes, RequestService& requests);
+// points.entry -> an external ledger entry (a deduction made at the township, say); one that
+// takes a household below zero is kept and listed as a points conflict for staff.
+void register_points_changes(TownshipChanges& changes, PointsService& points);
 
 }  // namespace vsk::app

@@ -2,6 +2,7 @@
 
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
+#include "app/points_rules_loader.h"
 
 #include <filesystem>
 
@@ -18,6 +19,9 @@ std::unique_ptr<KioskSync> open_kiosk_sync(const std::string& data_dir, const st
   k->requests = std::make_unique<app::RequestService>(k->store(), k->catalog, k->calendar, k->clock, k->random, policy);
   k->changes = std::make_unique<app::TownshipChanges>(k->store(), k->clock);
   app::register_request_changes(*k->changes, *k->requests);
+  k->points_rules = app::load_points_rules(assets_dir + "/points/rules.json");
+  k->points = std::make_unique<app::PointsService>(k->store(), k->points_rules, k->clock, k->random);
+  app::register_points_changes(*k->changes, *k->points);
   k->client = std::make_unique<SyncClient>(k->store(), k->clock, SigningKey::load_or_create(device_key_path(data_dir)),
                                            *k->changes);
   return k;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/bootstrap.h"
+#include "app/points_service.h"
 #include "app/request_service.h"
 #include "app/township_changes.h"
 #include "core/catalog.h"
@@ -27,6 +28,8 @@ struct KioskSync {
   core::Catalog catalog;
   core::WorkingCalendar calendar;
   std::unique_ptr<app::RequestService> requests;
+  core::PointsRules points_rules;
+  std::unique_ptr<app::PointsService> points;
   std::unique_ptr<app::TownshipChanges> changes;
   std::unique_ptr<SyncClient> client;
 

@@ -118,6 +118,11 @@ void HttpServer::routes() {
                 admin([this, ok_json](const httplib::Request& req, const json& b, httplib::Response& res) {
                   ok_json(res, json{{"change", service_.publish_document(req.matches[1], b)}});
                 }));
+  server_->Post("/v1/admin/points", admin([this, ok_json](const httplib::Request&, const json& b, httplib::Response& res) {
+    const json entry{{"household_id", b.at("household_id").get<std::int64_t>()}, {"delta", b.at("delta").get<std::int64_t>()},
+                     {"rule_id", b.value("rule_id", "")}, {"reason", b.value("reason", "")}};
+    ok_json(res, json{{"change", service_.publish_points_entry(b.at("village").get<std::string>(), entry)}});
+  }));
   server_->Post("/v1/admin/resync", admin([this, ok_json](const httplib::Request&, const json& b, httplib::Response& res) {
     ok_json(res, json{{"ordered", service_.order_resync(b.at("device_id").get<std::string>(), b.at("scope").get<std::string>())}});
   }));

@@ -7,6 +7,7 @@
 //   GET  /v1/admin/escalations         escalated requests of every village
 //   POST /v1/admin/reply               {"village","number","text"}
 //   POST /v1/admin/notices             {"village"?: name, "notice": {...}}
+//   POST /v1/admin/points              {"village", "household_id", "delta", "rule_id"?, "reason"?}
 //   POST /v1/admin/documents/catalog | /v1/admin/documents/points_rules   the whole document
 //   POST /v1/admin/revoke              {"device_id"}
 //   POST /v1/admin/resync              {"device_id", "scope"}: the kiosk downloads the scope again

@@ -7,6 +7,7 @@
 //   township-server --data-dir DIR reply --village V --number N --text T
 //   township-server --data-dir DIR publish-notice [--village V] --title T --body B [--category C]
 //   township-server --data-dir DIR revoke DEVICE_ID
+//   township-server --data-dir DIR publish-points --village V --household ID --delta N [--rule R] [--reason T]
 //   township-server --data-dir DIR resync DEVICE_ID SCOPE          the kiosk downloads SCOPE again
 //   township-server --data-dir DIR admin-token [--label L]        print a token for the admin API
 #include <sys/stat.h>
@@ -46,6 +47,7 @@ int usage() {
                "commands: serve (default), enroll --village NAME, import-bundle FILE [--reply FILE],\n"
                "          stats [--json], escalations [--json], reply --village V --number N --text T,\n"
                "          publish-notice [--village V] --title T --body B [--category C], revoke DEVICE_ID,\n"
+               "          publish-points --village V --household ID --delta N [--rule R] [--reason T],\n"
                "          resync DEVICE_ID SCOPE,\n"
                "          admin-token [--label L]\n";
   return 2;
@@ -218,6 +220,13 @@ int main(int argc, char** argv) {
       const bool done = service.revoke(a.positional[0]);
       std::cout << (done ? "revoked " : "not found or already revoked: ") << a.positional[0] << "\n";
       return done ? 0 : 1;
+    }
+    if (a.command == "publish-points") {
+      if (opt(a, "village").empty() || opt(a, "household").empty() || opt(a, "delta").empty()) return usage();
+      const json entry{{"household_id", std::stoll(opt(a, "household"))}, {"delta", std::stoll(opt(a, "delta"))},
+                       {"rule_id", opt(a, "rule")}, {"reason", opt(a, "reason")}};
+      std::cout << "change " << service.publish_points_entry(opt(a, "village"), entry) << "\n";
+      return 0;
     }
     if (a.command == "resync") {
       if (a.positional.size() != 2) return usage();

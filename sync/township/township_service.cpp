@@ -239,6 +239,17 @@ std::int64_t TownshipService::publish_notice(const std::optional<std::string>& v
   return change;
 }
 
+std::int64_t TownshipService::publish_points_entry(const std::string& village, const json& entry) {
+  const std::int64_t now = clock_.unix_seconds();
+  db::Transaction tx(store_.db());
+  const std::int64_t v = store_.village_id(tx, village);
+  json payload = entry;
+  payload["at"] = now;
+  const std::int64_t change = store_.add_change(tx, v, "points", "points.entry", sync::random_uuid(), payload.dump(), now);
+  tx.commit();
+  return change;
+}
+
 std::int64_t TownshipService::publish_document(const std::string& scope, const json& document) {
   const std::int64_t now = clock_.unix_seconds();
   db::Transaction tx(store_.db());

@@ -51,6 +51,10 @@ class TownshipService {
   std::string reply_to_request(const std::string& village, const std::string& number, const std::string& text);
   // village nullopt: every village.
   std::int64_t publish_notice(const std::optional<std::string>& village, const nlohmann::json& notice);
+  // A points entry made at the township (e.g. a deduction) for one household of `village`:
+  // {"household_id", "delta", "rule_id", "reason"}. The kiosk keeps it as sent and shows a
+  // household it takes below zero as a conflict.
+  std::int64_t publish_points_entry(const std::string& village, const nlohmann::json& entry);
   // Catalog or points-rules document for every village ("catalog" / "points_rules").
   std::int64_t publish_document(const std::string& scope, const nlohmann::json& document);
   bool revoke(const std::string& device_id);

@@ -186,6 +186,38 @@ TEST(SyncClient, AMissedChangeIsFoundByTheChecksumAndFetched) {
   EXPECT_EQ(k.client->run_once(town.loopback).resyncs, 0);
 }
 
+TEST(SyncClient, PointsEntriesGoUpAndTownshipDeductionsComeDown) {
+  TestTownship town;
+  TestKiosk k;
+  town.enroll(k, "青山村");
+  app::AwardInput award;
+  award.staff_id = k.staff("0002");
+  award.resident_id = k.store.residents().find(1)->id;
+  award.rule_id = k.points_rules.rules.front().id;
+  ASSERT_TRUE(k.points.award(award));
+  ASSERT_TRUE(k.client->run_once(town.loopback).ok);
+  const auto points_ops = [&] {
+    auto q = town.store.db().prepare("SELECT COUNT(*) FROM ops WHERE type = 'points.entry'");
+    q.step();
+    return q.column_int(0);
+  };
+  EXPECT_EQ(points_ops(), 1);
+
+  const std::int64_t household = k.store.residents().find(1)->household_id;
+  town.service.publish_points_entry("青山村", {{"household_id", household}, {"delta", 5}, {"reason", "镇级表彰"}});
+  town.service.publish_points_entry("青山村", {{"household_id", household}, {"delta", -100000}, {"reason", "录入错误"}});
+  town.service.publish_points_entry("青山村", {{"household_id", 999999}, {"delta", -1}});
+  const auto before = k.store.points().conflicts().size();
+  const auto r = k.client->run_once(town.loopback);
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.pulled, 3);
+  EXPECT_EQ(r.conflicts, 1) << [&] { std::string o; for (auto& c : k.store.sync().open_conflicts()) o += c.reason + ":" + c.local + " "; return o; }();
+  EXPECT_EQ(k.store.points().conflicts().size(), before + 1);  // below zero: a points conflict, not clamped
+  // Township entries are not echoed back to the township.
+  EXPECT_EQ(k.acked(), k.last_seq());
+  EXPECT_EQ(points_ops(), 1);
+}
+
 TEST(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
   TestTownship town;
   TestKiosk k;
