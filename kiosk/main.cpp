@@ -15,6 +15,7 @@
 #include "app/bootstrap.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
+#include "app/demo_notices.h"
 #include "app/demo_requests.h"
 #include "app/request_service.h"
 #include "app/kiosk_app.h"
@@ -112,7 +113,9 @@ int main(int argc, char** argv) {
     vsk::store::KioskStore& store = *village.store;
     if (village.seeded_now) {
       const int n = vsk::app::seed_demo_requests(store, catalog, calendar, random, clock.unix_seconds());
-      std::cerr << "kiosk: created the demo village with " << n << " requests in " << data_dir << "\n";
+      const int notices = vsk::app::seed_demo_notices(store, clock.unix_seconds());
+      std::cerr << "kiosk: created the demo village with " << n << " requests and " << notices << " notices in "
+                << data_dir << "\n";
     }
     const std::string font = vsk::ui::find_cjk_font(o.font);
     if (font.empty())
@@ -144,7 +147,13 @@ int main(int argc, char** argv) {
     backups.set_min_free_bytes(static_cast<std::uint64_t>(store.settings().get_int_or(
                                    vsk::store::setting::kMinFreeMb, vsk::app::kDefaultMinFreeMb)) *
                                1024 * 1024);
-    vsk::app::KioskApp app({store, clock, hasher, requests, &printer, &chime, o.measure_startup ? nullptr : &backups},
+    // Notice pictures live beside the database; the same free-space floor as the backups.
+    vsk::app::NoticePolicy notice_policy;
+    notice_policy.image_dir = data_dir + "/notice-images";
+    notice_policy.min_free_bytes = backups.min_free_bytes();
+    vsk::app::NoticeService notices(store, clock, notice_policy);
+    vsk::app::KioskApp app({store, clock, hasher, requests, &printer, &chime, o.measure_startup ? nullptr : &backups,
+                            &notices},
                            app_options);
 
     vsk::ui::Shell shell(app, tr, catalog, video, font,

@@ -53,6 +53,26 @@ enum class ActionKind {
   kRateByPhone,
   kExitKiosk,       // admin only: quit the program (resident mode cannot be left otherwise)     // staff recording a rating: toggles phone / in person
   kClearRecoveryNotice,  // admin home: staff have checked the records after a database recovery
+  // Notices
+  kNoticeFilter,        // arg: "" all, a category name, or "township"
+  kOpenNotice,          // arg: notice id
+  kNoticePage,          // arg: "1" next page, "-1" previous (list or notice body)
+  kNoticeOpinion,       // 我有意见: identify if needed, then compose
+  kNoticeCommentText,   // arg: the whole comment text
+  kNoticeSendComment,
+  kNoticeNew,           // staff: a new notice
+  kNoticeEdit,          // staff: edit the notice on screen (a new version)
+  kNoticeSetField,      // arg: "field=value" (category, title, body, period_start, period_end, end_date)
+  kNoticeAddRow,        // arg: "income" / "expense": the finance row page
+  kNoticeRowItem,       // arg: the row's item
+  kNoticeRemoveRow,     // arg: row index
+  kNoticeSave,
+  kNoticePublish,
+  kNoticeUnpublish,
+  kNoticePin,           // toggles
+  kNoticeShowVersion,   // arg: version number, "0" = current
+  kNoticeCommentHandled,  // arg: comment id
+  kWakeUp,              // a touch or key on the attract screen or the idle prompt (需要)
 };
 
 struct Action {

@@ -4,11 +4,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "app/action.h"
 #include "app/backup_service.h"
+#include "app/notice_flow.h"
+#include "app/notice_service.h"
 #include "app/request_flow.h"
 #include "app/request_service.h"
 #include "app/view_state.h"
@@ -27,6 +30,11 @@ struct AppOptions {
   std::int64_t idle_timeout_ms = 60'000;
   std::int64_t staff_idle_timeout_ms = 180'000;  // staff are logged out after this long untouched
   core::PinPolicy pin_policy;
+  // A resident session is not reset silently: this long before the reset the kiosk asks
+  // 还需要更多时间吗？ with a countdown (at most half the idle timeout).
+  std::int64_t idle_prompt_ms = 20'000;
+  // On the empty home screen, this long without a touch starts the attract screen (0: never).
+  std::int64_t attract_after_ms = 60'000;
 };
 
 // What the app works with; owned by main (or the test).
@@ -38,6 +46,9 @@ struct AppServices {
   platform::Printer* printer = nullptr;  // none: receipts cannot be printed here
   platform::Chime* chime = nullptr;      // none: staff calls are shown, not heard
   BackupService* backups = nullptr;      // none: no automatic backups, no free-space check
+  NoticeService* notices = nullptr;      // none: the app makes its own (no image directory)
+  // The points red board for the attract screen; unset (or empty): notices only.
+  std::function<std::vector<BoardRow>()> red_board;
 };
 
 class KioskApp {
@@ -50,7 +61,7 @@ class KioskApp {
 
   // Checks the idle timeout; returns true when it reset the kiosk to the home screen.
   bool tick();
-  std::int64_t ms_until_idle_reset() const;
+  std::int64_t ms_until_idle_reset() const;  // or until the idle prompt's next second
   // True while someone is in the middle of something (not on an empty home screen).
   bool has_session() const;
 
@@ -101,12 +112,24 @@ class KioskApp {
   std::string new_pin_;  // first-admin setup: the PIN typed once, until it is confirmed
   Session session_;  // who is identified / logged in: ids stay here, never in the ViewState
   // Where identification leads once it succeeds.
-  enum class AfterIdentify { kPoints, kForm, kMyRequests } after_identify_ = AfterIdentify::kPoints;
+  enum class AfterIdentify { kPoints, kForm, kMyRequests, kNoticeOpinion } after_identify_ = AfterIdentify::kPoints;
   RequestService& requests_service_;
   RequestFlow requests_;
   // While staff log in to take over a resident's session, the resident's screen waits here.
   std::optional<ViewState> waiting_for_staff_;
   std::optional<std::int64_t> waiting_resident_id_;
+  // Notices, the attract screen and the idle prompt.
+  std::unique_ptr<NoticeService> own_notices_;
+  NoticeService& notice_service_;
+  NoticeFlow notices_;
+  std::function<std::vector<BoardRow>()> red_board_;
+  std::int64_t attract_started_ms_ = 0;
+  std::int64_t prompt_ms() const;
+  bool resident_prompt_applies() const;  // a resident (not staff) session that the idle timer would end
+  void start_attract();
+  void stop_attract();
+  void tick_attract();
+  void tick_idle_prompt();
 };
 
 }  // namespace vsk::app

@@ -69,11 +69,12 @@ std::string_view role_name(Role r) {
 }
 
 std::string_view permission_name(Permission p) {
-  static constexpr std::array<std::string_view, 20> kNames = {
+  static constexpr std::array<std::string_view, 21> kNames = {
       "view_request",  "accept_request",  "assign_request", "note_request",  "ask_materials",
       "materials_provided", "escalate_request", "township_reply", "complete_request", "reject_request",
       "file_on_behalf", "record_rating",   "complete_followup", "enter_points", "approve_points",
-      "publish_notice", "export_data",     "manage_staff",   "change_config", "exit_kiosk"};
+      "publish_notice", "export_data",     "manage_staff",   "change_config", "exit_kiosk",
+      "handle_notice_comments"};
   return kNames[static_cast<size_t>(p)];
 }
 

@@ -41,6 +41,7 @@ enum class Permission {
   kManageStaff,
   kChangeConfig,
   kExitKiosk,  // leave fullscreen / quit the kiosk program
+  kHandleNoticeComments,  // read residents' opinions on notices and mark them handled
 };
 
 std::string_view permission_name(Permission p);

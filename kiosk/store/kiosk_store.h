@@ -8,6 +8,7 @@
 #include "platform/pii_cipher.h"
 #include "sqlite/sqlite_db.h"
 #include "store/audit_store.h"
+#include "store/notice_store.h"
 #include "store/request_store.h"
 #include "store/resident_store.h"
 #include "store/settings_store.h"
@@ -38,6 +39,7 @@ class KioskStore {
   SettingsStore& settings() { return settings_; }
   RequestStore& requests() { return requests_; }
   AuditStore& audit() { return audit_; }
+  NoticeStore& notices() { return notices_; }
   db::MigrationReport migration() const { return migration_; }
   bool is_empty();  // no village yet (neither seeded nor initialised): a first start
 
@@ -49,6 +51,7 @@ class KioskStore {
   SettingsStore settings_;
   RequestStore requests_;
   AuditStore audit_;
+  NoticeStore notices_;
 };
 
 // "<data dir>/kiosk.db"

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/id_number.h"
+#include "store/notice_schema.h"
 
 namespace vsk::store {
 namespace {
@@ -291,6 +292,7 @@ std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
       {3, v3_requests},
       {4, v4_audit},
       {5, [&cipher](db::Transaction& tx) { v5_encrypt_pii(tx, cipher); }, /*rebuilds_tables=*/true},
+      {kNoticesSchema, migrate_notices},
   };
 }
 
