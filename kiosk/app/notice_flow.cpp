@@ -115,6 +115,9 @@ void NoticeFlow::load_detail(std::int64_t id, bool staff, int version) {
     }
     for (const auto& c : store_.notices().comments(id))
       d.comments.push_back({c.id, core::mask_name(c.resident_name), c.text, c.at, c.handled_at.has_value(), c.handled_by});
+    // The ones still to handle first: the screen has room for a few.
+    std::stable_sort(d.comments.begin(), d.comments.end(),
+                     [](const NoticeCommentView& a, const NoticeCommentView& b) { return !a.handled && b.handled; });
   }
   state_.notices.detail = std::move(d);
 }
@@ -352,6 +355,7 @@ bool NoticeFlow::handle(const Action& a, const Session& session, bool* needs_ide
       staff_op(a.kind, session);
       return true;
     case ActionKind::kNoticeShowVersion:
+      state_.notice.reset();
       if (staff && detail_id_ != 0) load_detail(detail_id_, true, std::stoi(a.arg.empty() ? "0" : a.arg));
       return true;
     case ActionKind::kNoticeCommentHandled: {

@@ -83,8 +83,17 @@ void idle_prompt(UiContext& ui) {
   if (!ui.state.idle_prompt_s) return;
   const float em = ui.em();
   const ImGuiIO& io = ImGui::GetIO();
-  // Dim everything, then a card in the middle.
-  ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 110));
+  // Dim everything (a window of its own, so the card drawn after it stays bright), then a card.
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("##idle_dim", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoBackground);
+  ImDrawList* dim = ImGui::GetWindowDrawList();
+  dim->PushClipRect(ImVec2(0, 0), io.DisplaySize, false);  // edge to edge, past the window padding
+  dim->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 110));
+  dim->PopClipRect();
+  ImGui::End();
   const ImVec2 size(em * 22, em * 11);
   ImGui::SetNextWindowPos(ImVec2((io.DisplaySize.x - size.x) * 0.5f, (io.DisplaySize.y - size.y) * 0.5f));
   ImGui::SetNextWindowSize(size);

@@ -33,7 +33,7 @@ void button_grid(UiContext& ui, const std::string& id_prefix, std::size_t n, int
                  LabelFn label_of, OnFn on, ArgFn arg_of, app::ActionKind kind) {
   const float em = ui.em();
   const float gap = em * 0.3f;
-  const ImVec2 size((width - gap * (cols - 1)) / cols, em * 1.9f);
+  const ImVec2 size((width - gap * (cols - 1)) / cols, em * 1.6f);
   const float y = ImGui::GetCursorPosY();
   for (std::size_t i = 0; i < n; ++i) {
     ImGui::SetCursorPos(ImVec2(x + (i % cols) * (size.x + gap), y + (i / cols) * (size.y + gap)));
@@ -145,13 +145,13 @@ void staff_notice(UiContext& ui) {
                               .arg("who", who)),
                    ImVec2(right_w, em * 1.6f), choice_style(ui, shown)))
       ui.emit(app::ActionKind::kNoticeShowVersion, current ? "0" : std::to_string(it->version));
-    if (ImGui::GetCursorPosY() > ImGui::GetWindowHeight() * 0.5f) break;
+    if (ImGui::GetCursorPosY() > ImGui::GetWindowHeight() * 0.45f) break;  // the newest few; comments need the room
   }
   ImGui::SetCursorPosX(x);
   label(ui, ui.msg(core::Message("notice.comments").arg("n", std::to_string(d.comments.size()))), ui.fonts.body(),
         theme::kText);
   for (const app::NoticeCommentView& c : d.comments) {
-    if (ImGui::GetCursorPosY() > ImGui::GetWindowHeight() - em * 7) break;
+    if (ImGui::GetCursorPosY() > ImGui::GetWindowHeight() - em * 3.5f) break;
     ImGui::SetCursorPosX(x);
     label(ui, c.resident + " " + time_text(c.at) + "：" + c.text, ui.fonts.body(),
           c.handled ? theme::kTextMuted : theme::kText, right_w);
@@ -172,11 +172,12 @@ void notice_editor(UiContext& ui) {
   const app::NoticeEditorView& e = ui.state.notice_editor;
   const core::NoticeContent& c = e.content;
   const float full = ImGui::GetWindowWidth() - em * 4;
-  const float left_w = full * 0.5f - em * 0.5f;
-  const float right_x = em * 2 + full * 0.5f + em * 0.5f;
+  // Left: the choices (wider, two columns of phrases); right: the preview, dates and save.
+  const float left_w = full * 0.58f - em * 0.5f;
+  const float right_x = em * 2 + full * 0.58f + em * 0.5f;
+  const float right_w = full - left_w - em;
   const float top = ImGui::GetCursorPosY();
 
-  // Left: what to write, by taps.
   ImGui::SetCursorPos(ImVec2(em * 2, top));
   label(ui, ui.t(e.notice_id == 0 ? "notice.editor.new" : "notice.editor.edit"), ui.fonts.title(), theme::kText);
   const char* const cats[] = {"party", "village", "finance", "policy", "publicity"};
@@ -188,14 +189,14 @@ void notice_editor(UiContext& ui) {
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("notice.editor.title_phrases"), ui.fonts.body(), theme::kTextMuted);
   button_grid(
-      ui, "title.", std::size(kTitlePhrases), 3, em * 2, left_w, [&](std::size_t i) { return ui.t(kTitlePhrases[i]); },
+      ui, "title.", std::size(kTitlePhrases), 2, em * 2, left_w, [&](std::size_t i) { return ui.t(kTitlePhrases[i]); },
       [&](std::size_t i) { return c.title == ui.t(kTitlePhrases[i]); },
       [&](std::size_t i) { return "title=" + ui.t(kTitlePhrases[i]); }, app::ActionKind::kNoticeSetField);
   if (e.category != "finance") {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.t("notice.editor.body_phrases"), ui.fonts.body(), theme::kTextMuted);
     button_grid(
-        ui, "body.", std::size(kBodyPhrases), 3, em * 2, left_w, [&](std::size_t i) { return ui.t(kBodyPhrases[i]); },
+        ui, "body.", std::size(kBodyPhrases), 2, em * 2, left_w, [&](std::size_t i) { return ui.t(kBodyPhrases[i]); },
         [&](std::size_t i) { return c.body.find(ui.t(kBodyPhrases[i])) != std::string::npos; },
         [&](std::size_t i) {
           const std::string p = ui.t(kBodyPhrases[i]);
@@ -209,33 +210,13 @@ void notice_editor(UiContext& ui) {
         },
         app::ActionKind::kNoticeSetField);
   }
-  if (e.category == "publicity") {
-    ImGui::SetCursorPosX(em * 2);
-    label(ui, ui.t("notice.editor.period"), ui.fonts.body(), theme::kTextMuted);
-    button_grid(
-        ui, "period.", 2, 2, em * 2, left_w,
-        [&](std::size_t i) { return ui.msg(core::Message("notice.editor.days").arg("n", i == 0 ? "5" : "7")); },
-        [&](std::size_t) { return false; }, [&](std::size_t i) { return std::string("period_days=") + (i == 0 ? "5" : "7"); },
-        app::ActionKind::kNoticeSetField);
-  } else {
-    ImGui::SetCursorPosX(em * 2);
-    label(ui, ui.t("notice.editor.expiry"), ui.fonts.body(), theme::kTextMuted);
-    const char* const days[] = {"30", "90", ""};
-    button_grid(
-        ui, "expiry.", 3, 3, em * 2, left_w,
-        [&](std::size_t i) {
-          return i == 2 ? ui.t("notice.editor.no_expiry") : ui.msg(core::Message("notice.editor.days").arg("n", days[i]));
-        },
-        [&](std::size_t i) { return i == 2 && c.end_date.empty(); },
-        [&](std::size_t i) { return std::string("end_days=") + days[i]; }, app::ActionKind::kNoticeSetField);
-  }
 
   // Right: the notice as it will read.
   ImGui::SetCursorPos(ImVec2(right_x, top));
   label(ui, ui.t("notice.editor.preview"), ui.fonts.body(), theme::kTextMuted);
   ImGui::SetCursorPosX(right_x);
   label(ui, c.title.empty() ? ui.t("notice.editor.no_title") : c.title, ui.fonts.title(),
-        c.title.empty() ? theme::kTextMuted : theme::kText, left_w);
+        c.title.empty() ? theme::kTextMuted : theme::kText, right_w);
   ImGui::SetCursorPosX(right_x);
   std::string dates;
   if (!c.period_start.empty())
@@ -243,9 +224,11 @@ void notice_editor(UiContext& ui) {
   else if (!c.end_date.empty())
     dates = ui.msg(core::Message("notice.until").arg("date", date_words(ui, c.end_date)));
   if (!dates.empty()) {
-    label(ui, dates, ui.fonts.body(), theme::kHeader, left_w);
+    label(ui, dates, ui.fonts.body(), theme::kHeader, right_w);
     ImGui::SetCursorPosX(right_x);
   }
+  // The period / expiry choices and the error sit above the footer; the preview fills the rest.
+  const float choices_y = ImGui::GetWindowHeight() - em * 8.6f;
   if (e.category == "finance") {
     app::NoticeDetailView d;
     d.rows = c.finance_rows;
@@ -253,10 +236,10 @@ void notice_editor(UiContext& ui) {
     d.income_fen = t.income_fen;
     d.expense_fen = t.expense_fen;
     const float y = ImGui::GetCursorPosY();
-    finance_table(ui, d, left_w, std::min<float>(em * 1.7f * (d.rows.size() + 2), ImGui::GetWindowHeight() - y - em * 7.5f), 0);
-    // Remove the last row; add income / expense rows on the keypad page.
+    finance_table(ui, d, right_w, std::min<float>(em * 1.7f * (d.rows.size() + 2), choices_y - y - em * 2.5f), 0);
+    // Add income / expense rows on the keypad page; remove the last row.
     ImGui::SetCursorPosX(right_x);
-    const ImVec2 third((left_w - em * 0.6f) / 3, em * 2.0f);
+    const ImVec2 third((right_w - em * 0.6f) / 3, em * 1.8f);
     const float by = ImGui::GetCursorPosY();
     if (big_button(ui, "row_income", ui.t("notice.add_income"), third, {theme::kConfirm, theme::kOnColor, ui.fonts.body()}))
       ui.emit(app::ActionKind::kNoticeAddRow, "income");
@@ -269,11 +252,32 @@ void notice_editor(UiContext& ui) {
       ui.emit(app::ActionKind::kNoticeRemoveRow, std::to_string(c.finance_rows.size() - 1));
   } else {
     paged_text(ui, c.body.empty() ? ui.t("notice.editor.no_body") : c.body, ui.fonts.body(),
-               c.body.empty() ? theme::kTextMuted : theme::kText, left_w,
-               ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - em * 6.5f, 0);
+               c.body.empty() ? theme::kTextMuted : theme::kText, right_w,
+               std::max(em, choices_y - ImGui::GetCursorPosY() - em * 0.3f), 0);
   }
-  ImGui::SetCursorPos(ImVec2(right_x, ImGui::GetWindowHeight() - em * 5.9f));
-  if (ui.state.error) label(ui, ui.msg(*ui.state.error), ui.fonts.body(), theme::kError, left_w);
+  ImGui::SetCursorPos(ImVec2(right_x, choices_y));
+  if (e.category == "publicity") {
+    label(ui, ui.t("notice.editor.period"), ui.fonts.body(), theme::kTextMuted);
+    button_grid(
+        ui, "period.", 2, 2, right_x, right_w,
+        [&](std::size_t i) { return ui.msg(core::Message("notice.editor.days").arg("n", i == 0 ? "5" : "7")); },
+        [&](std::size_t) { return false; }, [&](std::size_t i) { return std::string("period_days=") + (i == 0 ? "5" : "7"); },
+        app::ActionKind::kNoticeSetField);
+  } else {
+    label(ui, ui.t("notice.editor.expiry"), ui.fonts.body(), theme::kTextMuted);
+    const char* const days[] = {"30", "90", ""};
+    button_grid(
+        ui, "expiry.", 3, 3, right_x, right_w,
+        [&](std::size_t i) {
+          return i == 2 ? ui.t("notice.editor.no_expiry") : ui.msg(core::Message("notice.editor.days").arg("n", days[i]));
+        },
+        [&](std::size_t i) { return i == 2 && c.end_date.empty(); },
+        [&](std::size_t i) { return std::string("end_days=") + days[i]; }, app::ActionKind::kNoticeSetField);
+  }
+  if (ui.state.error) {
+    ImGui::SetCursorPosX(right_x);
+    label(ui, ui.msg(*ui.state.error), ui.fonts.body(), theme::kError, right_w);
+  }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "notice_save", ui.t("notice.save"), ImVec2(em * 11, em * 2.6f), {theme::kConfirm, theme::kOnColor}))

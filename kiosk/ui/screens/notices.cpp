@@ -129,7 +129,7 @@ int finance_table(UiContext& ui, const app::NoticeDetailView& d, float width, fl
   const int per_page = std::max(1, static_cast<int>(height / row_h) - 2);
   const int pages = std::max(1, static_cast<int>((d.rows.size() + per_page - 1) / per_page));
   page = std::clamp(page, 0, pages - 1);
-  const float cols[] = {0, width * 0.2f, width * 0.62f, width * 0.81f};  // date, item, income, expense
+  const float cols[] = {0, width * 0.2f, width * 0.54f, width * 0.77f};  // date, item, income, expense
   const ImVec2 o = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   auto cell = [&](int row, int col, const std::string& text, ImU32 color, bool right) {
@@ -156,7 +156,8 @@ int finance_table(UiContext& ui, const app::NoticeDetailView& d, float width, fl
     if (n >= d.rows.size()) break;
     const core::FinanceRow& r = d.rows[n];
     if (row % 2 == 0) band(row, IM_COL32(250, 250, 250, 255));
-    cell(row, 0, date_words(ui, r.date), theme::kText, false);
+    // Narrow tables (the editor's preview) show dates as 11-23 so the column stays narrow.
+    cell(row, 0, width < em * 30 && r.date.size() == 10 ? r.date.substr(5) : date_words(ui, r.date), theme::kText, false);
     cell(row, 1, r.item, theme::kText, false);
     cell(row, r.income ? 2 : 3, core::format_fen(r.amount_fen), theme::kText, true);
     ++row;
