@@ -76,7 +76,7 @@ void attract(UiContext& ui) {
   label(ui, invite, ui.fonts.title(), theme::kTileNotices);
   // The slide, as a target scripts can touch: its centre lies over a home tile, so a test
   // shows that the waking touch presses nothing.
-  record_area(ui, "attract", ImVec2(top.x, top.y), ImVec2(top.x + width * 0.5f, origin.y + ImGui::GetWindowHeight() - em * 4));
+  record_area(ui, "attract", ImVec2(top.x, top.y), ImVec2(top.x + width * 0.5f, origin.y + ImGui::GetWindowHeight() * 0.5f));
 }
 
 void idle_prompt(UiContext& ui) {

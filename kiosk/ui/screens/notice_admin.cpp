@@ -134,6 +134,7 @@ void staff_notice(UiContext& ui) {
   ImGui::SetCursorPos(ImVec2(x, top + 2 * (half.y + em * 0.3f)));
   label(ui, ui.t("notice.versions"), ui.fonts.body(), theme::kText);
   for (auto it = d.versions.rbegin(); it != d.versions.rend(); ++it) {
+    if (it - d.versions.rbegin() >= 3) break;  // the newest three; the comments need the room
     const bool current = it->version == s.version;
     const bool shown = d.shown_version == 0 ? current : d.shown_version == it->version;
     ImGui::SetCursorPosX(x);
@@ -145,7 +146,6 @@ void staff_notice(UiContext& ui) {
                               .arg("who", who)),
                    ImVec2(right_w, em * 1.6f), choice_style(ui, shown)))
       ui.emit(app::ActionKind::kNoticeShowVersion, current ? "0" : std::to_string(it->version));
-    if (ImGui::GetCursorPosY() > ImGui::GetWindowHeight() * 0.45f) break;  // the newest few; comments need the room
   }
   ImGui::SetCursorPosX(x);
   label(ui, ui.msg(core::Message("notice.comments").arg("n", std::to_string(d.comments.size()))), ui.fonts.body(),
