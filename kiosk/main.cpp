@@ -133,6 +133,7 @@ int main(int argc, char** argv) {
     const std::int64_t idle_s =
         o.idle_timeout_s > 0 ? o.idle_timeout_s : store.settings().get_int_or(vsk::store::setting::kIdleTimeoutSeconds, 60);
     app_options.idle_timeout_ms = idle_s * 1000;
+    app_options.attract_after_ms = idle_s * 1000;  // the same quiet time starts the attract screen
     app_options.staff_idle_timeout_ms =
         store.settings().get_int_or(vsk::store::setting::kStaffIdleTimeoutSeconds, 180) * 1000;
     vsk::platform::VideoOptions video_options;

@@ -48,7 +48,7 @@ struct AppServices {
   BackupService* backups = nullptr;      // none: no automatic backups, no free-space check
   NoticeService* notices = nullptr;      // none: the app makes its own (no image directory)
   // The points red board for the attract screen; unset (or empty): notices only.
-  std::function<std::vector<BoardRow>()> red_board;
+  std::function<std::vector<BoardRow>()> red_board = {};
 };
 
 class KioskApp {

@@ -99,6 +99,6 @@ TEST(Notice, ContentIsCheckedPerCategory) {
   EXPECT_EQ(notice_content_error(NoticeCategory::kFinance, c), "notice.err.row_amount");
   c.finance_rows[0].amount_fen = 100;
   EXPECT_EQ(notice_content_error(NoticeCategory::kFinance, c), std::nullopt);
-  c.title = "\x01bad";
+  c.title = "\x01" "bad";
   EXPECT_EQ(notice_content_error(NoticeCategory::kVillage, c), "notice.err.bad_text");
 }
