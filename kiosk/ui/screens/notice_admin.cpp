@@ -59,7 +59,10 @@ void staff_notices(UiContext& ui) {
   const float width = ImGui::GetWindowWidth() - em * 4;
   const float row_h = em * 3.0f;
   const float avail = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - em * 4.2f;
-  const int per_page = std::max(1, static_cast<int>(avail / (row_h + em * 0.3f)));
+  const float gap = em * 0.3f;
+  const float list_top = ImGui::GetCursorPosY();
+  // Rows are placed at fixed steps, so the count per page is exact and never reaches the footer.
+  const int per_page = std::max(1, static_cast<int>((avail + gap) / (row_h + gap)));
   const int pages = std::max(1, static_cast<int>((v.rows.size() + per_page - 1) / per_page));
   const int page = std::clamp(v.page, 0, pages - 1);
   for (int i = 0; i < per_page; ++i) {
@@ -71,14 +74,13 @@ void staff_notices(UiContext& ui) {
     if (s.open_comments > 0)
       sub += " · " + ui.msg(core::Message("notice.open_comments").arg("n", std::to_string(s.open_comments)));
     const bool live = s.status == "published";
-    ImGui::SetCursorPosX(em * 2);
+    ImGui::SetCursorPos(ImVec2(em * 2, list_top + i * (row_h + gap)));
     if (big_button(ui, "notice." + std::to_string(s.id), (s.pinned ? ui.t("notice.pinned_mark") : "") + s.title,
                    ImVec2(width, row_h),
                    {live ? theme::kKeyButton : IM_COL32(236, 236, 236, 255), theme::kText, ui.fonts.body(),
                     s.open_comments > 0 ? theme::kError : theme::kKeyBorder, true},
                    sub))
       ui.emit(app::ActionKind::kOpenNotice, std::to_string(s.id));
-    ImGui::Dummy(ImVec2(0, em * 0.1f));
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
   if (pages > 1) {

@@ -187,7 +187,10 @@ void notices(UiContext& ui) {
   const float width = ImGui::GetWindowWidth() - em * 4;
   const float row_h = em * 3.0f;
   const float avail = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - em * 4.2f;
-  const int per_page = std::max(1, static_cast<int>(avail / (row_h + em * 0.3f)));
+  const float gap = em * 0.3f;
+  const float list_top = ImGui::GetCursorPosY();
+  // Rows are placed at fixed steps, so the count per page is exact and never reaches the footer.
+  const int per_page = std::max(1, static_cast<int>((avail + gap) / (row_h + gap)));
   const int pages = std::max(1, static_cast<int>((v.rows.size() + per_page - 1) / per_page));
   const int page = std::clamp(v.page, 0, pages - 1);
   if (v.rows.empty()) {
@@ -198,7 +201,7 @@ void notices(UiContext& ui) {
     const std::size_t n = static_cast<std::size_t>(page * per_page + i);
     if (n >= v.rows.size()) break;
     const app::NoticeSummary& s = v.rows[n];
-    ImGui::SetCursorPosX(em * 2);
+    ImGui::SetCursorPos(ImVec2(em * 2, list_top + i * (row_h + gap)));
     const std::string title = (s.pinned ? ui.t("notice.pinned_mark") : "") + s.title;
     const bool running = s.publicity_phase == "running";
     if (big_button(ui, "notice." + std::to_string(s.id), title, ImVec2(width, row_h),
@@ -206,7 +209,6 @@ void notices(UiContext& ui) {
                     s.pinned ? theme::kHeader : theme::kKeyBorder, true},
                    notice_meta(ui, s)))
       ui.emit(app::ActionKind::kOpenNotice, std::to_string(s.id));
-    ImGui::Dummy(ImVec2(0, em * 0.1f));
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
   if (pages > 1) {
