@@ -11,6 +11,7 @@
 #include "app/bootstrap.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
+#include "app/demo_notices.h"
 #include "app/demo_requests.h"
 #include "app/demo_points.h"
 #include "app/points_cli.h"
@@ -24,6 +25,7 @@
 #include "platform/clock.h"
 #include "platform/random.h"
 #include "store/demo_seeder.h"
+#include "kioskctl_notices.h"
 
 namespace {
 
@@ -35,6 +37,7 @@ const char* kUsage =
     "  residents list [--json]   list residents (ID numbers masked)\n"
     "  requests list [--json]    list service requests, newest first\n"
     "  requests show NUMBER|ID|CLAIMCODE [--json]   one request: fields, events, ratings\n"
+    "  notices list [--json]     every notice (drafts, taken down, expired too), pinned and newest first\n"
     "  db check                  run SQLite's integrity check; exit 1 if damaged\n"
     "  backup                    write a checked backup to DATA_DIR/backups (keeps 7); prints its path\n"
     "  restore [FILE]            stop the kiosk first; restore FILE, or the newest good backup; the\n"
@@ -98,9 +101,11 @@ int cmd_seed(const std::string& data_dir) {
                                                     vsk::platform::SystemClock().unix_seconds());
   const auto points = vsk::app::seed_demo_points(
       *village.store, vsk::app::load_points_rules(assets + "/points/rules.json"), vsk::platform::SystemClock().unix_seconds());
-  std::printf("seeded the demo village: %lld households, %lld residents, %lld staff, %d requests, %d points entries\n",
+  const int notices = vsk::app::seed_demo_notices(*village.store, vsk::platform::SystemClock().unix_seconds());
+  std::printf("seeded the demo village: %lld households, %lld residents, %lld staff, %d requests, %d points entries, "
+              "%d notices\n",
               static_cast<long long>(report.households), static_cast<long long>(report.residents),
-              static_cast<long long>(report.staff), requests, points.entries);
+              static_cast<long long>(report.staff), requests, points.entries, notices);
   return 0;
 }
 
@@ -360,6 +365,8 @@ int main(int argc, char** argv) {
     if (args == std::vector<std::string>{"audit", "list", "--json"}) return cmd_audit_list(data_dir, true);
     if (args == std::vector<std::string>{"audit", "verify"}) return cmd_audit_verify(data_dir);
     if (args == std::vector<std::string>{"requests", "list", "--json"}) return cmd_requests_list(data_dir, true);
+    if (args == std::vector<std::string>{"notices", "list"}) return vsk::ctl::cmd_notices_list(data_dir, false);
+    if (args == std::vector<std::string>{"notices", "list", "--json"}) return vsk::ctl::cmd_notices_list(data_dir, true);
     if (args.size() >= 3 && args.size() <= 4 && args[0] == "requests" && args[1] == "show" &&
         (args.size() == 3 || args[3] == "--json"))
       return cmd_requests_show(data_dir, args[2], args.size() == 4);

@@ -15,9 +15,11 @@
 #include "app/points_rules_loader.h"
 #include "app/backup_service.h"
 #include "app/bootstrap.h"
+#include "core/id_number.h"
 #include "sync/client/sync_scheduler.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
+#include "app/demo_notices.h"
 #include "app/demo_requests.h"
 #include "app/request_service.h"
 #include "app/kiosk_app.h"
@@ -116,8 +118,10 @@ int main(int argc, char** argv) {
     vsk::store::KioskStore& store = *village.store;
     if (village.seeded_now) {
       const int n = vsk::app::seed_demo_requests(store, catalog, calendar, random, clock.unix_seconds());
-      std::cerr << "kiosk: created the demo village with " << n << " requests in " << data_dir << "\n";
       vsk::app::seed_demo_points(store, points_rules, clock.unix_seconds());
+      const int notices = vsk::app::seed_demo_notices(store, clock.unix_seconds());
+      std::cerr << "kiosk: created the demo village with " << n << " requests and " << notices << " notices in "
+                << data_dir << "\n";
     }
     const std::string font = vsk::ui::find_cjk_font(o.font);
     if (font.empty())
@@ -136,6 +140,7 @@ int main(int argc, char** argv) {
     const std::int64_t idle_s =
         o.idle_timeout_s > 0 ? o.idle_timeout_s : store.settings().get_int_or(vsk::store::setting::kIdleTimeoutSeconds, 60);
     app_options.idle_timeout_ms = idle_s * 1000;
+    app_options.attract_after_ms = idle_s * 1000;  // the same quiet time starts the attract screen
     app_options.staff_idle_timeout_ms =
         store.settings().get_int_or(vsk::store::setting::kStaffIdleTimeoutSeconds, 180) * 1000;
     vsk::platform::VideoOptions video_options;
@@ -150,6 +155,11 @@ int main(int argc, char** argv) {
     backups.set_min_free_bytes(static_cast<std::uint64_t>(store.settings().get_int_or(
                                    vsk::store::setting::kMinFreeMb, vsk::app::kDefaultMinFreeMb)) *
                                1024 * 1024);
+    // Notice pictures live beside the database; the same free-space floor as the backups.
+    vsk::app::NoticePolicy notice_policy;
+    notice_policy.image_dir = data_dir + "/notice-images";
+    notice_policy.min_free_bytes = backups.min_free_bytes();
+    vsk::app::NoticeService notices(store, clock, notice_policy);
     // Sync with the township in the background, once this kiosk is enrolled (kioskctl enroll).
     std::unique_ptr<vsk::sync::SyncScheduler> scheduler;
     std::unique_ptr<vsk::sync::SchedulerSyncPort> sync_port;
@@ -162,6 +172,14 @@ int main(int argc, char** argv) {
                                    o.measure_startup ? nullptr : &backups};
     services.points = &points;
     services.sync = sync_port.get();
+    services.notices = &notices;
+    // The attract screen's red board: the village's top households, names masked (张*明).
+    services.red_board = [&store] {
+      std::vector<vsk::app::BoardRow> rows;
+      for (const auto& r : store.points().board(std::nullopt, 10, false))
+        rows.push_back({r.rank, vsk::core::mask_name(r.head_name) + "（" + r.grid_name + "）", r.final_points});
+      return rows;
+    };
     vsk::app::KioskApp app(services, app_options);
 
     vsk::ui::Shell shell(app, tr, catalog, video, font,

@@ -74,6 +74,26 @@ enum class ActionKind {
   kPointsStaffAct,  // arg: "<verb>:<id>", e.g. "approve:12", "uphold:3", "collect:5", "restock:2"
   kPointsStaffAward,  // start award / deduct: person (ID number) or household (id) on the keypad
   kPointsConfirmAward,
+  // Notices
+  kNoticeFilter,        // arg: "" all, a category name, or "township"
+  kOpenNotice,          // arg: notice id
+  kNoticePage,          // arg: "1" next page, "-1" previous (list or notice body)
+  kNoticeOpinion,       // 我有意见: identify if needed, then compose
+  kNoticeCommentText,   // arg: the whole comment text
+  kNoticeSendComment,
+  kNoticeNew,           // staff: a new notice
+  kNoticeEdit,          // staff: edit the notice on screen (a new version)
+  kNoticeSetField,      // arg: "field=value" (category, title, body, period_start, period_end, end_date)
+  kNoticeAddRow,        // arg: "income" / "expense": the finance row page
+  kNoticeRowItem,       // arg: the row's item
+  kNoticeRemoveRow,     // arg: row index
+  kNoticeSave,
+  kNoticePublish,
+  kNoticeUnpublish,
+  kNoticePin,           // toggles
+  kNoticeShowVersion,   // arg: version number, "0" = current
+  kNoticeCommentHandled,  // arg: comment id
+  kWakeUp,              // a touch or key on the attract screen or the idle prompt (需要)
 };
 
 struct Action {

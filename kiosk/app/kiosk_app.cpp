@@ -1,5 +1,6 @@
 #include "app/kiosk_app.h"
 
+#include "app/attract.h"
 #include "core/id_number.h"
 
 namespace vsk::app {
@@ -36,7 +37,11 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       idle_(options_.idle_timeout_ms),
       requests_service_(services.requests),
       requests_(state_, session_, services.store, services.requests, services.printer, services.clock),
-      sync_(state_, services.store, services.clock, services.sync) {
+      sync_(state_, services.store, services.clock, services.sync),
+      own_notices_(services.notices ? nullptr : std::make_unique<NoticeService>(services.store, services.clock)),
+      notice_service_(services.notices ? *services.notices : *own_notices_),
+      notices_(state_, services.store, notice_service_, services.clock),
+      red_board_(std::move(services.red_board)) {
   if (services.points) points_.emplace(state_, session_, services.store, *services.points);
   idle_.touch(clock_.monotonic_ms());
   go_home();
@@ -55,18 +60,75 @@ bool KioskApp::refresh_live() {
 }
 
 bool KioskApp::has_session() const {
+  // The attract screen is the empty home screen dressed up: nobody is there.
+  if (state_.screen == Screen::kAttract) return false;
   return state_.screen != Screen::kHome || state_.locale != options_.default_locale;
 }
 
-std::int64_t KioskApp::ms_until_idle_reset() const { return idle_.remaining_ms(clock_.monotonic_ms()); }
+std::int64_t KioskApp::prompt_ms() const { return std::min(options_.idle_prompt_ms, idle_.timeout_ms() / 2); }
+
+bool KioskApp::resident_prompt_applies() const { return has_session() && !state_.staff && prompt_ms() > 0; }
+
+std::int64_t KioskApp::ms_until_idle_reset() const {
+  const std::int64_t left = idle_.remaining_ms(clock_.monotonic_ms());
+  if (!resident_prompt_applies()) return left;
+  if (left > prompt_ms()) return left - prompt_ms();  // when the prompt must appear
+  return std::min<std::int64_t>(left, (left - 1) % 1000 + 1);  // the countdown's next second
+}
 
 bool KioskApp::tick() {
   state_.now_unix = clock_.unix_seconds();
+  if (state_.screen == Screen::kAttract) {
+    tick_attract();
+    return false;
+  }
   // Daily backup, only while nobody is using the kiosk; a clock compare until it is due.
   if (backups_ && !has_session()) backups_->maybe_backup();
-  if (!has_session() || !idle_.expired(clock_.monotonic_ms())) return false;
+  if (!has_session()) {
+    if (state_.screen == Screen::kHome && options_.attract_after_ms > 0 &&
+        idle_.idle_for_ms(clock_.monotonic_ms()) >= options_.attract_after_ms)
+      start_attract();
+    return false;
+  }
+  tick_idle_prompt();
+  if (!idle_.expired(clock_.monotonic_ms())) return false;
   go_home(/*idle=*/true);
   return true;
+}
+
+void KioskApp::tick_idle_prompt() {
+  std::optional<int> seconds;
+  if (resident_prompt_applies()) {
+    const std::int64_t left = idle_.remaining_ms(clock_.monotonic_ms());
+    if (left > 0 && left <= prompt_ms()) seconds = idle_prompt_seconds(left);
+  }
+  if (seconds != state_.idle_prompt_s) {
+    state_.idle_prompt_s = seconds;
+    ++state_.timed_revision;
+  }
+}
+
+void KioskApp::start_attract() {
+  state_.attract = notices_.attract_view();
+  if (red_board_) state_.attract.board = red_board_();
+  state_.attract.slide = 0;
+  state_.screen = Screen::kAttract;
+  attract_started_ms_ = clock_.monotonic_ms();
+  ++state_.timed_revision;
+}
+
+void KioskApp::tick_attract() {
+  const int slide = attract_slide(clock_.monotonic_ms() - attract_started_ms_, state_.attract.slides());
+  if (slide != state_.attract.slide) {
+    state_.attract.slide = slide;
+    ++state_.timed_revision;
+  }
+}
+
+void KioskApp::stop_attract() {
+  state_.attract = AttractView{};
+  state_.screen = Screen::kHome;
+  ++state_.timed_revision;
 }
 
 void KioskApp::go_home(bool idle) {
@@ -86,6 +148,9 @@ void KioskApp::go_home(bool idle) {
   requests_.reset();
   if (points_) points_->reset();
   idle_.set_timeout_ms(options_.idle_timeout_ms);
+  notices_.reset();
+  // The attract screen waits a full idle time from here, not from the last touch.
+  idle_.touch(clock_.monotonic_ms());
   if (leaving_staff) {  // audited after the reset, so a failed write cannot keep the session open
     db::Transaction tx(store_.db());
     store_.audit().append(tx, {clock_.unix_seconds(), leaving_staff, leaving_staff_no, idle ? "logout_idle" : "logout",
@@ -128,6 +193,27 @@ void KioskApp::open_staff_login() {
 void KioskApp::dispatch(const Action& action) {
   note_activity();
   state_.now_unix = clock_.unix_seconds();
+  // Any touch or key answers the idle prompt; on the attract screen it only wakes the kiosk.
+  if (state_.idle_prompt_s) {
+    state_.idle_prompt_s.reset();
+    ++state_.timed_revision;
+  }
+  if (state_.screen == Screen::kAttract) {
+    stop_attract();
+    return;
+  }
+  if (action.kind == ActionKind::kWakeUp) return;
+  if (action.kind == ActionKind::kSubmit && notices_.on_submit()) return;
+  {
+    bool needs_identification = false;
+    if (notices_.handle(action, session_, &needs_identification)) {
+      if (needs_identification) {
+        after_identify_ = AfterIdentify::kNoticeOpinion;
+        open_identify();
+      }
+      return;
+    }
+  }
   if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
   if (state_.staff && sync_.handle(action, session_)) return;
   if (action.kind == ActionKind::kSubmit && points_ && points_->on_submit()) return;
@@ -144,9 +230,6 @@ void KioskApp::dispatch(const Action& action) {
     }
   }
   switch (action.kind) {
-    case ActionKind::kOpenNotices:
-      show_coming_soon("tile.notices");
-      break;
     case ActionKind::kOpenPoints:
       state_.feature_key = "tile.points";
       after_identify_ = AfterIdentify::kPoints;
@@ -217,10 +300,15 @@ void KioskApp::dispatch(const Action& action) {
 void KioskApp::on_back() {
   state_.error.reset();
   if (points_ && points_->on_back()) return;
+  if (notices_.on_back(session_)) return;
   const bool staff = state_.staff.has_value();
   switch (state_.screen) {
     case Screen::kIdentify:
       if (state_.keypad.step == EntryStep::kPin) return open_identify();
+      if (after_identify_ == AfterIdentify::kNoticeOpinion) {
+        state_.screen = Screen::kNoticePage;
+        return;
+      }
       if (after_identify_ == AfterIdentify::kForm) {
         state_.screen = Screen::kServiceDetail;
         return;
@@ -296,6 +384,9 @@ void KioskApp::after_identified() {
         points_->open_home();
       else
         state_.screen = Screen::kResidentHome;
+      break;
+    case AfterIdentify::kNoticeOpinion:
+      notices_.open_opinion();
       break;
   }
 }
@@ -531,6 +622,7 @@ void KioskApp::submit_staff_pin() {
   state_.keypad = KeypadView{};
   pending_staff_no_.clear();
   refresh_maintenance();
+  notices_.refresh_overdue();
 }
 
 void KioskApp::refresh_maintenance() {

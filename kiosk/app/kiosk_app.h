@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -11,6 +12,8 @@
 #include "app/backup_service.h"
 #include "app/points_flow.h"
 #include "app/points_service.h"
+#include "app/notice_flow.h"
+#include "app/notice_service.h"
 #include "app/request_flow.h"
 #include "app/request_service.h"
 #include "app/sync_flow.h"
@@ -31,6 +34,11 @@ struct AppOptions {
   std::int64_t idle_timeout_ms = 60'000;
   std::int64_t staff_idle_timeout_ms = 180'000;  // staff are logged out after this long untouched
   core::PinPolicy pin_policy;
+  // A resident session is not reset silently: this long before the reset the kiosk asks
+  // 还需要更多时间吗？ with a countdown (at most half the idle timeout).
+  std::int64_t idle_prompt_ms = 20'000;
+  // On the empty home screen, this long without a touch starts the attract screen (0: never).
+  std::int64_t attract_after_ms = 60'000;
 };
 
 // What the app works with; owned by main (or the test).
@@ -44,6 +52,9 @@ struct AppServices {
   BackupService* backups = nullptr;      // none: no automatic backups, no free-space check
   SyncPort* sync = nullptr;              // none: this kiosk does not sync in the background
   PointsService* points = nullptr;       // none: 积分查询 stays "coming soon"
+  NoticeService* notices = nullptr;      // none: the app makes its own (no image directory)
+  // The points red board for the attract screen; unset (or empty): notices only.
+  std::function<std::vector<BoardRow>()> red_board = {};
 };
 
 class KioskApp {
@@ -56,7 +67,7 @@ class KioskApp {
 
   // Checks the idle timeout; returns true when it reset the kiosk to the home screen.
   bool tick();
-  std::int64_t ms_until_idle_reset() const;
+  std::int64_t ms_until_idle_reset() const;  // or until the idle prompt's next second
   // Screens that show live figures (sync health) re-read them every couple of seconds;
   // returns true when the view was refreshed and needs drawing.
   bool refresh_live();
@@ -110,7 +121,7 @@ class KioskApp {
   std::string new_pin_;  // first-admin setup: the PIN typed once, until it is confirmed
   Session session_;  // who is identified / logged in: ids stay here, never in the ViewState
   // Where identification leads once it succeeds.
-  enum class AfterIdentify { kPoints, kForm, kMyRequests } after_identify_ = AfterIdentify::kPoints;
+  enum class AfterIdentify { kPoints, kForm, kMyRequests, kNoticeOpinion } after_identify_ = AfterIdentify::kPoints;
   RequestService& requests_service_;
   RequestFlow requests_;
   SyncFlow sync_;
@@ -119,6 +130,18 @@ class KioskApp {
   std::optional<ViewState> waiting_for_staff_;
   std::optional<std::int64_t> waiting_resident_id_;
   std::optional<PointsFlow> points_;  // when the points system is wired (AppServices::points)
+  // Notices, the attract screen and the idle prompt.
+  std::unique_ptr<NoticeService> own_notices_;
+  NoticeService& notice_service_;
+  NoticeFlow notices_;
+  std::function<std::vector<BoardRow>()> red_board_;
+  std::int64_t attract_started_ms_ = 0;
+  std::int64_t prompt_ms() const;
+  bool resident_prompt_applies() const;  // a resident (not staff) session that the idle timer would end
+  void start_attract();
+  void stop_attract();
+  void tick_attract();
+  void tick_idle_prompt();
 };
 
 }  // namespace vsk::app

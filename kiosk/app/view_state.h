@@ -11,6 +11,7 @@
 
 #include "core/catalog.h"
 #include "core/message.h"
+#include "core/notice.h"
 
 namespace vsk::app {
 
@@ -47,9 +48,22 @@ enum class Screen {
   kStaffPoints,    // admin: the points menu
   kStaffPointsAward,  // admin: keypad for the person / household, then the rule, then confirm
   kStaffPointsList,   // admin: approvals, objections, claims, shop, summary, conflicts
+  // Notices (村务公开)
+  kNotices,          // category chips and the list, pinned first
+  kNoticePage,       // one notice in big paged text (finance: a table; 公示: its period)
+  kNoticeOpinion,    // 我有意见: the resident's comment, from phrases
+  kStaffNotices,     // admin: every notice incl. drafts and taken-down ones
+  kStaffNotice,      // admin: one notice with its actions, versions and comments
+  kNoticeEditor,     // admin: create or edit (category, title, body, dates, finance rows)
+  kNoticeFinanceRow, // admin: one finance row: item, income/expense, amount on the keypad
+  kAttract,          // nobody at the kiosk: pinned notices (and the red board) cycle until touched
 };
 
-enum class EntryStep { kIdNumber, kPin, kStaffNo, kNumber, kPhone, kTrackNumber, kTrackCode, kNewPin, kConfirmPin, kPointsSubject };
+enum class EntryStep {
+  kIdNumber, kPin, kStaffNo, kNumber, kPhone, kTrackNumber, kTrackCode, kNewPin, kConfirmPin,
+  kPointsSubject,  // points award: the person's ID number or the household number
+  kAmountFen,      // notice finance row: the amount, last two digits are jiao and fen
+};
 
 // What the keypad is filling in right now.
 struct KeypadView {
@@ -280,6 +294,86 @@ struct PointsView {
   std::int64_t approval_threshold = 20;
 };
 
+// One notice in a list (residents' and staff's).
+struct NoticeSummary {
+  std::int64_t id = 0;
+  std::string category;   // core::notice_category_name
+  bool township = false;  // sent by the township
+  std::string title;
+  bool pinned = false;
+  std::int64_t published_at = 0;  // 0: never published
+  std::string status;             // staff: "draft", "published", "unpublished", "expired"
+  std::string period_start;       // 公示
+  std::string period_end;
+  std::string end_date;
+  std::string publicity_phase;    // "", "not_started", "running", "ended"
+  int days_left = 0;              // 公示 running: days including today and the end day
+  int version = 1;
+  std::int64_t comments = 0;
+  std::int64_t open_comments = 0;
+};
+
+struct NoticeVersionView {
+  int version = 0;
+  std::int64_t edited_at = 0;
+  std::string editor;  // staff name; empty: the township
+  std::string title;
+};
+
+struct NoticeCommentView {
+  std::int64_t id = 0;
+  std::string resident;  // masked name
+  std::string text;
+  std::int64_t at = 0;
+  bool handled = false;
+  std::string handled_by;
+};
+
+struct NoticeDetailView {
+  NoticeSummary summary;
+  std::string body;
+  std::vector<core::FinanceRow> rows;
+  std::int64_t income_fen = 0;
+  std::int64_t expense_fen = 0;
+  bool has_image = false;
+  int page = 0;             // the page of the body on screen (the UI knows how many fit)
+  int shown_version = 0;    // staff: an older version on screen; 0 = the current one
+  std::vector<NoticeVersionView> versions;   // staff only
+  std::vector<NoticeCommentView> comments;   // staff only
+};
+
+struct NoticesView {
+  std::string filter;  // "" all, a category name, or "township"
+  std::vector<NoticeSummary> rows;
+  int page = 0;
+  NoticeDetailView detail;
+  std::string comment_text;  // the opinion being composed (phrases now; the keyboard later)
+  std::vector<std::string> overdue;  // admin home: categories past their legal cadence
+};
+
+// A notice being written by staff.
+struct NoticeEditorView {
+  std::int64_t notice_id = 0;  // 0: a new notice
+  std::string category = "village";
+  core::NoticeContent content;
+  bool row_income = false;     // the finance row being added
+  std::string row_item;
+};
+
+// The points red board, as the points feature will fill it (empty until then).
+struct BoardRow {
+  int rank = 0;
+  std::string household;
+  std::int64_t points = 0;
+};
+
+struct AttractView {
+  std::vector<NoticeDetailView> notices;  // pinned, visible notices
+  std::vector<BoardRow> board;            // empty: no board slide
+  int slide = 0;                          // index into notices, then the board
+  int slides() const { return static_cast<int>(notices.size()) + (board.empty() ? 0 : 1); }
+};
+
 struct ViewState {
   Screen screen = Screen::kHome;
   std::string locale = "zh-CN";
@@ -306,6 +400,11 @@ struct ViewState {
   MaintenanceView maintenance;  // filled when staff log in
   SyncHealthView sync;          // admin: the sync health screen
   PointsView points;
+  NoticesView notices;
+  NoticeEditorView notice_editor;
+  AttractView attract;
+  std::optional<int> idle_prompt_s;  // 还需要更多时间吗？ with this many seconds left
+  int timed_revision = 0;  // bumped when time alone changes the screen (countdown, slides)
 };
 
 }  // namespace vsk::app

@@ -17,6 +17,8 @@ class IdleTimer {
     return left > 0 ? left : 0;
   }
   std::int64_t timeout_ms() const { return timeout_ms_; }
+  // How long nobody has touched the kiosk.
+  std::int64_t idle_for_ms(std::int64_t now_ms) const { return now_ms - last_activity_ms_; }
   // Staff sessions use their own (longer) timeout; residents the kiosk's.
   void set_timeout_ms(std::int64_t ms) { timeout_ms_ = ms; }
 

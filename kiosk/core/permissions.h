@@ -44,6 +44,7 @@ enum class Permission {
   kManageSync,  // sync health: sync now, retry or discard quarantined operations, settle conflicts
   kResolveObjections,  // points: uphold or dismiss a resident's objection (异议)
   kManageShop,         // points shop: goods, stock, mark collected, cancel reservations
+  kHandleNoticeComments,  // read residents' opinions on notices and mark them handled
 };
 
 std::string_view permission_name(Permission p);

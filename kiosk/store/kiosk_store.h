@@ -9,6 +9,7 @@
 #include "sqlite/sqlite_db.h"
 #include "store/audit_store.h"
 #include "store/points_store.h"
+#include "store/notice_store.h"
 #include "store/request_store.h"
 #include "store/resident_store.h"
 #include "store/settings_store.h"
@@ -42,6 +43,7 @@ class KioskStore {
   AuditStore& audit() { return audit_; }
   SyncStore& sync() { return sync_; }
   PointsStore& points() { return points_; }
+  NoticeStore& notices() { return notices_; }
   db::MigrationReport migration() const { return migration_; }
   bool is_empty();  // no village yet (neither seeded nor initialised): a first start
 
@@ -55,6 +57,7 @@ class KioskStore {
   AuditStore audit_;
   SyncStore sync_;
   PointsStore points_;
+  NoticeStore notices_;
 };
 
 // "<data dir>/kiosk.db"

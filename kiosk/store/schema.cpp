@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/id_number.h"
+#include "store/notice_schema.h"
 
 namespace vsk::store {
 namespace {
@@ -472,6 +473,7 @@ std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
       {5, [&cipher](db::Transaction& tx) { v5_encrypt_pii(tx, cipher); }, /*rebuilds_tables=*/true},
       {kPointsSchema, v6_points},
       {kSyncSchema, v7_sync},
+      {kNoticesSchema, migrate_notices},
   };
 }
 

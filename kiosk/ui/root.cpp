@@ -45,8 +45,17 @@ void draw_screen(UiContext& ui) {
     case app::Screen::kStaffPoints: screens::staff_points(ui); break;
     case app::Screen::kStaffPointsAward: screens::staff_points_award(ui); break;
     case app::Screen::kStaffPointsList: screens::staff_points_list(ui); break;
+    case app::Screen::kNotices: screens::notices(ui); break;
+    case app::Screen::kNoticePage: screens::notice_page(ui); break;
+    case app::Screen::kNoticeOpinion: screens::notice_opinion(ui); break;
+    case app::Screen::kStaffNotices: screens::staff_notices(ui); break;
+    case app::Screen::kStaffNotice: screens::staff_notice(ui); break;
+    case app::Screen::kNoticeEditor: screens::notice_editor(ui); break;
+    case app::Screen::kNoticeFinanceRow: screens::notice_finance_row(ui); break;
+    case app::Screen::kAttract: screens::attract(ui); break;
   }
   ImGui::End();
+  screens::idle_prompt(ui);  // over everything, when asked
   ImGui::PopFont();
 }
 

@@ -5,6 +5,7 @@
 #include <imgui_impl_sdlrenderer.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 
 #include "app/bootstrap.h"
@@ -29,6 +30,10 @@ constexpr std::uint64_t kAliveEveryMs = 5000;
 float body_font_px(int output_height) { return std::clamp(static_cast<float>(output_height) / 26.0f, 20.0f, 64.0f); }
 
 namespace {
+// The attract screen and the idle prompt take the whole screen's input: a touch or key there
+// only wakes the kiosk / answers the prompt.
+bool waking_screen(const app::ViewState& s) { return s.screen == app::Screen::kAttract || s.idle_prompt_s.has_value(); }
+
 float initial_body_px(const platform::SdlVideo& video) {
   int w = 0, h = 0;
   video.output_size(&w, &h);
@@ -88,6 +93,10 @@ bool Shell::handle_event(const SDL_Event& e) {
     pointer_.push(*p);
     app_.note_activity();
   }
+  if ((e.type == SDL_KEYDOWN || e.type == SDL_TEXTINPUT) && waking_screen(app_.state())) {
+    if (e.type == SDL_KEYDOWN) app_.dispatch({app::ActionKind::kWakeUp, ""});
+    return true;
+  }
   // A physical keyboard, if one is attached, types into the keypad too.
   if (e.type == SDL_TEXTINPUT) {
     for (const char* c = e.text.text; *c; ++c) app_.dispatch({app::ActionKind::kKey, std::string(1, *c)});
@@ -109,8 +118,20 @@ bool Shell::render_frame() {
   io.DeltaTime = std::max(1e-4f, static_cast<float>(now - last_counter_) / static_cast<float>(SDL_GetPerformanceFrequency()));
   last_counter_ = now;
   const platform::PointerEvent p = pointer_.next_frame_state();
-  io.MousePos = ImVec2(p.x, p.y);
-  io.MouseDown[0] = p.down;
+  bool woke = false;
+  if (p.down && !swallow_touch_ && waking_screen(app_.state())) {
+    app_.dispatch({app::ActionKind::kWakeUp, ""});
+    swallow_touch_ = true;
+    woke = true;
+  }
+  if (swallow_touch_) {
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    io.MouseDown[0] = false;
+    if (!p.down) swallow_touch_ = false;  // lifted: the next touch is an ordinary one
+  } else {
+    io.MousePos = ImVec2(p.x, p.y);
+    io.MouseDown[0] = p.down;
+  }
 
   const bool app_reset = app_.tick();
   std::vector<app::Action> actions;
@@ -131,7 +152,7 @@ bool Shell::render_frame() {
   for (const app::Action& a : actions) app_.dispatch(a);
   const bool new_glyphs = fonts_.needs_rebuild();
   if (new_glyphs) rebuild_fonts();  // between frames; the next frame draws them
-  return app_reset || !actions.empty() || new_glyphs || !pointer_.empty();
+  return app_reset || woke || !actions.empty() || new_glyphs || !pointer_.empty();
 }
 
 void Shell::run(std::int64_t run_for_ms, const std::atomic<bool>* stop) {
@@ -155,7 +176,9 @@ void Shell::run(std::int64_t run_for_ms, const std::atomic<bool>* stop) {
       woke = SDL_PollEvent(&e) == 1;
     }
     const std::int64_t minute_before = app_.state().now_unix / 60;
-    if (app_.tick() || app_.refresh_live() || app_.state().now_unix / 60 != minute_before)
+    const int revision_before = app_.state().timed_revision;  // countdown seconds, attract slides
+    if (app_.tick() || app_.refresh_live() || app_.state().now_unix / 60 != minute_before ||
+        app_.state().timed_revision != revision_before)
       frames_owed = std::max(frames_owed, 1);
     if (frames_owed <= 0) continue;
     const bool changed = render_frame();

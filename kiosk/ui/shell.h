@@ -69,6 +69,9 @@ class Shell {
   ShellStats stats_;
   ImageCache images_;  // after video_: its textures belong to the renderer
   bool allow_window_close_ = false;
+  // The touch that woke the attract screen or answered the idle prompt: kept from ImGui until
+  // the finger lifts, so it does not also press the button under it.
+  bool swallow_touch_ = false;
 };
 
 // Body text size for an output height: large enough to read standing, in whole pixels.

@@ -14,7 +14,8 @@ constexpr P kAll[] = {P::kViewRequest,     P::kAcceptRequest,     P::kAssignRequ
                       P::kAskMaterials,    P::kMaterialsProvided, P::kEscalateRequest, P::kTownshipReply,
                       P::kCompleteRequest, P::kRejectRequest,     P::kFileOnBehalf,    P::kRecordRating,
                       P::kCompleteFollowup, P::kEnterPoints,      P::kApprovePoints,   P::kPublishNotice,
-                      P::kExportData,      P::kManageStaff,       P::kChangeConfig,    P::kExitKiosk};
+                      P::kExportData,      P::kManageStaff,       P::kChangeConfig,    P::kExitKiosk,
+                      P::kHandleNoticeComments};
 
 // The matrix as the issue states it, written out independently: what each role may do on a
 // request that is in its scope (its grid / assigned to it).
@@ -25,7 +26,7 @@ const std::map<Role, std::set<P>>& expected() {
        {P::kViewRequest, P::kAcceptRequest, P::kAssignRequest, P::kNoteRequest, P::kAskMaterials,
         P::kMaterialsProvided, P::kEscalateRequest, P::kTownshipReply, P::kCompleteRequest, P::kRejectRequest,
         P::kFileOnBehalf, P::kRecordRating, P::kCompleteFollowup, P::kEnterPoints, P::kPublishNotice,
-        P::kExportData}},
+        P::kExportData, P::kHandleNoticeComments}},
       {Role::kGridWorker,
        {P::kViewRequest, P::kAcceptRequest, P::kAssignRequest, P::kNoteRequest, P::kAskMaterials,
         P::kMaterialsProvided, P::kEscalateRequest, P::kTownshipReply, P::kCompleteRequest, P::kFileOnBehalf}},

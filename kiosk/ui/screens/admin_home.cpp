@@ -43,6 +43,12 @@ void admin_home(UiContext& ui) {
                    {theme::kNeutralButton, theme::kOnColor, ui.fonts.body()}))
       ui.emit(app::ActionKind::kClearRecoveryNotice);
   }
+  // Notice categories past their legal cadence (finance monthly, village and party affairs quarterly).
+  for (const std::string& cat : ui.state.notices.overdue) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(core::Message("admin.notice_overdue").arg("category", ui.t("notice.cat." + cat))), ui.fonts.body(),
+          theme::kError, wrap);
+  }
   if (m.storage_low) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.msg(core::Message("admin.storage_low").arg("mb", std::to_string(m.free_mb))), ui.fonts.body(),

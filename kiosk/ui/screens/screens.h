@@ -36,6 +36,17 @@ void points_board(UiContext& ui);
 void staff_points(UiContext& ui);
 void staff_points_award(UiContext& ui);
 void staff_points_list(UiContext& ui);
+// Notices (村务公开)
+void notices(UiContext& ui);          // chips + list
+void notice_page(UiContext& ui);      // one notice, paged
+void notice_opinion(UiContext& ui);   // 我有意见
+void staff_notices(UiContext& ui);
+void staff_notice(UiContext& ui);     // actions, versions, comments
+void notice_editor(UiContext& ui);
+void notice_finance_row(UiContext& ui);
+void attract(UiContext& ui);
+// Drawn over any screen while the app asks whether the resident needs more time.
+void idle_prompt(UiContext& ui);
 
 // Parts shared by the resident and staff views of one request.
 void request_summary(UiContext& ui, float width);

@@ -1,0 +1,427 @@
+#include "app/notice_flow.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/id_number.h"
+
+namespace vsk::app {
+namespace {
+
+constexpr std::size_t kMaxAmountDigits = 9;  // up to 9,999,999.99 yuan on one row
+
+std::string status_of(const store::NoticeRecord& n, std::int64_t now) {
+  if (!n.times.published_at) return "draft";
+  if (core::notice_expired(n.times, now)) return "expired";
+  if (!core::notice_visible(n.times, now)) return "unpublished";
+  return "published";
+}
+
+NoticeDetailView detail_of(const NoticeSummary& s, const core::NoticeContent& c) {
+  NoticeDetailView d;
+  d.summary = s;
+  d.summary.title = c.title;
+  d.body = c.body;
+  d.rows = c.finance_rows;
+  const core::FinanceTotals t = core::finance_totals(c.finance_rows);
+  d.income_fen = t.income_fen;
+  d.expense_fen = t.expense_fen;
+  d.has_image = !c.image_path.empty();
+  return d;
+}
+
+}  // namespace
+
+NoticeFlow::NoticeFlow(ViewState& state, store::KioskStore& store, NoticeService& service, platform::Clock& clock)
+    : state_(state), store_(store), service_(service), clock_(clock) {}
+
+void NoticeFlow::reset() { detail_id_ = 0; }
+
+NoticeSummary NoticeFlow::summarize(const store::NoticeRecord& n) const {
+  const std::int64_t now = clock_.unix_seconds();
+  NoticeSummary s;
+  s.id = n.id;
+  s.category = std::string(core::notice_category_name(n.category));
+  s.township = n.source == core::kNoticeSourceTownship;
+  s.title = n.content.title;
+  s.pinned = n.pinned;
+  s.published_at = n.times.published_at.value_or(0);
+  s.status = status_of(n, now);
+  s.period_start = n.content.period_start;
+  s.period_end = n.content.period_end;
+  s.end_date = n.content.end_date;
+  if (n.category == core::NoticeCategory::kPublicity) {
+    if (const auto p = core::publicity_status(n.content.period_start, n.content.period_end, core::date_of(now))) {
+      using Phase = core::PublicityStatus::Phase;
+      s.publicity_phase = p->phase == Phase::kRunning ? "running" : p->phase == Phase::kEnded ? "ended" : "not_started";
+      s.days_left = p->days_left;
+    }
+  }
+  s.version = n.version;
+  s.comments = n.comments;
+  s.open_comments = n.open_comments;
+  return s;
+}
+
+void NoticeFlow::reload_list() {
+  const bool staff = state_.screen == Screen::kStaffNotices;
+  state_.notices.rows.clear();
+  const std::string& f = state_.notices.filter;
+  const auto records = staff ? store_.notices().list() : service_.visible();
+  for (const auto& n : records) {
+    const bool township = n.source == core::kNoticeSourceTownship;
+    if (!f.empty() && !(f == "township" ? township : core::notice_category_name(n.category) == f)) continue;
+    state_.notices.rows.push_back(summarize(n));
+  }
+}
+
+void NoticeFlow::open_list() {
+  state_.screen = Screen::kNotices;
+  state_.error.reset();
+  state_.notice.reset();
+  state_.notices.page = 0;
+  reload_list();
+}
+
+void NoticeFlow::open_admin_list() {
+  state_.screen = Screen::kStaffNotices;
+  state_.error.reset();
+  state_.notices.page = 0;
+  reload_list();
+}
+
+void NoticeFlow::load_detail(std::int64_t id, bool staff, int version) {
+  const auto n = store_.notices().find(id);
+  if (!n || (!staff && !core::notice_visible(n->times, clock_.unix_seconds()))) {
+    state_.error = core::Message("notice.err.not_found");
+    return;
+  }
+  detail_id_ = id;
+  const NoticeSummary s = summarize(*n);
+  NoticeDetailView d = detail_of(s, n->content);
+  if (staff) {
+    const auto versions = store_.notices().versions(id);
+    for (const auto& v : versions) {
+      d.versions.push_back({v.version, v.edited_at, v.staff_name, v.content.title});
+      if (version != 0 && v.version == version && version != n->version) {
+        NoticeDetailView old = detail_of(s, v.content);
+        d.body = old.body;
+        d.rows = old.rows;
+        d.income_fen = old.income_fen;
+        d.expense_fen = old.expense_fen;
+        d.summary.title = old.summary.title;
+        d.shown_version = version;
+      }
+    }
+    for (const auto& c : store_.notices().comments(id))
+      d.comments.push_back({c.id, core::mask_name(c.resident_name), c.text, c.at, c.handled_at.has_value(), c.handled_by});
+    // The ones still to handle first: the screen has room for a few.
+    std::stable_sort(d.comments.begin(), d.comments.end(),
+                     [](const NoticeCommentView& a, const NoticeCommentView& b) { return !a.handled && b.handled; });
+  }
+  state_.notices.detail = std::move(d);
+}
+
+void NoticeFlow::open_opinion() {
+  state_.screen = Screen::kNoticeOpinion;
+  state_.notices.comment_text.clear();
+  state_.error.reset();
+}
+
+void NoticeFlow::refresh_overdue() {
+  state_.notices.overdue.clear();
+  for (core::NoticeCategory c : service_.overdue_categories())
+    state_.notices.overdue.emplace_back(core::notice_category_name(c));
+}
+
+AttractView NoticeFlow::attract_view() {
+  AttractView a;
+  for (const auto& n : service_.visible())
+    if (n.pinned) a.notices.push_back(detail_of(summarize(n), n.content));
+  return a;
+}
+
+void NoticeFlow::open_editor(std::int64_t notice_id) {
+  NoticeEditorView e;
+  if (notice_id != 0) {
+    const auto n = store_.notices().find(notice_id);
+    if (!n) return;
+    e.notice_id = n->id;
+    e.category = std::string(core::notice_category_name(n->category));
+    e.content = n->content;
+  }
+  state_.notice_editor = std::move(e);
+  state_.screen = Screen::kNoticeEditor;
+  state_.error.reset();
+  state_.notice.reset();
+}
+
+void NoticeFlow::set_field(const std::string& arg) {
+  const std::size_t eq = arg.find('=');
+  if (eq == std::string::npos) return;
+  const std::string field = arg.substr(0, eq);
+  const std::string value = arg.substr(eq + 1);
+  NoticeEditorView& e = state_.notice_editor;
+  core::NoticeContent& c = e.content;
+  state_.error.reset();
+  if (field == "category") {
+    // A saved notice keeps its category: versions of one notice say the same kind of thing.
+    if (e.notice_id == 0 && core::notice_category_from_name(value)) e.category = value;
+  } else if (field == "title") {
+    c.title = value;
+  } else if (field == "body") {
+    c.body = value;
+  } else if (field == "period_start") {
+    c.period_start = value;
+  } else if (field == "period_end") {
+    c.period_end = value;
+  } else if (field == "end_date") {
+    c.end_date = value;
+  } else if (field == "period_days") {
+    // A 公示 runs from today for N days, today and the last day included.
+    const int days = std::clamp(std::atoi(value.c_str()), 1, 30);
+    const core::Date today = service_.today();
+    c.period_start = core::format_date(today);
+    c.period_end = core::format_date(core::add_days(today, days - 1));
+    c.end_date = core::format_date(core::add_days(today, days - 1 + 30));  // the result stays readable a month
+  } else if (field == "end_days") {
+    const int days = std::atoi(value.c_str());
+    c.end_date = days > 0 ? core::format_date(core::add_days(service_.today(), days)) : "";
+  }
+}
+
+void NoticeFlow::add_row() {
+  NoticeEditorView& e = state_.notice_editor;
+  const std::string& digits = state_.keypad.entry;
+  if (e.row_item.empty()) {
+    state_.error = core::Message("notice.err.row_item");
+    return;
+  }
+  if (digits.empty() || std::all_of(digits.begin(), digits.end(), [](char c) { return c == '0'; })) {
+    state_.error = core::Message("notice.err.row_amount");
+    return;
+  }
+  e.content.finance_rows.push_back({e.row_item, std::stoll(digits), e.row_income, core::format_date(service_.today())});
+  e.row_item.clear();
+  state_.keypad = KeypadView{};
+  state_.screen = Screen::kNoticeEditor;
+  state_.error.reset();
+}
+
+void NoticeFlow::save(const Session& session) {
+  if (!session.staff_id) return;
+  const NoticeEditorView& e = state_.notice_editor;
+  const auto category = core::notice_category_from_name(e.category);
+  if (!category) return;
+  std::int64_t id = e.notice_id;
+  if (id == 0) {
+    auto r = service_.create(*session.staff_id, *category, e.content);
+    if (!r) {
+      state_.error = r.error();
+      return;
+    }
+    id = r.value();
+    state_.notice = core::Message("notice.saved_new");
+  } else {
+    auto r = service_.edit(*session.staff_id, id, e.content);
+    if (!r) {
+      state_.error = r.error();
+      return;
+    }
+    state_.notice = core::Message("notice.saved_version").arg("version", std::to_string(r.value()));
+  }
+  state_.screen = Screen::kStaffNotice;
+  load_detail(id, true, 0);
+}
+
+void NoticeFlow::staff_op(ActionKind kind, const Session& session) {
+  if (!session.staff_id || detail_id_ == 0) return;
+  core::Status st = core::ok();
+  std::string done;
+  switch (kind) {
+    case ActionKind::kNoticePublish:
+      st = service_.publish(*session.staff_id, detail_id_);
+      done = "notice.published";
+      break;
+    case ActionKind::kNoticeUnpublish:
+      st = service_.unpublish(*session.staff_id, detail_id_);
+      done = "notice.unpublished";
+      break;
+    default: {
+      const bool pin = !state_.notices.detail.summary.pinned;
+      st = service_.set_pinned(*session.staff_id, detail_id_, pin);
+      done = pin ? "notice.pinned" : "notice.unpinned";
+    }
+  }
+  state_.error.reset();
+  state_.notice.reset();
+  if (!st)
+    state_.error = st.error();
+  else
+    state_.notice = core::Message(done);
+  load_detail(detail_id_, true, 0);
+}
+
+void NoticeFlow::send_comment(const Session& session) {
+  if (!session.resident_id || detail_id_ == 0) return;
+  auto r = service_.comment(*session.resident_id, detail_id_, state_.notices.comment_text);
+  if (!r) {
+    state_.error = r.error();
+    return;
+  }
+  state_.notices.comment_text.clear();
+  state_.screen = Screen::kNoticePage;
+  state_.error.reset();
+  state_.notice = core::Message("notice.comment_sent");
+}
+
+bool NoticeFlow::handle(const Action& a, const Session& session, bool* needs_identification) {
+  const bool staff = session.staff_id.has_value();
+  switch (a.kind) {
+    case ActionKind::kOpenNotices:
+      open_list();
+      return true;
+    case ActionKind::kOpenAdminFeature:
+      if (a.arg != "admin.notices" || !staff) return false;
+      state_.notices.filter.clear();
+      open_admin_list();
+      return true;
+    case ActionKind::kNoticeFilter:
+      state_.notices.filter = a.arg;
+      state_.notices.page = 0;
+      reload_list();
+      return true;
+    case ActionKind::kOpenNotice: {
+      const bool admin_view = staff && state_.screen == Screen::kStaffNotices;
+      state_.error.reset();
+      state_.notice.reset();
+      load_detail(std::stoll(a.arg.empty() ? "0" : a.arg), admin_view, 0);
+      if (!state_.error) state_.screen = admin_view ? Screen::kStaffNotice : Screen::kNoticePage;
+      return true;
+    }
+    case ActionKind::kNoticePage: {
+      const int delta = a.arg == "-1" ? -1 : 1;
+      int& page = state_.screen == Screen::kNoticePage ? state_.notices.detail.page : state_.notices.page;
+      page = std::max(0, page + delta);
+      return true;
+    }
+    case ActionKind::kNoticeOpinion:
+      if (state_.screen != Screen::kNoticePage || detail_id_ == 0) return true;
+      state_.notice.reset();
+      if (session.resident_id)
+        open_opinion();
+      else
+        *needs_identification = true;
+      return true;
+    case ActionKind::kNoticeCommentText:
+      state_.notices.comment_text = a.arg;
+      state_.error.reset();
+      return true;
+    case ActionKind::kNoticeSendComment:
+      send_comment(session);
+      return true;
+    case ActionKind::kNoticeNew:
+      if (staff) open_editor(0);
+      return true;
+    case ActionKind::kNoticeEdit:
+      if (staff && detail_id_ != 0) open_editor(detail_id_);
+      return true;
+    case ActionKind::kNoticeSetField:
+      set_field(a.arg);
+      return true;
+    case ActionKind::kNoticeAddRow:
+      state_.notice_editor.row_income = a.arg == "income";
+      state_.notice_editor.row_item.clear();
+      state_.keypad = KeypadView{EntryStep::kAmountFen, "", kMaxAmountDigits, false, false, ""};
+      state_.screen = Screen::kNoticeFinanceRow;
+      state_.error.reset();
+      return true;
+    case ActionKind::kNoticeRowItem:
+      state_.notice_editor.row_item = a.arg;
+      state_.error.reset();
+      return true;
+    case ActionKind::kNoticeRemoveRow: {
+      auto& rows = state_.notice_editor.content.finance_rows;
+      const std::size_t i = static_cast<std::size_t>(std::stoul(a.arg.empty() ? "0" : a.arg));
+      if (i < rows.size()) rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(i));
+      return true;
+    }
+    case ActionKind::kNoticeSave:
+      save(session);
+      return true;
+    case ActionKind::kNoticePublish:
+    case ActionKind::kNoticeUnpublish:
+    case ActionKind::kNoticePin:
+      staff_op(a.kind, session);
+      return true;
+    case ActionKind::kNoticeShowVersion:
+      state_.notice.reset();
+      if (staff && detail_id_ != 0) load_detail(detail_id_, true, std::stoi(a.arg.empty() ? "0" : a.arg));
+      return true;
+    case ActionKind::kNoticeCommentHandled: {
+      if (!staff) return true;
+      const auto st = service_.mark_comment_handled(*session.staff_id, std::stoll(a.arg.empty() ? "0" : a.arg));
+      state_.error.reset();
+      state_.notice.reset();
+      if (!st)
+        state_.error = st.error();
+      else
+        state_.notice = core::Message("notice.comment_handled");
+      load_detail(detail_id_, true, 0);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+bool NoticeFlow::on_submit() {
+  if (state_.screen != Screen::kNoticeFinanceRow) return false;
+  add_row();
+  return true;
+}
+
+bool NoticeFlow::on_back(const Session& session) {
+  state_.error.reset();
+  switch (state_.screen) {
+    case Screen::kNoticePage:
+      state_.notice.reset();
+      reload_list();
+      state_.screen = Screen::kNotices;
+      return true;
+    case Screen::kNoticeOpinion:
+      state_.screen = Screen::kNoticePage;
+      return true;
+    case Screen::kNotices:
+      if (session.resident_id) {
+        state_.screen = Screen::kResidentHome;
+        return true;
+      }
+      return false;  // home
+    case Screen::kStaffNotices:
+      state_.screen = Screen::kAdminHome;
+      refresh_overdue();
+      return true;
+    case Screen::kStaffNotice:
+      state_.notice.reset();
+      open_admin_list();
+      return true;
+    case Screen::kNoticeEditor:
+      state_.notice.reset();
+      if (state_.notice_editor.notice_id != 0) {
+        state_.screen = Screen::kStaffNotice;
+        load_detail(state_.notice_editor.notice_id, true, 0);
+      } else {
+        open_admin_list();
+      }
+      return true;
+    case Screen::kNoticeFinanceRow:
+      state_.keypad = KeypadView{};
+      state_.screen = Screen::kNoticeEditor;
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace vsk::app
