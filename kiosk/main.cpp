@@ -20,12 +20,14 @@
 #include "app/kiosk_app.h"
 #include "app/translations.h"
 #include "kiosk_options.h"
+#include "linux/rime_pinyin.h"
 #include "linux/watchdog.h"
 #include "fake/manual_clock.h"
 #include "fake/sequence_random.h"
 #include "platform/printer.h"
 #include "platform/random.h"
 #include "sdl/sdl_chime.h"
+#include "sdl/sdl_speaker.h"
 #include "ui/font_set.h"
 #include "ui/script.h"
 #include "ui/shell.h"
@@ -139,16 +141,22 @@ int main(int argc, char** argv) {
     video_options.height = o.height;
     vsk::platform::SdlVideo video(video_options);
     vsk::platform::SdlChime chime;
+    vsk::platform::SdlSpeaker speaker;  // no audio device: read-aloud stays silent, nothing fails
+    // Pinyin dictionaries are compiled into DATA_DIR/rime on the first start, on Rime's own
+    // thread; the keyboard shows "preparing" until then.
+    vsk::platform::RimePinyin pinyin(data_dir + "/rime");
     // A backup when the newest is a day old: on the first idle tick, then daily while running.
     vsk::app::BackupService backups(data_dir, clock);
     backups.set_min_free_bytes(static_cast<std::uint64_t>(store.settings().get_int_or(
                                    vsk::store::setting::kMinFreeMb, vsk::app::kDefaultMinFreeMb)) *
                                1024 * 1024);
-    vsk::app::KioskApp app({store, clock, hasher, requests, &printer, &chime, o.measure_startup ? nullptr : &backups},
+    vsk::app::KioskApp app({store, clock, hasher, requests, &printer, &chime, o.measure_startup ? nullptr : &backups,
+                            &speaker, &pinyin},
                            app_options);
 
     vsk::ui::Shell shell(app, tr, catalog, video, font,
                          store.residents().display_text_sample() + app.state().village_name + catalog_text(catalog));
+    shell.set_dpi(static_cast<float>(o.dpi > 0 ? o.dpi : store.settings().get_int_or(vsk::store::setting::kDpi, 96)));
 
     if (o.measure_startup) {
       shell.render_frame();

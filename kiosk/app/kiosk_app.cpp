@@ -35,7 +35,9 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       options_(std::move(options)),
       idle_(options_.idle_timeout_ms),
       requests_service_(services.requests),
-      requests_(state_, session_, services.store, services.requests, services.printer, services.clock) {
+      requests_(state_, session_, services.store, services.requests, services.printer, services.clock),
+      speaker_(services.speaker),
+      text_entry_(state_.text_entry, services.pinyin) {
   idle_.touch(clock_.monotonic_ms());
   go_home();
 }
@@ -43,16 +45,17 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
 void KioskApp::note_activity() { idle_.touch(clock_.monotonic_ms()); }
 
 bool KioskApp::has_session() const {
-  return state_.screen != Screen::kHome || state_.locale != options_.default_locale;
+  return state_.screen != Screen::kHome || state_.locale != options_.default_locale || state_.large_mode;
 }
 
 std::int64_t KioskApp::ms_until_idle_reset() const { return idle_.remaining_ms(clock_.monotonic_ms()); }
 
 bool KioskApp::tick() {
   state_.now_unix = clock_.unix_seconds();
+  const bool access_changed = tick_access();
   // Daily backup, only while nobody is using the kiosk; a clock compare until it is due.
   if (backups_ && !has_session()) backups_->maybe_backup();
-  if (!has_session() || !idle_.expired(clock_.monotonic_ms())) return false;
+  if (!has_session() || !idle_.expired(clock_.monotonic_ms())) return access_changed;
   go_home(/*idle=*/true);
   return true;
 }
@@ -72,6 +75,8 @@ void KioskApp::go_home(bool idle) {
   waiting_for_staff_.reset();
   waiting_resident_id_.reset();
   requests_.reset();
+  text_entry_.close();
+  if (speaker_) speaker_->stop();
   idle_.set_timeout_ms(options_.idle_timeout_ms);
   if (leaving_staff) {  // audited after the reset, so a failed write cannot keep the session open
     db::Transaction tx(store_.db());
@@ -115,6 +120,7 @@ void KioskApp::open_staff_login() {
 void KioskApp::dispatch(const Action& action) {
   note_activity();
   state_.now_unix = clock_.unix_seconds();
+  if (handle_access_action(action)) return;
   if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
   if (action.kind != ActionKind::kBack && action.kind != ActionKind::kKey && action.kind != ActionKind::kBackspace &&
       action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit) {

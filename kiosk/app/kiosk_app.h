@@ -11,13 +11,16 @@
 #include "app/backup_service.h"
 #include "app/request_flow.h"
 #include "app/request_service.h"
+#include "app/text_entry.h"
 #include "app/view_state.h"
 #include "core/idle_timer.h"
 #include "core/pin_lockout.h"
 #include "platform/clock.h"
 #include "platform/chime.h"
 #include "platform/pin_hasher.h"
+#include "platform/pinyin.h"
 #include "platform/printer.h"
+#include "platform/speech.h"
 #include "store/kiosk_store.h"
 
 namespace vsk::app {
@@ -38,6 +41,8 @@ struct AppServices {
   platform::Printer* printer = nullptr;  // none: receipts cannot be printed here
   platform::Chime* chime = nullptr;      // none: staff calls are shown, not heard
   BackupService* backups = nullptr;      // none: no automatic backups, no free-space check
+  platform::Speaker* speaker = nullptr;      // none: the read-aloud button does nothing
+  platform::PinyinEngine* pinyin = nullptr;  // none: the keyboard offers ABC and 123 only
 };
 
 class KioskApp {
@@ -48,7 +53,8 @@ class KioskApp {
   void dispatch(const Action& action);  // every action is also activity
   void note_activity();                 // any touch, even one that hits no button
 
-  // Checks the idle timeout; returns true when it reset the kiosk to the home screen.
+  // Checks the idle timeout; returns true when it reset the kiosk to the home screen, or when
+  // something shown changed on its own (read-aloud finished, the pinyin input became ready).
   bool tick();
   std::int64_t ms_until_idle_reset() const;
   // True while someone is in the middle of something (not on an empty home screen).
@@ -107,6 +113,15 @@ class KioskApp {
   // While staff log in to take over a resident's session, the resident's screen waits here.
   std::optional<ViewState> waiting_for_staff_;
   std::optional<std::int64_t> waiting_resident_id_;
+
+  // Elder-friendly access and free text (kiosk_app_access.cpp).
+  bool handle_access_action(const Action& action);  // true when the action was one of these
+  bool tick_access();  // stops speech on a screen change; true when something shown changed
+  void open_text_entry(const std::string& target);
+  void text_entry_done();
+  platform::Speaker* speaker_;
+  TextEntry text_entry_;
+  Screen spoken_screen_ = Screen::kHome;  // the screen read-aloud started on
 };
 
 }  // namespace vsk::app

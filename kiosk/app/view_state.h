@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/text_entry_view.h"
 #include "core/message.h"
 
 namespace vsk::app {
@@ -180,6 +181,9 @@ struct ViewState {
   bool exit_requested = false;  // an admin chose to quit the kiosk program
   int pending_ratings = 0;    // completed requests of the identified resident not yet rated
   MaintenanceView maintenance;  // filled when staff log in
+  bool large_mode = false;    // 长辈模式: bigger text and targets; reset with the session
+  bool speaking = false;      // read-aloud is playing (the header button then stops it)
+  TextEntryView text_entry;   // the on-screen keyboard, when a free-text field is being typed
 };
 
 }  // namespace vsk::app

@@ -63,10 +63,17 @@ void choices(UiContext& ui, const core::FormField& f) {
 void phrases(UiContext& ui, const core::FormField& f) {
   const float em = ui.em();
   const std::string value = current_value(ui, f);
-  ImGui::SetCursorPosX(em * 2);
+  // The on-screen keyboard (pinyin, ABC, digits) for anything the phrases do not say.
+  const float top = ImGui::GetCursorPosY();
+  const float kb_w = em * 9;
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - kb_w, top));
+  if (big_button(ui, "keyboard", ui.t("form.keyboard"), ImVec2(kb_w, em * 2.2f),
+                 {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
+    ui.emit(app::ActionKind::kOpenTextEntry, "form");
+  ImGui::SetCursorPos(ImVec2(em * 2, top));
   label(ui, ui.msg(core::Message("form.chosen").arg("value", value.empty() ? "—" : value)), ui.fonts.title(),
-        theme::kText, ImGui::GetWindowWidth() - em * 4);
-  ImGui::SetCursorPosX(em * 2);
+        theme::kText, ImGui::GetWindowWidth() - em * 5 - kb_w);
+  ImGui::SetCursorPos(ImVec2(em * 2, std::max(ImGui::GetCursorPosY(), top + em * 2.4f)));
   label(ui, ui.t("form.phrases"), ui.fonts.body(), theme::kTextMuted);
   const ImVec2 start = ImGui::GetCursorPos();
   const float gap = em * 0.5f;
