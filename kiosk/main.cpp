@@ -141,7 +141,8 @@ int main(int argc, char** argv) {
     video_options.height = o.height;
     vsk::platform::SdlVideo video(video_options);
     vsk::platform::SdlChime chime;
-    vsk::platform::SdlSpeaker speaker;  // no audio device: read-aloud stays silent, nothing fails
+    // One audio device for chime and speech (some drivers open only one); none: silent, no failure.
+    vsk::platform::SdlSpeaker speaker(chime.device());
     // Pinyin dictionaries are compiled into DATA_DIR/rime on the first start, on Rime's own
     // thread; the keyboard shows "preparing" until then.
     vsk::platform::RimePinyin pinyin(data_dir + "/rime");
@@ -169,6 +170,9 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (scripted) {
+      // Scripts type pinyin right away: let the first-start dictionary deploy finish first
+      // (a resident meets the "preparing" line instead, for about half a second).
+      pinyin.wait_ready(std::chrono::seconds(60));
       std::ifstream in(o.script);
       if (!in) return fail("cannot read script " + o.script);
       std::stringstream text;

@@ -36,7 +36,7 @@ void value_box(UiContext& ui, float width) {
   ImGui::SetCursorPosX(em * 2);
   const ImVec2 box = ImGui::GetCursorScreenPos();
   ImFont* font = ui.fonts.title();
-  const float box_h = font->FontSize + em * 1.0f;
+  const float box_h = font->FontSize + em * 0.8f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(box, ImVec2(box.x + width, box.y + box_h), theme::kKeyButton, em * 0.3f);
   dl->AddRect(box, ImVec2(box.x + width, box.y + box_h), theme::kTileRequests, em * 0.3f, 0, em * 0.08f);
@@ -65,7 +65,6 @@ void value_box(UiContext& ui, float width) {
   ui.record.texts.push_back(v.value + v.preedit);
   ui.record.texts.push_back(count);
   ui.record.speak(v.value);
-  ImGui::Dummy(ImVec2(width, box_h));
 }
 
 // Candidates as big buttons, with previous / next page at the ends.
@@ -109,15 +108,12 @@ void candidate_bar(UiContext& ui, float width, float height) {
     label(ui, ui.t(v.mode == TextMode::kPinyin ? "text.hint_pinyin" : "text.hint"), ui.fonts.body(),
           theme::kTextMuted);
   }
-  ImGui::SetCursorPos(ImVec2(start.x, start.y + height));
 }
 
-void keys(UiContext& ui, float width, float key_h) {
-  const float em = ui.em();
+void keys(UiContext& ui, float width, float key_h, float gap) {
   const app::TextEntryView& v = ui.state.text_entry;
-  const float gap = em * 0.3f;
   const float key_w = (width - 9 * gap) / 10;
-  const ImVec2 origin(em * 2, ImGui::GetCursorPosY());
+  const ImVec2 origin(ui.em() * 2, ImGui::GetCursorPosY());
   const bool digits = v.mode == TextMode::kDigits;
   for (int r = 0; r < 3; ++r) {
     std::vector<std::string> row;
@@ -183,22 +179,38 @@ void keys(UiContext& ui, float width, float key_h) {
 void text_entry_page(UiContext& ui) {
   const float em = ui.em();
   header(ui);
+  // Laid out top-down with fixed gaps so that even large mode (about 17 em of height on a
+  // 16:9 screen) fits the question, the text, the candidates and four rows of keys.
+  const float gap = em * 0.25f;
   const float width = ImGui::GetWindowWidth() - em * 4;
-  ImGui::SetCursorPosX(em * 2);
-  label(ui, prompt_text(ui), ui.fonts.title(), theme::kText, width);
+  float y = em * 2.6f + gap * 1.5f;
+  ImGui::SetCursorPos(ImVec2(em * 2, y));
+  ImFont* prompt_font = ui.state.large_mode ? ui.fonts.body() : ui.fonts.title();
+  label(ui, prompt_text(ui), prompt_font, theme::kText, width);
+  y = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + gap;
+  ImGui::SetCursorPos(ImVec2(em * 2, y));
   value_box(ui, width);
-  if (ui.state.error) {
-    ImGui::SetCursorPosX(em * 2);
+  y += ui.fonts.title()->FontSize + em + gap;
+  ImGui::SetCursorPos(ImVec2(em * 2, y));
+  const float cand_h = em * core::kSmallestTargetEm;
+  if (ui.state.error) {  // in the candidate bar's place: right under the text it is about
+    ImGui::SetCursorPos(ImVec2(em * 2, y + (cand_h - em) * 0.5f));
     label(ui, ui.msg(*ui.state.error), ui.fonts.body(), theme::kError, width);
+    ImGui::SetCursorPos(ImVec2(em * 2, y));
+    if (!ui.state.text_entry.candidates.empty()) {
+      y += cand_h + gap;
+      ImGui::SetCursorPos(ImVec2(em * 2, y));
+      candidate_bar(ui, width, cand_h);
+    }
+  } else {
+    candidate_bar(ui, width, cand_h);
   }
-  ImGui::Dummy(ImVec2(0, em * 0.2f));
-  const float cand_h = std::max(em * core::kSmallestTargetEm, ui.fonts.title()->FontSize + em * 0.8f);
-  candidate_bar(ui, width, cand_h);
-  ImGui::Dummy(ImVec2(0, em * 0.3f));
+  y += cand_h + gap * 1.5f;
+  ImGui::SetCursorPos(ImVec2(em * 2, y));
   // Four rows of keys in the room left, never smaller than the smallest target.
-  const float avail = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - em * 0.8f;
-  const float key_h = std::clamp((avail - 3 * em * 0.3f) / 4, em * core::kSmallestTargetEm, em * 2.6f);
-  keys(ui, width, key_h);
+  const float avail = ImGui::GetWindowHeight() - y - gap * 2;
+  const float key_h = std::clamp((avail - 3 * gap) / 4, em * core::kSmallestTargetEm, em * 2.6f);
+  keys(ui, width, key_h, gap);
 }
 
 }  // namespace vsk::ui

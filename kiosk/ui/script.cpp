@@ -97,6 +97,10 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
         const WidgetRecord* w = shell.last_frame().find_widget(std::string("key.") + c);
         if (!w) return where + "no keypad key '" + std::string(1, c) + "' on screen";
         const WidgetRecord target = *w;
+        int width = 0, height = 0;
+        shell.video().output_size(&width, &height);
+        if (target.y1 > height || target.x1 > width)
+          return where + "key '" + std::string(1, c) + "' is (partly) off screen: a resident could not tap it";
         shell.pointer().push(center(target, false));
         shell.pointer().push(center(target, true));
         shell.pointer().push(center(target, false));

@@ -31,13 +31,14 @@ struct ColorPair {
   const char* what;
   ImU32 text;
   ImU32 background;
+  bool button = true;  // drawn as a button: its pressed (darker) fill must pass too
 };
 inline constexpr ColorPair kTextPairs[] = {
-    {"body text", kText, kBackground},
-    {"muted text", kTextMuted, kBackground},
-    {"error", kError, kBackground},
-    {"success", kConfirm, kBackground},
-    {"header", kOnColor, kHeader},
+    {"body text", kText, kBackground, false},
+    {"muted text", kTextMuted, kBackground, false},
+    {"error", kError, kBackground, false},
+    {"success", kConfirm, kBackground, false},
+    {"header", kOnColor, kHeader, false},
     {"tile requests", kOnColor, kTileRequests},
     {"tile track", kOnColor, kTileTrack},
     {"tile points", kOnColor, kTilePoints},
@@ -46,7 +47,7 @@ inline constexpr ColorPair kTextPairs[] = {
     {"key", kText, kKeyButton},
     {"confirm button", kOnColor, kConfirm},
     {"call staff", kText, kHelpButton},
-    {"staff called band", kText, kHelpBand},
+    {"staff called band", kText, kHelpBand, false},
     {"candidate", kText, kCandidate},
     {"large-mode toggle on", kHeader, kOnColor},
     {"selected option", kOnColor, kTileRequests},

@@ -82,7 +82,7 @@ void label(UiContext& ui, const std::string& text, ImFont* font, ImU32 color, fl
 
 namespace {
 
-float text_width(UiContext& ui, ImFont* font, const std::string& text) {
+float text_width(UiContext&, ImFont* font, const std::string& text) {
   return font->CalcTextSizeA(font->FontSize, 1e9f, 0, text.c_str()).x;
 }
 

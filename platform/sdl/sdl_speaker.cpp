@@ -8,16 +8,21 @@
 
 namespace vsk::platform {
 
-SdlSpeaker::SdlSpeaker() {
-  if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return;
-  SDL_AudioSpec want{};
-  want.freq = 22050;  // espeak-ng's native rate: no resampling
-  want.format = AUDIO_S16SYS;
-  want.channels = 1;
-  want.samples = 1024;
-  device_ = SDL_OpenAudioDevice(nullptr, 0, &want, nullptr, 0);
-  if (device_ == 0) return;
-  SDL_PauseAudioDevice(device_, 0);
+SdlSpeaker::SdlSpeaker(std::uint32_t shared_device) {
+  if (shared_device != 0) {
+    device_ = shared_device;
+  } else {
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return;
+    SDL_AudioSpec want{};
+    want.freq = 22050;  // espeak-ng's native rate: no resampling
+    want.format = AUDIO_S16SYS;
+    want.channels = 1;
+    want.samples = 1024;
+    device_ = SDL_OpenAudioDevice(nullptr, 0, &want, nullptr, 0);
+    if (device_ == 0) return;
+    owns_device_ = true;
+    SDL_PauseAudioDevice(device_, 0);
+  }
   thread_ = std::thread([this] { worker(); });
 }
 
@@ -29,7 +34,7 @@ SdlSpeaker::~SdlSpeaker() {
   }
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
-  if (device_ != 0) SDL_CloseAudioDevice(device_);
+  if (owns_device_) SDL_CloseAudioDevice(device_);
 }
 
 void SdlSpeaker::speak(const std::string& text, const std::string& voice) {
@@ -58,8 +63,10 @@ bool SdlSpeaker::speaking() const {
   {
     std::lock_guard lock(mutex_);
     if (has_job_) return true;
+    // A synthesis abandoned by stop() may still be winding down: that is not speaking.
+    if (synthesising_ && active_generation_ == generation_) return true;
   }
-  return synthesising_ || SDL_GetQueuedAudioSize(device_) > 0;
+  return SDL_GetQueuedAudioSize(device_) > 0;
 }
 
 void SdlSpeaker::worker() {
@@ -79,6 +86,7 @@ void SdlSpeaker::worker() {
       text = std::move(text_);
       voice = std::move(voice_);
       gen = generation_;
+      active_generation_ = gen;
       has_job_ = false;
       synthesising_ = true;
     }

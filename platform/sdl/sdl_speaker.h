@@ -16,7 +16,9 @@ namespace vsk::platform {
 
 class SdlSpeaker final : public Speaker {
  public:
-  SdlSpeaker();  // opens the default audio device and starts the worker
+  // Plays on `shared_device` (an open 22,050 Hz mono S16 SDL device, e.g. the chime's) or,
+  // when 0, opens the default audio device itself. Starts the worker.
+  explicit SdlSpeaker(std::uint32_t shared_device = 0);
   ~SdlSpeaker() override;
   SdlSpeaker(const SdlSpeaker&) = delete;
   SdlSpeaker& operator=(const SdlSpeaker&) = delete;
@@ -32,11 +34,13 @@ class SdlSpeaker final : public Speaker {
   void worker();
 
   std::uint32_t device_ = 0;
+  bool owns_device_ = false;
   std::thread thread_;
   mutable std::mutex mutex_;  // guards the job fields and "check generation + queue audio"
   std::condition_variable wake_;
   std::string text_, voice_;
   std::uint64_t generation_ = 0;  // bumped by speak() and stop(): older synthesis is abandoned
+  std::uint64_t active_generation_ = 0;  // the job the worker is synthesising
   bool has_job_ = false;
   bool quit_ = false;
   std::atomic<bool> synthesising_{false};
