@@ -154,22 +154,23 @@ void header(UiContext& ui) {
     staff_label = ui.t(called ? "help.take_over" : "help.call");
     staff_action = called ? app::ActionKind::kStaffTakeOver : app::ActionKind::kCallStaff;
   }
+  const std::string clock = china_time(ui.state.now_unix, "%Y-%m-%d %H:%M");
+  const float clock_w = text_width(ui, ui.fonts.body(), clock);
   if (!staff_id.empty()) {
     const float staff_w = std::max(em * 8, text_width(ui, ui.fonts.body(), staff_label) + pad);
-    // Centred when there is room (as before), else right after the title.
+    // Centred when that leaves room for the clock, else right after the title.
     float sx = std::max(left_edge, width * 0.5f - staff_w * 0.5f);
+    if (sx + staff_w + em * 0.6f + clock_w > right_edge) sx = left_edge;
     if (sx + staff_w > right_edge) sx = std::max(left_edge, right_edge - staff_w);
     ImGui::SetCursorPos(ImVec2(sx, button_y));
     if (big_button(ui, staff_id, staff_label, ImVec2(staff_w, button_h), staff_style)) ui.emit(staff_action);
     left_edge = sx + staff_w + em * 0.6f;
   }
-  const std::string clock = china_time(ui.state.now_unix, "%Y-%m-%d %H:%M");
-  const float clock_w = text_width(ui, ui.fonts.body(), clock);
   if (right_edge - left_edge >= clock_w) {
     ImGui::SetCursorPos(ImVec2(right_edge - clock_w, (h - em) * 0.5f));
     label(ui, clock, ui.fonts.body(), theme::kOnColor);
   }
-  ImGui::SetCursorPos(ImVec2(em, h + em));
+  ImGui::SetCursorPos(ImVec2(em, h + (large ? em * 0.4f : em)));  // large mode needs every line
   if (ui.state.help_called && !ui.state.staff) {
     // A band everyone in the hall can see, under the header.
     const ImVec2 a(origin.x, origin.y + h);

@@ -49,8 +49,10 @@ void choices(UiContext& ui, const core::FormField& f) {
   else
     for (const auto& c : f.choices) options.emplace_back(c.id, ui.local(c.label));
   const ImVec2 start = ImGui::GetCursorPos();
-  const float gap = em * 0.6f;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - gap) / 2, em * 2.6f);
+  // Large mode: the em is 1.5x, so rows are kept tighter to stay above the footer.
+  const bool large = ui.state.large_mode;
+  const float gap = em * (large ? 0.3f : 0.6f);
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - gap) / 2, em * (large ? 1.9f : 2.6f));
   for (size_t i = 0; i < options.size(); ++i) {
     ImGui::SetCursorPos(ImVec2(em * 2 + (i % 2) * (size.x + gap), start.y + (i / 2) * (size.y + gap)));
     if (big_button(ui, "opt." + options[i].first, options[i].second, size, option_style(ui, value == options[i].first)))
@@ -67,17 +69,29 @@ void phrases(UiContext& ui, const core::FormField& f) {
   const float top = ImGui::GetCursorPosY();
   const float kb_w = em * 9;
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - kb_w, top));
-  if (big_button(ui, "keyboard", ui.t("form.keyboard"), ImVec2(kb_w, em * 2.2f),
+  if (big_button(ui, "keyboard", ui.t("form.keyboard"), ImVec2(kb_w, em * (ui.state.large_mode ? 1.9f : 2.2f)),
                  {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
     ui.emit(app::ActionKind::kOpenTextEntry, "form");
   ImGui::SetCursorPos(ImVec2(em * 2, top));
-  label(ui, ui.msg(core::Message("form.chosen").arg("value", value.empty() ? "—" : value)), ui.fonts.title(),
-        theme::kText, ImGui::GetWindowWidth() - em * 5 - kb_w);
-  ImGui::SetCursorPos(ImVec2(em * 2, std::max(ImGui::GetCursorPosY(), top + em * 2.4f)));
-  label(ui, ui.t("form.phrases"), ui.fonts.body(), theme::kTextMuted);
+  const bool large = ui.state.large_mode;
+  const float text_w = ImGui::GetWindowWidth() - em * 5 - kb_w;
+  if (large && ui.state.error)  // large mode: the error takes this line (no room below the phrases)
+    label(ui, ui.msg(*ui.state.error), ui.fonts.body(), theme::kError, text_w);
+  else
+    label(ui, ui.msg(core::Message("form.chosen").arg("value", value.empty() ? "—" : value)), ui.fonts.title(),
+          theme::kText, text_w);
+  ImGui::SetCursorPos(ImVec2(em * 2, std::max(ImGui::GetCursorPosY(), top + em * (large ? 2.2f : 2.4f))));
+  if (!large) label(ui, ui.t("form.phrases"), ui.fonts.body(), theme::kTextMuted);
   const ImVec2 start = ImGui::GetCursorPos();
-  const float gap = em * 0.5f;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3, em * 2.2f);
+  const float gap = em * (large ? 0.3f : 0.5f);
+  // Three columns; two when a phrase would not fit on one line (large mode).
+  std::size_t cols = 3;
+  const float col3 = (ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3;
+  for (const auto& p : f.phrases) {
+    const std::string t = ui.local(p);
+    if (ui.fonts.body()->CalcTextSizeA(em, 1e9f, 0, t.c_str()).x > col3 - em * 0.6f) cols = 2;
+  }
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - (cols - 1) * gap) / cols, em * (large ? 1.8f : 2.2f));
   for (size_t i = 0; i < f.phrases.size(); ++i) {
     const std::string phrase = ui.local(f.phrases[i]);
     const bool in_value = value.find(phrase) != std::string::npos;
@@ -90,12 +104,12 @@ void phrases(UiContext& ui, const core::FormField& f) {
     } else {
       next = value.empty() ? phrase : value + " " + phrase;
     }
-    ImGui::SetCursorPos(ImVec2(em * 2 + (i % 3) * (size.x + gap), start.y + (i / 3) * (size.y + gap)));
+    ImGui::SetCursorPos(ImVec2(em * 2 + (i % cols) * (size.x + gap), start.y + (i / cols) * (size.y + gap)));
     ButtonStyle style = option_style(ui, in_value);
     style.font = ui.fonts.body();
     if (big_button(ui, "phrase." + std::to_string(i), phrase, size, style)) ui.emit(app::ActionKind::kSetValue, next);
   }
-  ImGui::SetCursorPos(ImVec2(em * 2, start.y + ((f.phrases.size() + 2) / 3) * (size.y + gap)));
+  ImGui::SetCursorPos(ImVec2(em * 2, start.y + ((f.phrases.size() + cols - 1) / cols) * (size.y + gap)));
 }
 
 // A month calendar: tap a day. Quick buttons for today and yesterday.
@@ -165,11 +179,18 @@ void form_field(UiContext& ui) {
     return;
   }
   header(ui);
+  const bool large = ui.state.large_mode;
   ImGui::SetCursorPosX(em * 2);
-  label(ui, progress_text(ui, *s) + " · " + ui.local(s->name), ui.fonts.body(), theme::kTextMuted);
-  ImGui::SetCursorPosX(em * 2);
-  label(ui, question_title(ui, f), ui.fonts.title(), theme::kText);
-  ImGui::Dummy(ImVec2(0, em * 0.3f));
+  if (large)  // one line less: the progress goes after the question
+    label(ui, question_title(ui, f) + "  (" + std::to_string(ui.state.draft.field_index + 1) + "/" +
+                  std::to_string(s->fields.size()) + ")", ui.fonts.title(), theme::kText);
+  else
+    label(ui, progress_text(ui, *s) + " · " + ui.local(s->name), ui.fonts.body(), theme::kTextMuted);
+  if (!large) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, question_title(ui, f), ui.fonts.title(), theme::kText);
+    ImGui::Dummy(ImVec2(0, em * 0.3f));
+  }
   switch (f.type) {
     case core::FieldType::kChoice:
     case core::FieldType::kYesNo:
@@ -178,7 +199,7 @@ void form_field(UiContext& ui) {
       break;
     case core::FieldType::kShortText:
       phrases(ui, f);
-      error_line(ui);
+      if (!large) error_line(ui);
       break;
     case core::FieldType::kDate:
       date_picker(ui, f);
