@@ -167,6 +167,12 @@ int main(int argc, char** argv) {
                   peak_rss_kib() / 1024.0, shell.fonts().atlas_width(), shell.fonts().atlas_height(),
                   shell.fonts().glyph_count(), shell.stats().last_atlas_build_ms,
                   video.software() ? "software" : "accelerated");
+      // Large mode rebuilds the one atlas at the bigger size (the normal one is dropped).
+      app.dispatch({vsk::app::ActionKind::kToggleLargeMode, ""});
+      shell.render_frame();
+      std::printf("large_mode atlas=%dx%d atlas_build_ms=%.1f body_px=%.0f peak_rss_mib=%.1f\n",
+                  shell.fonts().atlas_width(), shell.fonts().atlas_height(), shell.stats().last_atlas_build_ms,
+                  shell.fonts().body_px(), peak_rss_kib() / 1024.0);
       return 0;
     }
     if (scripted) {

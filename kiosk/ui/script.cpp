@@ -5,13 +5,14 @@
 #include <csignal>
 #include <sstream>
 
+#include "core/ui_scale.h"
 #include "ui/shell.h"
 
 namespace vsk::ui {
 namespace {
 
 const char* const kVerbs[] = {"tap",        "press", "slide-off", "release", "type", "wait",
-                              "expect", "expect-not", "shot",  "kill", "key"};
+                              "expect", "expect-not", "shot",  "kill", "key", "expect-targets-mm"};
 
 bool known_verb(const std::string& v) {
   for (const char* k : kVerbs)
@@ -128,6 +129,17 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
       } else if (s.arg != "escape" && s.arg != "alt-tab") {
         return where + "unknown key '" + s.arg + "' (escape, alt-tab, alt-f4, close)";
       }
+    } else if (s.verb == "expect-targets-mm") {
+      // Every tappable widget on screen at least N mm high and wide at the shell's DPI.
+      const float min_px = core::mm_to_px(std::stof(s.arg), shell.dpi());
+      std::string small;
+      for (const auto& w : frame.widgets)
+        if (w.x1 - w.x0 < min_px - 0.5f || w.y1 - w.y0 < min_px - 0.5f)
+          small += (small.empty() ? "" : ", ") + w.id + " (" + std::to_string(static_cast<int>(w.x1 - w.x0)) + "x" +
+                   std::to_string(static_cast<int>(w.y1 - w.y0)) + " px)";
+      if (!small.empty())
+        return where + "targets smaller than " + s.arg + " mm at " + std::to_string(static_cast<int>(shell.dpi())) +
+               " dpi (" + std::to_string(min_px) + " px): " + small;
     } else if (s.verb == "kill") {
       // Fault injection: die like a power cut, with no destructors and no flushing.
       std::raise(SIGKILL);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "linux/rime_pinyin.h"
@@ -18,6 +19,8 @@ class RimePinyinTest : public ::testing::Test {
   static void SetUpTestSuite() {
     engine_ = new RimePinyin((std::filesystem::temp_directory_path() / "vsk-rime-test").string());
     ASSERT_TRUE(engine_->wait_ready(std::chrono::seconds(60)));
+    std::printf("rime ready after %.0f ms (deployed now: %s)\n", engine_->deploy_ms(),
+                engine_->deployed_now() ? "yes" : "no");
   }
   static void TearDownTestSuite() {
     delete engine_;

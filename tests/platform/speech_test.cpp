@@ -50,8 +50,11 @@ TEST(EspeakSynth, ScreenTextGivesAudibleMandarin) {
   platform::EspeakSynth synth;
   const std::string text = core::speech_text(kScreenText, "zh-CN");
   EXPECT_NE(text.find("一百二十分"), std::string::npos);
+  const auto t0 = std::chrono::steady_clock::now();
   const std::vector<std::int16_t> pcm = synth.synthesize_all(text, core::speech_voice("zh-CN"));
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   const double seconds = static_cast<double>(pcm.size()) / synth.sample_rate();
+  std::printf("synthesised %.1f s of speech in %.0f ms, rms %.0f\n", seconds, ms, rms(pcm));
   // ~60 syllables at a slow pace: several seconds, not a click and not a minute.
   EXPECT_GT(seconds, 5.0);
   EXPECT_LT(seconds, 40.0);
