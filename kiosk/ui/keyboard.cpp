@@ -124,14 +124,14 @@ void keys(UiContext& ui, float width, float key_h, float gap) {
     const float indent = (10 - static_cast<float>(row.size())) * (key_w + gap) * (r == 2 ? 0.0f : 0.5f);
     for (std::size_t i = 0; i < row.size(); ++i) {
       ImGui::SetCursorPos(ImVec2(origin.x + indent + i * (key_w + gap), origin.y + r * (key_h + gap)));
-      const std::string id = digits && r > 0 ? "key.p" + std::to_string(r) + std::to_string(i) : "key." + row[i];
+      const std::string id = digits && r > 0 ? "punct." + std::to_string(r) + std::to_string(i) : "key." + row[i];
       if (big_button(ui, id, row[i], ImVec2(key_w, key_h), key_style(ui))) ui.emit(ActionKind::kTextKey, row[i]);
     }
   }
   // Backspace at the end of the third row, wide.
   const float bx = origin.x + 7 * (key_w + gap);
   ImGui::SetCursorPos(ImVec2(bx, origin.y + 2 * (key_h + gap)));
-  if (big_button(ui, "text.backspace", ui.t("key.backspace"), ImVec2(origin.x + width - bx, key_h),
+  if (big_button(ui, "kb.backspace", ui.t("key.backspace"), ImVec2(origin.x + width - bx, key_h),
                  {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder}))
     ui.emit(ActionKind::kTextBackspace);
 
@@ -160,17 +160,17 @@ void keys(UiContext& ui, float width, float key_h, float gap) {
     ui.emit(ActionKind::kTextMode, "abc");
   const float space_w = key_w * 3 + gap * 2;
   place(space_w);
-  if (big_button(ui, "text.space", ui.t("text.space"), ImVec2(space_w, key_h),
+  if (big_button(ui, "kb.space", ui.t("text.space"), ImVec2(space_w, key_h),
                  {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder}))
     ui.emit(ActionKind::kTextSpace);
   const float rest = origin.x + width - x;
   const float cancel_w = rest * 0.4f - gap * 0.5f;
   place(cancel_w);
-  if (big_button(ui, "text.cancel", ui.t("text.cancel"), ImVec2(cancel_w, key_h), mode_style))
+  if (big_button(ui, "kb.cancel", ui.t("text.cancel"), ImVec2(cancel_w, key_h), mode_style))
     ui.emit(ActionKind::kTextCancel);
   const float done_w = origin.x + width - x;
   place(done_w);
-  if (big_button(ui, "text.done", ui.t("text.done"), ImVec2(done_w, key_h), {theme::kConfirm, theme::kOnColor}))
+  if (big_button(ui, "kb.done", ui.t("text.done"), ImVec2(done_w, key_h), {theme::kConfirm, theme::kOnColor}))
     ui.emit(ActionKind::kTextDone);
 }
 

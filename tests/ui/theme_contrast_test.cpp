@@ -22,9 +22,10 @@ TEST(ThemeContrast, EveryTextPairIsAtLeast4_5To1) {
   for (const auto& p : ui::theme::kTextPairs) {
     EXPECT_GE(core::contrast_ratio(rgb(p.text), rgb(p.background)), core::kMinTextContrast) << p.what;
     // While a finger is on a button its fill darkens; the label must stay readable.
-    if (p.button)
+    if (p.button) {
       EXPECT_GE(core::contrast_ratio(rgb(p.text), rgb(ui::theme::pressed(p.background))), core::kMinTextContrast)
-        << p.what << " (pressed)";
+          << p.what << " (pressed)";
+    }
     ++pairs;
   }
   // Header buttons: white on the pressed header red.
