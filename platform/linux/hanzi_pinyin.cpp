@@ -1,6 +1,9 @@
 #include "linux/hanzi_pinyin.h"
 
+#include <dlfcn.h>
+
 #include <fstream>
+#include <memory>
 #include <vector>
 
 namespace vsk::platform {
@@ -42,6 +45,49 @@ const char* punctuation(std::string_view ch) {
 
 }  // namespace
 
+// Simplified -> traditional with OpenCC (libopencc, which librime depends on), loaded with
+// dlopen because Debian ships no -dev package for it here. Why: terra_pinyin is a traditional
+// dictionary; simplified characters that double as rare traditional ones get the rare reading
+// (开 jian1, 积 zhi3, 号 hao2), while their traditional forms (開 積 號) and its 68k words
+// (銀行 yin2 hang2) read right. Without OpenCC the text is looked up as it is.
+class HanziPinyin::Traditional {
+ public:
+  Traditional() {
+    lib_ = dlopen("libopencc.so.1.1", RTLD_NOW | RTLD_LOCAL);
+    if (!lib_) return;
+    open_ = reinterpret_cast<void* (*)(const char*)>(dlsym(lib_, "opencc_open"));
+    convert_ = reinterpret_cast<char* (*)(void*, const char*, std::size_t)>(dlsym(lib_, "opencc_convert_utf8"));
+    free_ = reinterpret_cast<void (*)(char*)>(dlsym(lib_, "opencc_convert_utf8_free"));
+    close_ = reinterpret_cast<int (*)(void*)>(dlsym(lib_, "opencc_close"));
+    if (!open_ || !convert_ || !free_ || !close_) return;
+    void* od = open_("/usr/share/opencc/s2t.json");
+    if (od != reinterpret_cast<void*>(-1) && od != nullptr) od_ = od;
+  }
+  ~Traditional() {
+    if (od_) close_(od_);
+    if (lib_) dlclose(lib_);
+  }
+  bool available() const { return od_ != nullptr; }
+  std::string convert(std::string_view text) const {
+    if (!od_) return std::string(text);
+    char* out = convert_(od_, text.data(), text.size());
+    if (!out) return std::string(text);
+    std::string s(out);
+    free_(out);
+    return s;
+  }
+
+ private:
+  void* lib_ = nullptr;
+  void* od_ = nullptr;
+  void* (*open_)(const char*) = nullptr;
+  char* (*convert_)(void*, const char*, std::size_t) = nullptr;
+  void (*free_)(char*) = nullptr;
+  int (*close_)(void*) = nullptr;
+};
+
+HanziPinyin::~HanziPinyin() = default;
+
 HanziPinyin::HanziPinyin(const std::string& dict_path) {
   std::ifstream in(dict_path);
   std::string line;
@@ -75,9 +121,12 @@ HanziPinyin::HanziPinyin(const std::string& dict_path) {
     }
   }
   chars_.emplace("〇", "ling2");
+  traditional_ = std::make_unique<Traditional>();
 }
 
-std::string HanziPinyin::convert(std::string_view text) const {
+std::string HanziPinyin::convert(std::string_view simplified) const {
+  const std::string converted = traditional_ ? traditional_->convert(simplified) : std::string(simplified);
+  const std::string_view text = converted;
   std::vector<std::string_view> chars;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t n = std::min(utf8_len(static_cast<unsigned char>(text[i])), text.size() - i);

@@ -44,6 +44,12 @@ TEST(HanziPinyin, ReadsCharactersAndWordsWithTones) {
   EXPECT_EQ(p.convert("村委会"), "cun1 wei3 hui4");
   EXPECT_EQ(p.convert("二〇二六年"), "er4 ling2 er4 liu4 nian2");
   EXPECT_EQ(p.convert("你好，QS"), "ni3 hao3, QS");
+  // Simplified characters that are also rare traditional ones read as the simplified word
+  // (via OpenCC to traditional): not kai1 -> jian1, ji1 -> zhi3, hang2 -> xing2.
+  EXPECT_EQ(p.convert("积分"), "ji1 fen1");
+  EXPECT_EQ(p.convert("村务公开"), "cun1 wu4 gong1 kai1");
+  EXPECT_EQ(p.convert("银行"), "yin2 hang2");
+  EXPECT_EQ(p.convert("调解"), "tiao2 jie3");
 }
 
 TEST(EspeakSynth, ScreenTextGivesAudibleMandarin) {
