@@ -121,7 +121,9 @@ class KioskApp {
   void text_entry_done();
   platform::Speaker* speaker_;
   TextEntry text_entry_;
-  Screen spoken_screen_ = Screen::kHome;  // the screen read-aloud started on
+  std::string page_key() const;
+  Screen spoken_screen_ = Screen::kHome;  // the screen read-aloud started on...
+  std::string spoken_page_;               // ...and the page within it
 };
 
 }  // namespace vsk::app

@@ -17,6 +17,7 @@ bool KioskApp::handle_access_action(const Action& action) {
       if (action.arg.empty()) return true;
       speaker_->speak(core::speech_text(action.arg, state_.locale), core::speech_voice(state_.locale));
       spoken_screen_ = state_.screen;
+      spoken_page_ = page_key();
       state_.speaking = true;
       return true;
     case ActionKind::kToggleLargeMode:
@@ -43,11 +44,19 @@ bool KioskApp::handle_access_action(const Action& action) {
   return true;
 }
 
+// Pages that share a Screen value: the catalog's category list vs one category's services,
+// the form's questions, the staff queue's pages.
+std::string KioskApp::page_key() const {
+  return state_.draft.category + "|" + std::to_string(state_.draft.field_index) + "|" +
+         std::to_string(state_.queue.page) + "|" + std::to_string(state_.keypad.step == EntryStep::kPin);
+}
+
 bool KioskApp::tick_access() {
   bool changed = text_entry_.refresh_ready() && state_.text_entry.active;
   if (!speaker_) return changed;
   // Speaking stops when the screen changes (or the keyboard page opens over it).
-  if (state_.speaking && (state_.screen != spoken_screen_ || state_.text_entry.active)) speaker_->stop();
+  if (state_.speaking && (state_.screen != spoken_screen_ || page_key() != spoken_page_ || state_.text_entry.active))
+    speaker_->stop();
   const bool speaking = speaker_->speaking();
   if (speaking != state_.speaking) {
     state_.speaking = speaking;

@@ -191,6 +191,12 @@ TEST_F(KioskTextTest, ReadAloudNormalisesAndStopsOnScreenChange) {
   app_->tick();
   EXPECT_FALSE(speaker_.on);
   EXPECT_FALSE(state().speaking);
+  // A new page on the same screen (a catalog category) also stops it.
+  act(ActionKind::kReadAloud, "请选择类别");
+  EXPECT_TRUE(speaker_.on);
+  act(ActionKind::kPickCategory, "repairs_reports");
+  app_->tick();
+  EXPECT_FALSE(speaker_.on);
   // The same button stops what it started.
   act(ActionKind::kReadAloud, "办事申请");
   act(ActionKind::kReadAloud, "办事申请");

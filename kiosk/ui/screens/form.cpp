@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/date.h"
+#include "core/ui_scale.h"
 #include "ui/format.h"
 #include "ui/screens/keypad_page.h"
 #include "ui/screens/screens.h"
@@ -125,16 +126,21 @@ void date_picker(UiContext& ui, const core::FormField& f) {
   label(ui, ui.msg(core::Message("form.chosen").arg("value", value.empty() ? "—" : date_words(ui, value))),
         ui.fonts.title(), theme::kText);
   const ButtonStyle quick{theme::kNeutralButton, theme::kOnColor, ui.fonts.title(), 0};
+  const float quick_h = em * (ui.state.large_mode ? 2.2f : 2.6f);
   ImGui::SetCursorPosX(em * 2);
-  if (big_button(ui, "date.today", ui.t("form.today"), ImVec2(em * 8, em * 2.6f), quick))
+  if (big_button(ui, "date.today", ui.t("form.today"), ImVec2(em * 8, quick_h), quick))
     ui.emit(app::ActionKind::kSetValue, ui.state.today);
   ImGui::SetCursorPosX(em * 2);
-  if (big_button(ui, "date.yesterday", ui.t("form.yesterday"), ImVec2(em * 8, em * 2.6f), quick))
+  if (big_button(ui, "date.yesterday", ui.t("form.yesterday"), ImVec2(em * 8, quick_h), quick))
     ui.emit(app::ActionKind::kSetValue, core::format_date(core::add_days(*today, -1)));
   error_line(ui);
 
-  // The month grid on the right: 7 columns, Monday first as on Chinese calendars.
-  const float cell = em * 2.3f;
+  // The month grid on the right: 7 columns, Monday first as on Chinese calendars. Large mode:
+  // the grid runs down to the screen's bottom (the footer buttons move to the left column),
+  // its cells as big as the height allows but never under the smallest target.
+  const bool large = ui.state.large_mode;
+  const float cell = large ? std::clamp((ImGui::GetWindowHeight() - top.y - em * 0.3f) / 7, em * core::kSmallestTargetEm, em * 2.3f)
+                           : em * 2.3f;
   const float gx = ImGui::GetWindowWidth() - em * 2 - cell * 7;
   ImGui::SetCursorPos(ImVec2(gx, top.y));
   const core::Date prev = core::add_days(*month, -1);
@@ -142,13 +148,16 @@ void date_picker(UiContext& ui, const core::FormField& f) {
   char title[32];
   std::snprintf(title, sizeof title, "%04d-%02d", month->year, month->month);
   const ButtonStyle nav{theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder};
-  if (big_button(ui, "date.prev_month", ui.t("form.prev_month"), ImVec2(cell * 2.4f, cell * 0.9f), nav))
+  // Large mode: narrower month buttons and the month in body text, so it fits between them.
+  const float nav_w = cell * (large ? 2.0f : 2.4f);
+  ImFont* month_font = large ? ui.fonts.body() : ui.fonts.title();
+  if (big_button(ui, "date.prev_month", ui.t("form.prev_month"), ImVec2(nav_w, cell * 0.9f), nav))
     ui.emit(app::ActionKind::kDateMonth, core::format_date(prev).substr(0, 7));
-  ImGui::SameLine();
-  ImGui::SetCursorPosX(gx + cell * 2.6f);
-  label(ui, title, ui.fonts.title(), theme::kText);
-  ImGui::SetCursorPos(ImVec2(gx + cell * 4.6f, top.y));
-  if (big_button(ui, "date.next_month", ui.t("form.next_month"), ImVec2(cell * 2.4f, cell * 0.9f), nav))
+  const float month_w = month_font->CalcTextSizeA(month_font->FontSize, 1e9f, 0, title).x;
+  ImGui::SetCursorPos(ImVec2(gx + cell * 3.5f - month_w * 0.5f, top.y + (cell * 0.9f - month_font->FontSize) * 0.5f));
+  label(ui, title, month_font, theme::kText);
+  ImGui::SetCursorPos(ImVec2(gx + cell * 7 - em * 0.2f - nav_w, top.y));
+  if (big_button(ui, "date.next_month", ui.t("form.next_month"), ImVec2(nav_w, cell * 0.9f), nav))
     ui.emit(app::ActionKind::kDateMonth, core::format_date(next).substr(0, 7));
   const int lead = core::weekday(*month);
   for (int d = 1; d <= 31; ++d) {
@@ -210,8 +219,10 @@ void form_field(UiContext& ui) {
   if (footer_button(ui, "prev", ui.t("form.prev"), em)) ui.emit(app::ActionKind::kPrevField);
   const bool answered = !current_value(ui, f).empty();
   const std::string next_label = answered || f.required ? ui.t("form.next") : ui.t("form.skip");
-  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));
-  if (big_button(ui, "next", next_label, ImVec2(em * 10, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
+  // Large mode's calendar fills the right side: "next" sits beside "back" on the left.
+  const bool left_next = large && f.type == core::FieldType::kDate;
+  ImGui::SetCursorPos(ImVec2(left_next ? em * 8.4f : ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));
+  if (big_button(ui, "next", next_label, ImVec2(left_next ? em * 7 : em * 10, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::ActionKind::kNextField);
 }
 
