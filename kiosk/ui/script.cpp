@@ -132,7 +132,12 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
     } else if (s.verb == "expect-targets-mm") {
       // Every tappable widget on screen at least N mm high and wide at the shell's DPI.
       const float min_px = core::mm_to_px(std::stof(s.arg), shell.dpi());
+      int width = 0, height = 0;
+      shell.video().output_size(&width, &height);
       std::string small;
+      for (const auto& w : frame.widgets)
+        if (w.x0 < 0 || w.y0 < 0 || w.x1 > width + 0.5f || w.y1 > height + 0.5f)
+          return where + "widget '" + w.id + "' is (partly) off screen";
       for (const auto& w : frame.widgets)
         if (w.x1 - w.x0 < min_px - 0.5f || w.y1 - w.y0 < min_px - 0.5f)
           small += (small.empty() ? "" : ", ") + w.id + " (" + std::to_string(static_cast<int>(w.x1 - w.x0)) + "x" +

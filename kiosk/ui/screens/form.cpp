@@ -268,7 +268,8 @@ void confirm(UiContext& ui) {
   ImGui::SetCursorPos(ImVec2(x, ImGui::GetWindowHeight() - em * 8));
   if (big_button(ui, "submit", ui.t("confirm.submit"), ImVec2(em * 13, em * 4), {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::ActionKind::kConfirmRequest);
-  if (footer_button(ui, "prev", ui.t("form.prev"), em)) ui.emit(app::ActionKind::kPrevField);
+  // Large mode: the answers on the left run to the bottom, so "back" joins the right column.
+  if (footer_button(ui, "prev", ui.t("form.prev"), ui.state.large_mode ? x : em)) ui.emit(app::ActionKind::kPrevField);
 }
 
 }  // namespace vsk::ui::screens
