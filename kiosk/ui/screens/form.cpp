@@ -139,10 +139,15 @@ void date_picker(UiContext& ui, const core::FormField& f) {
   // the grid runs down to the screen's bottom (the footer buttons move to the left column),
   // its cells as big as the height allows but never under the smallest target.
   const bool large = ui.state.large_mode;
-  const float cell = large ? std::clamp((ImGui::GetWindowHeight() - top.y - em * 0.3f) / 7, em * core::kSmallestTargetEm, em * 2.3f)
+  // In large mode the grid starts right under the header (the question wraps on the left).
+  const float grid_y = large ? em * 2.9f : top.y;
+  // ...and leaves the left 16 em to the quick buttons and the footer buttons.
+  const float cell = large ? std::clamp(std::min((ImGui::GetWindowHeight() - grid_y - em * 0.3f) / 6.9f,
+                                                 (ImGui::GetWindowWidth() - em * 18) / 7),
+                                        em * core::kSmallestTargetEm, em * 2.3f)
                            : em * 2.3f;
   const float gx = ImGui::GetWindowWidth() - em * 2 - cell * 7;
-  ImGui::SetCursorPos(ImVec2(gx, top.y));
+  ImGui::SetCursorPos(ImVec2(gx, grid_y));
   const core::Date prev = core::add_days(*month, -1);
   const core::Date next = core::add_days(*month, 31);
   char title[32];
@@ -154,9 +159,9 @@ void date_picker(UiContext& ui, const core::FormField& f) {
   if (big_button(ui, "date.prev_month", ui.t("form.prev_month"), ImVec2(nav_w, cell * 0.9f), nav))
     ui.emit(app::ActionKind::kDateMonth, core::format_date(prev).substr(0, 7));
   const float month_w = month_font->CalcTextSizeA(month_font->FontSize, 1e9f, 0, title).x;
-  ImGui::SetCursorPos(ImVec2(gx + cell * 3.5f - month_w * 0.5f, top.y + (cell * 0.9f - month_font->FontSize) * 0.5f));
+  ImGui::SetCursorPos(ImVec2(gx + cell * 3.5f - month_w * 0.5f, grid_y + (cell * 0.9f - month_font->FontSize) * 0.5f));
   label(ui, title, month_font, theme::kText);
-  ImGui::SetCursorPos(ImVec2(gx + cell * 7 - em * 0.2f - nav_w, top.y));
+  ImGui::SetCursorPos(ImVec2(gx + cell * 7 - em * 0.2f - nav_w, grid_y));
   if (big_button(ui, "date.next_month", ui.t("form.next_month"), ImVec2(nav_w, cell * 0.9f), nav))
     ui.emit(app::ActionKind::kDateMonth, core::format_date(next).substr(0, 7));
   const int lead = core::weekday(*month);
@@ -164,7 +169,7 @@ void date_picker(UiContext& ui, const core::FormField& f) {
     const core::Date day{month->year, month->month, d};
     if (!core::is_valid(day)) break;
     const int slot = lead + d - 1;
-    ImGui::SetCursorPos(ImVec2(gx + (slot % 7) * cell, top.y + cell + (slot / 7) * cell));
+    ImGui::SetCursorPos(ImVec2(gx + (slot % 7) * cell, grid_y + cell * (large ? 0.9f : 1.0f) + (slot / 7) * cell));
     const std::string iso = core::format_date(day);
     ButtonStyle style = option_style(ui, iso == value);
     style.font = ui.fonts.body();
@@ -190,9 +195,10 @@ void form_field(UiContext& ui) {
   header(ui);
   const bool large = ui.state.large_mode;
   ImGui::SetCursorPosX(em * 2);
-  if (large)  // one line less: the progress goes after the question
+  if (large)  // one line less: the progress goes after the question (beside the calendar: wrapped)
     label(ui, question_title(ui, f) + "  (" + std::to_string(ui.state.draft.field_index + 1) + "/" +
-                  std::to_string(s->fields.size()) + ")", ui.fonts.title(), theme::kText);
+                  std::to_string(s->fields.size()) + ")", ui.fonts.title(), theme::kText,
+          f.type == core::FieldType::kDate ? ImGui::GetWindowWidth() * 0.45f : 0);
   else
     label(ui, progress_text(ui, *s) + " · " + ui.local(s->name), ui.fonts.body(), theme::kTextMuted);
   if (!large) {
