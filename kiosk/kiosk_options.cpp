@@ -46,6 +46,8 @@ const char* kiosk_usage() {
          "  --fake-now YYYY-MM-DDTHH:MM  with --script: start the simulated clock there (China time)\n"
          "  --measure-startup     print time to first frame and peak memory, then exit\n"
          "  --idle-seconds N      run untouched for N seconds, print CPU time and frames, exit\n"
+         "  --dpi N               the screen's pixels per inch, for large mode's millimetre sizes\n"
+         "                        (default: the village setting kiosk.dpi, else 96)\n"
          "  --help                this text\n";
 }
 
@@ -94,6 +96,9 @@ ParsedOptions parse_kiosk_options(int argc, const char* const* argv) {
     } else if (a == "--idle-seconds") {
       if ((v = value("--idle-seconds")) && (!parse_int(v, &o.idle_seconds) || o.idle_seconds < 1))
         p.error = "--idle-seconds must be a positive number";
+    } else if (a == "--dpi") {
+      if ((v = value("--dpi")) && (!parse_int(v, &o.dpi) || o.dpi < 50 || o.dpi > 600))
+        p.error = "--dpi must be a number between 50 and 600";
     } else {
       p.error = "unknown option " + std::string(a);
     }

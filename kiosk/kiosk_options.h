@@ -22,6 +22,7 @@ struct KioskOptions {
   int idle_seconds = 0;      // run the real loop untouched for N seconds, print CPU used, exit
   std::int64_t fake_now = 0;  // with --script: the simulated clock starts here (unix seconds)
   bool help = false;
+  int dpi = 0;                // 0: the village setting kiosk.dpi (default 96)
 };
 
 struct ParsedOptions {

@@ -25,12 +25,14 @@
 #include "app/kiosk_app.h"
 #include "app/translations.h"
 #include "kiosk_options.h"
+#include "linux/rime_pinyin.h"
 #include "linux/watchdog.h"
 #include "fake/manual_clock.h"
 #include "fake/sequence_random.h"
 #include "platform/printer.h"
 #include "platform/random.h"
 #include "sdl/sdl_chime.h"
+#include "sdl/sdl_speaker.h"
 #include "ui/font_set.h"
 #include "ui/script.h"
 #include "ui/shell.h"
@@ -150,6 +152,11 @@ int main(int argc, char** argv) {
     video_options.height = o.height;
     vsk::platform::SdlVideo video(video_options);
     vsk::platform::SdlChime chime;
+    // One audio device for chime and speech (some drivers open only one); none: silent, no failure.
+    vsk::platform::SdlSpeaker speaker(chime.device());
+    // Pinyin dictionaries are compiled into DATA_DIR/rime on the first start, on Rime's own
+    // thread; the keyboard shows "preparing" until then.
+    vsk::platform::RimePinyin pinyin(data_dir + "/rime");
     // A backup when the newest is a day old: on the first idle tick, then daily while running.
     vsk::app::BackupService backups(data_dir, clock);
     backups.set_min_free_bytes(static_cast<std::uint64_t>(store.settings().get_int_or(
@@ -173,6 +180,8 @@ int main(int argc, char** argv) {
     services.points = &points;
     services.sync = sync_port.get();
     services.notices = &notices;
+    services.speaker = &speaker;
+    services.pinyin = &pinyin;
     // The attract screen's red board: the village's top households, names masked (张*明).
     services.red_board = [&store] {
       std::vector<vsk::app::BoardRow> rows;
@@ -186,6 +195,7 @@ int main(int argc, char** argv) {
                          store.residents().display_text_sample() + app.state().village_name + catalog_text(catalog) +
                              vsk::app::points_display_text(points_rules, store));
     shell.images().set_assets_dir(assets);  // goods pictures
+    shell.set_dpi(static_cast<float>(o.dpi > 0 ? o.dpi : store.settings().get_int_or(vsk::store::setting::kDpi, 96)));
 
     if (o.measure_startup) {
       shell.render_frame();
@@ -195,9 +205,18 @@ int main(int argc, char** argv) {
                   peak_rss_kib() / 1024.0, shell.fonts().atlas_width(), shell.fonts().atlas_height(),
                   shell.fonts().glyph_count(), shell.stats().last_atlas_build_ms,
                   video.software() ? "software" : "accelerated");
+      // Large mode rebuilds the one atlas at the bigger size (the normal one is dropped).
+      app.dispatch({vsk::app::ActionKind::kToggleLargeMode, ""});
+      shell.render_frame();
+      std::printf("large_mode atlas=%dx%d atlas_build_ms=%.1f body_px=%.0f peak_rss_mib=%.1f\n",
+                  shell.fonts().atlas_width(), shell.fonts().atlas_height(), shell.stats().last_atlas_build_ms,
+                  shell.fonts().body_px(), peak_rss_kib() / 1024.0);
       return 0;
     }
     if (scripted) {
+      // Scripts type pinyin right away: let the first-start dictionary deploy finish first
+      // (a resident meets the "preparing" line instead, for about half a second).
+      pinyin.wait_ready(std::chrono::seconds(60));
       std::ifstream in(o.script);
       if (!in) return fail("cannot read script " + o.script);
       std::stringstream text;

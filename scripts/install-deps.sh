@@ -7,6 +7,7 @@ PACKAGES=(
   libsdl2-dev libimgui-dev libstb-dev
   libsqlite3-dev libsodium-dev nlohmann-json3-dev libqrencode-dev libsystemd-dev
   libespeak-ng-dev espeak-ng-data librime-dev rime-data-luna-pinyin
+  rime-data-terra-pinyin  # toned pinyin for speech (espeak-ng's Mandarin voice lacks most characters)
   libcpp-httplib-dev libzstd-dev libcurl4-openssl-dev clang libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-wqy-microhei

@@ -94,6 +94,21 @@ enum class ActionKind {
   kNoticeShowVersion,   // arg: version number, "0" = current
   kNoticeCommentHandled,  // arg: comment id
   kWakeUp,              // a touch or key on the attract screen or the idle prompt (需要)
+  // Elder-friendly access (every screen's header)
+  kReadAloud,       // arg: the screen's main text (the shell fills it from the frame drawn); again: stop
+  kToggleLargeMode, // 长辈模式 on / off; off again when the session ends
+  // Free-text entry (app/text_entry.h): the on-screen keyboard and physical keyboards
+  kOpenTextEntry,   // arg: the target field, e.g. "form"
+  kTextKey,         // arg: a letter a-z (pinyin or ABC), a digit or a punctuation mark
+  kTextCandidate,   // arg: index of the candidate on the current page
+  kTextPage,        // arg: "1" next candidates, "-1" previous
+  kTextBackspace,
+  kTextSpace,
+  kTextMode,        // arg: "pinyin" / "abc" / "digits"
+  kTextDone,
+  kTextCancel,
+  kTextInput,       // arg: UTF-8 text a physical keyboard or a system IME committed
+  kTextEditing,     // arg: a system IME's composition in progress
 };
 
 struct Action {

@@ -41,7 +41,9 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       own_notices_(services.notices ? nullptr : std::make_unique<NoticeService>(services.store, services.clock)),
       notice_service_(services.notices ? *services.notices : *own_notices_),
       notices_(state_, services.store, notice_service_, services.clock),
-      red_board_(std::move(services.red_board)) {
+      red_board_(std::move(services.red_board)),
+      speaker_(services.speaker),
+      text_entry_(state_.text_entry, services.pinyin) {
   if (services.points) points_.emplace(state_, session_, services.store, *services.points);
   idle_.touch(clock_.monotonic_ms());
   go_home();
@@ -62,7 +64,7 @@ bool KioskApp::refresh_live() {
 bool KioskApp::has_session() const {
   // The attract screen is the empty home screen dressed up: nobody is there.
   if (state_.screen == Screen::kAttract) return false;
-  return state_.screen != Screen::kHome || state_.locale != options_.default_locale;
+  return state_.screen != Screen::kHome || state_.locale != options_.default_locale || state_.large_mode;
 }
 
 std::int64_t KioskApp::prompt_ms() const { return std::min(options_.idle_prompt_ms, idle_.timeout_ms() / 2); }
@@ -82,16 +84,17 @@ bool KioskApp::tick() {
     tick_attract();
     return false;
   }
+  const bool access_changed = tick_access();
   // Daily backup, only while nobody is using the kiosk; a clock compare until it is due.
   if (backups_ && !has_session()) backups_->maybe_backup();
   if (!has_session()) {
     if (state_.screen == Screen::kHome && options_.attract_after_ms > 0 &&
         idle_.idle_for_ms(clock_.monotonic_ms()) >= options_.attract_after_ms)
       start_attract();
-    return false;
+    return access_changed;
   }
   tick_idle_prompt();
-  if (!idle_.expired(clock_.monotonic_ms())) return false;
+  if (!idle_.expired(clock_.monotonic_ms())) return access_changed;
   go_home(/*idle=*/true);
   return true;
 }
@@ -147,6 +150,8 @@ void KioskApp::go_home(bool idle) {
   waiting_resident_id_.reset();
   requests_.reset();
   if (points_) points_->reset();
+  text_entry_.close();
+  if (speaker_) speaker_->stop();
   idle_.set_timeout_ms(options_.idle_timeout_ms);
   notices_.reset();
   // The attract screen waits a full idle time from here, not from the last touch.
@@ -203,6 +208,7 @@ void KioskApp::dispatch(const Action& action) {
     return;
   }
   if (action.kind == ActionKind::kWakeUp) return;
+  if (handle_access_action(action)) return;
   if (action.kind == ActionKind::kSubmit && notices_.on_submit()) return;
   {
     bool needs_identification = false;

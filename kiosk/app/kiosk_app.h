@@ -18,13 +18,16 @@
 #include "app/request_service.h"
 #include "app/sync_flow.h"
 #include "app/sync_port.h"
+#include "app/text_entry.h"
 #include "app/view_state.h"
 #include "core/idle_timer.h"
 #include "core/pin_lockout.h"
 #include "platform/clock.h"
 #include "platform/chime.h"
 #include "platform/pin_hasher.h"
+#include "platform/pinyin.h"
 #include "platform/printer.h"
+#include "platform/speech.h"
 #include "store/kiosk_store.h"
 
 namespace vsk::app {
@@ -55,6 +58,8 @@ struct AppServices {
   NoticeService* notices = nullptr;      // none: the app makes its own (no image directory)
   // The points red board for the attract screen; unset (or empty): notices only.
   std::function<std::vector<BoardRow>()> red_board = {};
+  platform::Speaker* speaker = nullptr;      // none: the read-aloud button does nothing
+  platform::PinyinEngine* pinyin = nullptr;  // none: the keyboard offers ABC and 123 only
 };
 
 class KioskApp {
@@ -65,7 +70,8 @@ class KioskApp {
   void dispatch(const Action& action);  // every action is also activity
   void note_activity();                 // any touch, even one that hits no button
 
-  // Checks the idle timeout; returns true when it reset the kiosk to the home screen.
+  // Checks the idle timeout; returns true when it reset the kiosk to the home screen, or when
+  // something shown changed on its own (read-aloud finished, the pinyin input became ready).
   bool tick();
   std::int64_t ms_until_idle_reset() const;  // or until the idle prompt's next second
   // Screens that show live figures (sync health) re-read them every couple of seconds;
@@ -142,6 +148,17 @@ class KioskApp {
   void stop_attract();
   void tick_attract();
   void tick_idle_prompt();
+
+  // Elder-friendly access and free text (kiosk_app_access.cpp).
+  bool handle_access_action(const Action& action);  // true when the action was one of these
+  bool tick_access();  // stops speech on a screen change; true when something shown changed
+  void open_text_entry(const std::string& target);
+  void text_entry_done();
+  platform::Speaker* speaker_;
+  TextEntry text_entry_;
+  std::string page_key() const;
+  Screen spoken_screen_ = Screen::kHome;  // the screen read-aloud started on...
+  std::string spoken_page_;               // ...and the page within it
 };
 
 }  // namespace vsk::app

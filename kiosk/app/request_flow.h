@@ -42,10 +42,10 @@ class RequestFlow {
   void refresh_today();
   // The keypad's confirm key on a flow screen (tracking steps, number/phone questions).
   bool on_submit();
+  const core::FormField* current_field() const;  // the form question on screen, if any
 
  private:
   const core::Service* current_service() const;
-  const core::FormField* current_field() const;
   void show_field();
   void next_field();
   void confirm(const Session& session);

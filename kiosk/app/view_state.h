@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "app/text_entry_view.h"
 #include "core/message.h"
 #include "core/notice.h"
 
@@ -405,6 +406,9 @@ struct ViewState {
   AttractView attract;
   std::optional<int> idle_prompt_s;  // 还需要更多时间吗？ with this many seconds left
   int timed_revision = 0;  // bumped when time alone changes the screen (countdown, slides)
+  bool large_mode = false;    // 长辈模式: bigger text and targets; reset with the session
+  bool speaking = false;      // read-aloud is playing (the header button then stops it)
+  TextEntryView text_entry;   // the on-screen keyboard, when a free-text field is being typed
 };
 
 }  // namespace vsk::app

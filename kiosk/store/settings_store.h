@@ -20,6 +20,7 @@ inline constexpr const char* kKioskCode = "kiosk.code";
 inline constexpr const char* kFirstAdminPin = "setup.first_admin_pin";  // receipt number prefix, unique per kiosk
 inline constexpr const char* kStartupRecovery = "startup.recovery";  // JSON; shown on admin home until cleared
 inline constexpr const char* kMinFreeMb = "storage.min_free_mb";  // below it: warning, no backups (default 200)
+inline constexpr const char* kDpi = "kiosk.dpi";  // screen pixels per inch for large mode (default 96)
 }  // namespace setting
 
 class SettingsStore {

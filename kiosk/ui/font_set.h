@@ -23,6 +23,12 @@ class FontSet {
   // Adds the characters of `text` to the set to cover; returns true if any were new.
   bool require(std::string_view text);
   bool needs_rebuild() const { return dirty_; }
+  // Large mode: one atlas at the new size replaces the old one (not both kept): the atlas
+  // stays as small as the glyphs in use need. Takes effect at the next build().
+  void set_body_px(float px) {
+    if (px != body_px_) dirty_ = true;
+    body_px_ = px;
+  }
   // Builds ImGui's atlas (ImGui context must exist). The renderer texture is the caller's job.
   void build();
 

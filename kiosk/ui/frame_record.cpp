@@ -14,6 +14,16 @@ const WidgetRecord* FrameRecord::find_widget(const std::string& what) const {
   return nullptr;
 }
 
+std::string FrameRecord::speakable_text() const {
+  std::string out;
+  for (const auto& s : spoken) {
+    if (out.find(s) != std::string::npos) continue;  // said once is enough
+    if (!out.empty()) out += "。";
+    out += s;
+  }
+  return out;
+}
+
 bool FrameRecord::shows_text(const std::string& what) const {
   for (const auto& t : texts)
     if (t.find(what) != std::string::npos) return true;

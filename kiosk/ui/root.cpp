@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "ui/keyboard.h"
 #include "ui/screens/screens.h"
 
 namespace vsk::ui {
@@ -14,6 +15,13 @@ void draw_screen(UiContext& ui) {
   ImGui::Begin("##screen", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  // The keyboard page covers whichever screen opened it, until done or cancel.
+  if (ui.state.text_entry.active) {
+    text_entry_page(ui);
+    ImGui::End();
+    ImGui::PopFont();
+    return;
+  }
   switch (ui.state.screen) {
     case app::Screen::kHome: screens::home(ui); break;
     case app::Screen::kSyncHealth: screens::sync_health(ui); break;

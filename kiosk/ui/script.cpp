@@ -5,13 +5,14 @@
 #include <csignal>
 #include <sstream>
 
+#include "core/ui_scale.h"
 #include "ui/shell.h"
 
 namespace vsk::ui {
 namespace {
 
 const char* const kVerbs[] = {"tap",        "press", "slide-off", "release", "type", "wait",
-                              "expect", "expect-not", "shot",  "kill", "key"};
+                              "expect", "expect-not", "shot",  "kill", "key", "expect-targets-mm"};
 
 bool known_verb(const std::string& v) {
   for (const char* k : kVerbs)
@@ -97,6 +98,10 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
         const WidgetRecord* w = shell.last_frame().find_widget(std::string("key.") + c);
         if (!w) return where + "no keypad key '" + std::string(1, c) + "' on screen";
         const WidgetRecord target = *w;
+        int width = 0, height = 0;
+        shell.video().output_size(&width, &height);
+        if (target.y1 > height || target.x1 > width)
+          return where + "key '" + std::string(1, c) + "' is (partly) off screen: a resident could not tap it";
         shell.pointer().push(center(target, false));
         shell.pointer().push(center(target, true));
         shell.pointer().push(center(target, false));
@@ -124,6 +129,22 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
       } else if (s.arg != "escape" && s.arg != "alt-tab") {
         return where + "unknown key '" + s.arg + "' (escape, alt-tab, alt-f4, close)";
       }
+    } else if (s.verb == "expect-targets-mm") {
+      // Every tappable widget on screen at least N mm high and wide at the shell's DPI.
+      const float min_px = core::mm_to_px(std::stof(s.arg), shell.dpi());
+      int width = 0, height = 0;
+      shell.video().output_size(&width, &height);
+      std::string small;
+      for (const auto& w : frame.widgets)
+        if (w.x0 < 0 || w.y0 < 0 || w.x1 > width + 0.5f || w.y1 > height + 0.5f)
+          return where + "widget '" + w.id + "' is (partly) off screen";
+      for (const auto& w : frame.widgets)
+        if (w.x1 - w.x0 < min_px - 0.5f || w.y1 - w.y0 < min_px - 0.5f)
+          small += (small.empty() ? "" : ", ") + w.id + " (" + std::to_string(static_cast<int>(w.x1 - w.x0)) + "x" +
+                   std::to_string(static_cast<int>(w.y1 - w.y0)) + " px)";
+      if (!small.empty())
+        return where + "targets smaller than " + s.arg + " mm at " + std::to_string(static_cast<int>(shell.dpi())) +
+               " dpi (" + std::to_string(min_px) + " px): " + small;
     } else if (s.verb == "kill") {
       // Fault injection: die like a power cut, with no destructors and no flushing.
       std::raise(SIGKILL);

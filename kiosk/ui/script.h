@@ -9,6 +9,8 @@
 //   expect-not <text>     fail if the text is on screen
 //   shot <file.png>       save a screenshot
 //   kill                  SIGKILL this process at once (crash tests)
+//   expect-targets-mm <N>  fail unless every tappable widget is at least N mm high and wide
+//                         at the configured DPI (--dpi / kiosk.dpi), and all of it on screen
 //   key <escape|alt-tab|alt-f4|close>  keys and window-manager requests that must not leave the kiosk
 // Blank lines and lines starting with # are ignored.
 #pragma once

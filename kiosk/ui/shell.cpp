@@ -9,6 +9,7 @@
 #include <chrono>
 
 #include "app/bootstrap.h"
+#include "core/ui_scale.h"
 #include "linux/watchdog.h"
 #include "ui/root.h"
 #include "ui/theme.h"
@@ -48,6 +49,7 @@ Shell::Shell(app::KioskApp& app, const app::Translations& tr, const core::Catalo
   int w = 0, h = 0;
   video_.output_size(&w, &h);
   translator_.set_window_size(w, h);
+  normal_body_px_ = fonts_.body_px();
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -79,6 +81,15 @@ void Shell::rebuild_fonts() {
   ++stats_.atlas_builds;
 }
 
+void Shell::apply_text_size() {
+  const float want =
+      app_.state().large_mode ? core::large_mode_body_px(normal_body_px_, dpi_) : normal_body_px_;
+  if (want == fonts_.body_px()) return;
+  fonts_.set_body_px(want);
+  rebuild_fonts();
+  theme::apply_style(want);
+}
+
 bool Shell::handle_event(const SDL_Event& e) {
   // Resident mode cannot be left: window close / Alt-F4 arrive as SDL_QUIT and are ignored
   // (only an admin's 退出终端程序 ends the program); Escape has no meaning here either.
@@ -95,6 +106,18 @@ bool Shell::handle_event(const SDL_Event& e) {
   }
   if ((e.type == SDL_KEYDOWN || e.type == SDL_TEXTINPUT) && waking_screen(app_.state())) {
     if (e.type == SDL_KEYDOWN) app_.dispatch({app::ActionKind::kWakeUp, ""});
+    return true;
+  }
+  // While the keyboard page is up, a physical keyboard (and a system IME) types into it.
+  if (app_.state().text_entry.active) {
+    if (e.type == SDL_TEXTINPUT) app_.dispatch({app::ActionKind::kTextInput, e.text.text});
+    if (e.type == SDL_TEXTEDITING) app_.dispatch({app::ActionKind::kTextEditing, e.edit.text});
+    if (e.type == SDL_KEYDOWN) {
+      if (e.key.keysym.sym == SDLK_BACKSPACE) app_.dispatch({app::ActionKind::kTextBackspace, ""});
+      if (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER)
+        app_.dispatch({app::ActionKind::kTextDone, ""});
+      app_.note_activity();
+    }
     return true;
   }
   // A physical keyboard, if one is attached, types into the keypad too.
@@ -134,6 +157,7 @@ bool Shell::render_frame() {
   }
 
   const bool app_reset = app_.tick();
+  apply_text_size();
   std::vector<app::Action> actions;
   record_.clear();
   ImGui_ImplSDLRenderer_NewFrame();
@@ -149,7 +173,11 @@ bool Shell::render_frame() {
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
   ++stats_.frames;
 
-  for (const app::Action& a : actions) app_.dispatch(a);
+  for (app::Action& a : actions) {
+    // Read-aloud reads what this frame showed after the header (the button is drawn first).
+    if (a.kind == app::ActionKind::kReadAloud) a.arg = record_.speakable_text();
+    app_.dispatch(a);
+  }
   const bool new_glyphs = fonts_.needs_rebuild();
   if (new_glyphs) rebuild_fonts();  // between frames; the next frame draws them
   return app_reset || woke || !actions.empty() || new_glyphs || !pointer_.empty();

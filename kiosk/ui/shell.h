@@ -46,6 +46,10 @@ class Shell {
   // Handles one SDL event; returns false when the program should end.
   bool handle_event(const union SDL_Event& e);
 
+  // The screen's pixel density, for large mode's millimetre sizes (core/ui_scale.h).
+  void set_dpi(float dpi) { dpi_ = dpi; }
+  float dpi() const { return dpi_; }
+
   platform::PointerQueue& pointer() { return pointer_; }
   const FrameRecord& last_frame() const { return record_; }
   const FontSet& fonts() const { return fonts_; }
@@ -56,6 +60,7 @@ class Shell {
 
  private:
   void rebuild_fonts();
+  void apply_text_size();  // normal or large mode, as the app state says
 
   app::KioskApp& app_;
   const app::Translations& tr_;
@@ -72,6 +77,8 @@ class Shell {
   // The touch that woke the attract screen or answered the idle prompt: kept from ImGui until
   // the finger lifts, so it does not also press the button under it.
   bool swallow_touch_ = false;
+  float normal_body_px_ = 0;
+  float dpi_ = 96.0f;
 };
 
 // Body text size for an output height: large enough to read standing, in whole pixels.

@@ -21,6 +21,38 @@ inline constexpr ImU32 kKeyButton = IM_COL32(255, 255, 255, 255);
 inline constexpr ImU32 kKeyBorder = IM_COL32(120, 120, 120, 255);
 inline constexpr ImU32 kConfirm = IM_COL32(46, 125, 50, 255);
 
+inline constexpr ImU32 kHelpButton = IM_COL32(255, 193, 7, 255);   // amber: call staff
+inline constexpr ImU32 kHelpBand = IM_COL32(255, 236, 179, 255);     // the "staff called" band
+inline constexpr ImU32 kCandidate = IM_COL32(255, 248, 225, 255);    // pinyin candidate buttons
+
+// Every text/background pair the UI draws, normal and large mode alike (large mode changes
+// sizes, not colours). tests/ui/theme_contrast_test.cpp checks each is >= 4.5:1.
+struct ColorPair {
+  const char* what;
+  ImU32 text;
+  ImU32 background;
+  bool button = true;  // drawn as a button: its pressed (darker) fill must pass too
+};
+inline constexpr ColorPair kTextPairs[] = {
+    {"body text", kText, kBackground, false},
+    {"muted text", kTextMuted, kBackground, false},
+    {"error", kError, kBackground, false},
+    {"success", kConfirm, kBackground, false},
+    {"header", kOnColor, kHeader, false},
+    {"tile requests", kOnColor, kTileRequests},
+    {"tile track", kOnColor, kTileTrack},
+    {"tile points", kOnColor, kTilePoints},
+    {"tile notices", kOnColor, kTileNotices},
+    {"neutral button", kOnColor, kNeutralButton},
+    {"key", kText, kKeyButton},
+    {"confirm button", kOnColor, kConfirm},
+    {"call staff", kText, kHelpButton},
+    {"staff called band", kText, kHelpBand, false},
+    {"candidate", kText, kCandidate},
+    {"large-mode toggle on", kHeader, kOnColor},
+    {"selected option", kOnColor, kTileRequests},
+};
+
 void apply_style(float em);
 
 // Darker variant of a colour while pressed, so a touch is seen.

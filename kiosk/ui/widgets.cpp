@@ -1,5 +1,6 @@
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "ui/format.h"
@@ -25,6 +26,10 @@ bool big_button(UiContext& ui, const std::string& id, const std::string& label, 
   const bool clicked = ImGui::InvisibleButton(("##" + id).c_str(), size);
   const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
   record_widget(ui, id, label);
+  if (id.rfind("key.", 0) != 0 && id.rfind("day.", 0) != 0) {  // single keys and calendar days are not read
+    ui.record.speak(label);
+    ui.record.speak(subtitle);
+  }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 end(pos.x + size.x, pos.y + size.y);
@@ -72,58 +77,111 @@ void label(UiContext& ui, const std::string& text, ImFont* font, ImU32 color, fl
   ImGui::PopStyleColor();
   ImGui::PopFont();
   ui.record.texts.push_back(text);
+  ui.record.speak(text);
 }
+
+namespace {
+
+float text_width(UiContext&, ImFont* font, const std::string& text) {
+  return font->CalcTextSizeA(font->FontSize, 1e9f, 0, text.c_str()).x;
+}
+
+}  // namespace
 
 void header(UiContext& ui) {
   const float em = ui.em();
   const float width = ImGui::GetContentRegionAvail().x + 2 * em;
   const ImVec2 origin = ImGui::GetWindowPos();
   const float h = em * 2.6f;
+  const bool large = ui.state.large_mode;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin, ImVec2(origin.x + width, origin.y + h), false);  // edge to edge, past the padding
   dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + h), theme::kHeader);
   dl->PopClipRect();
 
-  ImGui::SetCursorPos(ImVec2(em, em * 0.5f));
-  label(ui, ui.state.village_name + "  " + ui.t("app.title"), ui.fonts.title(), theme::kOnColor);
-
-  // 请工作人员帮我办 on every resident screen; once called, the staff member who comes taps it.
-  if (ui.state.staff) {
-    // Staff: log out is one tap away on every screen, never hidden behind "back".
-    ImGui::SetCursorPos(ImVec2(width * 0.5f - em * 5, em * 0.4f));
-    if (big_button(ui, "header_logout", ui.state.staff->name + " · " + ui.t("nav.logout"), ImVec2(em * 11, em * 1.8f),
-                   {theme::pressed(theme::kHeader), theme::kOnColor, ui.fonts.body(), theme::kOnColor}))
-      ui.emit(app::ActionKind::kLogout);
-  } else if (ui.state.screen != app::Screen::kStaffLogin || ui.state.help_called) {
-    // Not on the staff login itself, unless a resident's call is waiting to be taken over.
-    ImGui::SetCursorPos(ImVec2(width * 0.5f - em * 5, em * 0.4f));
-    const bool called = ui.state.help_called;
-    if (big_button(ui, called ? "staff_take_over" : "call_staff", ui.t(called ? "help.take_over" : "help.call"),
-                   ImVec2(em * 11, em * 1.8f), {IM_COL32(255, 193, 7, 255), theme::kText, ui.fonts.body()}))
-      ui.emit(called ? app::ActionKind::kStaffTakeOver : app::ActionKind::kCallStaff);
-  }
-  const std::string clock = china_time(ui.state.now_unix, "%Y-%m-%d %H:%M");
+  // Right to left: language, large mode, read aloud; then the staff button after the title,
+  // and the clock in whatever room is left (large mode may have none).
+  const ButtonStyle on_header{theme::pressed(theme::kHeader), theme::kOnColor, ui.fonts.body(), theme::kOnColor};
+  const float button_h = em * 1.8f;
+  const float button_y = em * 0.4f;
+  const float pad = em * 1.2f;
   const bool english = ui.state.locale == "en";
   const std::string lang_label = english ? ui.t("lang.to_zh") : ui.t("lang.to_en");
-  const float lang_w = em * 6;
-  const float clock_w = ui.fonts.body()->CalcTextSizeA(em, 1e9f, 0, clock.c_str()).x;
-  ImGui::SetCursorPos(ImVec2(width - lang_w - clock_w - em * 2, em * 0.9f));
-  label(ui, clock, ui.fonts.body(), theme::kOnColor);
-  ImGui::SetCursorPos(ImVec2(width - lang_w - em, em * 0.4f));
-  if (big_button(ui, "language", lang_label, ImVec2(lang_w, em * 1.8f),
-                 {theme::pressed(theme::kHeader), theme::kOnColor, ui.fonts.body(), theme::kOnColor}))
+  const std::string large_label = ui.t("access.large_mode");
+  const std::string read_label = ui.t(ui.state.speaking ? "access.stop_reading" : "access.read_aloud");
+  float x = width - em;
+  const float lang_w = std::max(em * 4, text_width(ui, ui.fonts.body(), lang_label) + pad);
+  x -= lang_w;
+  ImGui::SetCursorPos(ImVec2(x, button_y));
+  if (big_button(ui, "language", lang_label, ImVec2(lang_w, button_h), on_header))
     ui.emit(app::ActionKind::kSetLocale, english ? "zh-CN" : "en");
-  ImGui::SetCursorPos(ImVec2(em, h + em));
+  const float large_w = text_width(ui, ui.fonts.body(), large_label) + pad;
+  x -= large_w + em * 0.4f;
+  ImGui::SetCursorPos(ImVec2(x, button_y));
+  // On: white with red text, so the state is visible at a glance.
+  const ButtonStyle large_style = large ? ButtonStyle{theme::kOnColor, theme::kHeader, ui.fonts.body(), theme::kOnColor}
+                                        : on_header;
+  if (big_button(ui, "large_mode", large_label, ImVec2(large_w, button_h), large_style))
+    ui.emit(app::ActionKind::kToggleLargeMode);
+  const float read_w = std::max(text_width(ui, ui.fonts.body(), ui.t("access.read_aloud")),
+                                text_width(ui, ui.fonts.body(), ui.t("access.stop_reading"))) + pad;
+  x -= read_w + em * 0.4f;
+  ImGui::SetCursorPos(ImVec2(x, button_y));
+  if (big_button(ui, "read_aloud", read_label, ImVec2(read_w, button_h), on_header))
+    ui.emit(app::ActionKind::kReadAloud);  // the shell adds the screen's text (drawn after this)
+  const float right_edge = x - em * 0.6f;
+
+  // Large mode: the village name alone, so the buttons keep their room.
+  const std::string title = large ? ui.state.village_name : ui.state.village_name + "  " + ui.t("app.title");
+  ImFont* title_font = large ? ui.fonts.body() : ui.fonts.title();
+  ImGui::SetCursorPos(ImVec2(em, (h - title_font->FontSize) * 0.5f));
+  label(ui, title, title_font, theme::kOnColor);
+  float left_edge = em + text_width(ui, title_font, title) + em;
+
+  // 请工作人员帮我办 on every resident screen; once called, the staff member who comes taps it.
+  std::string staff_id, staff_label;
+  ButtonStyle staff_style{theme::kHelpButton, theme::kText, ui.fonts.body()};
+  app::ActionKind staff_action = app::ActionKind::kLogout;
+  if (ui.state.staff) {
+    // Staff: log out is one tap away on every screen, never hidden behind "back".
+    staff_id = "header_logout";
+    staff_label = ui.state.staff->name + " · " + ui.t("nav.logout");
+    staff_style = on_header;
+  } else if (ui.state.screen != app::Screen::kStaffLogin || ui.state.help_called) {
+    // Not on the staff login itself, unless a resident's call is waiting to be taken over.
+    const bool called = ui.state.help_called;
+    staff_id = called ? "staff_take_over" : "call_staff";
+    staff_label = ui.t(called ? "help.take_over" : "help.call");
+    staff_action = called ? app::ActionKind::kStaffTakeOver : app::ActionKind::kCallStaff;
+  }
+  const std::string clock = china_time(ui.state.now_unix, "%Y-%m-%d %H:%M");
+  const float clock_w = text_width(ui, ui.fonts.body(), clock);
+  if (!staff_id.empty()) {
+    const float staff_w = std::max(em * 8, text_width(ui, ui.fonts.body(), staff_label) + pad);
+    // Centred when that leaves room for the clock, else right after the title.
+    float sx = std::max(left_edge, width * 0.5f - staff_w * 0.5f);
+    if (sx + staff_w + em * 0.6f + clock_w > right_edge) sx = left_edge;
+    if (sx + staff_w > right_edge) sx = std::max(left_edge, right_edge - staff_w);
+    ImGui::SetCursorPos(ImVec2(sx, button_y));
+    if (big_button(ui, staff_id, staff_label, ImVec2(staff_w, button_h), staff_style)) ui.emit(staff_action);
+    left_edge = sx + staff_w + em * 0.6f;
+  }
+  if (right_edge - left_edge >= clock_w) {
+    ImGui::SetCursorPos(ImVec2(right_edge - clock_w, (h - em) * 0.5f));
+    label(ui, clock, ui.fonts.body(), theme::kOnColor);
+  }
+  ImGui::SetCursorPos(ImVec2(em, h + (large ? em * 0.4f : em)));  // large mode needs every line
   if (ui.state.help_called && !ui.state.staff) {
     // A band everyone in the hall can see, under the header.
     const ImVec2 a(origin.x, origin.y + h);
     dl->PushClipRect(a, ImVec2(a.x + width, a.y + em * 1.25f), false);
-    dl->AddRectFilled(a, ImVec2(a.x + width, a.y + em * 1.25f), IM_COL32(255, 236, 179, 255));
+    dl->AddRectFilled(a, ImVec2(a.x + width, a.y + em * 1.25f), theme::kHelpBand);
     dl->PopClipRect();
     ImGui::SetCursorPos(ImVec2(em, h + em * 0.1f));
     label(ui, ui.t("help.called"), ui.fonts.body(), theme::kText);
     ImGui::SetCursorPos(ImVec2(em, h + em * 1.35f));
   }
+  ui.record.in_content = true;  // what follows is the screen's own content: read-aloud reads it
 }
 
 void keypad(UiContext& ui, const app::KeypadView& pad, ImVec2 size) {

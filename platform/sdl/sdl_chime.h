@@ -14,6 +14,7 @@ class SdlChime final : public Chime {
   ~SdlChime() override;
   void ring() override;
   bool available() const { return device_ != 0; }
+  std::uint32_t device() const { return device_; }  // shared with the speaker (same format)
   // The samples ring() plays (mono, signed 16-bit, 22,050 Hz): exposed for tests.
   static std::vector<std::int16_t> samples();
 

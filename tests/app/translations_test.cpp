@@ -37,7 +37,7 @@ TEST(Translations, EveryKeyExistsInBothLanguagesWithTheSamePlaceholders) {
 TEST(Translations, EveryKeyUsedInTheCodeIsTranslated) {
   const Translations t = load();
   static const std::regex key_re(
-      "\"((?:app|lang|tile|home|soon|nav|key|identify|staff|resident|admin|role|err|form|req|rate|receipt|track|detail|queue|status|action|reason|sync|notice|idle|attract)\\.[a-z_.]+)\"");
+      "\"((?:app|lang|tile|home|soon|nav|key|identify|staff|resident|admin|role|err|form|req|rate|receipt|track|detail|queue|status|action|reason|sync|notice|idle|attract|access|text)\\.[a-z_.]+)\"");
   static const std::regex call_re("(?:\\bt|Message)\\(\"([a-z_]+\\.[a-z_.]+)\"");
   int found = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(VSK_SOURCE_DIR) + "/kiosk")) {

@@ -65,7 +65,7 @@ void service_detail(UiContext& ui) {
   label(ui, ui.local(s->name), ui.fonts.title(), theme::kText);
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.local(s->summary), ui.fonts.body(), theme::kText, wrap);
-  ImGui::Dummy(ImVec2(0, em * 0.3f));
+  if (!ui.state.large_mode) ImGui::Dummy(ImVec2(0, em * 0.3f));  // large mode needs the room
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("detail.materials"), ui.fonts.title(), theme::kText);
   if (s->materials.empty()) {
@@ -76,7 +76,7 @@ void service_detail(UiContext& ui) {
     ImGui::SetCursorPosX(em * 2.5f);
     label(ui, "· " + ui.local(m), ui.fonts.body(), theme::kText, wrap);
   }
-  ImGui::Dummy(ImVec2(0, em * 0.3f));
+  if (!ui.state.large_mode) ImGui::Dummy(ImVec2(0, em * 0.3f));  // large mode needs the room
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.msg(core::Message("detail.handled_by").arg("department", ui.local(s->department))), ui.fonts.body(),
         theme::kTextMuted);
@@ -99,7 +99,8 @@ void service_detail(UiContext& ui) {
                    {theme::kNeutralButton, theme::kOnColor}))
       ui.emit(app::ActionKind::kFileAnonymously);
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  // Large mode: the text on the left runs to the bottom, so "back" joins the right column.
+  if (footer_button(ui, "back", ui.t("nav.back"), ui.state.large_mode ? x : em)) ui.emit(app::ActionKind::kBack);
 }
 
 }  // namespace vsk::ui::screens

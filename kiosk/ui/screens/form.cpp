@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/date.h"
+#include "core/ui_scale.h"
 #include "ui/format.h"
 #include "ui/screens/keypad_page.h"
 #include "ui/screens/screens.h"
@@ -49,8 +50,10 @@ void choices(UiContext& ui, const core::FormField& f) {
   else
     for (const auto& c : f.choices) options.emplace_back(c.id, ui.local(c.label));
   const ImVec2 start = ImGui::GetCursorPos();
-  const float gap = em * 0.6f;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - gap) / 2, em * 2.6f);
+  // Large mode: the em is 1.5x, so rows are kept tighter to stay above the footer.
+  const bool large = ui.state.large_mode;
+  const float gap = em * (large ? 0.3f : 0.6f);
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - gap) / 2, em * (large ? 1.9f : 2.6f));
   for (size_t i = 0; i < options.size(); ++i) {
     ImGui::SetCursorPos(ImVec2(em * 2 + (i % 2) * (size.x + gap), start.y + (i / 2) * (size.y + gap)));
     if (big_button(ui, "opt." + options[i].first, options[i].second, size, option_style(ui, value == options[i].first)))
@@ -63,14 +66,33 @@ void choices(UiContext& ui, const core::FormField& f) {
 void phrases(UiContext& ui, const core::FormField& f) {
   const float em = ui.em();
   const std::string value = current_value(ui, f);
-  ImGui::SetCursorPosX(em * 2);
-  label(ui, ui.msg(core::Message("form.chosen").arg("value", value.empty() ? "—" : value)), ui.fonts.title(),
-        theme::kText, ImGui::GetWindowWidth() - em * 4);
-  ImGui::SetCursorPosX(em * 2);
-  label(ui, ui.t("form.phrases"), ui.fonts.body(), theme::kTextMuted);
+  // The on-screen keyboard (pinyin, ABC, digits) for anything the phrases do not say.
+  const float top = ImGui::GetCursorPosY();
+  const float kb_w = em * 9;
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - kb_w, top));
+  if (big_button(ui, "keyboard", ui.t("form.keyboard"), ImVec2(kb_w, em * (ui.state.large_mode ? 1.9f : 2.2f)),
+                 {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
+    ui.emit(app::ActionKind::kOpenTextEntry, "form");
+  ImGui::SetCursorPos(ImVec2(em * 2, top));
+  const bool large = ui.state.large_mode;
+  const float text_w = ImGui::GetWindowWidth() - em * 5 - kb_w;
+  if (large && ui.state.error)  // large mode: the error takes this line (no room below the phrases)
+    label(ui, ui.msg(*ui.state.error), ui.fonts.body(), theme::kError, text_w);
+  else
+    label(ui, ui.msg(core::Message("form.chosen").arg("value", value.empty() ? "—" : value)), ui.fonts.title(),
+          theme::kText, text_w);
+  ImGui::SetCursorPos(ImVec2(em * 2, std::max(ImGui::GetCursorPosY(), top + em * (large ? 2.2f : 2.4f))));
+  if (!large) label(ui, ui.t("form.phrases"), ui.fonts.body(), theme::kTextMuted);
   const ImVec2 start = ImGui::GetCursorPos();
-  const float gap = em * 0.5f;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3, em * 2.2f);
+  const float gap = em * (large ? 0.3f : 0.5f);
+  // Three columns; two when a phrase would not fit on one line (large mode).
+  std::size_t cols = 3;
+  const float col3 = (ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3;
+  for (const auto& p : f.phrases) {
+    const std::string t = ui.local(p);
+    if (ui.fonts.body()->CalcTextSizeA(em, 1e9f, 0, t.c_str()).x > col3 - em * 0.6f) cols = 2;
+  }
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - (cols - 1) * gap) / cols, em * (large ? 1.8f : 2.2f));
   for (size_t i = 0; i < f.phrases.size(); ++i) {
     const std::string phrase = ui.local(f.phrases[i]);
     const bool in_value = value.find(phrase) != std::string::npos;
@@ -83,12 +105,12 @@ void phrases(UiContext& ui, const core::FormField& f) {
     } else {
       next = value.empty() ? phrase : value + " " + phrase;
     }
-    ImGui::SetCursorPos(ImVec2(em * 2 + (i % 3) * (size.x + gap), start.y + (i / 3) * (size.y + gap)));
+    ImGui::SetCursorPos(ImVec2(em * 2 + (i % cols) * (size.x + gap), start.y + (i / cols) * (size.y + gap)));
     ButtonStyle style = option_style(ui, in_value);
     style.font = ui.fonts.body();
     if (big_button(ui, "phrase." + std::to_string(i), phrase, size, style)) ui.emit(app::ActionKind::kSetValue, next);
   }
-  ImGui::SetCursorPos(ImVec2(em * 2, start.y + ((f.phrases.size() + 2) / 3) * (size.y + gap)));
+  ImGui::SetCursorPos(ImVec2(em * 2, start.y + ((f.phrases.size() + cols - 1) / cols) * (size.y + gap)));
 }
 
 // A month calendar: tap a day. Quick buttons for today and yesterday.
@@ -104,37 +126,50 @@ void date_picker(UiContext& ui, const core::FormField& f) {
   label(ui, ui.msg(core::Message("form.chosen").arg("value", value.empty() ? "—" : date_words(ui, value))),
         ui.fonts.title(), theme::kText);
   const ButtonStyle quick{theme::kNeutralButton, theme::kOnColor, ui.fonts.title(), 0};
+  const float quick_h = em * (ui.state.large_mode ? 2.2f : 2.6f);
   ImGui::SetCursorPosX(em * 2);
-  if (big_button(ui, "date.today", ui.t("form.today"), ImVec2(em * 8, em * 2.6f), quick))
+  if (big_button(ui, "date.today", ui.t("form.today"), ImVec2(em * 8, quick_h), quick))
     ui.emit(app::ActionKind::kSetValue, ui.state.today);
   ImGui::SetCursorPosX(em * 2);
-  if (big_button(ui, "date.yesterday", ui.t("form.yesterday"), ImVec2(em * 8, em * 2.6f), quick))
+  if (big_button(ui, "date.yesterday", ui.t("form.yesterday"), ImVec2(em * 8, quick_h), quick))
     ui.emit(app::ActionKind::kSetValue, core::format_date(core::add_days(*today, -1)));
   error_line(ui);
 
-  // The month grid on the right: 7 columns, Monday first as on Chinese calendars.
-  const float cell = em * 2.3f;
+  // The month grid on the right: 7 columns, Monday first as on Chinese calendars. Large mode:
+  // the grid runs down to the screen's bottom (the footer buttons move to the left column),
+  // its cells as big as the height allows but never under the smallest target.
+  const bool large = ui.state.large_mode;
+  // In large mode the grid starts right under the header (the question wraps on the left).
+  const float grid_y = large ? em * 2.9f : top.y;
+  // ...and leaves the left 16 em to the quick buttons and the footer buttons.
+  const float cell = large ? std::clamp(std::min((ImGui::GetWindowHeight() - grid_y - em * 0.3f) / 6.9f,
+                                                 (ImGui::GetWindowWidth() - em * 18) / 7),
+                                        em * core::kSmallestTargetEm, em * 2.3f)
+                           : em * 2.3f;
   const float gx = ImGui::GetWindowWidth() - em * 2 - cell * 7;
-  ImGui::SetCursorPos(ImVec2(gx, top.y));
+  ImGui::SetCursorPos(ImVec2(gx, grid_y));
   const core::Date prev = core::add_days(*month, -1);
   const core::Date next = core::add_days(*month, 31);
   char title[32];
   std::snprintf(title, sizeof title, "%04d-%02d", month->year, month->month);
   const ButtonStyle nav{theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder};
-  if (big_button(ui, "date.prev_month", ui.t("form.prev_month"), ImVec2(cell * 2.4f, cell * 0.9f), nav))
+  // Large mode: narrower month buttons and the month in body text, so it fits between them.
+  const float nav_w = cell * (large ? 2.0f : 2.4f);
+  ImFont* month_font = large ? ui.fonts.body() : ui.fonts.title();
+  if (big_button(ui, "date.prev_month", ui.t("form.prev_month"), ImVec2(nav_w, cell * 0.9f), nav))
     ui.emit(app::ActionKind::kDateMonth, core::format_date(prev).substr(0, 7));
-  ImGui::SameLine();
-  ImGui::SetCursorPosX(gx + cell * 2.6f);
-  label(ui, title, ui.fonts.title(), theme::kText);
-  ImGui::SetCursorPos(ImVec2(gx + cell * 4.6f, top.y));
-  if (big_button(ui, "date.next_month", ui.t("form.next_month"), ImVec2(cell * 2.4f, cell * 0.9f), nav))
+  const float month_w = month_font->CalcTextSizeA(month_font->FontSize, 1e9f, 0, title).x;
+  ImGui::SetCursorPos(ImVec2(gx + cell * 3.5f - month_w * 0.5f, grid_y + (cell * 0.9f - month_font->FontSize) * 0.5f));
+  label(ui, title, month_font, theme::kText);
+  ImGui::SetCursorPos(ImVec2(gx + cell * 7 - em * 0.2f - nav_w, grid_y));
+  if (big_button(ui, "date.next_month", ui.t("form.next_month"), ImVec2(nav_w, cell * 0.9f), nav))
     ui.emit(app::ActionKind::kDateMonth, core::format_date(next).substr(0, 7));
   const int lead = core::weekday(*month);
   for (int d = 1; d <= 31; ++d) {
     const core::Date day{month->year, month->month, d};
     if (!core::is_valid(day)) break;
     const int slot = lead + d - 1;
-    ImGui::SetCursorPos(ImVec2(gx + (slot % 7) * cell, top.y + cell + (slot / 7) * cell));
+    ImGui::SetCursorPos(ImVec2(gx + (slot % 7) * cell, grid_y + cell * (large ? 0.9f : 1.0f) + (slot / 7) * cell));
     const std::string iso = core::format_date(day);
     ButtonStyle style = option_style(ui, iso == value);
     style.font = ui.fonts.body();
@@ -158,11 +193,19 @@ void form_field(UiContext& ui) {
     return;
   }
   header(ui);
+  const bool large = ui.state.large_mode;
   ImGui::SetCursorPosX(em * 2);
-  label(ui, progress_text(ui, *s) + " · " + ui.local(s->name), ui.fonts.body(), theme::kTextMuted);
-  ImGui::SetCursorPosX(em * 2);
-  label(ui, question_title(ui, f), ui.fonts.title(), theme::kText);
-  ImGui::Dummy(ImVec2(0, em * 0.3f));
+  if (large)  // one line less: the progress goes after the question (beside the calendar: wrapped)
+    label(ui, question_title(ui, f) + "  (" + std::to_string(ui.state.draft.field_index + 1) + "/" +
+                  std::to_string(s->fields.size()) + ")", ui.fonts.title(), theme::kText,
+          f.type == core::FieldType::kDate ? ImGui::GetWindowWidth() * 0.45f : 0);
+  else
+    label(ui, progress_text(ui, *s) + " · " + ui.local(s->name), ui.fonts.body(), theme::kTextMuted);
+  if (!large) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, question_title(ui, f), ui.fonts.title(), theme::kText);
+    ImGui::Dummy(ImVec2(0, em * 0.3f));
+  }
   switch (f.type) {
     case core::FieldType::kChoice:
     case core::FieldType::kYesNo:
@@ -171,7 +214,7 @@ void form_field(UiContext& ui) {
       break;
     case core::FieldType::kShortText:
       phrases(ui, f);
-      error_line(ui);
+      if (!large) error_line(ui);
       break;
     case core::FieldType::kDate:
       date_picker(ui, f);
@@ -182,8 +225,10 @@ void form_field(UiContext& ui) {
   if (footer_button(ui, "prev", ui.t("form.prev"), em)) ui.emit(app::ActionKind::kPrevField);
   const bool answered = !current_value(ui, f).empty();
   const std::string next_label = answered || f.required ? ui.t("form.next") : ui.t("form.skip");
-  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));
-  if (big_button(ui, "next", next_label, ImVec2(em * 10, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
+  // Large mode's calendar fills the right side: "next" sits beside "back" on the left.
+  const bool left_next = large && f.type == core::FieldType::kDate;
+  ImGui::SetCursorPos(ImVec2(left_next ? em * 8.4f : ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));
+  if (big_button(ui, "next", next_label, ImVec2(left_next ? em * 7 : em * 10, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::ActionKind::kNextField);
 }
 
@@ -229,7 +274,8 @@ void confirm(UiContext& ui) {
   ImGui::SetCursorPos(ImVec2(x, ImGui::GetWindowHeight() - em * 8));
   if (big_button(ui, "submit", ui.t("confirm.submit"), ImVec2(em * 13, em * 4), {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::ActionKind::kConfirmRequest);
-  if (footer_button(ui, "prev", ui.t("form.prev"), em)) ui.emit(app::ActionKind::kPrevField);
+  // Large mode: the answers on the left run to the bottom, so "back" joins the right column.
+  if (footer_button(ui, "prev", ui.t("form.prev"), ui.state.large_mode ? x : em)) ui.emit(app::ActionKind::kPrevField);
 }
 
 }  // namespace vsk::ui::screens

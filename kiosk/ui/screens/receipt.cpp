@@ -33,7 +33,8 @@ void big_code(UiContext& ui, const std::string& caption, const std::string& valu
   label(ui, caption, ui.fonts.body(), theme::kTextMuted);
   ImGui::SetCursorPosX(em * 2);
   ImGui::PushFont(ui.fonts.title());
-  ImGui::SetWindowFontScale(1.5f);  // the one place we scale: digits read from a step back
+  // The one place we scale: digits read from a step back (large mode is big enough already).
+  ImGui::SetWindowFontScale(ui.state.large_mode ? 1.0f : 1.5f);
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kText);
   ImGui::TextUnformatted(value.c_str());
   ImGui::PopStyleColor();
@@ -48,6 +49,7 @@ void receipt(UiContext& ui) {
   const float em = ui.em();
   const app::ReceiptView& r = ui.state.receipt;
   header(ui);
+  const float text_w = ImGui::GetWindowWidth() - em * (ui.state.large_mode ? 11 : 18);
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("receipt.title") + "  " + service_name(ui, r.service_id), ui.fonts.title(), theme::kConfirm);
   big_code(ui, ui.t("receipt.number"), r.number);
@@ -56,24 +58,30 @@ void receipt(UiContext& ui) {
     big_code(ui, ui.t("receipt.claim"), r.claim_code);
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.msg(core::Message("receipt.claim_hint").arg("days", std::to_string(r.claim_days))), ui.fonts.body(),
-          theme::kTextMuted, ImGui::GetWindowWidth() - em * 18);
+          theme::kTextMuted, text_w);
   }
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.msg(core::Message("receipt.due").arg("date", date_words(ui, r.due_date))), ui.fonts.title(), theme::kText);
   ImGui::SetCursorPosX(em * 2);
-  label(ui, ui.t("receipt.keep"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 18);
+  label(ui, ui.t("receipt.keep"), ui.fonts.body(), theme::kTextMuted, text_w);
   if (r.print_result) {
     ImGui::SetCursorPosX(em * 2);
-    label(ui, ui.msg(*r.print_result), ui.fonts.body(), theme::kText, ImGui::GetWindowWidth() - em * 18);
+    label(ui, ui.msg(*r.print_result), ui.fonts.body(), theme::kText, text_w);
   }
 
-  const float qr_size = em * 10;
+  // Large mode: a smaller QR code, and "done" under "print" in the right column, so the
+  // left column's text can run to the bottom of the screen.
+  const bool large = ui.state.large_mode;
+  const float qr_size = em * (large ? 6.5f : 10);
+  const float qr_top = em * (large ? 3.2f : 4);
+  const float right_x = ImGui::GetWindowWidth() - qr_size - em * 2;
   const ImVec2 win = ImGui::GetWindowPos();
-  draw_qr(r.number, ImVec2(win.x + ImGui::GetWindowWidth() - qr_size - em * 2, win.y + em * 4), qr_size);
-  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - qr_size - em * 2, em * 4 + qr_size + em));
-  if (big_button(ui, "print", ui.t("receipt.print"), ImVec2(qr_size, em * 3), {theme::kTileRequests, theme::kOnColor}))
+  draw_qr(r.number, ImVec2(win.x + right_x, win.y + qr_top), qr_size);
+  ImGui::SetCursorPos(ImVec2(right_x, qr_top + qr_size + em * (large ? 0.4f : 1)));
+  if (big_button(ui, "print", ui.t("receipt.print"), ImVec2(qr_size, em * (large ? 2.6f : 3)),
+                 {theme::kTileRequests, theme::kOnColor}))
     ui.emit(app::ActionKind::kPrintReceipt);
-  if (footer_button(ui, "done", ui.t("nav.done"), em)) ui.emit(app::ActionKind::kHome);
+  if (footer_button(ui, "done", ui.t("nav.done"), large ? right_x : em)) ui.emit(app::ActionKind::kHome);
 }
 
 }  // namespace vsk::ui::screens

@@ -1,0 +1,56 @@
+// Free-text entry for the whole app: the on-screen keyboard (ui/keyboard.cpp) and physical
+// keyboards feed actions here; pinyin goes through platform::PinyinEngine (librime).
+//
+// Attaching a free-text field (points objections, notices, staff notes...):
+//   1. Give the field a target name, e.g. "objection.reason".
+//   2. On the screen, add a button that emits {ActionKind::kOpenTextEntry, "<target>"}.
+//   3. In KioskApp::open_text_entry (kiosk_app_text.cpp), open the entry for that target with
+//      the current value, max length and prompt: text_entry_.open(target, value, max, key, label).
+//   4. In KioskApp::text_entry_done, take the value for that target (validate it there, e.g.
+//      core::validate_field / core::check_text; a bad value keeps the keyboard open with the
+//      error shown, so nothing typed is lost).
+// Tappable phrases stay beside the keyboard button: many residents prefer them.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/action.h"
+#include "app/text_entry_view.h"
+#include "core/message.h"
+#include "platform/pinyin.h"
+
+namespace vsk::app {
+
+class TextEntry {
+ public:
+  // `pinyin` may be null (no Rime data): then the 中 mode is not offered; ABC and 123 still work.
+  TextEntry(TextEntryView& view, platform::PinyinEngine* pinyin) : view_(view), pinyin_(pinyin) {}
+
+  void open(std::string target, std::string initial, std::size_t max_length, std::string prompt_key,
+            core::LocalText prompt = {});
+  void close();
+
+  enum class Outcome { kNotMine, kHandled, kDone, kCancelled };
+  // Takes the text-entry actions; on kDone the caller reads view().value, then closes.
+  // `error` is set for input that cannot be taken (too long), cleared otherwise.
+  Outcome handle(const Action& a, std::optional<core::Message>& error);
+  // Called every frame: notices when the pinyin engine becomes ready.
+  bool refresh_ready();
+
+  static bool is_text_action(ActionKind k);
+
+ private:
+  void append(const std::string& text, std::optional<core::Message>& error);
+  void refresh_menu();
+  void commit_composition(std::optional<core::Message>& error);  // first candidate, as space does
+  bool pinyin_mode() const { return view_.mode == TextMode::kPinyin && pinyin_; }
+
+  TextEntryView& view_;
+  platform::PinyinEngine* pinyin_;
+};
+
+// Removes the last UTF-8 character of `s`.
+void pop_utf8(std::string& s);
+
+}  // namespace vsk::app
