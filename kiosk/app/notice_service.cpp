@@ -154,12 +154,18 @@ core::Status NoticeService::attach_image(std::int64_t staff_id, std::int64_t not
 }
 
 core::Result<TownshipUpsert> NoticeService::upsert_township(const TownshipNotice& n) {
+  db::Transaction tx(store_.db());
+  auto r = upsert_township(tx, n);
+  if (r) tx.commit();
+  return r;
+}
+
+core::Result<TownshipUpsert> NoticeService::upsert_township(db::Transaction& tx, const TownshipNotice& n) {
   if (n.global_id.empty()) return Message("notice.err.no_global_id");
   if (auto err = core::notice_content_error(n.category, n.content)) return Message(*err);
   const auto existing = store_.notices().find_by_global_id(n.global_id);
   if (existing && existing->source != core::kNoticeSourceTownship) return Message("notice.err.global_id_taken");
   const std::int64_t now = clock_.unix_seconds();
-  db::Transaction tx(store_.db());
   TownshipUpsert outcome = TownshipUpsert::kUnchanged;
   std::int64_t id = 0;
   if (!existing) {
@@ -197,7 +203,6 @@ core::Result<TownshipUpsert> NoticeService::upsert_township(const TownshipNotice
           outcome == TownshipUpsert::kInserted ? "notices.township_insert" : "notices.township_update", *rec,
           "version=" + std::to_string(rec->version));
   }
-  tx.commit();
   return outcome;
 }
 

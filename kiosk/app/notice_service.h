@@ -55,6 +55,8 @@ class NoticeService {
 
   // The sync entry point; idempotent by global id.
   core::Result<TownshipUpsert> upsert_township(const TownshipNotice& n);
+  // The same inside the caller's transaction (sync applies a pulled page in one).
+  core::Result<TownshipUpsert> upsert_township(db::Transaction& tx, const TownshipNotice& n);
 
   // A resident's opinion on a visible notice.
   core::Result<std::int64_t> comment(std::int64_t resident_id, std::int64_t notice_id, const std::string& text);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/notice_service.h"
 #include "app/points_service.h"
 #include "app/request_service.h"
 
@@ -61,6 +62,30 @@ void register_points_changes(TownshipChanges& changes, PointsService& points) {
                points.apply_external_entry(tx, e);  // a negative balance becomes a points conflict
                return std::nullopt;
              });
+}
+
+void register_notice_changes(TownshipChanges& changes, NoticeService& notices) {
+  auto handler = [&notices](db::Transaction& tx, const TownshipChange& c, std::string& local) -> std::optional<std::string> {
+    const auto p = nlohmann::json::parse(c.payload, nullptr, false);
+    if (p.is_discarded() || !p.is_object()) return std::string("bad_payload");
+    TownshipNotice n;
+    n.global_id = p.value("id", c.key);
+    n.category = core::notice_category_from_name(p.value("category", "policy")).value_or(core::NoticeCategory::kPolicy);
+    n.content.title = p.value("title", "");
+    n.content.body = p.value("body", "");
+    n.content.period_start = p.value("period_start", "");
+    n.content.period_end = p.value("period_end", "");
+    n.content.end_date = p.value("end_date", "");
+    n.published_at = p.value("published_at", std::int64_t{0});
+    if (n.published_at == 0) n.published_at = p.value("at", std::int64_t{0});
+    n.withdrawn = c.kind == "notice.withdrawn" || p.value("withdrawn", false);
+    const auto r = notices.upsert_township(tx, n);
+    if (r) return std::nullopt;
+    local = r.error().key;  // e.g. notice.err.empty_title: the township sent something unusable
+    return std::string("bad_payload");
+  };
+  changes.on("notice.published", handler);
+  changes.on("notice.withdrawn", handler);
 }
 
 }  // namespace vsk::app

@@ -22,6 +22,8 @@ std::unique_ptr<KioskSync> open_kiosk_sync(const std::string& data_dir, const st
   k->points_rules = app::load_points_rules(assets_dir + "/points/rules.json");
   k->points = std::make_unique<app::PointsService>(k->store(), k->points_rules, k->clock, k->random);
   app::register_points_changes(*k->changes, *k->points);
+  k->notices = std::make_unique<app::NoticeService>(k->store(), k->clock);
+  app::register_notice_changes(*k->changes, *k->notices);
   k->client = std::make_unique<SyncClient>(k->store(), k->clock, SigningKey::load_or_create(device_key_path(data_dir)),
                                            *k->changes);
   return k;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/bootstrap.h"
+#include "app/notice_service.h"
 #include "app/points_service.h"
 #include "app/request_service.h"
 #include "app/township_changes.h"
@@ -30,6 +31,7 @@ struct KioskSync {
   std::unique_ptr<app::RequestService> requests;
   core::PointsRules points_rules;
   std::unique_ptr<app::PointsService> points;
+  std::unique_ptr<app::NoticeService> notices;
   std::unique_ptr<app::TownshipChanges> changes;
   std::unique_ptr<SyncClient> client;
 

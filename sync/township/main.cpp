@@ -6,6 +6,7 @@
 //   township-server --data-dir DIR escalations [--json]
 //   township-server --data-dir DIR reply --village V --number N --text T
 //   township-server --data-dir DIR publish-notice [--village V] --title T --body B [--category C]
+//   township-server --data-dir DIR withdraw-notice NOTICE_ID      take a township notice down
 //   township-server --data-dir DIR revoke DEVICE_ID
 //   township-server --data-dir DIR publish-points --village V --household ID --delta N [--rule R] [--reason T]
 //   township-server --data-dir DIR resync DEVICE_ID SCOPE          the kiosk downloads SCOPE again
@@ -48,7 +49,7 @@ int usage() {
                "          stats [--json], escalations [--json], reply --village V --number N --text T,\n"
                "          publish-notice [--village V] --title T --body B [--category C], revoke DEVICE_ID,\n"
                "          publish-points --village V --household ID --delta N [--rule R] [--reason T],\n"
-               "          resync DEVICE_ID SCOPE,\n"
+               "          withdraw-notice NOTICE_ID, resync DEVICE_ID SCOPE,\n"
                "          admin-token [--label L]\n";
   return 2;
 }
@@ -210,9 +211,10 @@ int main(int argc, char** argv) {
       if (opt(a, "title").empty() || opt(a, "body").empty()) return usage();
       std::optional<std::string> village;
       if (!opt(a, "village").empty()) village = opt(a, "village");
-      const json notice{{"title", opt(a, "title")}, {"body", opt(a, "body")},
+      const json notice{{"id", vsk::sync::random_uuid()}, {"title", opt(a, "title")}, {"body", opt(a, "body")},
                         {"category", opt(a, "category").empty() ? "policy" : opt(a, "category")}};
-      std::cout << "change " << service.publish_notice(village, notice) << "\n";
+      const std::int64_t change = service.publish_notice(village, notice);
+      std::cout << "change " << change << " notice " << notice.value("id", "") << "\n";
       return 0;
     }
     if (a.command == "revoke") {
@@ -220,6 +222,16 @@ int main(int argc, char** argv) {
       const bool done = service.revoke(a.positional[0]);
       std::cout << (done ? "revoked " : "not found or already revoked: ") << a.positional[0] << "\n";
       return done ? 0 : 1;
+    }
+    if (a.command == "withdraw-notice") {
+      if (a.positional.size() != 1) return usage();
+      const std::int64_t change = service.withdraw_notice(a.positional[0]);
+      if (change == 0) {
+        std::cerr << "withdraw-notice: no such notice: " << a.positional[0] << "\n";
+        return 1;
+      }
+      std::cout << "change " << change << "\n";
+      return 0;
     }
     if (a.command == "publish-points") {
       if (opt(a, "village").empty() || opt(a, "household").empty() || opt(a, "delta").empty()) return usage();

@@ -234,6 +234,7 @@ std::int64_t TownshipService::publish_notice(const std::optional<std::string>& v
   const std::string id = notice.value("id", sync::random_uuid());
   json payload = notice;
   payload["id"] = id;
+  payload["published_at"] = now;
   const std::int64_t change = store_.add_change(tx, v, "notices", "notice.published", id, payload.dump(), now);
   tx.commit();
   return change;
@@ -255,6 +256,23 @@ std::int64_t TownshipService::publish_document(const std::string& scope, const j
   db::Transaction tx(store_.db());
   const std::int64_t change =
       store_.add_change(tx, std::nullopt, scope, scope + ".replaced", scope, document.dump(), now);
+  tx.commit();
+  return change;
+}
+
+std::int64_t TownshipService::withdraw_notice(const std::string& notice_id) {
+  const std::int64_t now = clock_.unix_seconds();
+  db::Transaction tx(store_.db());
+  // The same audience as the notice itself: the latest publication of that id.
+  std::optional<std::int64_t> village;
+  json payload = json::object();
+  for (const auto& row : store_.changes_by_key("notices", notice_id)) {
+    village = row.village_id;
+    payload = json::parse(row.payload, nullptr, false);
+  }
+  if (payload.is_discarded() || payload.empty()) return 0;
+  payload["withdrawn"] = true;
+  const std::int64_t change = store_.add_change(tx, village, "notices", "notice.withdrawn", notice_id, payload.dump(), now);
   tx.commit();
   return change;
 }

@@ -51,6 +51,8 @@ class TownshipService {
   std::string reply_to_request(const std::string& village, const std::string& number, const std::string& text);
   // village nullopt: every village.
   std::int64_t publish_notice(const std::optional<std::string>& village, const nlohmann::json& notice);
+  // Takes a published notice down everywhere it went (0: no such notice).
+  std::int64_t withdraw_notice(const std::string& notice_id);
   // A points entry made at the township (e.g. a deduction) for one household of `village`:
   // {"household_id", "delta", "rule_id", "reason"}. The kiosk keeps it as sent and shows a
   // household it takes below zero as a conflict.

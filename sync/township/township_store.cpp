@@ -336,4 +336,17 @@ void TownshipStore::clear_resync(db::Transaction& tx, const std::string& device_
   tx.db().prepare("UPDATE devices SET resync_scope = NULL WHERE id = ?").bind(1, device_id).run();
 }
 
+std::vector<TownshipStore::KeyedChange> TownshipStore::changes_by_key(const std::string& scope, const std::string& key) {
+  auto s = db_.prepare("SELECT village_id, payload FROM changes WHERE scope = ? AND key = ? ORDER BY id");
+  s.bind(1, scope).bind(2, key);
+  std::vector<KeyedChange> out;
+  while (s.step()) {
+    KeyedChange k;
+    if (!s.column_is_null(0)) k.village_id = s.column_int(0);
+    k.payload = s.column_text(1);
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
 }  // namespace vsk::township

@@ -92,6 +92,12 @@ class TownshipStore {
     std::int64_t id;
     std::string scope, kind, key, payload;
   };
+  struct KeyedChange {
+    std::optional<std::int64_t> village_id;
+    std::string payload;
+  };
+  // The changes of `scope` about `key`, oldest first.
+  std::vector<KeyedChange> changes_by_key(const std::string& scope, const std::string& key);
   std::vector<ChangeRow> changes_after(std::int64_t village_id, std::int64_t cursor, int limit);
   // Per scope: count and id sum of the village's changes up to `cursor`.
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> scope_sums(std::int64_t village_id, std::int64_t cursor);

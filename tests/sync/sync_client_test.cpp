@@ -218,6 +218,26 @@ TEST(SyncClient, PointsEntriesGoUpAndTownshipDeductionsComeDown) {
   EXPECT_EQ(points_ops(), 1);
 }
 
+TEST(SyncClient, TownshipNoticesArriveOnceAndCanBeWithdrawn) {
+  TestTownship town;
+  TestKiosk k;
+  town.enroll(k, "青山村");
+  const auto count = [&] { return k.notices.visible().size(); };
+  const auto before = count();
+  town.service.publish_notice(std::nullopt, {{"id", "n-1"}, {"title", "冬季森林防火通知"}, {"body", "进山不带火种。"},
+                                             {"category", "policy"}});
+  town.service.publish_notice(std::string("绿水村"), {{"id", "n-2"}, {"title", "只给绿水村"}, {"body", "……"}});
+  ASSERT_TRUE(k.client->run_once(town.loopback).ok);
+  EXPECT_EQ(count(), before + 1);  // the other village's notice did not come here
+  ASSERT_TRUE(town.service.order_resync(k.client->health().device_id, "notices"));
+  ASSERT_TRUE(k.client->run_once(town.loopback).ok);
+  EXPECT_EQ(count(), before + 1);  // downloaded again, not duplicated
+  EXPECT_GT(town.service.withdraw_notice("n-1"), 0);
+  ASSERT_TRUE(k.client->run_once(town.loopback).ok);
+  EXPECT_EQ(count(), before);
+  EXPECT_TRUE(k.store.sync().open_conflicts().empty());
+}
+
 TEST(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
   TestTownship town;
   TestKiosk k;

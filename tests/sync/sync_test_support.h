@@ -17,6 +17,7 @@
 #include "../support/temp_dir.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
+#include "app/notice_service.h"
 #include "app/points_rules_loader.h"
 #include "app/points_service.h"
 #include "app/request_service.h"
@@ -47,6 +48,7 @@ struct TestKiosk {
   app::RequestService requests{store, catalog, calendar, clock, random};
   core::PointsRules points_rules = app::load_points_rules(std::string(VSK_SOURCE_DIR) + "/assets/points/rules.json");
   app::PointsService points{store, points_rules, clock, random};
+  app::NoticeService notices{store, clock};
   app::TownshipChanges changes{store, clock};
   std::unique_ptr<sync::SyncClient> client;
 
@@ -54,6 +56,7 @@ struct TestKiosk {
     if (seed) store::seed_demo_village(store, hasher, core::generate_demo_village());
     app::register_request_changes(changes, requests);
     app::register_points_changes(changes, points);
+    app::register_notice_changes(changes, notices);
     client = std::make_unique<sync::SyncClient>(store, clock, sync::SigningKey::generate(), changes);
   }
 
