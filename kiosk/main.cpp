@@ -15,6 +15,7 @@
 #include "app/points_rules_loader.h"
 #include "app/backup_service.h"
 #include "app/bootstrap.h"
+#include "app/township_documents.h"
 #include "core/id_number.h"
 #include "sync/client/sync_scheduler.h"
 #include "app/calendar_loader.h"
@@ -106,16 +107,18 @@ int main(int argc, char** argv) {
   try {
     const std::string assets = o.assets_dir.empty() ? vsk::app::default_assets_dir() : o.assets_dir;
     const vsk::app::Translations tr = vsk::app::Translations::load(assets + "/i18n", {"zh-CN", "en"});
-    const vsk::core::Catalog catalog = vsk::app::load_catalog(assets + "/catalog/services.json");
+    const std::string data_dir = o.data_dir.empty() ? vsk::app::default_data_dir() : o.data_dir;
+    // The township may have sent newer versions of these (sync); they take effect at start-up.
+    const vsk::core::Catalog catalog =
+        vsk::app::load_catalog(vsk::app::document_path(data_dir, assets, "catalog/services.json"));
     const vsk::core::WorkingCalendar calendar = vsk::app::load_working_calendar(assets + "/calendar/cn-holidays.json");
-    const vsk::core::PointsRules points_rules = vsk::app::load_points_rules(assets + "/points/rules.json");
+    const vsk::core::PointsRules points_rules = vsk::app::load_points_rules(vsk::app::document_path(data_dir, assets, "points/rules.json"));
     // Scripts get predictable pickup codes so they can track what they filed.
     vsk::platform::SodiumRandom sodium_random;
     vsk::platform::SequenceRandom script_random;
     vsk::platform::Random& random = scripted ? static_cast<vsk::platform::Random&>(script_random) : sodium_random;
 
     vsk::platform::SodiumPinHasher hasher;
-    const std::string data_dir = o.data_dir.empty() ? vsk::app::default_data_dir() : o.data_dir;
     vsk::app::OpenedVillage village = vsk::app::open_village(data_dir, hasher, true);
     vsk::store::KioskStore& store = *village.store;
     if (village.seeded_now) {

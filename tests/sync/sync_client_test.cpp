@@ -4,6 +4,9 @@
 // exactly once.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "app/township_documents.h"
 #include "sync/protocol/bundle.h"
 #include "sync_test_support.h"
 
@@ -236,6 +239,32 @@ TEST(SyncClient, TownshipNoticesArriveOnceAndCanBeWithdrawn) {
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
   EXPECT_EQ(count(), before);
   EXPECT_TRUE(k.store.sync().open_conflicts().empty());
+}
+
+TEST(SyncClient, CatalogFromTheTownshipIsCheckedThenSavedForTheNextStart) {
+  TestTownship town;
+  TestKiosk k;
+  app::register_document_changes(k.changes, k.dir.path());
+  town.enroll(k, "青山村");
+  const std::string assets = std::string(VSK_SOURCE_DIR) + "/assets";
+  EXPECT_EQ(app::document_path(k.dir.path(), assets, "catalog/services.json"), assets + "/catalog/services.json");
+  // A broken catalog is refused with the reason and nothing is saved.
+  town.service.publish_document("catalog", {{"version", 1}, {"categories", nlohmann::json::array()}, {"services", 7}});
+  auto r = k.client->run_once(town.loopback);
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.conflicts, 1);
+  EXPECT_EQ(k.store.sync().open_conflicts().at(0).reason, "apply_failed");
+  EXPECT_EQ(app::document_path(k.dir.path(), assets, "catalog/services.json"), assets + "/catalog/services.json");
+  // A good one (here: the shipped catalog) is saved and preferred from now on.
+  std::ifstream in(assets + "/catalog/services.json");
+  const auto good = nlohmann::json::parse(in);
+  town.service.publish_document("catalog", good);
+  r = k.client->run_once(town.loopback);
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.conflicts, 0);
+  const std::string path = app::document_path(k.dir.path(), assets, "catalog/services.json");
+  EXPECT_EQ(path, k.dir.file("township/catalog/services.json"));
+  EXPECT_EQ(app::load_catalog(path).services.size(), k.catalog.services.size());
 }
 
 TEST(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
