@@ -14,6 +14,7 @@
 #include <random>
 #include <set>
 
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "../support/raw_bytes.h"
@@ -206,6 +207,42 @@ TEST(SyncProcess, KioskctlSigkilledDuringSync100Times) {
   EXPECT_EQ(ops.size(), 152u + 100 * 120);
   EXPECT_EQ(township_op_ids(town_dir.path(), k.device), ops);
   EXPECT_EQ(nlohmann::json::parse(ctl(k.dir.path(), {"sync-status", "--json"}).out)["pending"], 0);
+}
+
+TEST(SyncProcess, AdminApiNeedsATokenAndActsLikeTheCli) {
+  TempDir town_dir;
+  TownshipProcess town(kTownship, town_dir.path());
+  town.start();
+  KioskDir k;
+  seed_and_enroll(k, town, "青山村");
+  ASSERT_EQ(ctl(k.dir.path(), {"sync"}).exit_code, 0);
+  const std::string token = trim(run_process(town.cli({"admin-token", "--label", "dashboard"})).out);
+  ASSERT_EQ(token.size(), 32u);
+  httplib::Client http(town.url());
+  EXPECT_EQ(http.Get("/v1/admin/kiosks")->status, 401);
+  EXPECT_EQ(http.Get("/v1/admin/kiosks", {{"Authorization", "Bearer wrong"}})->status, 401);
+  const httplib::Headers auth{{"Authorization", "Bearer " + token}};
+  const auto kiosks = http.Get("/v1/admin/kiosks", auth);
+  ASSERT_EQ(kiosks->status, 200);
+  EXPECT_EQ(nlohmann::json::parse(kiosks->body)["kiosks"].at(0)["device_id"], k.device);
+  const auto esc = http.Get("/v1/admin/escalations", auth);
+  ASSERT_EQ(esc->status, 200);
+  const auto list = nlohmann::json::parse(esc->body);
+  ASSERT_FALSE(list.empty());
+  const std::string number = list.at(0)["number"];
+  EXPECT_EQ(http.Post("/v1/admin/reply", auth, R"({"village":"青山村"})", "application/json")->status, 400);
+  const auto reply = http.Post("/v1/admin/reply", auth,
+                               nlohmann::json{{"village", "青山村"}, {"number", number}, {"text", "乡镇已办理"}}.dump(),
+                               "application/json");
+  ASSERT_EQ(reply->status, 200) << reply->body;
+  ASSERT_EQ(http.Post("/v1/admin/notices", auth,
+                      nlohmann::json{{"notice", {{"id", "api-1"}, {"title", "乡镇通知"}, {"body", "正文"}}}}.dump(),
+                      "application/json")->status, 200);
+  const auto r = nlohmann::json::parse(ctl(k.dir.path(), {"sync", "--json"}).out);
+  EXPECT_EQ(r["pulled"], 2);
+  EXPECT_EQ(r["conflicts"], 0);
+  EXPECT_NE(ctl(k.dir.path(), {"requests", "show", number}).out.find("乡镇已办理"), std::string::npos);
+  EXPECT_NE(ctl(k.dir.path(), {"notices", "list"}).out.find("乡镇通知"), std::string::npos);
 }
 
 TEST(SyncProcess, AStalledTownshipIsAbandonedNotWaitedOnForever) {
