@@ -46,7 +46,9 @@ const char* kUsage =
     "  audit verify              check the audit trail's hash chain; exit 1 naming the first bad entry\n"
     "  points balance ID [--json]   points of a resident (ID number) or household (household id)\n"
     "  points history ID [--json]   their ledger entries, newest first, with state\n"
-    "  points verify [--json]    check the points ledger's hash chain; exit 1 naming the first bad entry\n";
+    "  points verify [--json]    check the points ledger's hash chain; exit 1 naming the first bad entry\n"
+    "  points goods list [--json] | points goods add --zh NAME [--en NAME] --price N --stock N [--picture P]\n"
+    "                            the points shop's goods (restocking and pick-up happen at the kiosk)\n";
 
 int usage_error(const std::string& what) {
   std::cerr << "kioskctl: " << what << "\n" << kUsage;

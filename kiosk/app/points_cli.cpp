@@ -64,6 +64,54 @@ json entry_json(PointsService& service, const store::PointsEntryView& v) {
           {"state", std::string(core::points_state_name(service.state_of(v)))}};
 }
 
+// `points goods list` / `points goods add --zh NAME --en NAME --price N --stock N [--picture P]`:
+// stocking the 积分超市 from the office PC (the kiosk's staff screen restocks and marks collected).
+int goods_command(store::KioskStore& store, const std::vector<std::string>& args, bool as_json) {
+  if (args.size() == 1 && args[0] == "list") {
+    json list = json::array();
+    for (const auto& g : store.points().goods()) {
+      list.push_back({{"id", g.id}, {"name_zh", g.name_zh}, {"name_en", g.name_en}, {"price", g.price},
+                      {"stock", g.stock}, {"picture", g.picture}});
+      if (!as_json)
+        std::printf("%3lld  %-12s %5lld 分  库存 %lld\n", static_cast<long long>(g.id), g.name_zh.c_str(),
+                    static_cast<long long>(g.price), static_cast<long long>(g.stock));
+    }
+    if (as_json) std::cout << list.dump(2) << "\n";
+    return 0;
+  }
+  if (args.empty() || args[0] != "add") return 2;
+  store::GoodsRow g;
+  for (std::size_t i = 1; i + 1 < args.size(); i += 2) {
+    const std::string& k = args[i];
+    const std::string& v = args[i + 1];
+    try {
+      if (k == "--zh") g.name_zh = v;
+      else if (k == "--en") g.name_en = v;
+      else if (k == "--price") g.price = std::stoll(v);
+      else if (k == "--stock") g.stock = std::stoll(v);
+      else if (k == "--picture") g.picture = v;
+      else return 2;
+    } catch (const std::exception&) {
+      std::cerr << "kioskctl: " << k << " needs a number\n";
+      return 2;
+    }
+  }
+  if (g.name_zh.empty() || g.name_zh.size() > 60 || g.price <= 0 || g.stock < 0) {
+    std::cerr << "kioskctl: goods need --zh NAME (up to 20 characters), --price above 0 and --stock 0 or more\n";
+    return 2;
+  }
+  if (g.name_en.empty()) g.name_en = g.name_zh;
+  const std::int64_t now = platform::SystemClock().unix_seconds();
+  db::Transaction tx(store.db());
+  const std::int64_t id = store.points().add_goods(tx, g, std::nullopt, now);
+  store.audit().append(tx, {now, std::nullopt, store::kAuditActorKioskctl, "points.goods_added", "goods:" + std::to_string(id),
+                            "price:" + std::to_string(g.price) + "; stock:" + std::to_string(g.stock)});
+  tx.commit();
+  std::printf("added goods %lld: %s, %lld points, %lld in stock\n", static_cast<long long>(id), g.name_zh.c_str(),
+              static_cast<long long>(g.price), static_cast<long long>(g.stock));
+  return 0;
+}
+
 }  // namespace
 
 int points_command(const std::string& data_dir, const std::vector<std::string>& args) {
@@ -93,6 +141,7 @@ int points_command(const std::string& data_dir, const std::vector<std::string>& 
     }
     return r.ok ? 0 : 1;
   }
+  if (cmd == "goods") return goods_command(store, std::vector<std::string>(args.begin() + 1, args.begin() + n), as_json);
   if ((cmd != "balance" && cmd != "history") || n != 2) return 2;
 
   const core::PointsRules rules = load_points_rules(default_assets_dir() + "/points/rules.json");

@@ -35,6 +35,12 @@ fails "$ctl" --data-dir "$data" points frobnicate 2>/dev/null
 # verify: ok, then a changed delta is named and exits 1
 "$ctl" --data-dir "$data" points verify | grep -q '^points ledger ok: [0-9]* entries'
 "$ctl" --data-dir "$data" points verify --json | grep -q '"ok": true'
+# Stocking the shop from the office PC: added, listed, audited; bad input refused.
+"$ctl" --data-dir "$data" points goods add --zh 洗洁精 --en "Dish soap" --price 15 --stock 20 | grep -q 'added goods'
+"$ctl" --data-dir "$data" points goods list --json | grep -q '"name_zh": "洗洁精"'
+"$ctl" --data-dir "$data" audit list | grep -q 'points.goods_added'
+fails "$ctl" --data-dir "$data" points goods add --zh 坏 --price 0 --stock 1
+fails "$ctl" --data-dir "$data" points goods add --zh 坏 --price abc --stock 1
 if command -v sqlite3 >/dev/null; then
   sqlite3 "$data/kiosk.db" "DROP TRIGGER points_ledger_append_only_u; UPDATE points_ledger SET delta = 500 WHERE seq = 7;"
   if "$ctl" --data-dir "$data" points verify > "$data/verify.txt"; then echo "verify passed a tampered ledger"; exit 1; fi
