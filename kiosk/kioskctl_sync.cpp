@@ -65,7 +65,8 @@ json health_json(const sync::SyncHealth& h) {
 }  // namespace
 
 const char* kSyncUsage =
-    "  enroll --server URL --code CODE [--name NAME]   register this kiosk with the township\n"
+    "  enroll --server URL --code CODE [--name NAME] [--ca CERT.pem]   register this kiosk with the township\n"
+    "                            (--ca: https with the township's own CA; kept for every later sync)\n"
     "  sync [--json]             one sync round now; exit 1 with the reason if it failed\n"
     "  sync-status [--json]      pending operations, last success and error, quarantine, conflicts\n"
     "  export-bundle FILE        write pending operations for the township to FILE (USB)\n"
@@ -86,9 +87,16 @@ std::optional<int> run_sync_command(const std::string& data_dir, const std::vect
       std::cerr << "kioskctl: enroll needs --server URL and --code CODE\n";
       return 2;
     }
-    auto transport = sync::make_curl_transport(*server);
+    sync::CurlOptions curl;
+    curl.ca_file = option(args, "--ca").value_or("");
+    auto transport = sync::make_curl_transport(*server, curl);
     const auto r = k->client->enroll(*transport, *server, *code, option(args, "--name").value_or(""));
     if (!r.ok) return print_report(r, false, "enroll");
+    if (!curl.ca_file.empty()) {
+      db::Transaction tx(k->store().db());
+      k->store().sync().set(tx, store::sync_key::kCaFile, curl.ca_file);
+      tx.commit();
+    }
     std::cout << "enrolled with " << *server << " as " << k->client->health().device_id << " (village "
               << k->client->health().village << ")\n";
     return 0;
@@ -96,7 +104,9 @@ std::optional<int> run_sync_command(const std::string& data_dir, const std::vect
   if (cmd == "sync") {
     const auto url = k->store().sync().get(store::sync_key::kServerUrl);
     if (!url) return print_report(k->client->run_once(*sync::make_curl_transport("http://invalid")), as_json, "sync");
-    auto transport = sync::make_curl_transport(*url);
+    sync::CurlOptions curl;
+    curl.ca_file = k->store().sync().get(store::sync_key::kCaFile).value_or("");
+    auto transport = sync::make_curl_transport(*url, curl);
     return print_report(k->client->run_once(*transport), as_json, "sync");
   }
   if (cmd == "sync-status") {

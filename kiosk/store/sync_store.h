@@ -57,6 +57,7 @@ inline constexpr const char* kDeviceId = "device_id";
 inline constexpr const char* kVillage = "village";
 inline constexpr const char* kServerUrl = "server_url";
 inline constexpr const char* kServerKey = "server_public_key";
+inline constexpr const char* kCaFile = "ca_file";  // https with a private CA: its certificate file
 inline constexpr const char* kSendCounter = "send_counter";    // last envelope counter used
 inline constexpr const char* kReplyCounter = "reply_counter";  // last township envelope accepted
 inline constexpr const char* kAckedSeq = "acked_seq";          // township holds 1..acked_seq

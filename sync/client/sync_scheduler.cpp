@@ -92,7 +92,9 @@ std::unique_ptr<SyncScheduler> make_kiosk_scheduler(const std::string& data_dir,
       if (!ctx->kiosk) ctx->kiosk = open_kiosk_sync(data_dir, assets_dir);
       const std::string url = ctx->kiosk->store().sync().get(store::sync_key::kServerUrl).value_or("");
       if (!ctx->transport || url != ctx->url) {
-        ctx->transport = make_curl_transport(url.empty() ? "http://127.0.0.1:1" : url);
+        CurlOptions curl;
+        curl.ca_file = ctx->kiosk->store().sync().get(store::sync_key::kCaFile).value_or("");
+        ctx->transport = make_curl_transport(url.empty() ? "http://127.0.0.1:1" : url, curl);
         ctx->url = url;
       }
       return ctx->kiosk->client->run_once(*ctx->transport);
