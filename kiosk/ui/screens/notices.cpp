@@ -261,7 +261,7 @@ void notice_page(UiContext& ui) {
       ui.emit(app::ActionKind::kNoticePage, "1");
   }
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12, ImGui::GetWindowHeight() - em * 3.6f));
-  if (big_button(ui, "opinion", ui.t("notices.opinion"), ImVec2(em * 11, em * 2.6f), {theme::kTileRequests, theme::kOnColor}))
+  if (big_button(ui, "opinion", ui.t("notice.opinion"), ImVec2(em * 11, em * 2.6f), {theme::kTileRequests, theme::kOnColor}))
     ui.emit(app::ActionKind::kNoticeOpinion);
 }
 
