@@ -74,7 +74,17 @@ void KioskApp::open_text_entry(const std::string& target) {
     text_entry_.open(target, it == state_.draft.values.end() ? "" : it->second,
                      static_cast<std::size_t>(f->max_length), "", f->label);
     state_.error.reset();
+    return;
   }
+  // Points, notices and the staff queue (app/text_targets.cpp).
+  std::optional<TextField> field;
+  if (target.rfind("points.", 0) == 0 && points_) field = points_->text_field(target);
+  if (target.rfind("notices.", 0) == 0) field = notices_.text_field(target);
+  if (target.rfind("requests.", 0) == 0) field = requests_.text_field(target);
+  if (!field) return;
+  text_entry_.open(target, field->value, field->max_length, field->prompt_key);
+  state_.error.reset();
+  state_.notice.reset();
 }
 
 // The keyboard's "done": the value goes where the field lives, through that field's own
@@ -85,6 +95,15 @@ void KioskApp::text_entry_done() {
     text_entry_.close();
     bool needs_identification = false;
     requests_.handle({ActionKind::kSetValue, value}, session_, &needs_identification);
+    return;
+  }
+  const std::string& target = state_.text_entry.target;
+  core::Status st = core::Message("text.err.closed");
+  if (target.rfind("points.", 0) == 0 && points_) st = points_->take_text(target, value);
+  if (target.rfind("notices.", 0) == 0) st = notices_.take_text(target, value);
+  if (target.rfind("requests.", 0) == 0) st = requests_.take_text(target, value);
+  if (!st) {
+    state_.error = st.error();  // shown on the keyboard page, which stays up with the text
     return;
   }
   text_entry_.close();

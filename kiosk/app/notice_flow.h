@@ -9,6 +9,7 @@
 #include "app/action.h"
 #include "app/notice_service.h"
 #include "app/request_flow.h"
+#include "app/text_field.h"
 #include "app/view_state.h"
 
 namespace vsk::app {
@@ -31,6 +32,10 @@ class NoticeFlow {
   void refresh_overdue();  // admin home flags
   AttractView attract_view();
   void reset();
+  // Free text from the keyboard (text_targets.cpp): "notices.opinion", "notices.title",
+  // "notices.body", "notices.row_item". take_text checks the value and puts it in the field.
+  std::optional<TextField> text_field(const std::string& target) const;
+  core::Status take_text(const std::string& target, const std::string& value);
 
  private:
   NoticeSummary summarize(const store::NoticeRecord& n) const;

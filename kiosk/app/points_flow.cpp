@@ -8,7 +8,7 @@ namespace {
 
 constexpr int kPageSize = 4;  // rows that fit above the footer at every screen size we support
 
-// Phrases residents and staff tap instead of typing (no keyboard yet); stored as their keys.
+// Phrases residents and staff tap (stored as their keys); 键盘输入 beside them types anything else.
 const std::vector<std::string>& phrases_for(const std::string& what) {
   static const std::vector<std::string> kObject = {"objection.phrase.not_me", "objection.phrase.wrong_date",
                                                    "objection.phrase.wrong_rule", "objection.phrase.already_fixed",
@@ -18,8 +18,12 @@ const std::vector<std::string>& phrases_for(const std::string& what) {
   static const std::vector<std::string> kResolve = {"resolution.phrase.photo_confirms",
                                                     "resolution.phrase.evidence_checked",
                                                     "resolution.phrase.wrong_household", "resolution.phrase.no_evidence"};
+  // Refusing a large entry or a good-deed claim.
+  static const std::vector<std::string> kRefuse = {"resolution.phrase.no_evidence", "resolution.phrase.wrong_household",
+                                                   "refusal.phrase.not_verified", "refusal.phrase.duplicate"};
   if (what == "object") return kObject;
   if (what == "declare") return kDeclare;
+  if (what == "refuse" || what == "claim_no") return kRefuse;
   return kResolve;
 }
 
@@ -151,29 +155,61 @@ void PointsFlow::show(const core::Status& st, const std::string& ok_key) {
   }
 }
 
-void PointsFlow::on_phrase(const std::string& key) {
+core::Status PointsFlow::submit_reason(const std::string& text) {
   const std::string what = state_.points.phrase_for;
   if (what == "object" && session_.resident_id) {
-    const auto r = service_.object(*session_.resident_id, object_seq_, key);
+    const auto r = service_.object(*session_.resident_id, object_seq_, text);
+    if (!r) return r.error();
     load_notice();
-    show(r ? core::ok() : core::Status(r.error()), "points.objection_filed");
-    return;
+    show(core::ok(), "points.objection_filed");
+    return core::ok();
   }
   if (what == "declare" && session_.resident_id) {
-    const auto r = service_.declare(*session_.resident_id, state_.points.picked_rule, key);
+    const auto r = service_.declare(*session_.resident_id, state_.points.picked_rule, text);
+    if (!r) return r.error();
     open_home();
-    show(r ? core::ok() : core::Status(r.error()), "points.claim_filed");
-    return;
+    show(core::ok(), "points.claim_filed");
+    return core::ok();
   }
-  // Staff: "uphold:<objection id>" / "dismiss:<objection id>"
-  if (session_.staff_id) {
-    const auto colon = what.find(':');
-    const std::string verb = what.substr(0, colon);
-    const std::int64_t id = colon == std::string::npos ? 0 : std::stoll(what.substr(colon + 1));
-    const core::Status st = service_.resolve(*session_.staff_id, id, verb == "uphold", key);
-    open_staff_list("objections");
-    show(st, verb == "uphold" ? "points.upheld" : "points.dismissed");
+  // Staff: "<verb>:<id>": uphold / dismiss an objection, refuse an entry, refuse a claim.
+  if (!session_.staff_id) return core::Message("points.err.not_permitted");
+  const auto colon = what.find(':');
+  const std::string verb = what.substr(0, colon);
+  const std::int64_t id = colon == std::string::npos ? 0 : std::stoll(what.substr(colon + 1));
+  core::Status st = core::ok();
+  std::string ok_key = "points.done";
+  if (verb == "uphold" || verb == "dismiss") {
+    st = service_.resolve(*session_.staff_id, id, verb == "uphold", text);
+    ok_key = verb == "uphold" ? "points.upheld" : "points.dismissed";
+  } else if (verb == "refuse") {
+    st = service_.decide_approval(*session_.staff_id, id, false, text);
+  } else if (verb == "claim_no") {
+    st = service_.review_claim(*session_.staff_id, id, false, text);
   }
+  if (!st) return st;
+  leave_phrases();
+  show(st, ok_key);
+  return core::ok();
+}
+
+void PointsFlow::leave_phrases() {
+  const std::string what = state_.points.phrase_for;
+  const std::string verb = what.substr(0, what.find(':'));
+  if (verb == "object") load_notice();
+  else if (verb == "declare") state_.screen = Screen::kPointsDeclare;
+  else if (verb == "refuse") open_staff_list("approvals");
+  else if (verb == "claim_no") open_staff_list("claims");
+  else open_staff_list("objections");
+}
+
+void PointsFlow::on_phrase(const std::string& key) {
+  const core::Status st = submit_reason(key);
+  if (st) return;
+  // A tapped phrase that cannot be filed (the notice ended meanwhile...): back, with why.
+  if (state_.points.phrase_for == "declare") open_home();
+  else leave_phrases();
+  state_.notice.reset();
+  state_.error = st.error();
 }
 
 void PointsFlow::open_shop() {
@@ -310,13 +346,12 @@ void PointsFlow::staff_act(const std::string& arg) {
   const std::int64_t id = std::stoll(arg.substr(colon + 1));
   const std::int64_t staff = *session_.staff_id;
   const std::string list = state_.points.staff_list;
-  if (verb == "uphold" || verb == "dismiss") return open_phrases(arg);
+  // Decisions against someone need a reason: a phrase or typed text.
+  if (verb == "uphold" || verb == "dismiss" || verb == "refuse" || verb == "claim_no") return open_phrases(arg);
   core::Status st = core::ok();
   std::string ok_key = "points.done";
   if (verb == "approve") st = service_.decide_approval(staff, id, true, "");
-  else if (verb == "refuse") st = service_.decide_approval(staff, id, false, "resolution.phrase.no_evidence");
   else if (verb == "claim_ok") st = service_.review_claim(staff, id, true, "");
-  else if (verb == "claim_no") st = service_.review_claim(staff, id, false, "resolution.phrase.no_evidence");
   else if (verb == "collect") st = service_.collect(staff, id);
   else if (verb == "cancel") st = service_.cancel_reservation(staff, id);
   else if (verb == "restock") st = service_.restock(staff, id, 10);
@@ -378,12 +413,14 @@ void PointsFlow::confirm_award() {
   in.resident_id = award_resident_;
   in.household_id = award_household_;
   in.rule_id = state_.points.picked_rule;
+  in.reason = state_.points.award_reason;
   const auto r = service_.award(in);
   if (!r) {
     state_.error = r.error();
     return;
   }
   const auto v = store_.points().entry(r.value());
+  state_.points.award_reason.clear();
   open_staff();
   state_.notice = core::Message(v && v->entry.needs_approval ? "points.awarded_needs_approval" : "points.awarded")
                       .arg("days", std::to_string(service_.policy().notice_days));
@@ -464,6 +501,7 @@ bool PointsFlow::handle(const Action& a) {
       state_.points.rules.clear();
       state_.points.picked_rule.clear();
       state_.points.award_subject.clear();
+      state_.points.award_reason.clear();
       state_.notice.reset();
       state_.error.reset();
       state_.keypad = KeypadView{EntryStep::kPointsSubject, "", 18, true, false, ""};
@@ -491,9 +529,7 @@ bool PointsFlow::on_back() {
       open_home();
       return true;
     case Screen::kPointsPhrases:
-      if (state_.points.phrase_for == "object") load_notice();
-      else if (state_.points.phrase_for == "declare") state_.screen = Screen::kPointsDeclare;
-      else open_staff_list("objections");
+      leave_phrases();
       return true;
     case Screen::kPointsBoard:
       if (session_.resident_id) open_home();
@@ -509,6 +545,7 @@ bool PointsFlow::on_back() {
     case Screen::kStaffPointsAward:
       if (!state_.points.award_subject.empty()) {
         state_.points.award_subject.clear();
+        state_.points.award_reason.clear();
         state_.points.rules.clear();
         state_.points.picked_rule.clear();
         return true;

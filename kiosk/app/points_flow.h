@@ -11,6 +11,7 @@
 #include "app/action.h"
 #include "app/points_service.h"
 #include "app/request_flow.h"
+#include "app/text_field.h"
 #include "app/view_state.h"
 
 namespace vsk::app {
@@ -29,6 +30,11 @@ class PointsFlow {
   void open_board(const std::string& scope);
   void open_staff();
   void reset();
+  // Free text from the keyboard (text_targets.cpp): "points.reason" (the phrase screen's
+  // purpose: objection, good deed, resolution, refusal) and "points.award_reason".
+  std::optional<TextField> text_field(const std::string& target) const;
+  // Stores / submits the typed value; an error leaves everything as it was (keyboard stays up).
+  core::Status take_text(const std::string& target, const std::string& value);
 
  private:
   void load_home();
@@ -37,6 +43,10 @@ class PointsFlow {
   void open_shop();
   void open_phrases(const std::string& for_what);
   void on_phrase(const std::string& key);
+  // Files what the phrase screen is for with `text` (a phrase key or typed text). On success
+  // it moves on and says so; on failure nothing changes and the error is returned.
+  core::Status submit_reason(const std::string& text);
+  void leave_phrases();  // back to where the phrase screen was opened from
   void reserve();
   void open_staff_list(const std::string& list);
   void staff_act(const std::string& arg);

@@ -3,16 +3,19 @@
 #include <nlohmann/json.hpp>
 
 #include "core/date.h"
+#include "core/catalog.h"
 #include "core/text.h"
+#include "core/text_limits.h"
 
 namespace vsk::app {
 namespace {
 
 using core::Message;
 
-constexpr std::size_t kMaxText = 300;  // bytes of a reason or note
-
-bool bad_text(const std::string& s) { return s.size() > kMaxText || !core::displayable_text(s); }
+// A reason or note: characters, not bytes, so 200 typed Chinese characters fit (core/text_limits.h).
+bool bad_text(const std::string& s) {
+  return !core::displayable_text(s) || core::utf8_length(s) > core::kMaxReasonChars;
+}
 
 std::string seq_target(std::int64_t seq) { return "points:" + std::to_string(seq); }
 

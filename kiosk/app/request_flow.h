@@ -10,6 +10,7 @@
 
 #include "app/action.h"
 #include "app/request_service.h"
+#include "app/text_field.h"
 #include "app/view_state.h"
 #include "core/pin_lockout.h"
 #include "platform/printer.h"
@@ -43,6 +44,10 @@ class RequestFlow {
   // The keypad's confirm key on a flow screen (tracking steps, number/phone questions).
   bool on_submit();
   const core::FormField* current_field() const;  // the form question on screen, if any
+  // Free text from the keyboard (text_targets.cpp): "requests.reason", a staff note / reject /
+  // materials reason typed instead of picked. take_text runs the step; on failure nothing changes.
+  std::optional<TextField> text_field(const std::string& target) const;
+  core::Status take_text(const std::string& target, const std::string& value);
 
  private:
   const core::Service* current_service() const;

@@ -4,11 +4,12 @@
 // Attaching a free-text field (points objections, notices, staff notes...):
 //   1. Give the field a target name, e.g. "objection.reason".
 //   2. On the screen, add a button that emits {ActionKind::kOpenTextEntry, "<target>"}.
-//   3. In KioskApp::open_text_entry (kiosk_app_text.cpp), open the entry for that target with
-//      the current value, max length and prompt: text_entry_.open(target, value, max, key, label).
-//   4. In KioskApp::text_entry_done, take the value for that target (validate it there, e.g.
-//      core::validate_field / core::check_text; a bad value keeps the keyboard open with the
-//      error shown, so nothing typed is lost).
+//   3. Targets named "points.*", "notices.*" or "requests.*" go to that flow's text_field() (the
+//      current value, max length from core/text_limits.h, prompt key) and take_text() (check
+//      with core::check_free_text, then store or submit); they live in app/text_targets.cpp.
+//      Other targets: KioskApp::open_text_entry / text_entry_done (kiosk_app_access.cpp).
+//   4. A value take_text refuses keeps the keyboard open with the error shown, so nothing
+//      typed is lost; the field opens only on its own screen.
 // Tappable phrases stay beside the keyboard button: many residents prefer them.
 #pragma once
 

@@ -293,6 +293,7 @@ struct PointsView {
   std::string award_subject;          // masked name or household address, once typed
   std::int64_t notice_days = 7;
   std::int64_t approval_threshold = 20;
+  std::string award_reason;           // award: typed on the keyboard (empty: the rule's name stands)
 };
 
 // One notice in a list (residents' and staff's).

@@ -41,9 +41,21 @@ std::string audit_redact(std::string_view text) {
       out += text[i++];
       continue;
     }
+    // A run may go on across single spaces: the on-screen keyboard's space key makes
+    // "138 0013 8000" as easy to type as "13800138000".
     std::size_t j = i;
-    while (j < text.size() && is_digit(text[j])) ++j;
-    if (j - i > kLongestAllowedRun) {
+    std::size_t digits = 0;
+    while (j < text.size()) {
+      if (is_digit(text[j])) {
+        ++digits;
+        ++j;
+      } else if (text[j] == ' ' && j + 1 < text.size() && is_digit(text[j + 1])) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    if (digits > kLongestAllowedRun) {
       if (j < text.size() && (text[j] == 'X' || text[j] == 'x')) ++j;  // ID numbers may end in X
       out += "***";
     } else {

@@ -191,4 +191,8 @@ TEST(AuditChain, RedactsPhoneAndIdNumbersButKeepsShortNumbers) {
   EXPECT_EQ(audit_redact("123456"), "123456");
   EXPECT_EQ(audit_redact("1234567"), "***");
   EXPECT_EQ(audit_redact("路灯不亮"), "路灯不亮");
+  // Typed on the on-screen keyboard with its space key.
+  EXPECT_EQ(audit_redact("电话 138 0013 8000 。"), "电话 *** 。");
+  EXPECT_EQ(audit_redact("3399 0119 6402 0337 51"), "***");
+  EXPECT_EQ(audit_redact("第 3 组 12 户"), "第 3 组 12 户");
 }

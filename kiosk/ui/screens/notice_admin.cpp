@@ -1,6 +1,6 @@
 // Staff's notices: the list with drafts and taken-down notices, one notice with its actions,
-// versions and residents' comments, the editor (phrases for now; the keyboard later) and the
-// finance row page (amount on the number keypad).
+// versions and residents' comments, the editor (phrases, or 键盘输入 for the title and text) and
+// the finance row page (amount on the number keypad; the item from phrases or the keyboard).
 #include <algorithm>
 
 #include "ui/format.h"
@@ -41,6 +41,23 @@ void button_grid(UiContext& ui, const std::string& id_prefix, std::size_t n, int
       ui.emit(kind, arg_of(i));
   }
   ImGui::SetCursorPos(ImVec2(x, y + ((n + cols - 1) / cols) * (size.y + gap)));
+}
+
+// A caption with a small 键盘输入 button at the right end of its line: the phrases below it,
+// the keyboard for anything else. Leaves the cursor under both.
+void caption_with_keyboard(UiContext& ui, const std::string& caption, const std::string& id, const std::string& target,
+                           float x, float width) {
+  const float em = ui.em();
+  const float y = ImGui::GetCursorPosY();
+  const float kb_w = em * 6;
+  ImGui::SetCursorPos(ImVec2(x, y + em * 0.3f));
+  label(ui, caption, ui.fonts.body(), theme::kTextMuted, width - kb_w - em * 0.5f);
+  const float after = ImGui::GetCursorPosY();
+  ImGui::SetCursorPos(ImVec2(x + width - kb_w, y));
+  if (big_button(ui, id, ui.t("form.keyboard"), ImVec2(kb_w, em * 1.6f),
+                 {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
+    ui.emit(app::ActionKind::kOpenTextEntry, target);
+  ImGui::SetCursorPos(ImVec2(x, std::max(after, y + em * 1.9f)));
 }
 
 std::string status_words(UiContext& ui, const app::NoticeSummary& s) {
@@ -188,15 +205,13 @@ void notice_editor(UiContext& ui) {
       ui, "cat.", 5, 5, em * 2, left_w, [&](std::size_t i) { return notice_category_label(ui, cats[i]); },
       [&](std::size_t i) { return e.category == cats[i]; },
       [&](std::size_t i) { return std::string("category=") + cats[i]; }, app::ActionKind::kNoticeSetField);
-  ImGui::SetCursorPosX(em * 2);
-  label(ui, ui.t("notice.editor.title_phrases"), ui.fonts.body(), theme::kTextMuted);
+  caption_with_keyboard(ui, ui.t("notice.editor.title_phrases"), "title.keyboard", "notices.title", em * 2, left_w);
   button_grid(
       ui, "title.", std::size(kTitlePhrases), 2, em * 2, left_w, [&](std::size_t i) { return ui.t(kTitlePhrases[i]); },
       [&](std::size_t i) { return c.title == ui.t(kTitlePhrases[i]); },
       [&](std::size_t i) { return "title=" + ui.t(kTitlePhrases[i]); }, app::ActionKind::kNoticeSetField);
   if (e.category != "finance") {
-    ImGui::SetCursorPosX(em * 2);
-    label(ui, ui.t("notice.editor.body_phrases"), ui.fonts.body(), theme::kTextMuted);
+    caption_with_keyboard(ui, ui.t("notice.editor.body_phrases"), "body.keyboard", "notices.body", em * 2, left_w);
     button_grid(
         ui, "body.", std::size(kBodyPhrases), 2, em * 2, left_w, [&](std::size_t i) { return ui.t(kBodyPhrases[i]); },
         [&](std::size_t i) { return c.body.find(ui.t(kBodyPhrases[i])) != std::string::npos; },
@@ -302,6 +317,11 @@ void notice_finance_row(UiContext& ui) {
       ui, "item.", n, 3, em * 2, left_w, [&](std::size_t i) { return ui.t(items[i]); },
       [&](std::size_t i) { return e.row_item == ui.t(items[i]); }, [&](std::size_t i) { return ui.t(items[i]); },
       app::ActionKind::kNoticeRowItem);
+  // An item no phrase names: typed.
+  ImGui::SetCursorPosX(em * 2);
+  if (big_button(ui, "item.keyboard", ui.t("form.keyboard"), ImVec2(em * 9, em * 1.8f),
+                 {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
+    ui.emit(app::ActionKind::kOpenTextEntry, "notices.row_item");
 }
 
 }  // namespace vsk::ui::screens

@@ -275,9 +275,17 @@ void notice_opinion(UiContext& ui) {
         theme::kText, width);
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("notice.opinion_hint"), ui.fonts.body(), theme::kTextMuted, width);
-  ImGui::SetCursorPosX(em * 2);
+  // What is chosen so far, with 键盘输入 beside it (as on a request form's text question).
+  const float kb_w = em * 9;
+  const float chosen_y = ImGui::GetCursorPosY();
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - kb_w, chosen_y));
+  if (big_button(ui, "keyboard", ui.t("form.keyboard"), ImVec2(kb_w, em * 2.2f),
+                 {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
+    ui.emit(app::ActionKind::kOpenTextEntry, "notices.opinion");
+  ImGui::SetCursorPos(ImVec2(em * 2, chosen_y));
   label(ui, ui.msg(core::Message("form.chosen").arg("value", v.comment_text.empty() ? "—" : v.comment_text)),
-        ui.fonts.title(), theme::kText, width);
+        ui.fonts.title(), theme::kText, width - kb_w - em);
+  ImGui::SetCursorPos(ImVec2(em * 2, std::max(ImGui::GetCursorPosY(), chosen_y + em * 2.4f)));
   ImGui::Dummy(ImVec2(0, em * 0.4f));
   const ImVec2 start = ImGui::GetCursorPos();
   const float gap = em * 0.5f;

@@ -185,14 +185,28 @@ void points_phrases(UiContext& ui) {
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("points.phrases.hint"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 4);
   ImGui::Dummy(ImVec2(0, em * 0.5f));
-  const float width = ImGui::GetWindowWidth() - em * 4;
+  // The phrases on the left; 键盘输入 beside them for a reason no phrase says.
+  const float kb_w = em * 9;
+  const float width = ImGui::GetWindowWidth() - em * 5 - kb_w;
+  const float top = ImGui::GetCursorPosY();
+  // Rows at fixed steps, as tall as the room above the footer allows (five objection
+  // reasons must not run under 返回), never taller than 2.4 em.
+  const float gap = em * 0.3f;
+  const float room = ImGui::GetWindowHeight() - em * 4.4f - top;
+  const float row_h = p.phrases.empty() ? em * 2.4f
+                                        : std::clamp(room / p.phrases.size() - gap, em * 1.6f, em * 2.4f);
   for (std::size_t i = 0; i < p.phrases.size(); ++i) {
-    ImGui::SetCursorPosX(em * 2);
-    if (big_button(ui, "phrase." + std::to_string(i), ui.t(p.phrases[i]), ImVec2(width, em * 2.4f),
+    ImGui::SetCursorPos(ImVec2(em * 2, top + i * (row_h + gap)));
+    if (big_button(ui, "phrase." + std::to_string(i), ui.t(p.phrases[i]), ImVec2(width, row_h),
                    {theme::kKeyButton, theme::kText, ui.fonts.title(), theme::kKeyBorder}))
       ui.emit(app::ActionKind::kPointsPhrase, p.phrases[i]);
-    ImGui::Dummy(ImVec2(0, em * 0.2f));
   }
+  const float after = top + p.phrases.size() * (row_h + gap);
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - kb_w, top));
+  if (big_button(ui, "keyboard", ui.t("form.keyboard"), ImVec2(kb_w, em * 2.4f),
+                 {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
+    ui.emit(app::ActionKind::kOpenTextEntry, "points.reason");
+  ImGui::SetCursorPos(ImVec2(em * 2, after));
   message_line(ui, width);
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
 }

@@ -101,9 +101,17 @@ void staff_points_award(UiContext& ui) {
   for (const app::RuleChoice& r : p.rules) {
     if (r.id != p.picked_rule) continue;
     ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 6.2f));
-    label(ui, ui.msg(core::Message("points.staff.confirm_line").arg("rule", ui.local(r.name))
-                         .arg("n", signed_points(r.points)).arg("evidence", r.evidence)),
-          ui.fonts.body(), theme::kText, ImGui::GetWindowWidth() - em * 20);
+    std::string line = ui.msg(core::Message("points.staff.confirm_line").arg("rule", ui.local(r.name))
+                                  .arg("n", signed_points(r.points)).arg("evidence", r.evidence));
+    if (!p.award_reason.empty()) {
+      line += "\n" + ui.msg(core::Message("points.staff.reason_line").arg("reason", p.award_reason));
+    }
+    label(ui, line, ui.fonts.body(), theme::kText, ImGui::GetWindowWidth() - em * 20);
+    // An optional reason of the staff member's own (the rule's name stands without one).
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 16, ImGui::GetWindowHeight() - em * 6.3f));
+    if (big_button(ui, "award.keyboard", ui.t("points.staff.type_reason"), ImVec2(em * 14, em * 2.4f),
+                   {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
+      ui.emit(app::ActionKind::kOpenTextEntry, "points.award_reason");
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 16, ImGui::GetWindowHeight() - em * 3.6f));
     if (big_button(ui, "award.confirm", ui.t("points.staff.confirm"), ImVec2(em * 14, em * 2.6f),
                    {theme::kConfirm, theme::kOnColor}))

@@ -182,6 +182,13 @@ void staff_pick(UiContext& ui) {
                    {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder}))
       ui.emit(app::ActionKind::kStaffPickOption, id);
   }
+  // Reasons and notes: 键盘输入 after the phrases, for what none of them says.
+  if (!p.options.empty() && p.options.front().first.rfind("reason.", 0) == 0) {
+    const std::size_t i = p.options.size();
+    ImGui::SetCursorPos(ImVec2(em * 2 + (i % 3) * (size.x + gap), start.y + (i / 3) * (size.y + gap)));
+    if (big_button(ui, "keyboard", ui.t("form.keyboard"), size, {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
+      ui.emit(app::ActionKind::kOpenTextEntry, "requests.reason");
+  }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
 }
 
