@@ -78,14 +78,14 @@ void register_notice_changes(TownshipChanges& changes, NoticeService& notices) {
     n.content.end_date = p.value("end_date", "");
     n.published_at = p.value("published_at", std::int64_t{0});
     if (n.published_at == 0) n.published_at = p.value("at", std::int64_t{0});
-    n.withdrawn = c.kind == "notice.withdrawn" || p.value("withdrawn", false);
+    n.withdrawn = c.kind == "notices.withdrawn" || p.value("withdrawn", false);
     const auto r = notices.upsert_township(tx, n);
     if (r) return std::nullopt;
     local = r.error().key;  // e.g. notice.err.empty_title: the township sent something unusable
     return std::string("bad_payload");
   };
-  changes.on("notice.published", handler);
-  changes.on("notice.withdrawn", handler);
+  changes.on("notices.published", handler);
+  changes.on("notices.withdrawn", handler);
 }
 
 }  // namespace vsk::app

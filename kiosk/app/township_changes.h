@@ -50,7 +50,7 @@ void register_request_changes(TownshipChanges& changes, RequestService& requests
 // points.entry -> an external ledger entry (a deduction made at the township, say); one that
 // takes a household below zero is kept and listed as a points conflict for staff.
 void register_points_changes(TownshipChanges& changes, PointsService& points);
-// notice.published / notice.withdrawn -> a township notice (乡镇通知), idempotent by its id.
+// notices.published / notices.withdrawn -> a township notice (乡镇通知), idempotent by its id.
 void register_notice_changes(TownshipChanges& changes, NoticeService& notices);
 
 }  // namespace vsk::app

@@ -235,7 +235,7 @@ std::int64_t TownshipService::publish_notice(const std::optional<std::string>& v
   json payload = notice;
   payload["id"] = id;
   payload["published_at"] = now;
-  const std::int64_t change = store_.add_change(tx, v, "notices", "notice.published", id, payload.dump(), now);
+  const std::int64_t change = store_.add_change(tx, v, "notices", "notices.published", id, payload.dump(), now);
   tx.commit();
   return change;
 }
@@ -272,7 +272,7 @@ std::int64_t TownshipService::withdraw_notice(const std::string& notice_id) {
   }
   if (payload.is_discarded() || payload.empty()) return 0;
   payload["withdrawn"] = true;
-  const std::int64_t change = store_.add_change(tx, village, "notices", "notice.withdrawn", notice_id, payload.dump(), now);
+  const std::int64_t change = store_.add_change(tx, village, "notices", "notices.withdrawn", notice_id, payload.dump(), now);
   tx.commit();
   return change;
 }
