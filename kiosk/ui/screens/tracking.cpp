@@ -30,7 +30,14 @@ void track(UiContext& ui) {
                 shown_entry(ui.state.keypad), "");
   else
     keypad_page(ui, ui.t("track.title"), ui.t("track.number_prompt"), track_number_shown(ui), "");
-  if (!code_step) {
+  if (!code_step && ui.state.large_mode) {
+    // Large mode: the left column is narrow and full; 我的申请 sits beside the back button.
+    const float x = em * 8.6f;
+    const float w = ImGui::GetWindowWidth() - em * 15.6f - x;
+    ImGui::SetCursorPos(ImVec2(x, ImGui::GetWindowHeight() - em * 3.6f));
+    if (big_button(ui, "mine", ui.t("mine.open"), ImVec2(w, em * 2.6f), {theme::kTileTrack, theme::kOnColor, ui.fonts.body()}))
+      ui.emit(app::ActionKind::kOpenMyRequests);
+  } else if (!code_step) {
     ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 8));
     if (big_button(ui, "mine", ui.t("track.mine"), ImVec2(em * 20, em * 3), {theme::kTileTrack, theme::kOnColor}))
       ui.emit(app::ActionKind::kOpenMyRequests);
