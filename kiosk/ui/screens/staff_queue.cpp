@@ -138,7 +138,10 @@ void staff_request(UiContext& ui) {
   const float em = ui.em();
   const app::RequestDetailView& d = ui.state.detail;
   header(ui);
-  const float width = ImGui::GetWindowWidth() - em * 19;
+  // Large mode: a narrower right column leaves the request's text its room.
+  const bool large = ui.state.large_mode;
+  const float right_w = em * (large ? 9.5f : 13);
+  const float width = ImGui::GetWindowWidth() - em * (large ? 14 : 19);
   request_summary(ui, width);
   if (d.summary.resident.empty() && d.anonymous) {
     ImGui::SetCursorPosX(em * 2);
@@ -147,41 +150,59 @@ void staff_request(UiContext& ui) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, d.summary.resident + " · " + d.summary.grid, ui.fonts.body(), theme::kTextMuted);
   }
-  for (const auto& [field_id, value] : d.fields) {
-    const core::Service* s = ui.catalog.find(d.summary.service_id);
-    if (!s) break;
-    for (const auto& f : s->fields) {
-      if (f.id != field_id) continue;
-      ImGui::SetCursorPosX(em * 2.5f);
-      label(ui, ui.local(f.label) + "：" + field_value_text(ui, f, value), ui.fonts.body(), theme::kText, width);
+  // Large mode: the answers go to the right column under the action buttons (drawn below),
+  // so the left keeps room for the timeline.
+  if (!large) {
+    for (const auto& [field_id, value] : d.fields) {
+      const core::Service* s = ui.catalog.find(d.summary.service_id);
+      if (!s) break;
+      for (const auto& f : s->fields) {
+        if (f.id != field_id) continue;
+        ImGui::SetCursorPosX(em * 2.5f);
+        label(ui, ui.local(f.label) + "：" + field_value_text(ui, f, value), ui.fonts.body(), theme::kText, width);
+      }
     }
   }
   message_line(ui, width);
   request_timeline(ui, width);
 
   // The workflow's next steps, top to bottom, on the right.
-  const float x = ImGui::GetWindowWidth() - em * 15;
-  float y = em * 3.8f;
+  const float x = ImGui::GetWindowWidth() - em * 2 - right_w;
+  float y = em * (large ? 3.0f : 3.8f);
   for (const std::string& action : d.allowed_actions) {
     ImGui::SetCursorPos(ImVec2(x, y));
     const ImU32 fill = action == "complete" ? theme::kConfirm : (action == "reject" ? theme::kError : theme::kTileRequests);
-    if (big_button(ui, "act." + action, ui.t("action." + action), ImVec2(em * 13, em * 1.9f),
+    if (big_button(ui, "act." + action, ui.t("action." + action), ImVec2(right_w, em * 1.9f),
                    {fill, theme::kOnColor, ui.fonts.body()}))
       ui.emit(app::ActionKind::kStaffAction, action);
     y += em * 2.2f;
   }
   if (d.open_followups > 0 && d.may_followup) {
     ImGui::SetCursorPos(ImVec2(x, y));
-    if (big_button(ui, "followup_done", ui.t("staff.followup_button"), ImVec2(em * 13, em * 1.9f),
+    if (big_button(ui, "followup_done", ui.t("staff.followup_button"), ImVec2(right_w, em * 1.9f),
                    {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
       ui.emit(app::ActionKind::kStaffAction, "followup_done");
     y += em * 2.2f;
   }
   if (d.rating_wanted && d.may_record_rating) {
     ImGui::SetCursorPos(ImVec2(x, y));
-    if (big_button(ui, "record_rating", ui.t("staff.record_rating"), ImVec2(em * 13, em * 1.9f),
+    if (big_button(ui, "record_rating", ui.t("staff.record_rating"), ImVec2(right_w, em * 1.9f),
                    {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
       ui.emit(app::ActionKind::kStartRating);
+    y += em * 2.2f;
+  }
+  if (large) {
+    ImGui::SetCursorPosY(y + em * 0.2f);
+    const core::Service* s = ui.catalog.find(d.summary.service_id);
+    for (const auto& [field_id, value] : d.fields) {
+      if (!s) break;
+      for (const auto& f : s->fields) {
+        if (f.id != field_id) continue;
+        if (ImGui::GetCursorPosY() + em * 1.2f > ImGui::GetWindowHeight() - em * 3.8f) break;  // above the footer
+        ImGui::SetCursorPosX(x);
+        label(ui, ui.local(f.label) + "：" + field_value_text(ui, f, value), ui.fonts.body(), theme::kText, right_w);
+      }
+    }
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
 }

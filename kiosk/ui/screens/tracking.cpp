@@ -74,6 +74,12 @@ void my_requests(UiContext& ui) {
 void request_timeline(UiContext& ui, float width) {
   const float em = ui.em();
   const app::RequestDetailView& d = ui.state.detail;
+  // Large mode: no room left above the footer for the title and a line: leave it out rather
+  // than draw under the footer buttons.
+  if (ui.state.large_mode &&
+      ImGui::GetCursorPosY() + ui.fonts.title()->FontSize + 2 * ImGui::GetTextLineHeightWithSpacing() >
+          ImGui::GetWindowHeight() - em * 3.8f)
+    return;
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("detail.timeline"), ui.fonts.title(), theme::kText);
   // Only what fits above the footer, newest kept: older steps are summed up in one line.
@@ -110,13 +116,15 @@ void request_summary(UiContext& ui, float width) {
   const float em = ui.em();
   const app::RequestDetailView& d = ui.state.detail;
   ImGui::SetCursorPosX(em * 2);
+  // Large mode: the status line in body size (already 1.5x), so the timeline keeps some room.
+  ImFont* status_font = ui.state.large_mode ? ui.fonts.body() : ui.fonts.title();
   label(ui, d.summary.number + "  " + service_name(ui, d.summary.service_id), ui.fonts.title(), theme::kText, width);
   ImGui::SetCursorPosX(em * 2);
   std::string status = ui.msg(core::Message("detail.status").arg("status", "status." + d.summary.status));
   if (d.summary.status != "completed" && d.summary.status != "rejected" && d.summary.status != "cancelled")
     status += "  " + ui.msg(core::Message("detail.reply_by").arg("date", date_words(ui, d.summary.due_date)));
   if (d.summary.overdue) status += "  " + ui.t("detail.overdue");
-  label(ui, status, ui.fonts.title(), d.summary.overdue ? theme::kError : theme::kText, width);
+  label(ui, status, status_font, d.summary.overdue ? theme::kError : theme::kText, width);
   if (!d.summary.assignee.empty()) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.msg(core::Message("detail.assignee").arg("name", d.summary.assignee)), ui.fonts.body(),
@@ -143,23 +151,28 @@ void request_detail(UiContext& ui) {
   const float em = ui.em();
   const app::RequestDetailView& d = ui.state.detail;
   header(ui);
-  const float width = ImGui::GetWindowWidth() - em * 19;
+  // Large mode: a narrower right column (its buttons in body size) leaves the text its room.
+  const bool large = ui.state.large_mode;
+  const float right_w = em * (large ? 9.5f : 13);
+  const float width = ImGui::GetWindowWidth() - em * (large ? 14 : 19);
   request_summary(ui, width);
   message_line(ui, width);
   request_timeline(ui, width);
 
-  const float x = ImGui::GetWindowWidth() - em * 15;
-  float y = em * 4;
+  const float x = ImGui::GetWindowWidth() - em * 2 - right_w;
+  float y = em * (large ? 3 : 4);
+  ImFont* button_font = large ? ui.fonts.body() : nullptr;
   if (d.rating_wanted || d.rerate_allowed) {
     ImGui::SetCursorPos(ImVec2(x, y));
-    if (big_button(ui, "rate", ui.t(d.rating_wanted ? "detail.rate" : "detail.rerate"), ImVec2(em * 13, em * 3.5f),
-                   {theme::kTilePoints, theme::kOnColor}))
+    if (big_button(ui, "rate", ui.t(d.rating_wanted ? "detail.rate" : "detail.rerate"),
+                   ImVec2(right_w, em * (large ? 2.6f : 3.5f)), {theme::kTilePoints, theme::kOnColor, button_font}))
       ui.emit(app::ActionKind::kStartRating);
-    y += em * 4.2f;
+    y += em * (large ? 3.0f : 4.2f);
   }
   if (d.summary.status == "completed" && ui.state.resident) {
     ImGui::SetCursorPos(ImVec2(x, y));
-    if (big_button(ui, "reopen", ui.t("detail.reopen"), ImVec2(em * 13, em * 3), {theme::kNeutralButton, theme::kOnColor}))
+    if (big_button(ui, "reopen", ui.t("detail.reopen"), ImVec2(right_w, em * (large ? 2.6f : 3)),
+                   {theme::kNeutralButton, theme::kOnColor, button_font}))
       ui.emit(app::ActionKind::kReopen);
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
