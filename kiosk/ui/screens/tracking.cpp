@@ -183,8 +183,10 @@ void rate(UiContext& ui) {
   header(ui);
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("rate.title"), ui.fonts.title(), theme::kText);
+  // Large mode: levels in body size (one line each), tags four to a row, submit in the footer row.
+  const bool large = ui.state.large_mode;
   const float gap = em * 0.5f;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 4 * gap) / 5, em * 3.2f);
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 4 * gap) / 5, em * (large ? 2.2f : 3.2f));
   const ImVec2 start = ImGui::GetCursorPos();
   for (int level = 5; level >= 1; --level) {
     const int i = 5 - level;
@@ -192,7 +194,8 @@ void rate(UiContext& ui) {
     const bool selected = ui.state.rate.level == level;
     const ImU32 fill = selected ? (core::is_bad_rating(level) ? theme::kError : theme::kConfirm) : theme::kKeyButton;
     if (big_button(ui, "level." + std::to_string(level), ui.t("rate.level." + std::to_string(level)), size,
-                   {fill, selected ? theme::kOnColor : theme::kText, ui.fonts.title(), theme::kKeyBorder}))
+                   {fill, selected ? theme::kOnColor : theme::kText, large ? ui.fonts.body() : ui.fonts.title(),
+                    theme::kKeyBorder}))
       ui.emit(app::ActionKind::kRateLevel, std::to_string(level));
   }
   ImGui::SetCursorPos(ImVec2(em * 2, start.y + size.y + em));
@@ -200,17 +203,20 @@ void rate(UiContext& ui) {
     label(ui, ui.t("rate.tags"), ui.fonts.body(), theme::kTextMuted);
     const auto tags = core::rating_tags(ui.state.rate.level);
     const ImVec2 tag_start = ImGui::GetCursorPos();
-    const ImVec2 tag_size(em * 8, em * 2.2f);
+    const size_t per_row = large ? 4 : tags.size();
+    const ImVec2 tag_size(large ? (ImGui::GetWindowWidth() - em * 4 - 3 * gap) / 4 : em * 8, em * (large ? 1.8f : 2.2f));
     for (size_t i = 0; i < tags.size(); ++i) {
       const std::string id(tags[i]);
       const bool on = std::find(ui.state.rate.tags.begin(), ui.state.rate.tags.end(), id) != ui.state.rate.tags.end();
-      ImGui::SetCursorPos(ImVec2(em * 2 + i * (tag_size.x + gap), tag_start.y));
+      ImGui::SetCursorPos(
+          ImVec2(em * 2 + (i % per_row) * (tag_size.x + gap), tag_start.y + (i / per_row) * (tag_size.y + gap)));
       if (big_button(ui, "tag." + id, ui.t("rate.tag." + id), tag_size,
                      {on ? theme::kTileRequests : theme::kKeyButton, on ? theme::kOnColor : theme::kText,
                       ui.fonts.body(), theme::kKeyBorder}))
         ui.emit(app::ActionKind::kToggleTag, id);
     }
-    ImGui::SetCursorPos(ImVec2(em * 2, tag_start.y + tag_size.y + em));
+    const size_t tag_rows = (tags.size() + per_row - 1) / per_row;
+    ImGui::SetCursorPos(ImVec2(em * 2, tag_start.y + tag_rows * (tag_size.y + gap) - gap + em * (large ? 0.3f : 1)));
   }
   message_line(ui, ImGui::GetWindowWidth() - em * 4);
   if (ui.state.staff) {
@@ -222,8 +228,11 @@ void rate(UiContext& ui) {
                     ui.fonts.body(), theme::kKeyBorder}))
       ui.emit(app::ActionKind::kRateByPhone);
   }
-  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 15, ImGui::GetWindowHeight() - em * 5));
-  if (big_button(ui, "submit_rating", ui.t("rate.submit"), ImVec2(em * 13, em * 3.5f),
+  if (large)
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12, ImGui::GetWindowHeight() - em * 3.6f));
+  else
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 15, ImGui::GetWindowHeight() - em * 5));
+  if (big_button(ui, "submit_rating", ui.t("rate.submit"), large ? ImVec2(em * 10, em * 2.6f) : ImVec2(em * 13, em * 3.5f),
                  {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::ActionKind::kSubmitRating);
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
