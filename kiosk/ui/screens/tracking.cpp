@@ -61,6 +61,8 @@ void my_requests(UiContext& ui) {
   int shown = 0;
   for (const app::RequestSummary& r : ui.state.my_requests) {
     if (++shown > 6) break;  // the newest six fit one screen
+    // Large mode: the newest that end above the footer (about three em a row).
+    if (ui.state.large_mode && shown > 1 && ImGui::GetCursorPosY() + em * 3 > ImGui::GetWindowHeight() - em * 3.8f) break;
     const std::string sub = r.number + " · " + status_text(ui, r.status) + " · " +
                             ui.msg(core::Message("receipt.due").arg("date", date_words(ui, r.due_date)));
     ImGui::SetCursorPosX(em * 2);
@@ -186,7 +188,7 @@ void rate(UiContext& ui) {
   // Large mode: levels in body size (one line each), tags four to a row, submit in the footer row.
   const bool large = ui.state.large_mode;
   const float gap = em * 0.5f;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 4 * gap) / 5, em * (large ? 2.2f : 3.2f));
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 4 * gap) / 5, em * (large ? 2.0f : 3.2f));
   const ImVec2 start = ImGui::GetCursorPos();
   for (int level = 5; level >= 1; --level) {
     const int i = 5 - level;
@@ -204,7 +206,7 @@ void rate(UiContext& ui) {
     const auto tags = core::rating_tags(ui.state.rate.level);
     const ImVec2 tag_start = ImGui::GetCursorPos();
     const size_t per_row = large ? 4 : tags.size();
-    const ImVec2 tag_size(large ? (ImGui::GetWindowWidth() - em * 4 - 3 * gap) / 4 : em * 8, em * (large ? 1.8f : 2.2f));
+    const ImVec2 tag_size(large ? (ImGui::GetWindowWidth() - em * 4 - 3 * gap) / 4 : em * 8, em * (large ? 1.6f : 2.2f));
     for (size_t i = 0; i < tags.size(); ++i) {
       const std::string id(tags[i]);
       const bool on = std::find(ui.state.rate.tags.begin(), ui.state.rate.tags.end(), id) != ui.state.rate.tags.end();
