@@ -7,6 +7,7 @@ namespace vsk::app {
 namespace {
 
 constexpr int kPageSize = 4;  // rows that fit above the footer at every screen size we support
+constexpr int kLargePageSize = 2;  // large mode (about 17 em of height): two two-line rows
 
 // Phrases residents and staff tap (stored as their keys); 键盘输入 beside them types anything else.
 const std::vector<std::string>& phrases_for(const std::string& what) {
@@ -118,8 +119,9 @@ void PointsFlow::open_home() {
 void PointsFlow::load_history() {
   const auto hh = household();
   if (!hh) return;
-  auto rows = store_.points().household_history(*hh, kPageSize + 1, state_.points.page * kPageSize);
-  state_.points.has_more = rows.size() > kPageSize;
+  const int page_size = state_.large_mode ? kLargePageSize : kPageSize;
+  auto rows = store_.points().household_history(*hh, page_size + 1, state_.points.page * page_size);
+  state_.points.has_more = static_cast<int>(rows.size()) > page_size;
   if (state_.points.has_more) rows.pop_back();
   state_.points.rows.clear();
   for (const auto& v : rows) state_.points.rows.push_back(row(v));

@@ -17,6 +17,7 @@ using core::RequestEventKind;
 constexpr std::size_t kTrackDigits = 7;  // MMDD + 3-digit sequence
 constexpr std::size_t kPickupDigits = 6;
 constexpr int kQueuePageSize = 6;
+constexpr int kLargeQueuePageSize = 2;  // large mode: two one-line rows under two rows of chips
 
 // Reasons staff tap instead of typing (no keyboard yet); stored as their translation keys.
 const std::map<std::string, std::vector<std::string>>& reason_options() {
@@ -500,11 +501,12 @@ void RequestFlow::reload_queue() {
       f.status = core::status_from_name(state_.queue.status_filter);
   }
   // One screen per page, most urgent first; one row more tells whether a next page exists.
-  f.limit = kQueuePageSize + 1;
-  f.offset = state_.queue.page * kQueuePageSize;
+  const int page_size = state_.large_mode ? kLargeQueuePageSize : kQueuePageSize;
+  f.limit = page_size + 1;
+  f.offset = state_.queue.page * page_size;
   state_.queue.rows.clear();
   for (const auto& r : store_.requests().queue(f)) state_.queue.rows.push_back(summarize(r));
-  state_.queue.has_more = state_.queue.rows.size() > static_cast<size_t>(kQueuePageSize);
+  state_.queue.has_more = state_.queue.rows.size() > static_cast<size_t>(page_size);
   if (state_.queue.has_more) state_.queue.rows.pop_back();
   const store::QueueCounts c = store_.requests().counts(state_.today);
   state_.queue.counts.clear();

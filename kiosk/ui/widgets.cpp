@@ -62,8 +62,15 @@ bool row_button(UiContext& ui, const std::string& id, const std::string& title, 
   ButtonStyle style{fill, text, ui.fonts.body(), theme::kKeyBorder, true};
   // As tall as its text: a long summary wraps onto a second line inside the row.
   float height = ui.em() * 1.8f;
-  if (!subtitle.empty())
+  if (ui.state.large_mode) {
+    // Large mode has about 17 em of height: rows hug their (wrapped) text, so a long title
+    // stays inside its row and more rows fit above the footer.
+    const float wrap = width - ui.em() * 0.4f;
+    height = ui.fonts.body()->CalcTextSizeA(ui.em(), width, wrap, title.c_str()).y + ui.em() * 0.5f;
+    if (!subtitle.empty()) height += ui.em() * 0.4f + ui.fonts.body()->CalcTextSizeA(ui.em(), width, wrap, subtitle.c_str()).y;
+  } else if (!subtitle.empty()) {
     height += ui.em() * 0.6f + ui.fonts.body()->CalcTextSizeA(ui.em(), width, width - ui.em(), subtitle.c_str()).y;
+  }
   return big_button(ui, id, title, ImVec2(width, height), style, subtitle);
 }
 

@@ -22,7 +22,8 @@ void admin_home(UiContext& ui) {
   const char* const features[] = {"admin.requests", "admin.points", "admin.notices", "admin.sync"};
   const ImVec2 start = ImGui::GetCursorPos();
   const float gap = em;
-  const ImVec2 tile((ImGui::GetWindowWidth() - em * 4 - 3 * gap) / 4, em * 5);
+  // Large mode: lower tiles, so the health warnings below them stay above the footer.
+  const ImVec2 tile((ImGui::GetWindowWidth() - em * 4 - 3 * gap) / 4, em * (ui.state.large_mode ? 3.2f : 5));
   for (int i = 0; i < 4; ++i) {
     ImGui::SetCursorPos(ImVec2(em * 2 + i * (tile.x + gap), start.y));
     if (big_button(ui, features[i], ui.t(features[i]), tile, {theme::kNeutralButton, theme::kOnColor}))

@@ -100,14 +100,24 @@ void staff_notices(UiContext& ui) {
       ui.emit(app::ActionKind::kOpenNotice, std::to_string(s.id));
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
-  if (pages > 1) {
+  const bool large = ui.state.large_mode;
+  if (pages > 1 && large) {  // back, previous, next and 新建公告 share the footer row: narrower page buttons
+    const ButtonStyle nav{theme::kNeutralButton, theme::kOnColor};
+    ImGui::SetCursorPos(ImVec2(em * 8.5f, ImGui::GetWindowHeight() - em * 3.6f));
+    if (page > 0 && big_button(ui, "page.prev", ui.t("notice.prev"), ImVec2(em * 5.4f, em * 2.6f), nav))
+      ui.emit(app::ActionKind::kNoticePage, "-1");
+    ImGui::SetCursorPos(ImVec2(em * 14.2f, ImGui::GetWindowHeight() - em * 3.6f));
+    if (page + 1 < pages && big_button(ui, "page.next", ui.t("notice.next"), ImVec2(em * 5.4f, em * 2.6f), nav))
+      ui.emit(app::ActionKind::kNoticePage, "1");
+  } else if (pages > 1) {
     if (page > 0 && footer_button(ui, "page.prev", ui.t("notice.prev"), em * 9))
       ui.emit(app::ActionKind::kNoticePage, "-1");
     if (page + 1 < pages && footer_button(ui, "page.next", ui.t("notice.next"), em * 17))
       ui.emit(app::ActionKind::kNoticePage, "1");
   }
-  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12, ImGui::GetWindowHeight() - em * 3.6f));
-  if (big_button(ui, "notice_new", ui.t("notice.new"), ImVec2(em * 11, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
+  const float new_w = em * (large ? 9.5f : 11);
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em - new_w, ImGui::GetWindowHeight() - em * 3.6f));
+  if (big_button(ui, "notice_new", ui.t("notice.new"), ImVec2(new_w, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::ActionKind::kNoticeNew);
 }
 

@@ -121,13 +121,23 @@ std::string fen_digits_as_yuan(const std::string& digits) {
   return d.substr(0, d.size() - 2) + "." + d.substr(d.size() - 2);
 }
 
+namespace {
+// Rows of the finance table on one page of `height`: the header and totals rows take two.
+int finance_rows_per_page(const UiContext& ui, float height) {
+  return std::max(1, static_cast<int>(height / (ui.em() * 1.7f)) - 2);
+}
+int finance_pages(const UiContext& ui, const app::NoticeDetailView& d, float height) {
+  const int per_page = finance_rows_per_page(ui, height);
+  return std::max(1, static_cast<int>((d.rows.size() + per_page - 1) / per_page));
+}
+}  // namespace
+
 int finance_table(UiContext& ui, const app::NoticeDetailView& d, float width, float height, int page) {
   const float em = ui.em();
   ImFont* font = ui.fonts.body();
   const float row_h = em * 1.7f;
-  // Header row and totals row take two rows of the height.
-  const int per_page = std::max(1, static_cast<int>(height / row_h) - 2);
-  const int pages = std::max(1, static_cast<int>((d.rows.size() + per_page - 1) / per_page));
+  const int per_page = finance_rows_per_page(ui, height);
+  const int pages = finance_pages(ui, d, height);
   page = std::clamp(page, 0, pages - 1);
   const float cols[] = {0, width * 0.2f, width * 0.54f, width * 0.77f};  // date, item, income, expense
   const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -235,9 +245,22 @@ void notice_page(UiContext& ui) {
   message_line(ui, width);
   ImGui::Dummy(ImVec2(0, em * 0.3f));
   ImGui::SetCursorPosX(em * 2);
-  const float height = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - em * 4.2f;
+  // Large mode: the page count sits above the footer (the footer row is full), so the text
+  // gives up one line more.
+  const bool large = ui.state.large_mode;
+  const float bottom = em * (large ? 5.4f : 4.2f);
+  const float height = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - bottom;
   int pages = 1;
-  if (!d.rows.empty()) {
+  if (!d.rows.empty() && large) {
+    // Large mode has no room for the explanation and the table together: the explanation is
+    // page 1, the table's pages follow (totals on each).
+    if (d.page <= 0) {
+      paged_text(ui, d.body, ui.fonts.body(), theme::kText, width, height, 0);
+      pages = 1 + finance_pages(ui, d, height);
+    } else {
+      pages = 1 + finance_table(ui, d, width, height, d.page - 1);
+    }
+  } else if (!d.rows.empty()) {
     label(ui, d.body, ui.fonts.body(), theme::kText, width);
     ImGui::SetCursorPosX(em * 2);
     pages = finance_table(ui, d, width, ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - em * 4.2f, d.page);
@@ -251,7 +274,20 @@ void notice_page(UiContext& ui) {
   }
   const int page = std::clamp(d.page, 0, pages - 1);
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
-  if (pages > 1) {
+  if (pages > 1 && large) {
+    // Back, previous, next and 我有意见 share the footer row; narrower page buttons.
+    ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 4.9f));
+    label(ui, ui.msg(core::Message("notice.page").arg("n", std::to_string(page + 1)).arg("total", std::to_string(pages))),
+          ui.fonts.body(), theme::kTextMuted);
+    const ButtonStyle nav{theme::kNeutralButton, theme::kOnColor};
+    const ImVec2 nav_size(em * 5.4f, em * 2.6f);
+    ImGui::SetCursorPos(ImVec2(em * 8.5f, ImGui::GetWindowHeight() - em * 3.6f));
+    if (page > 0 && big_button(ui, "page.prev", ui.t("notice.prev"), nav_size, nav))
+      ui.emit(app::ActionKind::kNoticePage, "-1");
+    ImGui::SetCursorPos(ImVec2(em * 14.2f, ImGui::GetWindowHeight() - em * 3.6f));
+    if (page + 1 < pages && big_button(ui, "page.next", ui.t("notice.next"), nav_size, nav))
+      ui.emit(app::ActionKind::kNoticePage, "1");
+  } else if (pages > 1) {
     ImGui::SetCursorPos(ImVec2(em * 9, ImGui::GetWindowHeight() - em * 2.8f));
     label(ui, ui.msg(core::Message("notice.page").arg("n", std::to_string(page + 1)).arg("total", std::to_string(pages))),
           ui.fonts.body(), theme::kTextMuted);
@@ -260,8 +296,9 @@ void notice_page(UiContext& ui) {
     if (page + 1 < pages && footer_button(ui, "page.next", ui.t("notice.next"), em * 23))
       ui.emit(app::ActionKind::kNoticePage, "1");
   }
-  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12, ImGui::GetWindowHeight() - em * 3.6f));
-  if (big_button(ui, "opinion", ui.t("notice.opinion"), ImVec2(em * 11, em * 2.6f), {theme::kTileRequests, theme::kOnColor}))
+  const float opinion_w = em * (large ? 9.5f : 11);
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em - opinion_w, ImGui::GetWindowHeight() - em * 3.6f));
+  if (big_button(ui, "opinion", ui.t("notice.opinion"), ImVec2(opinion_w, em * 2.6f), {theme::kTileRequests, theme::kOnColor}))
     ui.emit(app::ActionKind::kNoticeOpinion);
 }
 

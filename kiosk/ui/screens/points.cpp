@@ -31,11 +31,13 @@ void stat_card(UiContext& ui, ImVec2 pos, ImVec2 size, const std::string& captio
   const ImVec2 a(origin.x + pos.x, origin.y + pos.y);
   dl->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y), kPanel, em * 0.4f);
   dl->AddRect(a, ImVec2(a.x + size.x, a.y + size.y), theme::kKeyBorder, em * 0.4f, 0, em * 0.05f);
-  ImGui::SetCursorPos(ImVec2(pos.x + em * 0.8f, pos.y + em * 0.5f));
+  // Short cards (large mode) put the lines closer together; the value stays in the title font.
+  const bool compact = size.y < em * 4.5f;
+  ImGui::SetCursorPos(ImVec2(pos.x + em * 0.8f, pos.y + em * (compact ? 0.25f : 0.5f)));
   label(ui, caption, ui.fonts.body(), theme::kTextMuted);
-  ImGui::SetCursorPos(ImVec2(pos.x + em * 0.8f, pos.y + em * 1.8f));
+  ImGui::SetCursorPos(ImVec2(pos.x + em * 0.8f, pos.y + em * (compact ? 1.2f : 1.8f)));
   label(ui, value, ui.fonts.title(), color);
-  ImGui::SetCursorPos(ImVec2(pos.x + em * 0.8f, pos.y + size.y - em * 1.6f));
+  ImGui::SetCursorPos(ImVec2(pos.x + em * 0.8f, pos.y + size.y - em * (compact ? 1.25f : 1.6f)));
   label(ui, sub, ui.fonts.body(), theme::kTextMuted, size.x - em * 1.2f);
 }
 
@@ -68,14 +70,19 @@ void points_home(UiContext& ui) {
   if (!ui.state.resident) return;
   const app::ResidentView& r = *ui.state.resident;
   title(ui, ui.msg(core::Message("resident.greeting").arg("name", r.name)));
-  ImGui::SetCursorPosX(em * 2);
-  label(ui, ui.msg(core::Message("resident.id").arg("id", r.masked_id)) + "   " +
-                ui.msg(core::Message("resident.household").arg("address", r.address).arg("grid", r.grid)),
-        ui.fonts.body(), theme::kTextMuted);
+  // Large mode has about 17 em of height: the ID / address line and the explanation give
+  // their room to the cards and the buttons (the cards' second lines still say what is pending).
+  const bool large = ui.state.large_mode;
+  if (!large) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(core::Message("resident.id").arg("id", r.masked_id)) + "   " +
+                  ui.msg(core::Message("resident.household").arg("address", r.address).arg("grid", r.grid)),
+          ui.fonts.body(), theme::kTextMuted);
+  }
   const float top = ImGui::GetCursorPosY() + em * 0.3f;
-  const float right_w = em * 14;
+  const float right_w = em * (large ? 10 : 14);
   const float left_w = ImGui::GetWindowWidth() - em * 5 - right_w;
-  const ImVec2 card((left_w - em) / 2, em * 5);
+  const ImVec2 card((left_w - em) / 2, em * (large ? 3.9f : 5));
   stat_card(ui, ImVec2(em * 2, top), card, ui.t("points.mine"), std::to_string(p.my_final),
             ui.msg(core::Message("points.pending").arg("n", signed_points(p.my_pending))), theme::kTilePoints);
   stat_card(ui, ImVec2(em * 3 + card.x, top), card, ui.t("points.household"), std::to_string(p.household_final),
@@ -86,10 +93,12 @@ void points_home(UiContext& ui) {
   stat_card(ui, ImVec2(em * 3 + card.x, top + card.y + em), card, ui.msg(core::Message("points.rank_grid").arg("grid", p.grid)),
             ui.msg(core::Message("points.rank").arg("rank", std::to_string(p.grid_rank))),
             ui.msg(core::Message("points.of_households").arg("n", std::to_string(p.grid_households))), kRed);
-  ImGui::SetCursorPos(ImVec2(em * 2, top + 2 * card.y + em * 1.6f));
-  label(ui, ui.msg(core::Message("points.home.explain").arg("days", std::to_string(p.notice_days))), ui.fonts.body(),
-        theme::kTextMuted, left_w);
-  ImGui::SetCursorPosY(top + 2 * card.y + em * 3.6f);
+  if (!large) {
+    ImGui::SetCursorPos(ImVec2(em * 2, top + 2 * card.y + em * 1.6f));
+    label(ui, ui.msg(core::Message("points.home.explain").arg("days", std::to_string(p.notice_days))), ui.fonts.body(),
+          theme::kTextMuted, left_w);
+  }
+  ImGui::SetCursorPosY(top + 2 * card.y + em * (large ? 1.1f : 3.6f));
   message_line(ui, left_w);
 
   struct Btn {
@@ -106,10 +115,12 @@ void points_home(UiContext& ui) {
       {"points.shop", ui.t("points.shop"), app::ActionKind::kPointsShop, theme::kTileRequests},
       {"points.board", ui.t("points.board"), app::ActionKind::kPointsBoard, kRed},
   };
-  const float bh = em * 2.5f;
+  const float bh = em * (large ? 1.45f : 2.5f);
+  const float bgap = em * (large ? 0.25f : 0.4f);
   for (int i = 0; i < 5; ++i) {
-    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - right_w, top + i * (bh + em * 0.4f)));
-    if (big_button(ui, buttons[i].id, buttons[i].label, ImVec2(right_w, bh), {buttons[i].color, theme::kOnColor}))
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - right_w, top + i * (bh + bgap)));
+    if (big_button(ui, buttons[i].id, buttons[i].label, ImVec2(right_w, bh),
+                   {buttons[i].color, theme::kOnColor, large ? ui.fonts.body() : nullptr}))
       ui.emit(buttons[i].action);
   }
   if (footer_button(ui, "done", ui.t("nav.done"), em)) ui.emit(app::ActionKind::kHome);
@@ -160,6 +171,8 @@ void points_notice(UiContext& ui) {
   int shown = 0;
   for (const app::PointsRow& r : p.rows) {
     if (++shown > 3) break;  // what fits above the footer
+    // Large mode: only rows that end above the footer (the rest stay listed in 积分明细).
+    if (ui.state.large_mode && shown > 1 && ImGui::GetCursorPosY() + em * 3 > ImGui::GetWindowHeight() - em * 3.8f) break;
     const float y = ImGui::GetCursorPosY();
     ImGui::SetCursorPosX(em * 2);
     row_button(ui, "entry." + std::to_string(r.seq), row_title(ui, r), row_sub(ui, r), width, theme::kKeyButton,
@@ -216,17 +229,31 @@ void points_declare(UiContext& ui) {
   header(ui);
   const app::PointsView& p = ui.state.points;
   title(ui, ui.t("points.declare"));
-  ImGui::SetCursorPosX(em * 2);
-  label(ui, ui.t("points.declare_explain"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 4);
-  ImGui::Dummy(ImVec2(0, em * 0.4f));
+  // Large mode: the explanation gives its line to the buttons (the phrase page that follows
+  // says that staff check first); each button reads "无偿献血 +10" on up to two lines.
+  const bool large = ui.state.large_mode;
+  if (!large) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.t("points.declare_explain"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 4);
+    ImGui::Dummy(ImVec2(0, em * 0.4f));
+  }
   const ImVec2 start = ImGui::GetCursorPos();
-  const float gap = em * 0.6f;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3, em * 3.4f);
-  for (std::size_t i = 0; i < p.rules.size() && i < 12; ++i) {
+  const std::size_t cols = 3;
+  const std::size_t n = std::min<std::size_t>(p.rules.size(), 12);
+  const float gap = em * (large ? 0.2f : 0.6f);
+  const float rows = static_cast<float>(std::max<std::size_t>(1, (n + cols - 1) / cols));
+  const float cell_h =
+      large ? std::min(em * 3.4f, (ImGui::GetWindowHeight() - em * 3.8f - start.y - (rows - 1) * gap) / rows) : em * 3.4f;
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - (cols - 1) * gap) / cols, cell_h);
+  for (std::size_t i = 0; i < n; ++i) {
     const app::RuleChoice& r = p.rules[i];
-    ImGui::SetCursorPos(ImVec2(start.x + em + (i % 3) * (size.x + gap), start.y + (i / 3) * (size.y + gap)));
-    if (big_button(ui, "rule." + r.id, ui.local(r.name), size, {theme::kTileNotices, theme::kOnColor, ui.fonts.body()},
-                   signed_points(r.points)))
+    ImGui::SetCursorPos(ImVec2(start.x + em + (i % cols) * (size.x + gap), start.y + (i / cols) * (size.y + gap)));
+    const bool clicked =
+        large ? big_button(ui, "rule." + r.id, ui.local(r.name) + " " + signed_points(r.points), size,
+                           {theme::kTileNotices, theme::kOnColor, ui.fonts.body()})
+              : big_button(ui, "rule." + r.id, ui.local(r.name), size, {theme::kTileNotices, theme::kOnColor, ui.fonts.body()},
+                           signed_points(r.points));
+    if (clicked)
       ui.emit(app::ActionKind::kPointsPickRule, r.id);
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
@@ -242,7 +269,12 @@ void points_shop(UiContext& ui) {
         theme::kTilePoints);
   const ImVec2 start = ImGui::GetCursorPos();
   const float gap = em * 0.6f;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3, em * 5.2f);
+  // Large mode: two rows of cards in the room above the footer, the picture a small mark
+  // beside the name so it never covers the price line.
+  const bool large = ui.state.large_mode;
+  const float card_h =
+      large ? std::max(em * 2.9f, (ImGui::GetWindowHeight() - em * 4.2f - start.y - gap) / 2) : em * 5.2f;
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3, card_h);
   for (std::size_t i = 0; i < p.goods.size() && i < 6; ++i) {
     const app::GoodsView& g = p.goods[i];
     const ImVec2 pos(start.x + em + (i % 3) * (size.x + gap), start.y + (i / 3) * (size.y + gap));
@@ -259,8 +291,8 @@ void points_shop(UiContext& ui) {
     // The goods' picture (assets/<picture>); a plain mark when it cannot be loaded.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 o = ImGui::GetWindowPos();
-    const float s = size.y - em * 1.2f;
-    const ImVec2 a(o.x + pos.x + size.x - s - em * 0.6f, o.y + pos.y + em * 0.6f);
+    const float s = large ? em * 1.3f : size.y - em * 1.2f;
+    const ImVec2 a(o.x + pos.x + size.x - s - em * (large ? 0.3f : 0.6f), o.y + pos.y + em * (large ? 0.3f : 0.6f));
     if (ImTextureID tex = ui.images ? ui.images->get(g.picture) : nullptr) {
       dl->AddImageRounded(tex, a, ImVec2(a.x + s, a.y + s), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, em * 0.3f);
     } else {
@@ -268,8 +300,15 @@ void points_shop(UiContext& ui) {
       dl->AddCircleFilled(ImVec2(a.x + s / 2, a.y + s / 2), s * 0.3f, theme::kOnColor);
     }
   }
-  ImGui::SetCursorPos(ImVec2(em * 2, start.y + 2 * (size.y + gap) + em * 0.2f));
-  message_line(ui, ImGui::GetWindowWidth() - em * 4);
+  if (large) {  // beside the back button: the cards take the room above the footer
+    ImGui::SetCursorPos(ImVec2(em * 8.6f, ImGui::GetWindowHeight() - em * 3.6f));
+    if (ui.state.error || ui.state.notice)
+      label(ui, ui.state.error ? ui.msg(*ui.state.error) : ui.msg(*ui.state.notice), ui.fonts.body(),
+            ui.state.error ? theme::kError : theme::kConfirm, ImGui::GetWindowWidth() - em * 25);
+  } else {
+    ImGui::SetCursorPos(ImVec2(em * 2, start.y + 2 * (size.y + gap) + em * 0.2f));
+    message_line(ui, ImGui::GetWindowWidth() - em * 4);
+  }
   if (p.picked_goods) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 16, ImGui::GetWindowHeight() - em * 3.6f));
     if (big_button(ui, "reserve", ui.t("points.reserve"), ImVec2(em * 14, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
@@ -313,12 +352,19 @@ void points_board(UiContext& ui) {
   label(ui, black ? ui.t("points.black_board") : ui.msg(core::Message("points.red_board").arg("scope", scope_name)),
         ui.fonts.title(), black ? theme::kText : kRed);
   // Scope tabs: village, each grid, and the black board when the village shows one.
-  const float tab_y = ImGui::GetCursorPosY();
+  // Large mode: the tabs wrap onto a second row instead of running off the right edge.
+  const bool large = ui.state.large_mode;
+  float tab_y = ImGui::GetCursorPosY();
+  const float tab_h = em * (large ? 1.6f : 2);
   float x = em * 2;
   const auto tab = [&](const std::string& id, const std::string& text, const std::string& arg) {
     const bool on = p.board_scope == arg;
+    const ImVec2 size(ui.fonts.body()->CalcTextSizeA(em, 1e6f, 0, text.c_str()).x + em * 1.2f, tab_h);
+    if (large && x > em * 2 && x + size.x > ImGui::GetWindowWidth() - em * 2) {
+      x = em * 2;
+      tab_y += tab_h + em * 0.3f;
+    }
     ImGui::SetCursorPos(ImVec2(x, tab_y));
-    const ImVec2 size(ui.fonts.body()->CalcTextSizeA(em, 1e6f, 0, text.c_str()).x + em * 1.2f, em * 2);
     if (big_button(ui, id, text, size, {on ? kRed : theme::kKeyButton, on ? theme::kOnColor : theme::kText, ui.fonts.body(),
                                          theme::kKeyBorder}))
       ui.emit(app::ActionKind::kPointsBoard, arg);
@@ -327,27 +373,36 @@ void points_board(UiContext& ui) {
   tab("board.village", ui.t("points.board_village"), "");
   for (const auto& [id, name] : p.grids) tab("board.grid." + id, name, id);
   if (p.black_board) tab("board.black", ui.t("points.black_board"), "black");
-  ImGui::SetCursorPos(ImVec2(em * 2, tab_y + em * 2.5f));
+  ImGui::SetCursorPos(ImVec2(em * 2, tab_y + tab_h + em * 0.5f));
   const float width = ImGui::GetWindowWidth() - em * 4;
   const float line = ImGui::GetTextLineHeightWithSpacing() * 1.15f;
   const float y0 = ImGui::GetCursorPosY();
-  for (std::size_t i = 0; i < p.board.size(); ++i) {
+  // Large mode: body-size rows (already 1.5x) and only as many per column as fit above the
+  // footer, where the note moves beside the back button.
+  ImFont* row_font = large ? ui.fonts.body() : ui.fonts.title();
+  const float step = large ? em * 1.2f : line * 1.6f;
+  const std::size_t per_col =
+      large ? static_cast<std::size_t>(std::clamp((ImGui::GetWindowHeight() - em * 3.8f - y0) / step, 1.0f, 5.0f)) : 5;
+  for (std::size_t i = 0; i < p.board.size() && i < 2 * per_col; ++i) {
     const app::BoardEntry& b = p.board[i];
-    const float col = i < 5 ? 0 : width / 2;
-    const float y = y0 + static_cast<float>(i % 5) * line * 1.6f;
+    const float col = i < per_col ? 0 : width / 2;
+    const float y = y0 + static_cast<float>(i % per_col) * step;
     ImGui::SetCursorPos(ImVec2(em * 2 + col, y));
-    label(ui, std::to_string(b.rank) + ".", ui.fonts.title(), black ? theme::kText : kRed);
-    ImGui::SetCursorPos(ImVec2(em * 4.5f + col, y));
+    label(ui, std::to_string(b.rank) + ".", row_font, black ? theme::kText : kRed);
+    ImGui::SetCursorPos(ImVec2(em * (large ? 3.6f : 4.5f) + col, y));
     std::string text = b.name + "  " + b.grid + "  " + ui.msg(core::Message("points.n").arg("n", std::to_string(b.points)));
     if (black && !b.rule.zh.empty()) text += "  " + ui.local(b.rule);
-    label(ui, text, ui.fonts.title(), theme::kText);
+    label(ui, text, row_font, theme::kText, large ? width / 2 - em * 1.8f : 0);
   }
   if (p.board.empty()) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.t("points.none"), ui.fonts.body(), theme::kTextMuted);
   }
-  ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 5.2f));
-  label(ui, ui.t("points.board_note"), ui.fonts.body(), theme::kTextMuted, width);
+  if (large)
+    ImGui::SetCursorPos(ImVec2(em * 8.6f, ImGui::GetWindowHeight() - em * 3.4f));
+  else
+    ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 5.2f));
+  label(ui, ui.t("points.board_note"), ui.fonts.body(), theme::kTextMuted, large ? width - em * 7.6f : width);
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
 }
 

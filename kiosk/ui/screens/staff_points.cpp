@@ -1,6 +1,8 @@
 // The staff side of the points system: the menu with open counts, award / deduct (person by ID
 // number or household by id on the keypad, then the rule, then confirm), and the lists where
 // staff approve, resolve, review, hand out goods, restock, read the summary and conflicts.
+#include <algorithm>
+
 #include "ui/format.h"
 #include "ui/screens/keypad_page.h"
 #include "ui/screens/screens.h"
@@ -66,26 +68,55 @@ void staff_points_award(UiContext& ui) {
     return;
   }
   header(ui);
+  // Large mode (about 17 em of height): the subject joins the title line, the rules fill the
+  // room down to the footer, and the confirmation line sits in the footer row.
+  const bool large = ui.state.large_mode;
   ImGui::SetCursorPosX(em * 2);
-  label(ui, ui.t("points.staff.award"), ui.fonts.title(), theme::kText);
-  ImGui::SetCursorPosX(em * 2);
-  label(ui, p.award_subject, ui.fonts.body(), theme::kTextMuted);
-  ImGui::Dummy(ImVec2(0, em * 0.3f));
+  if (large) {
+    const float y = ImGui::GetCursorPosY();
+    label(ui, ui.t("points.staff.award"), ui.fonts.title(), theme::kText);
+    const float after = ImGui::GetCursorPosY();
+    const float x = em * 2.6f + ui.fonts.title()->CalcTextSizeA(ui.fonts.title()->FontSize, 1e9f, 0,
+                                                                 ui.t("points.staff.award").c_str()).x;
+    ImGui::SetCursorPos(ImVec2(x, y + em * 0.3f));
+    label(ui, p.award_subject, ui.fonts.body(), theme::kTextMuted);
+    ImGui::SetCursorPosY(after);
+  } else {
+    label(ui, ui.t("points.staff.award"), ui.fonts.title(), theme::kText);
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, p.award_subject, ui.fonts.body(), theme::kTextMuted);
+    ImGui::Dummy(ImVec2(0, em * 0.3f));
+  }
   // One category at a time, so every rule button is big enough to read and hit.
   const float tabs_y = ImGui::GetCursorPosY();
-  const float tab_w = em * 6;
+  // Large mode: narrower tabs leave room for the reason's keyboard button in the same row.
+  const float tab_w = em * (large ? 4.6f : 6);
+  const float tab_h = em * (large ? 1.6f : 2);
   for (std::size_t i = 0; i < p.categories.size(); ++i) {
     const bool on = p.categories[i].first == p.category;
     ImGui::SetCursorPos(ImVec2(em * 2 + i * (tab_w + em * 0.4f), tabs_y));
-    if (big_button(ui, "cat." + p.categories[i].first, ui.local(p.categories[i].second), ImVec2(tab_w, em * 2),
+    if (big_button(ui, "cat." + p.categories[i].first, ui.local(p.categories[i].second), ImVec2(tab_w, tab_h),
                    {on ? theme::kTilePoints : theme::kKeyButton, on ? theme::kOnColor : theme::kText, ui.fonts.body(),
                     theme::kKeyBorder}))
       ui.emit(app::ActionKind::kPointsPickRule, "cat:" + p.categories[i].first);
   }
-  const ImVec2 start(em, tabs_y + em * 2.5f);
-  const float gap = em * 0.4f;
-  const int cols = 3;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - (cols - 1) * gap) / cols, em * 2.6f);
+  if (large) {
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 8.5f, tabs_y));
+    if (big_button(ui, "award.keyboard", ui.t("form.keyboard"), ImVec2(em * 6.5f, tab_h),
+                   {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
+      ui.emit(app::ActionKind::kOpenTextEntry, "points.award_reason");
+  }
+  const ImVec2 start(em, tabs_y + tab_h + em * (large ? 0.3f : 0.5f));
+  const float gap = em * (large ? 0.2f : 0.4f);
+  const int cols = large ? 2 : 3;  // large mode: wider cells, so a rule name stays on one line
+  float cell_h = em * 2.6f;
+  if (large) {
+    std::size_t n = 0;
+    for (const app::RuleChoice& r : p.rules) n += r.category == p.category ? 1 : 0;
+    const float rows = static_cast<float>(std::max<std::size_t>(1, (n + cols - 1) / cols));
+    cell_h = std::min(cell_h, (ImGui::GetWindowHeight() - em * 3.9f - start.y - (rows - 1) * gap) / rows);
+  }
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - (cols - 1) * gap) / cols, cell_h);
   std::size_t shown = 0;
   for (std::size_t k = 0; k < p.rules.size(); ++k) {
     const app::RuleChoice& r = p.rules[k];
@@ -100,20 +131,26 @@ void staff_points_award(UiContext& ui) {
   }
   for (const app::RuleChoice& r : p.rules) {
     if (r.id != p.picked_rule) continue;
-    ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 6.2f));
+    const float confirm_w = em * (large ? 9 : 14);
+    if (large)
+      ImGui::SetCursorPos(ImVec2(em * 8.6f, ImGui::GetWindowHeight() - em * 3.6f));
+    else
+      ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 6.2f));
     std::string line = ui.msg(core::Message("points.staff.confirm_line").arg("rule", ui.local(r.name))
                                   .arg("n", signed_points(r.points)).arg("evidence", r.evidence));
     if (!p.award_reason.empty()) {
       line += "\n" + ui.msg(core::Message("points.staff.reason_line").arg("reason", p.award_reason));
     }
-    label(ui, line, ui.fonts.body(), theme::kText, ImGui::GetWindowWidth() - em * 20);
-    // An optional reason of the staff member's own (the rule's name stands without one).
-    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 16, ImGui::GetWindowHeight() - em * 6.3f));
-    if (big_button(ui, "award.keyboard", ui.t("points.staff.type_reason"), ImVec2(em * 14, em * 2.4f),
-                   {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
+    label(ui, line, ui.fonts.body(), theme::kText,
+          large ? ImGui::GetWindowWidth() - em * 10.6f - confirm_w : ImGui::GetWindowWidth() - em * 20);
+    // An optional reason of the staff member's own (the rule's name stands without one); in
+    // large mode the button sits in the category row above.
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - confirm_w, ImGui::GetWindowHeight() - em * 6.3f));
+    if (!large && big_button(ui, "award.keyboard", ui.t("points.staff.type_reason"), ImVec2(confirm_w, em * 2.4f),
+                             {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
       ui.emit(app::ActionKind::kOpenTextEntry, "points.award_reason");
-    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 16, ImGui::GetWindowHeight() - em * 3.6f));
-    if (big_button(ui, "award.confirm", ui.t("points.staff.confirm"), ImVec2(em * 14, em * 2.6f),
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - confirm_w, ImGui::GetWindowHeight() - em * 3.6f));
+    if (big_button(ui, "award.confirm", ui.t("points.staff.confirm"), ImVec2(confirm_w, em * 2.6f),
                    {theme::kConfirm, theme::kOnColor}))
       ui.emit(app::ActionKind::kPointsConfirmAward);
   }
@@ -155,6 +192,8 @@ void staff_points_list(UiContext& ui) {
   int shown = 0;
   for (std::size_t i = 0; i < p.items.size(); ++i) {
     if (++shown > 4) break;  // what fits above the footer; acting on one brings up the next
+    // Large mode: only the rows that end above the footer (about three em each).
+    if (ui.state.large_mode && shown > 1 && ImGui::GetCursorPosY() + em * 3 > ImGui::GetWindowHeight() - em * 3.8f) break;
     const app::StaffPointsItem& it = p.items[i];
     const float y = ImGui::GetCursorPosY();
     ImGui::SetCursorPosX(em * 2);

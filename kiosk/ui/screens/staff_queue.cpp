@@ -36,21 +36,26 @@ void filter_chips(UiContext& ui) {
   chips.push_back({"filter.followup", ui.t("queue.chip.followup"), std::to_string(count_of(ui, "followup")),
                    q.followup_only, app::ActionKind::kQueueFollowups, ""});
   const float gap = em * 0.3f;
-  const float w = (ImGui::GetWindowWidth() - em * 4 - gap * (chips.size() - 1)) / chips.size();
+  // Large mode: two rows of five (nine chips in one row would wrap each label to three lines).
+  const bool large = ui.state.large_mode;
+  const size_t per_row = large ? 5 : chips.size();
+  const float w = (ImGui::GetWindowWidth() - em * 4 - gap * (per_row - 1)) / per_row;
+  const float chip_h = em * (large ? 2.2f : 2.8f);
   const ImVec2 start = ImGui::GetCursorPos();
   for (size_t i = 0; i < chips.size(); ++i) {
     const Chip& c = chips[i];
-    ImGui::SetCursorPos(ImVec2(em * 2 + i * (w + gap), start.y));
+    ImGui::SetCursorPos(ImVec2(em * 2 + (i % per_row) * (w + gap), start.y + (i / per_row) * (chip_h + gap)));
     // Overdue requests and pending call-backs stand out even when not selected.
     const bool overdue_chip = (c.id == "filter.overdue" && count_of(ui, "overdue") > 0) ||
                               (c.id == "filter.followup" && count_of(ui, "followup") > 0);
     const ImU32 fill = c.on ? theme::kTileRequests : (overdue_chip ? theme::kError : theme::kKeyButton);
-    if (big_button(ui, c.id, c.label, ImVec2(w, em * 2.8f),
+    if (big_button(ui, c.id, c.label, ImVec2(w, chip_h),
                    {fill, c.on || overdue_chip ? theme::kOnColor : theme::kText, ui.fonts.body(), theme::kKeyBorder},
                    c.count))
       ui.emit(c.action, c.arg);
   }
-  ImGui::SetCursorPos(ImVec2(em * 2, start.y + em * 3.2f));
+  const size_t rows = (chips.size() + per_row - 1) / per_row;
+  ImGui::SetCursorPos(ImVec2(em * 2, start.y + rows * (chip_h + gap) + em * (large ? 0.1f : 0.1f)));
 }
 
 }  // namespace
@@ -64,15 +69,22 @@ void staff_queue(UiContext& ui) {
   // Grid and service filters beside the title.
   const app::QueueView& qv = ui.state.queue;
   const ButtonStyle filter{theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder};
-  ImGui::SetCursorPos(ImVec2(em * 12, em * 3.6f));
+  // Large mode: the two filters share what is left of the title row.
+  const bool large = ui.state.large_mode;
+  const float filter_y = large ? title_y - em * 1.6f - em * 0.3f : em * 3.6f;
+  const float grid_x = large ? em * 8.5f : em * 12;
+  const float grid_w = large ? (ImGui::GetWindowWidth() - em * 2 - grid_x - em * 0.4f) * 0.42f : em * 10;
+  const float service_x = large ? grid_x + grid_w + em * 0.4f : em * 22.5f;
+  const float service_w = large ? ImGui::GetWindowWidth() - em * 2 - service_x : em * 16;
+  ImGui::SetCursorPos(ImVec2(grid_x, filter_y));
   if (big_button(ui, "filter_grid",
                  ui.msg(core::Message("queue.by_grid").arg("grid", qv.grid_label.empty() ? "queue.filter_all" : qv.grid_label)),
-                 ImVec2(em * 10, em * 1.6f), filter))
+                 ImVec2(grid_w, em * 1.6f), filter))
     ui.emit(app::ActionKind::kStaffAction, "filter_grid");
-  ImGui::SetCursorPos(ImVec2(em * 22.5f, em * 3.6f));
+  ImGui::SetCursorPos(ImVec2(service_x, filter_y));
   const std::string service = qv.service_filter.empty() ? ui.t("queue.filter_all") : service_name(ui, qv.service_filter);
   if (big_button(ui, "filter_service", ui.msg(core::Message("queue.by_service").arg("service", service)),
-                 ImVec2(em * 16, em * 1.6f), filter))
+                 ImVec2(service_w, em * 1.6f), filter))
     ui.emit(app::ActionKind::kStaffAction, "filter_service");
   ImGui::SetCursorPos(ImVec2(em * 2, title_y));
   filter_chips(ui);
@@ -83,7 +95,10 @@ void staff_queue(UiContext& ui) {
   for (const app::RequestSummary& r : ui.state.queue.rows) {
     const std::string who = r.resident.empty() ? ui.t("detail.anonymous") : r.resident;
     // Staff rows are one dense line: clerks scan many, residents never see this screen.
-    const std::string line = r.number + "  " + service_name(ui, r.service_id) + " · " +
+    // Large mode: number, service and overdue only (two rows a page); the request shows the rest.
+    const std::string line = large ? r.number + "  " + service_name(ui, r.service_id) +
+                                         (r.overdue ? " · " + ui.t("detail.overdue") : "")
+                                   : r.number + "  " + service_name(ui, r.service_id) + " · " +
                              ui.msg(core::Message("queue.row_sub")
                                         .arg("resident", who)
                                         .arg("grid", r.grid.empty() ? "—" : r.grid)
@@ -97,13 +112,24 @@ void staff_queue(UiContext& ui) {
       ui.emit(app::ActionKind::kOpenRequest, std::to_string(r.id));
   }
   const app::QueueView& q = ui.state.queue;
-  if (q.page > 0 && footer_button(ui, "page.prev", ui.t("queue.prev_page"), em * 9))
-    ui.emit(app::ActionKind::kQueuePage, "-1");
-  if (q.has_more && footer_button(ui, "page.next", ui.t("queue.next_page"), em * 17))
-    ui.emit(app::ActionKind::kQueuePage, "1");
+  if (large) {  // back, previous, next and 代办申请 share the footer row: narrower page buttons
+    const ButtonStyle nav{theme::kNeutralButton, theme::kOnColor};
+    ImGui::SetCursorPos(ImVec2(em * 8.5f, ImGui::GetWindowHeight() - em * 3.6f));
+    if (q.page > 0 && big_button(ui, "page.prev", ui.t("queue.prev_page"), ImVec2(em * 5.4f, em * 2.6f), nav))
+      ui.emit(app::ActionKind::kQueuePage, "-1");
+    ImGui::SetCursorPos(ImVec2(em * 14.2f, ImGui::GetWindowHeight() - em * 3.6f));
+    if (q.has_more && big_button(ui, "page.next", ui.t("queue.next_page"), ImVec2(em * 5.4f, em * 2.6f), nav))
+      ui.emit(app::ActionKind::kQueuePage, "1");
+  } else {
+    if (q.page > 0 && footer_button(ui, "page.prev", ui.t("queue.prev_page"), em * 9))
+      ui.emit(app::ActionKind::kQueuePage, "-1");
+    if (q.has_more && footer_button(ui, "page.next", ui.t("queue.next_page"), em * 17))
+      ui.emit(app::ActionKind::kQueuePage, "1");
+  }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
-  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));
-  if (big_button(ui, "file_on_behalf", ui.t("queue.file_on_behalf"), ImVec2(em * 10, em * 2.6f),
+  const float behalf_w = em * (large ? 9.5f : 10);
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em - behalf_w, ImGui::GetWindowHeight() - em * 3.6f));
+  if (big_button(ui, "file_on_behalf", ui.t("queue.file_on_behalf"), ImVec2(behalf_w, em * 2.6f),
                  {theme::kTileRequests, theme::kOnColor}))
     ui.emit(app::ActionKind::kStaffFileOnBehalf);
 }
@@ -112,7 +138,10 @@ void staff_request(UiContext& ui) {
   const float em = ui.em();
   const app::RequestDetailView& d = ui.state.detail;
   header(ui);
-  const float width = ImGui::GetWindowWidth() - em * 19;
+  // Large mode: a narrower right column leaves the request's text its room.
+  const bool large = ui.state.large_mode;
+  const float right_w = em * (large ? 9.5f : 13);
+  const float width = ImGui::GetWindowWidth() - em * (large ? 14 : 19);
   request_summary(ui, width);
   if (d.summary.resident.empty() && d.anonymous) {
     ImGui::SetCursorPosX(em * 2);
@@ -121,41 +150,59 @@ void staff_request(UiContext& ui) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, d.summary.resident + " · " + d.summary.grid, ui.fonts.body(), theme::kTextMuted);
   }
-  for (const auto& [field_id, value] : d.fields) {
-    const core::Service* s = ui.catalog.find(d.summary.service_id);
-    if (!s) break;
-    for (const auto& f : s->fields) {
-      if (f.id != field_id) continue;
-      ImGui::SetCursorPosX(em * 2.5f);
-      label(ui, ui.local(f.label) + "：" + field_value_text(ui, f, value), ui.fonts.body(), theme::kText, width);
+  // Large mode: the answers go to the right column under the action buttons (drawn below),
+  // so the left keeps room for the timeline.
+  if (!large) {
+    for (const auto& [field_id, value] : d.fields) {
+      const core::Service* s = ui.catalog.find(d.summary.service_id);
+      if (!s) break;
+      for (const auto& f : s->fields) {
+        if (f.id != field_id) continue;
+        ImGui::SetCursorPosX(em * 2.5f);
+        label(ui, ui.local(f.label) + "：" + field_value_text(ui, f, value), ui.fonts.body(), theme::kText, width);
+      }
     }
   }
   message_line(ui, width);
   request_timeline(ui, width);
 
   // The workflow's next steps, top to bottom, on the right.
-  const float x = ImGui::GetWindowWidth() - em * 15;
-  float y = em * 3.8f;
+  const float x = ImGui::GetWindowWidth() - em * 2 - right_w;
+  float y = em * (large ? 3.0f : 3.8f);
   for (const std::string& action : d.allowed_actions) {
     ImGui::SetCursorPos(ImVec2(x, y));
     const ImU32 fill = action == "complete" ? theme::kConfirm : (action == "reject" ? theme::kError : theme::kTileRequests);
-    if (big_button(ui, "act." + action, ui.t("action." + action), ImVec2(em * 13, em * 1.9f),
+    if (big_button(ui, "act." + action, ui.t("action." + action), ImVec2(right_w, em * 1.9f),
                    {fill, theme::kOnColor, ui.fonts.body()}))
       ui.emit(app::ActionKind::kStaffAction, action);
     y += em * 2.2f;
   }
   if (d.open_followups > 0 && d.may_followup) {
     ImGui::SetCursorPos(ImVec2(x, y));
-    if (big_button(ui, "followup_done", ui.t("staff.followup_button"), ImVec2(em * 13, em * 1.9f),
+    if (big_button(ui, "followup_done", ui.t("staff.followup_button"), ImVec2(right_w, em * 1.9f),
                    {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
       ui.emit(app::ActionKind::kStaffAction, "followup_done");
     y += em * 2.2f;
   }
   if (d.rating_wanted && d.may_record_rating) {
     ImGui::SetCursorPos(ImVec2(x, y));
-    if (big_button(ui, "record_rating", ui.t("staff.record_rating"), ImVec2(em * 13, em * 1.9f),
+    if (big_button(ui, "record_rating", ui.t("staff.record_rating"), ImVec2(right_w, em * 1.9f),
                    {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
       ui.emit(app::ActionKind::kStartRating);
+    y += em * 2.2f;
+  }
+  if (large) {
+    ImGui::SetCursorPosY(y + em * 0.2f);
+    const core::Service* s = ui.catalog.find(d.summary.service_id);
+    for (const auto& [field_id, value] : d.fields) {
+      if (!s) break;
+      for (const auto& f : s->fields) {
+        if (f.id != field_id) continue;
+        if (ImGui::GetCursorPosY() + em * 1.2f > ImGui::GetWindowHeight() - em * 3.8f) break;  // above the footer
+        ImGui::SetCursorPosX(x);
+        label(ui, ui.local(f.label) + "：" + field_value_text(ui, f, value), ui.fonts.body(), theme::kText, right_w);
+      }
+    }
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
 }

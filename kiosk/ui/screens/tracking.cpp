@@ -30,7 +30,14 @@ void track(UiContext& ui) {
                 shown_entry(ui.state.keypad), "");
   else
     keypad_page(ui, ui.t("track.title"), ui.t("track.number_prompt"), track_number_shown(ui), "");
-  if (!code_step) {
+  if (!code_step && ui.state.large_mode) {
+    // Large mode: the left column is narrow and full; 我的申请 sits beside the back button.
+    const float x = em * 8.6f;
+    const float w = ImGui::GetWindowWidth() - em * 15.6f - x;
+    ImGui::SetCursorPos(ImVec2(x, ImGui::GetWindowHeight() - em * 3.6f));
+    if (big_button(ui, "mine", ui.t("mine.open"), ImVec2(w, em * 2.6f), {theme::kTileTrack, theme::kOnColor, ui.fonts.body()}))
+      ui.emit(app::ActionKind::kOpenMyRequests);
+  } else if (!code_step) {
     ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 8));
     if (big_button(ui, "mine", ui.t("track.mine"), ImVec2(em * 20, em * 3), {theme::kTileTrack, theme::kOnColor}))
       ui.emit(app::ActionKind::kOpenMyRequests);
@@ -54,6 +61,8 @@ void my_requests(UiContext& ui) {
   int shown = 0;
   for (const app::RequestSummary& r : ui.state.my_requests) {
     if (++shown > 6) break;  // the newest six fit one screen
+    // Large mode: the newest that end above the footer (about three em a row).
+    if (ui.state.large_mode && shown > 1 && ImGui::GetCursorPosY() + em * 3 > ImGui::GetWindowHeight() - em * 3.8f) break;
     const std::string sub = r.number + " · " + status_text(ui, r.status) + " · " +
                             ui.msg(core::Message("receipt.due").arg("date", date_words(ui, r.due_date)));
     ImGui::SetCursorPosX(em * 2);
@@ -67,6 +76,12 @@ void my_requests(UiContext& ui) {
 void request_timeline(UiContext& ui, float width) {
   const float em = ui.em();
   const app::RequestDetailView& d = ui.state.detail;
+  // Large mode: no room left above the footer for the title and a line: leave it out rather
+  // than draw under the footer buttons.
+  if (ui.state.large_mode &&
+      ImGui::GetCursorPosY() + ui.fonts.title()->FontSize + 2 * ImGui::GetTextLineHeightWithSpacing() >
+          ImGui::GetWindowHeight() - em * 3.8f)
+    return;
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("detail.timeline"), ui.fonts.title(), theme::kText);
   // Only what fits above the footer, newest kept: older steps are summed up in one line.
@@ -103,13 +118,15 @@ void request_summary(UiContext& ui, float width) {
   const float em = ui.em();
   const app::RequestDetailView& d = ui.state.detail;
   ImGui::SetCursorPosX(em * 2);
+  // Large mode: the status line in body size (already 1.5x), so the timeline keeps some room.
+  ImFont* status_font = ui.state.large_mode ? ui.fonts.body() : ui.fonts.title();
   label(ui, d.summary.number + "  " + service_name(ui, d.summary.service_id), ui.fonts.title(), theme::kText, width);
   ImGui::SetCursorPosX(em * 2);
   std::string status = ui.msg(core::Message("detail.status").arg("status", "status." + d.summary.status));
   if (d.summary.status != "completed" && d.summary.status != "rejected" && d.summary.status != "cancelled")
     status += "  " + ui.msg(core::Message("detail.reply_by").arg("date", date_words(ui, d.summary.due_date)));
   if (d.summary.overdue) status += "  " + ui.t("detail.overdue");
-  label(ui, status, ui.fonts.title(), d.summary.overdue ? theme::kError : theme::kText, width);
+  label(ui, status, status_font, d.summary.overdue ? theme::kError : theme::kText, width);
   if (!d.summary.assignee.empty()) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.msg(core::Message("detail.assignee").arg("name", d.summary.assignee)), ui.fonts.body(),
@@ -136,23 +153,28 @@ void request_detail(UiContext& ui) {
   const float em = ui.em();
   const app::RequestDetailView& d = ui.state.detail;
   header(ui);
-  const float width = ImGui::GetWindowWidth() - em * 19;
+  // Large mode: a narrower right column (its buttons in body size) leaves the text its room.
+  const bool large = ui.state.large_mode;
+  const float right_w = em * (large ? 9.5f : 13);
+  const float width = ImGui::GetWindowWidth() - em * (large ? 14 : 19);
   request_summary(ui, width);
   message_line(ui, width);
   request_timeline(ui, width);
 
-  const float x = ImGui::GetWindowWidth() - em * 15;
-  float y = em * 4;
+  const float x = ImGui::GetWindowWidth() - em * 2 - right_w;
+  float y = em * (large ? 3 : 4);
+  ImFont* button_font = large ? ui.fonts.body() : nullptr;
   if (d.rating_wanted || d.rerate_allowed) {
     ImGui::SetCursorPos(ImVec2(x, y));
-    if (big_button(ui, "rate", ui.t(d.rating_wanted ? "detail.rate" : "detail.rerate"), ImVec2(em * 13, em * 3.5f),
-                   {theme::kTilePoints, theme::kOnColor}))
+    if (big_button(ui, "rate", ui.t(d.rating_wanted ? "detail.rate" : "detail.rerate"),
+                   ImVec2(right_w, em * (large ? 2.6f : 3.5f)), {theme::kTilePoints, theme::kOnColor, button_font}))
       ui.emit(app::ActionKind::kStartRating);
-    y += em * 4.2f;
+    y += em * (large ? 3.0f : 4.2f);
   }
   if (d.summary.status == "completed" && ui.state.resident) {
     ImGui::SetCursorPos(ImVec2(x, y));
-    if (big_button(ui, "reopen", ui.t("detail.reopen"), ImVec2(em * 13, em * 3), {theme::kNeutralButton, theme::kOnColor}))
+    if (big_button(ui, "reopen", ui.t("detail.reopen"), ImVec2(right_w, em * (large ? 2.6f : 3)),
+                   {theme::kNeutralButton, theme::kOnColor, button_font}))
       ui.emit(app::ActionKind::kReopen);
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
@@ -163,8 +185,10 @@ void rate(UiContext& ui) {
   header(ui);
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("rate.title"), ui.fonts.title(), theme::kText);
+  // Large mode: levels in body size (one line each), tags four to a row, submit in the footer row.
+  const bool large = ui.state.large_mode;
   const float gap = em * 0.5f;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 4 * gap) / 5, em * 3.2f);
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 4 * gap) / 5, em * (large ? 2.0f : 3.2f));
   const ImVec2 start = ImGui::GetCursorPos();
   for (int level = 5; level >= 1; --level) {
     const int i = 5 - level;
@@ -172,7 +196,8 @@ void rate(UiContext& ui) {
     const bool selected = ui.state.rate.level == level;
     const ImU32 fill = selected ? (core::is_bad_rating(level) ? theme::kError : theme::kConfirm) : theme::kKeyButton;
     if (big_button(ui, "level." + std::to_string(level), ui.t("rate.level." + std::to_string(level)), size,
-                   {fill, selected ? theme::kOnColor : theme::kText, ui.fonts.title(), theme::kKeyBorder}))
+                   {fill, selected ? theme::kOnColor : theme::kText, large ? ui.fonts.body() : ui.fonts.title(),
+                    theme::kKeyBorder}))
       ui.emit(app::ActionKind::kRateLevel, std::to_string(level));
   }
   ImGui::SetCursorPos(ImVec2(em * 2, start.y + size.y + em));
@@ -180,17 +205,20 @@ void rate(UiContext& ui) {
     label(ui, ui.t("rate.tags"), ui.fonts.body(), theme::kTextMuted);
     const auto tags = core::rating_tags(ui.state.rate.level);
     const ImVec2 tag_start = ImGui::GetCursorPos();
-    const ImVec2 tag_size(em * 8, em * 2.2f);
+    const size_t per_row = large ? 4 : tags.size();
+    const ImVec2 tag_size(large ? (ImGui::GetWindowWidth() - em * 4 - 3 * gap) / 4 : em * 8, em * (large ? 1.6f : 2.2f));
     for (size_t i = 0; i < tags.size(); ++i) {
       const std::string id(tags[i]);
       const bool on = std::find(ui.state.rate.tags.begin(), ui.state.rate.tags.end(), id) != ui.state.rate.tags.end();
-      ImGui::SetCursorPos(ImVec2(em * 2 + i * (tag_size.x + gap), tag_start.y));
+      ImGui::SetCursorPos(
+          ImVec2(em * 2 + (i % per_row) * (tag_size.x + gap), tag_start.y + (i / per_row) * (tag_size.y + gap)));
       if (big_button(ui, "tag." + id, ui.t("rate.tag." + id), tag_size,
                      {on ? theme::kTileRequests : theme::kKeyButton, on ? theme::kOnColor : theme::kText,
                       ui.fonts.body(), theme::kKeyBorder}))
         ui.emit(app::ActionKind::kToggleTag, id);
     }
-    ImGui::SetCursorPos(ImVec2(em * 2, tag_start.y + tag_size.y + em));
+    const size_t tag_rows = (tags.size() + per_row - 1) / per_row;
+    ImGui::SetCursorPos(ImVec2(em * 2, tag_start.y + tag_rows * (tag_size.y + gap) - gap + em * (large ? 0.3f : 1)));
   }
   message_line(ui, ImGui::GetWindowWidth() - em * 4);
   if (ui.state.staff) {
@@ -202,8 +230,11 @@ void rate(UiContext& ui) {
                     ui.fonts.body(), theme::kKeyBorder}))
       ui.emit(app::ActionKind::kRateByPhone);
   }
-  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 15, ImGui::GetWindowHeight() - em * 5));
-  if (big_button(ui, "submit_rating", ui.t("rate.submit"), ImVec2(em * 13, em * 3.5f),
+  if (large)
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12, ImGui::GetWindowHeight() - em * 3.6f));
+  else
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 15, ImGui::GetWindowHeight() - em * 5));
+  if (big_button(ui, "submit_rating", ui.t("rate.submit"), large ? ImVec2(em * 10, em * 2.6f) : ImVec2(em * 13, em * 3.5f),
                  {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::ActionKind::kSubmitRating);
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
