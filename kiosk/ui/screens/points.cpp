@@ -82,15 +82,16 @@ void points_home(UiContext& ui) {
   const float top = ImGui::GetCursorPosY() + em * 0.3f;
   const float right_w = em * (large ? 10 : 14);
   const float left_w = ImGui::GetWindowWidth() - em * 5 - right_w;
-  const ImVec2 card((left_w - em) / 2, em * (large ? 3.9f : 5));
+  const ImVec2 card((left_w - em) / 2, em * (large ? 3.7f : 5));
+  const float row_gap = em * (large ? 0.3f : 1);  // large: the second row must clear the footer
   stat_card(ui, ImVec2(em * 2, top), card, ui.t("points.mine"), std::to_string(p.my_final),
             ui.msg(core::Message("points.pending").arg("n", signed_points(p.my_pending))), theme::kTilePoints);
   stat_card(ui, ImVec2(em * 3 + card.x, top), card, ui.t("points.household"), std::to_string(p.household_final),
             ui.msg(core::Message("points.pending").arg("n", signed_points(p.household_pending))), theme::kTilePoints);
-  stat_card(ui, ImVec2(em * 2, top + card.y + em), card, ui.t("points.rank_village"),
+  stat_card(ui, ImVec2(em * 2, top + card.y + row_gap), card, ui.t("points.rank_village"),
             ui.msg(core::Message("points.rank").arg("rank", std::to_string(p.rank))),
             ui.msg(core::Message("points.of_households").arg("n", std::to_string(p.households))), kRed);
-  stat_card(ui, ImVec2(em * 3 + card.x, top + card.y + em), card, ui.msg(core::Message("points.rank_grid").arg("grid", p.grid)),
+  stat_card(ui, ImVec2(em * 3 + card.x, top + card.y + row_gap), card, ui.msg(core::Message("points.rank_grid").arg("grid", p.grid)),
             ui.msg(core::Message("points.rank").arg("rank", std::to_string(p.grid_rank))),
             ui.msg(core::Message("points.of_households").arg("n", std::to_string(p.grid_households))), kRed);
   if (!large) {
