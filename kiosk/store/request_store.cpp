@@ -83,20 +83,23 @@ std::int64_t RequestStore::insert(db::Transaction& tx, const NewRequest& r) {
     f.bind(1, id).bind(2, field).bind_blob(3, cipher_.encrypt(value)).run();
   }
   auto ev = tx.db().prepare(
-      "INSERT INTO request_events(request_id, seq, kind, from_status, to_status, at, staff_id, on_behalf, note)"
+      "INSERT INTO request_events(request_id, seq, kind, from_status, to_status, at, staff_id, on_behalf, note_cipher)"
       " VALUES(?1, 1, 'submit', NULL, 'submitted', ?2, ?3, ?4, ?5)");
-  ev.bind(1, id).bind(2, r.at).bind(3, r.filed_by_staff_id).bind(4, r.filed_by_staff_id ? 1 : 0).bind(5, r.note).run();
+  ev.bind(1, id).bind(2, r.at).bind(3, r.filed_by_staff_id).bind(4, r.filed_by_staff_id ? 1 : 0);
+  bind_note(ev, 5, r.note);
+  ev.run();
   return id;
 }
 
 void RequestStore::append_event(db::Transaction& tx, std::int64_t request_id, const NewEvent& e) {
   auto ev = tx.db().prepare(
-      "INSERT INTO request_events(request_id, seq, kind, from_status, to_status, at, staff_id, on_behalf, note)"
+      "INSERT INTO request_events(request_id, seq, kind, from_status, to_status, at, staff_id, on_behalf, note_cipher)"
       " VALUES(?1, (SELECT coalesce(max(seq), 0) + 1 FROM request_events WHERE request_id = ?1), ?2, ?3, ?4, ?5, ?6,"
       " ?7, ?8)");
   ev.bind(1, request_id).bind(2, std::string(core::event_name(e.kind))).bind(3, std::string(core::status_name(e.from)));
   ev.bind(4, std::string(core::status_name(e.to))).bind(5, e.at).bind(6, e.staff_id).bind(7, e.on_behalf ? 1 : 0);
-  ev.bind(8, e.note).run();
+  bind_note(ev, 8, e.note);
+  ev.run();
   // Optimistic check: the row only changes if nobody moved the request on in between.
   auto up = tx.db().prepare("UPDATE requests SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = ?4");
   up.bind(1, request_id).bind(2, std::string(core::status_name(e.to))).bind(3, e.at);
@@ -173,7 +176,8 @@ std::vector<RequestRecord> RequestStore::for_resident(std::int64_t resident_id) 
 
 std::vector<RequestEventRecord> RequestStore::events(std::int64_t request_id) {
   auto st = db_.prepare(
-      "SELECT e.seq, e.kind, e.from_status, e.to_status, e.at, e.staff_id, coalesce(s.name, ''), e.on_behalf, e.note"
+      "SELECT e.seq, e.kind, e.from_status, e.to_status, e.at, e.staff_id, coalesce(s.name, ''), e.on_behalf, e.note,"
+      " e.note_cipher"
       " FROM request_events e LEFT JOIN staff s ON s.id = e.staff_id WHERE e.request_id = ?1 ORDER BY e.seq");
   st.bind(1, request_id);
   std::vector<RequestEventRecord> out;
@@ -189,7 +193,8 @@ std::vector<RequestEventRecord> RequestStore::events(std::int64_t request_id) {
     e.staff_id = optional_int(st, 5);
     e.staff_name = st.column_text(6);
     e.on_behalf = st.column_int(7) != 0;
-    e.note = st.column_text(8);
+    const auto sealed = st.column_optional_blob(9);
+    e.note = sealed ? cipher_.decrypt(*sealed) : st.column_text(8);
     out.push_back(std::move(e));
   }
   return out;

@@ -140,6 +140,13 @@ class RequestStore {
  private:
   using Arg = std::variant<std::int64_t, std::string>;
   std::vector<RequestRecord> select(const std::string& where_and_order, const std::vector<Arg>& args);
+  // Event notes are encrypted (schema v9): an empty note is NULL, any other the sealed text.
+  void bind_note(db::Statement& st, int index, const std::string& note) const {
+    if (note.empty())
+      st.bind_null(index);
+    else
+      st.bind_blob(index, cipher_.encrypt(note));
+  }
   db::Database& db_;
   const platform::PiiCipher& cipher_;
 };

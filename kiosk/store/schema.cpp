@@ -464,6 +464,28 @@ void v7_sync(db::Transaction& tx) {
   )sql");
 }
 
+// v9: request event notes are encrypted like form values. Staff can type free text into them
+// now (the pinyin keyboard), and a note may name people or carry a phone number. The
+// plaintext column stays for old rows' shape but is emptied; note_cipher holds the text.
+void v9_encrypt_event_notes(db::Transaction& tx, const platform::PiiCipher& cipher) {
+  tx.db().exec(R"sql(
+    ALTER TABLE request_events ADD COLUMN note_cipher BLOB;
+    DROP TRIGGER request_events_append_only_u;
+  )sql");
+  std::vector<std::pair<std::int64_t, std::string>> notes;
+  {
+    auto s = tx.db().prepare("SELECT id, note FROM request_events WHERE note <> ''");
+    while (s.step()) notes.emplace_back(s.column_int(0), s.column_text(1));
+  }
+  for (const auto& [id, note] : notes)
+    tx.db().prepare("UPDATE request_events SET note = '', note_cipher = ?2 WHERE id = ?1")
+        .bind(1, id).bind_blob(2, cipher.encrypt(note)).run();
+  tx.db().exec(R"sql(
+    CREATE TRIGGER request_events_append_only_u BEFORE UPDATE ON request_events
+      BEGIN SELECT RAISE(ABORT, 'request events are append-only'); END;
+  )sql");
+}
+
 std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
   return {
       {1, v1_village},
@@ -474,6 +496,7 @@ std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
       {kPointsSchema, v6_points},
       {kSyncSchema, v7_sync},
       {kNoticesSchema, migrate_notices},
+      {kEventNotesSchema, [&cipher](db::Transaction& tx) { v9_encrypt_event_notes(tx, cipher); }},
   };
 }
 

@@ -27,6 +27,7 @@ std::string pii_key_check(const platform::PiiCipher& cipher);
 
 // The version that adds the points system (ledger, notice, objections, shop).
 inline constexpr int kPointsSchema = 6;
-inline constexpr int kSyncSchema = 7;  // outbox, sync state, applied changes, conflicts
+inline constexpr int kSyncSchema = 7;
+inline constexpr int kEventNotesSchema = 9;  // request event notes encrypted (after notices, v8)  // outbox, sync state, applied changes, conflicts
 
 }  // namespace vsk::store

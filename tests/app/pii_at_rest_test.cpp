@@ -98,6 +98,13 @@ TEST(PiiAtRest, ACopyOfTheDatabaseFileRevealsNoIdOrPhoneNumber) {
     const auto receipt = service.submit(in);
     ASSERT_TRUE(receipt.ok()) << receipt.error().key;
     EXPECT_EQ(store.requests().fields(receipt.value().id).at("phone"), kFiledPhone);  // read back decrypted
+    // A staff note typed on the keyboard may carry a phone number too (schema v9 encrypts it).
+    const std::string noted_phone = "13765432109";
+    secrets.add(noted_phone);
+    const std::int64_t clerk = store.staff().find_by_staff_no("0002")->id;
+    ASSERT_TRUE(service.transition(receipt.value().id, {core::RequestEventKind::kNote, clerk,
+                                                        "已电话联系家属 " + noted_phone, std::nullopt, "", false}));
+    EXPECT_EQ(store.requests().events(receipt.value().id).back().note, "已电话联系家属 " + noted_phone);
 
     // The demo requests' phone numbers, as the store reads them back.
     store::QueueFilter all;
