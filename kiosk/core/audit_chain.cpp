@@ -77,42 +77,43 @@ std::string_view audit_problem_name(AuditProblem p) {
   return "unknown";
 }
 
-void AuditChainVerifier::fail(std::int64_t seq, AuditProblem p, std::string reason) {
+void ChainWalk::fail(std::int64_t seq, AuditProblem p, std::string reason) {
   result_.ok = false;
   result_.bad_seq = seq;
   result_.problem = p;
   result_.reason = std::move(reason);
 }
 
-bool AuditChainVerifier::add(const AuditRecord& r) {
+bool ChainWalk::add(std::int64_t entry_seq, const std::string& prev_hash, const std::string& hash,
+                    const std::string& computed) {
   if (!result_.ok) return false;
-  const std::string seq = std::to_string(r.seq);
-  if (r.seq != expected_seq_) {
+  const std::string seq = std::to_string(entry_seq);
+  if (entry_seq != expected_seq_) {
     const std::string missing = std::to_string(expected_seq_);
-    if (r.seq > expected_seq_)
+    if (entry_seq > expected_seq_)
       fail(expected_seq_, AuditProblem::kDeleted,
            "entry " + missing + " is missing (deleted): " +
-               (expected_seq_ == 1 ? "the log starts at entry " + seq
+               (expected_seq_ == 1 ? "the chain starts at entry " + seq
                                    : "entry " + std::to_string(expected_seq_ - 1) + " is followed by entry " + seq));
     else
-      fail(r.seq, AuditProblem::kReordered,
+      fail(entry_seq, AuditProblem::kReordered,
            "entry " + seq + " is out of order or repeated: it comes where entry " + missing + " belongs");
     return false;
   }
-  if (r.prev_hash != expected_prev_) {
-    fail(r.seq, AuditProblem::kInserted,
+  if (prev_hash != expected_prev_) {
+    fail(entry_seq, AuditProblem::kInserted,
          "entry " + seq + " does not follow " +
-             (r.seq == 1 ? std::string("the start of the log") : "entry " + std::to_string(r.seq - 1)) +
+             (entry_seq == 1 ? std::string("the start of the chain") : "entry " + std::to_string(entry_seq - 1)) +
              " (prev_hash mismatch): an entry was inserted, removed or rewritten before it");
     return false;
   }
-  if (audit_hash(r, hash_) != r.hash) {
-    fail(r.seq, AuditProblem::kAltered, "entry " + seq + " was altered (hash mismatch)");
+  if (computed != hash) {
+    fail(entry_seq, AuditProblem::kAltered, "entry " + seq + " was altered (hash mismatch)");
     return false;
   }
   ++result_.entries;
   ++expected_seq_;
-  expected_prev_ = r.hash;
+  expected_prev_ = hash;
   return true;
 }
 

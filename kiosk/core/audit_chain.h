@@ -71,21 +71,36 @@ struct AuditVerifyResult {
   std::string reason;                // one line for people, naming the entry
 };
 
-// Walks entries one at a time in stored order, so a long log need not fit in memory.
-// Stops judging at the first problem.
-class AuditChainVerifier {
+// The walk every hash chain here shares (the audit trail, the points ledger): entries come
+// as seq 1, 2, 3..., each naming the previous entry's hash and matching its own. Fed one entry
+// at a time in stored order, so a long chain need not fit in memory; stops judging at the
+// first problem.
+class ChainWalk {
  public:
-  explicit AuditChainVerifier(AuditHashFn hash) : hash_(std::move(hash)) {}
-  // false once the chain is broken (this entry or an earlier one).
-  bool add(const AuditRecord& r);
+  // `computed`: the hash of the entry's canonical bytes. false once the chain is broken.
+  bool add(std::int64_t seq, const std::string& prev_hash, const std::string& hash, const std::string& computed);
   const AuditVerifyResult& result() const { return result_; }
 
  private:
   void fail(std::int64_t seq, AuditProblem p, std::string reason);
-  AuditHashFn hash_;
   std::int64_t expected_seq_ = 1;
   std::string expected_prev_ = kAuditGenesisHash;
   AuditVerifyResult result_;
+};
+
+// The audit trail's chain.
+class AuditChainVerifier {
+ public:
+  explicit AuditChainVerifier(AuditHashFn hash) : hash_(std::move(hash)) {}
+  // false once the chain is broken (this entry or an earlier one).
+  bool add(const AuditRecord& r) {
+    return walk_.result().ok && walk_.add(r.seq, r.prev_hash, r.hash, audit_hash(r, hash_));
+  }
+  const AuditVerifyResult& result() const { return walk_.result(); }
+
+ private:
+  AuditHashFn hash_;
+  ChainWalk walk_;
 };
 
 // The whole chain at once (entries as stored, expected in seq order). Tells a reordering

@@ -63,40 +63,6 @@ std::string points_canonical(const PointsEntryRecord& e) {
 
 std::string points_hash(const PointsEntryRecord& e, const AuditHashFn& hash) { return hash(points_canonical(e)); }
 
-void PointsChainVerifier::fail(std::int64_t seq, AuditProblem p, std::string reason) {
-  result_.ok = false;
-  result_.bad_seq = seq;
-  result_.problem = p;
-  result_.reason = std::move(reason);
-}
-
-bool PointsChainVerifier::add(const PointsEntryRecord& e) {
-  if (!result_.ok) return false;
-  const std::string seq = std::to_string(e.seq);
-  if (e.seq != expected_seq_) {
-    if (e.seq > expected_seq_)
-      fail(expected_seq_, AuditProblem::kDeleted,
-           "entry " + std::to_string(expected_seq_) + " is missing (deleted): the ledger goes on at entry " + seq);
-    else
-      fail(e.seq, AuditProblem::kReordered, "entry " + seq + " is out of order or repeated");
-    return false;
-  }
-  if (e.prev_hash != expected_prev_) {
-    fail(e.seq, AuditProblem::kInserted,
-         "entry " + seq + " does not follow the entry before it (prev_hash mismatch): an entry was inserted, "
-         "removed or rewritten before it");
-    return false;
-  }
-  if (points_hash(e, hash_) != e.hash) {
-    fail(e.seq, AuditProblem::kAltered, "entry " + seq + " was altered (hash mismatch)");
-    return false;
-  }
-  ++result_.entries;
-  ++expected_seq_;
-  expected_prev_ = e.hash;
-  return true;
-}
-
 std::string_view points_state_name(PointsState s) {
   switch (s) {
     case PointsState::kPendingApproval: return "pending_approval";

@@ -74,19 +74,18 @@ struct PointsEntryRecord {
 std::string points_canonical(const PointsEntryRecord& e);
 std::string points_hash(const PointsEntryRecord& e, const AuditHashFn& hash);
 
-// Same walk and verdicts as the audit chain (core/audit_chain.h), over ledger entries.
+// The ledger's chain: the same walk and verdicts as the audit trail (core::ChainWalk).
 class PointsChainVerifier {
  public:
   explicit PointsChainVerifier(AuditHashFn hash) : hash_(std::move(hash)) {}
-  bool add(const PointsEntryRecord& e);
-  const AuditVerifyResult& result() const { return result_; }
+  bool add(const PointsEntryRecord& e) {
+    return walk_.result().ok && walk_.add(e.seq, e.prev_hash, e.hash, points_hash(e, hash_));
+  }
+  const AuditVerifyResult& result() const { return walk_.result(); }
 
  private:
-  void fail(std::int64_t seq, AuditProblem p, std::string reason);
   AuditHashFn hash_;
-  std::int64_t expected_seq_ = 1;
-  std::string expected_prev_ = kAuditGenesisHash;
-  AuditVerifyResult result_;
+  ChainWalk walk_;
 };
 
 // ---- An entry's state at a moment ----
