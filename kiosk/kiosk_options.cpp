@@ -48,6 +48,8 @@ const char* kiosk_usage() {
          "  --idle-seconds N      run untouched for N seconds, print CPU time and frames, exit\n"
          "  --dpi N               the screen's pixels per inch, for large mode's millimetre sizes\n"
          "                        (default: the village setting kiosk.dpi, else 96)\n"
+         "  --renderer auto|software|gpu  auto: SDL's GPU renderer where a GPU driver is present,\n"
+         "                        else our software renderer; gpu forces SDL's (even on llvmpipe)\n"
          "  --help                this text\n";
 }
 
@@ -99,6 +101,12 @@ ParsedOptions parse_kiosk_options(int argc, const char* const* argv) {
     } else if (a == "--dpi") {
       if ((v = value("--dpi")) && (!parse_int(v, &o.dpi) || o.dpi < 50 || o.dpi > 600))
         p.error = "--dpi must be a number between 50 and 600";
+    } else if (a == "--renderer") {
+      if ((v = value("--renderer"))) {
+        o.renderer = v;
+        if (o.renderer != "auto" && o.renderer != "software" && o.renderer != "gpu")
+          p.error = "--renderer must be auto, software or gpu";
+      }
     } else {
       p.error = "unknown option " + std::string(a);
     }

@@ -23,6 +23,7 @@ struct KioskOptions {
   std::int64_t fake_now = 0;  // with --script: the simulated clock starts here (unix seconds)
   bool help = false;
   int dpi = 0;                // 0: the village setting kiosk.dpi (default 96)
+  std::string renderer = "auto";  // auto | software | gpu (see platform/sdl/sdl_video.h)
 };
 
 struct ParsedOptions {

@@ -153,6 +153,7 @@ int main(int argc, char** argv) {
                                     : (o.windowed ? vsk::platform::VideoMode::kWindowed : vsk::platform::VideoMode::kFullscreen);
     video_options.width = o.width;
     video_options.height = o.height;
+    vsk::platform::parse_renderer_choice(o.renderer, &video_options.renderer);  // checked by the option parser
     vsk::platform::SdlVideo video(video_options);
     vsk::platform::SdlChime chime;
     // One audio device for chime and speech (some drivers open only one); none: silent, no failure.
@@ -202,12 +203,12 @@ int main(int argc, char** argv) {
 
     if (o.measure_startup) {
       shell.render_frame();
-      SDL_RenderPresent(video.renderer());
+      shell.present();
       const double ms = std::chrono::duration<double, std::milli>(Steady::now() - started).count();
       std::printf("first_frame_ms=%.1f peak_rss_mib=%.1f atlas=%dx%d glyphs=%zu atlas_build_ms=%.1f renderer=%s\n", ms,
                   peak_rss_kib() / 1024.0, shell.fonts().atlas_width(), shell.fonts().atlas_height(),
                   shell.fonts().glyph_count(), shell.stats().last_atlas_build_ms,
-                  video.software() ? "software" : "accelerated");
+                  video.renderer().name().c_str());
       // Large mode rebuilds the one atlas at the bigger size (the normal one is dropped).
       app.dispatch({vsk::app::ActionKind::kToggleLargeMode, ""});
       shell.render_frame();
@@ -242,7 +243,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     shell.render_frame();  // the first frame is up: tell systemd (Type=notify) we are ready
-    SDL_RenderPresent(video.renderer());
+    shell.present();
     vsk::platform::notify_ready();
     std::signal(SIGTERM, on_stop_signal);
     std::signal(SIGINT, on_stop_signal);

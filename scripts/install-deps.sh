@@ -4,7 +4,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake pkg-config
-  libsdl2-dev libimgui-dev libstb-dev
+  libsdl2-dev libimgui-dev libstb-dev libwayland-dev
   libsqlite3-dev libsodium-dev nlohmann-json3-dev libqrencode-dev libsystemd-dev
   libespeak-ng-dev espeak-ng-data librime-dev rime-data-luna-pinyin
   rime-data-terra-pinyin  # toned pinyin for speech (espeak-ng's Mandarin voice lacks most characters)

@@ -39,3 +39,10 @@ TEST(KioskOptions, RejectsBadValuesWithAClearError) {
   EXPECT_NE(parse({"--script", "x"}).error, "");  // scripts need --headless
   EXPECT_NE(parse({"--idle-timeout", "1"}).error, "");
 }
+
+TEST(KioskOptions, RendererIsAutoSoftwareOrGpu) {
+  EXPECT_EQ(parse({}).options.renderer, "auto");
+  EXPECT_EQ(parse({"--renderer", "software"}).options.renderer, "software");
+  EXPECT_EQ(parse({"--renderer", "gpu"}).options.renderer, "gpu");
+  EXPECT_NE(parse({"--renderer", "opengl"}).error, "");
+}

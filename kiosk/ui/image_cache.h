@@ -7,27 +7,28 @@
 #include <map>
 #include <string>
 
-struct SDL_Renderer;
-struct SDL_Texture;
+#include "sdl/frame_renderer.h"
 
 namespace vsk::ui {
 
 class ImageCache {
  public:
-  ImageCache(SDL_Renderer* renderer, std::string assets_dir)
+  ImageCache(platform::FrameRenderer& renderer, std::string assets_dir)
       : renderer_(renderer), assets_dir_(std::move(assets_dir)) {}
-  ~ImageCache();
+  ~ImageCache() { clear(); }
   ImageCache(const ImageCache&) = delete;
   ImageCache& operator=(const ImageCache&) = delete;
   void set_assets_dir(std::string dir) { assets_dir_ = std::move(dir); }
 
   // The texture of assets/<relative_path>, or nullptr.
   ImTextureID get(const std::string& relative_path);
+  // Frees every texture (they are loaded again on use).
+  void clear();
 
  private:
-  SDL_Renderer* renderer_;
+  platform::FrameRenderer& renderer_;
   std::string assets_dir_;
-  std::map<std::string, SDL_Texture*> textures_;  // nullptr entries: failed, not retried
+  std::map<std::string, ImTextureID> textures_;  // nullptr entries: failed, not retried
 };
 
 }  // namespace vsk::ui

@@ -2,7 +2,6 @@
 
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_sdlrenderer.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -57,7 +56,7 @@ Shell::Shell(app::KioskApp& app, const app::Translations& tr, const core::Catalo
   io.IniFilename = nullptr;  // a kiosk keeps no window layout file
   io.LogFilename = nullptr;
   theme::apply_style(fonts_.body_px());
-  ImGui_ImplSDLRenderer_Init(video_.renderer());
+  video_.renderer().attach_imgui();
 
   fonts_.require(tr_.all_text());
   fonts_.require(extra_glyph_text);
@@ -66,16 +65,16 @@ Shell::Shell(app::KioskApp& app, const app::Translations& tr, const core::Catalo
 }
 
 Shell::~Shell() {
-  ImGui_ImplSDLRenderer_Shutdown();
+  images_.clear();  // its textures belong to the renderer
+  video_.renderer().detach_imgui();
   ImGui::DestroyContext();
 }
 
 void Shell::rebuild_fonts() {
   const auto t0 = std::chrono::steady_clock::now();
-  ImGui_ImplSDLRenderer_DestroyFontsTexture();
+  video_.renderer().release_fonts();
   fonts_.build();
-  ImGui_ImplSDLRenderer_CreateFontsTexture();
-  ImGui::GetIO().Fonts->ClearTexData();  // the texture holds the pixels now; free the CPU copy
+  video_.renderer().upload_fonts();  // alpha-only in place (software) or RGBA texture (GPU)
   stats_.last_atlas_build_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ++stats_.atlas_builds;
@@ -160,17 +159,13 @@ bool Shell::render_frame() {
   apply_text_size();
   std::vector<app::Action> actions;
   record_.clear();
-  ImGui_ImplSDLRenderer_NewFrame();
   ImGui::NewFrame();
   UiContext ui{app_.state(), tr_, fonts_, record_, actions, catalog_};
   ui.images = &images_;
   draw_screen(ui);
   ImGui::Render();
 
-  SDL_Renderer* r = video_.renderer();
-  SDL_SetRenderDrawColor(r, 246, 243, 238, 255);
-  SDL_RenderClear(r);
-  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  video_.renderer().render(ImGui::GetDrawData(), theme::kBackground);
   ++stats_.frames;
 
   for (app::Action& a : actions) {
@@ -182,6 +177,8 @@ bool Shell::render_frame() {
   if (new_glyphs) rebuild_fonts();  // between frames; the next frame draws them
   return app_reset || woke || !actions.empty() || new_glyphs || !pointer_.empty();
 }
+
+void Shell::present() { video_.renderer().present(); }
 
 void Shell::run(std::int64_t run_for_ms, const std::atomic<bool>* stop) {
   const std::uint64_t deadline = SDL_GetTicks64() + static_cast<std::uint64_t>(run_for_ms);
@@ -210,7 +207,7 @@ void Shell::run(std::int64_t run_for_ms, const std::atomic<bool>* stop) {
       frames_owed = std::max(frames_owed, 1);
     if (frames_owed <= 0) continue;
     const bool changed = render_frame();
-    SDL_RenderPresent(video_.renderer());
+    present();
     frames_owed = changed ? kFramesAfterChange : frames_owed - 1;
   }
 }

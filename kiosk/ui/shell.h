@@ -43,6 +43,8 @@ class Shell {
   // One frame: feed input, draw, apply the user's actions, present. Returns true when the
   // frame changed something (an action, a new glyph), i.e. another frame is worth drawing.
   bool render_frame();
+  // Shows the last rendered frame (a frame that changed nothing is not presented again).
+  void present();
   // Handles one SDL event; returns false when the program should end.
   bool handle_event(const union SDL_Event& e);
 

@@ -3,11 +3,25 @@
 #include <SDL.h>
 #include <stb_image_write.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 #include <vector>
 
+#include "linux/gpu_probe.h"
+#include "sdl/presenter.h"
+#include "sdl/sdl_gpu_renderer.h"
+#include "sdl/soft_renderer.h"
+
 namespace vsk::platform {
+
+bool parse_renderer_choice(const std::string& text, RendererChoice* out) {
+  if (text == "auto") *out = RendererChoice::kAuto;
+  else if (text == "software") *out = RendererChoice::kSoftware;
+  else if (text == "gpu") *out = RendererChoice::kGpu;
+  else return false;
+  return true;
+}
 
 SdlVideo::SdlVideo(const VideoOptions& o) {
   if (o.mode == VideoMode::kHeadless) {
@@ -37,30 +51,28 @@ SdlVideo::SdlVideo(const VideoOptions& o) {
   if (!window_) throw std::runtime_error(std::string("cannot create window: ") + SDL_GetError());
   if (o.mode == VideoMode::kFullscreen) SDL_SetWindowKeyboardGrab(window_, SDL_TRUE);
 
-  if (o.mode != VideoMode::kHeadless)
-    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-  if (!renderer_) {
-    // Old kiosk PCs often have no usable GPU driver: the software renderer always works.
-    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
-    software_ = true;
+  // Ask the kernel before loading any GL library: most kiosk PCs have no usable GPU driver.
+  const bool try_gpu = o.renderer == RendererChoice::kGpu ||
+                       (o.renderer == RendererChoice::kAuto && o.mode != VideoMode::kHeadless && has_gpu_render_node());
+  if (try_gpu) {
+    renderer_ = SdlGpuRenderer::create(window_, o.renderer == RendererChoice::kGpu, &gpu_fallback_);
+    if (!renderer_) std::fprintf(stderr, "kiosk: %s; drawing in software\n", gpu_fallback_.c_str());
+  } else if (o.renderer == RendererChoice::kAuto && o.mode != VideoMode::kHeadless) {
+    gpu_fallback_ = "no GPU render node";
   }
-  if (!renderer_) throw std::runtime_error(std::string("cannot create renderer: ") + SDL_GetError());
+  if (!renderer_) renderer_ = std::make_unique<SoftRenderer>(make_presenter(window_));
 }
 
 SdlVideo::~SdlVideo() {
-  if (renderer_) SDL_DestroyRenderer(renderer_);
+  renderer_.reset();
   if (window_) SDL_DestroyWindow(window_);
   SDL_Quit();
 }
 
-void SdlVideo::output_size(int* w, int* h) const { SDL_GetRendererOutputSize(renderer_, w, h); }
-
 bool SdlVideo::save_png(const std::string& path) const {
+  std::vector<unsigned char> pixels;
   int w = 0, h = 0;
-  output_size(&w, &h);
-  std::vector<unsigned char> pixels(static_cast<size_t>(w) * h * 4);
-  if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), w * 4) != 0) return false;
-  for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // the window has no transparency
+  if (!renderer_->read_pixels(&pixels, &w, &h)) return false;
   return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
 }
 
