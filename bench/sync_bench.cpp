@@ -28,7 +28,7 @@ struct Loopback {
     thread.join();
   }
   void enroll(test_support::TestKiosk& k) {
-    const auto r = k.client->enroll(*transport, "loopback", town.service.create_enroll_code("青山村"), "bench");
+    const auto r = k.client->enroll(*transport, "loopback", town.admin.create_enroll_code("青山村"), "bench");
     if (!r.ok) std::abort();
   }
 };

@@ -83,8 +83,8 @@ void HttpServer::routes() {
           send(res, error_reply(400, "bad_request", "请求不是有效的 JSON 对象", "body is not a JSON object"));
           return;
         }
-        TownshipAdmin admin = service_.admin(*scope);
-        handler(admin, req, body, res);
+        TownshipAdmin scoped = service_.admin(*scope);
+        handler(scoped, req, body, res);
       } catch (const json::exception& ex) {
         send(res, error_reply(400, "bad_request", "请求缺少必要字段", ex.what()));
       } catch (const AdminError& ex) {
@@ -106,7 +106,7 @@ void HttpServer::routes() {
   server_->Get("/v1/admin/escalations", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json&, httplib::Response& res) {
     json list = json::array();
     for (const auto& r : admin.escalations())
-      list.push_back({{"village", r.village}, {"number", r.number}, {"service_id", r.service_id},
+      list.push_back({{"township", r.township}, {"village", r.village}, {"number", r.number}, {"service_id", r.service_id},
                       {"department", r.department}, {"detail", json::parse(r.detail, nullptr, false)},
                       {"updated_at", r.updated_at}});
     ok_json(res, list);

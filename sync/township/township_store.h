@@ -38,10 +38,16 @@ struct StoreConfig {
 };
 
 class TownshipStore {
+  static StoreConfig sqlite_config(const std::string& path) {
+    StoreConfig c;
+    c.sqlite_path = path;
+    return c;
+  }
+
  public:
   // Opens and migrates; throws std::runtime_error on a schema too old or too new.
   explicit TownshipStore(const StoreConfig& config);
-  explicit TownshipStore(const std::string& sqlite_path) : TownshipStore(StoreConfig{sqlite_path}) {}
+  explicit TownshipStore(const std::string& sqlite_path) : TownshipStore(sqlite_config(sqlite_path)) {}
   ~TownshipStore();
 
   Tx write(const Scope& s) { return open(Access::kWrite, s); }

@@ -21,8 +21,9 @@
 #include "../support/temp_dir.h"
 #include "app/bootstrap.h"
 #include "fake/fake_pin_hasher.h"
-#include "process_support.h"
+#include "../support/process.h"
 #include "sync/client/transport.h"
+#include "sync/township/township_admin.h"
 #include "sync/township/township_store.h"
 #include "sync_test_support.h"
 
@@ -42,14 +43,11 @@ RunResult ctl(const std::string& dir, std::vector<std::string> args) {
   return run_process(args);
 }
 
-// The op ids the township file holds for one device, in seq order (read-only, while running).
+// The op ids the township holds for one device, in seq order (read beside the running server).
 std::vector<std::string> township_op_ids(const std::string& township_dir, const std::string& device) {
-  db::Database d(township_dir + "/township.db", db::OpenMode::kReadOnly);
-  auto s = d.prepare("SELECT op_id FROM ops WHERE device_id = ? ORDER BY seq");
-  s.bind(1, device);
-  std::vector<std::string> out;
-  while (s.step()) out.push_back(s.column_text(0));
-  return out;
+  township::TownshipStore store(township_dir + "/township.db");
+  auto tx = store.read(*township::single_township_scope(store));
+  return store.ops().op_ids(tx, device);
 }
 
 struct KioskDir {

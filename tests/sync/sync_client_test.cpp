@@ -46,11 +46,11 @@ TEST(SyncClient, RequestsReachTheTownshipAndRepliesReachOnlyTheirVillage) {
   ASSERT_TRUE(b.client->run_once(town.loopback).ok);
   EXPECT_EQ(a.acked(), a.last_seq());
   EXPECT_EQ(town.op_ids(a.client->health().device_id), kiosk_op_ids(a.store));
-  EXPECT_EQ(town.store.request("青山村", number)->status, "escalated");
-  EXPECT_EQ(town.store.request("绿水村", number)->status, "submitted");
+  EXPECT_EQ(town.request("青山村", number)->status, "escalated");
+  EXPECT_EQ(town.request("绿水村", number)->status, "submitted");
 
-  EXPECT_EQ(town.service.reply_to_request("青山村", number, "请于周五前到镇民政办领取"), "");
-  EXPECT_NE(town.service.reply_to_request("绿水村", number, "x"), "");  // not escalated there
+  EXPECT_EQ(town.admin.reply_to_request("青山村", number, "请于周五前到镇民政办领取"), "");
+  EXPECT_NE(town.admin.reply_to_request("绿水村", number, "x"), "");  // not escalated there
   const auto ra = a.client->run_once(town.loopback);
   const auto rb = b.client->run_once(town.loopback);
   ASSERT_TRUE(ra.ok && rb.ok);
@@ -62,7 +62,7 @@ TEST(SyncClient, RequestsReachTheTownshipAndRepliesReachOnlyTheirVillage) {
   EXPECT_EQ(b.store.requests().find_by_number(number)->status, core::RequestStatus::kSubmitted);
   // The kiosk reported the reply event back in the same round.
   EXPECT_EQ(a.acked(), a.last_seq());
-  EXPECT_EQ(town.store.request("青山村", number)->status, "in_progress");
+  EXPECT_EQ(town.request("青山村", number)->status, "in_progress");
 }
 
 TEST(SyncClient, EscalationCarriesTheDetailsOnlyThen) {
@@ -71,7 +71,7 @@ TEST(SyncClient, EscalationCarriesTheDetailsOnlyThen) {
   town.enroll(k, "青山村");
   const std::string number = escalate(k, k.file_request());
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
-  const auto esc = town.service.escalations();
+  const auto esc = town.admin.escalations();
   ASSERT_EQ(esc.size(), 1u);
   const auto detail = nlohmann::json::parse(esc[0].detail);
   EXPECT_EQ(detail["fields"]["purpose"], "bank");
@@ -85,7 +85,7 @@ TEST(SyncClient, AReplyThatNoLongerFitsBecomesAConflict) {
   town.enroll(k, "青山村");
   const std::string number = escalate(k, k.file_request());
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
-  ASSERT_EQ(town.service.reply_to_request("青山村", number, "已处理"), "");
+  ASSERT_EQ(town.admin.reply_to_request("青山村", number, "已处理"), "");
   // Meanwhile the village closed it.
   const auto r = k.store.requests().find_by_number(number);
   ASSERT_TRUE(k.requests.transition(r->id, {core::RequestEventKind::kComplete, k.staff("0001"), "",
@@ -138,7 +138,7 @@ TEST(SyncClient, UsbBundleRoundTripAndDoubleImportChangesNothing) {
   }
   for (const auto& e : *envelopes) EXPECT_EQ(town.service.handle_envelope(e).code, "replayed");
   EXPECT_EQ(town.op_ids(k.client->health().device_id), kiosk_op_ids(k.store));
-  ASSERT_EQ(town.service.reply_to_request("青山村", number, "同意"), "");
+  ASSERT_EQ(town.admin.reply_to_request("青山村", number, "同意"), "");
 
   const auto first = k.client->import_bundle(sync::write_bundle(replies));
   ASSERT_TRUE(first.ok) << first.error_code;
@@ -159,11 +159,11 @@ TEST(SyncClient, ADownloadOrderedByTheTownshipAppliesNothingTwice) {
   town.enroll(k, "青山村");
   const std::string number = escalate(k, k.file_request());
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
-  ASSERT_EQ(town.service.reply_to_request("青山村", number, "已答复"), "");
-  town.service.publish_notice(std::nullopt, {{"title", "冬季防火"}, {"body", "..."}});
+  ASSERT_EQ(town.admin.reply_to_request("青山村", number, "已答复"), "");
+  town.admin.publish_notice(std::nullopt, {{"title", "冬季防火"}, {"body", "..."}});
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
   const auto events = k.store.requests().events(k.store.requests().find_by_number(number)->id).size();
-  ASSERT_TRUE(town.service.order_resync(k.client->health().device_id, "requests"));
+  ASSERT_TRUE(town.admin.order_resync(k.client->health().device_id, "requests"));
   const auto r = k.client->run_once(town.loopback);
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.resyncs, 1);
@@ -176,8 +176,8 @@ TEST(SyncClient, AMissedChangeIsFoundByTheChecksumAndFetched) {
   TestTownship town;
   TestKiosk k;
   town.enroll(k, "青山村");
-  town.service.publish_notice(std::nullopt, {{"title", "一"}, {"body", "..."}});
-  town.service.publish_notice(std::nullopt, {{"title", "二"}, {"body", "..."}});
+  town.admin.publish_notice(std::nullopt, {{"title", "一"}, {"body", "..."}});
+  town.admin.publish_notice(std::nullopt, {{"title", "二"}, {"body", "..."}});
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
   // As if the kiosk never got the first one (e.g. lost with a damaged page).
   k.store.db().exec("DELETE FROM sync_applied WHERE change_id = (SELECT MIN(change_id) FROM sync_applied)");
@@ -199,17 +199,13 @@ TEST(SyncClient, PointsEntriesGoUpAndTownshipDeductionsComeDown) {
   award.rule_id = k.points_rules.rules.front().id;
   ASSERT_TRUE(k.points.award(award));
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
-  const auto points_ops = [&] {
-    auto q = town.store.db().prepare("SELECT COUNT(*) FROM ops WHERE type = 'points.entry'");
-    q.step();
-    return q.column_int(0);
-  };
+  const auto points_ops = [&] { return town.op_count("points.entry"); };
   EXPECT_EQ(points_ops(), 1);
 
   const std::int64_t household = k.store.residents().find(1)->household_id;
-  town.service.publish_points_entry("青山村", {{"household_id", household}, {"delta", 5}, {"reason", "镇级表彰"}});
-  town.service.publish_points_entry("青山村", {{"household_id", household}, {"delta", -100000}, {"reason", "录入错误"}});
-  town.service.publish_points_entry("青山村", {{"household_id", 999999}, {"delta", -1}});
+  town.admin.publish_points_entry("青山村", {{"household_id", household}, {"delta", 5}, {"reason", "镇级表彰"}});
+  town.admin.publish_points_entry("青山村", {{"household_id", household}, {"delta", -100000}, {"reason", "录入错误"}});
+  town.admin.publish_points_entry("青山村", {{"household_id", 999999}, {"delta", -1}});
   const auto before = k.store.points().conflicts().size();
   const auto r = k.client->run_once(town.loopback);
   ASSERT_TRUE(r.ok);
@@ -227,15 +223,15 @@ TEST(SyncClient, TownshipNoticesArriveOnceAndCanBeWithdrawn) {
   town.enroll(k, "青山村");
   const auto count = [&] { return k.notices.visible().size(); };
   const auto before = count();
-  town.service.publish_notice(std::nullopt, {{"id", "n-1"}, {"title", "冬季森林防火通知"}, {"body", "进山不带火种。"},
+  town.admin.publish_notice(std::nullopt, {{"id", "n-1"}, {"title", "冬季森林防火通知"}, {"body", "进山不带火种。"},
                                              {"category", "policy"}});
-  town.service.publish_notice(std::string("绿水村"), {{"id", "n-2"}, {"title", "只给绿水村"}, {"body", "……"}});
+  town.admin.publish_notice(std::string("绿水村"), {{"id", "n-2"}, {"title", "只给绿水村"}, {"body", "……"}});
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
   EXPECT_EQ(count(), before + 1);  // the other village's notice did not come here
-  ASSERT_TRUE(town.service.order_resync(k.client->health().device_id, "notices"));
+  ASSERT_TRUE(town.admin.order_resync(k.client->health().device_id, "notices"));
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
   EXPECT_EQ(count(), before + 1);  // downloaded again, not duplicated
-  EXPECT_GT(town.service.withdraw_notice("n-1"), 0);
+  EXPECT_GT(town.admin.withdraw_notice("n-1"), 0);
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
   EXPECT_EQ(count(), before);
   EXPECT_TRUE(k.store.sync().open_conflicts().empty());
@@ -249,7 +245,7 @@ TEST(SyncClient, CatalogFromTheTownshipIsCheckedThenSavedForTheNextStart) {
   const std::string assets = std::string(VSK_SOURCE_DIR) + "/assets";
   EXPECT_EQ(app::document_path(k.dir.path(), assets, "catalog/services.json"), assets + "/catalog/services.json");
   // A broken catalog is refused with the reason and nothing is saved.
-  town.service.publish_document("catalog", {{"version", 1}, {"categories", nlohmann::json::array()}, {"services", 7}});
+  town.admin.publish_document("catalog", {{"version", 1}, {"categories", nlohmann::json::array()}, {"services", 7}});
   auto r = k.client->run_once(town.loopback);
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.conflicts, 1);
@@ -258,7 +254,7 @@ TEST(SyncClient, CatalogFromTheTownshipIsCheckedThenSavedForTheNextStart) {
   // A good one (here: the shipped catalog) is saved and preferred from now on.
   std::ifstream in(assets + "/catalog/services.json");
   const auto good = nlohmann::json::parse(in);
-  town.service.publish_document("catalog", good);
+  town.admin.publish_document("catalog", good);
   r = k.client->run_once(town.loopback);
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.conflicts, 0);
@@ -304,7 +300,7 @@ void fault_loop(FaultyTransport::Faults faults, unsigned seed) {
   const std::string device = k.client->health().device_id;
   EXPECT_EQ(k.acked(), k.last_seq());
   EXPECT_EQ(town.op_ids(device), kiosk_op_ids(k.store));  // same ops, same order, no extras
-  EXPECT_EQ(town.store.op_count(), k.last_seq());
+  EXPECT_EQ(town.op_count(), k.last_seq());
   EXPECT_EQ(k.client->health().pending, 0);
 }
 

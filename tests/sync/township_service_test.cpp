@@ -19,7 +19,7 @@ class TownshipTest : public ::testing::Test {
   std::uint64_t counter = 0;
 
   void SetUp() override {
-    const std::string code = town.service.create_enroll_code("青山村");
+    const std::string code = town.admin.create_enroll_code("青山村");
     const auto r = town.service.enroll(nlohmann::json{{"code", code}, {"public_key", kiosk.public_key.hex()}}.dump());
     ASSERT_TRUE(r.ok()) << r.body;
     device = nlohmann::json::parse(r.body)["device_id"];
@@ -46,14 +46,14 @@ class TownshipTest : public ::testing::Test {
 };
 
 TEST_F(TownshipTest, EnrollmentCodeWorksOnceAndExpires) {
-  const std::string code = town.service.create_enroll_code("青山村", 1);
+  const std::string code = town.admin.create_enroll_code("青山村", 1);
   const auto key = sync::SigningKey::generate().public_key.hex();
   EXPECT_TRUE(town.service.enroll(nlohmann::json{{"code", code}, {"public_key", key}}.dump()).ok());
   const auto again = town.service.enroll(
       nlohmann::json{{"code", code}, {"public_key", sync::SigningKey::generate().public_key.hex()}}.dump());
   EXPECT_EQ(again.status, 403);
   EXPECT_EQ(again.code, "bad_enroll_code");
-  const std::string late = town.service.create_enroll_code("青山村", 1);
+  const std::string late = town.admin.create_enroll_code("青山村", 1);
   town.clock.advance_ms(2LL * 86400 * 1000);
   EXPECT_EQ(town.service.enroll(
                 nlohmann::json{{"code", late}, {"public_key", sync::SigningKey::generate().public_key.hex()}}.dump())
@@ -71,7 +71,7 @@ TEST_F(TownshipTest, ExactlyOncePerOpIdAndSeq) {
   EXPECT_EQ(again.results[0].outcome, sync::OpOutcome::kDuplicate);
   EXPECT_EQ(again.results[1].outcome, sync::OpOutcome::kDuplicate);
   EXPECT_EQ(again.results[2].outcome, sync::OpOutcome::kAccepted);
-  EXPECT_EQ(town.store.op_count(), 3);
+  EXPECT_EQ(town.op_count(), 3);
   // Another operation claiming an existing seq is refused, never overwrites.
   auto clash = open_push(push({op(2, "z")}));
   EXPECT_EQ(clash.results[0].outcome, sync::OpOutcome::kRejected);
@@ -91,8 +91,8 @@ TEST_F(TownshipTest, StatusFollowsTheKioskSequenceNotArrivalOrder) {
                       {"department", "镇民政办"}, {"detail", {{"reason", "x"}}}}};
   open_push(push({escalate}));
   open_push(push({op(1, "a")}));  // the older submit arrives late
-  EXPECT_EQ(town.store.request("青山村", "QS1-1123-001")->status, "escalated");
-  EXPECT_EQ(town.service.escalations().size(), 1u);
+  EXPECT_EQ(town.request("青山村", "QS1-1123-001")->status, "escalated");
+  EXPECT_EQ(town.admin.escalations().size(), 1u);
 }
 
 TEST_F(TownshipTest, UnknownTypeIsRejectedWithoutBlockingTheRest) {
@@ -115,11 +115,11 @@ TEST_F(TownshipTest, ForgedReplayedRevokedAndMalformedChangeNothing) {
   EXPECT_EQ(town.service.handle_envelope("POST /v1/sync HTTP/1.1\r\n\r\n").code, "bad_magic");
   EXPECT_EQ(town.service.handle_envelope(env + "x").code, "trailing_bytes");
   EXPECT_EQ(town.service.handle_envelope(envelope("push", "{\"ops\":7}", kiosk)).code, "bad_batch");
-  EXPECT_TRUE(town.service.revoke(device));
+  EXPECT_TRUE(town.admin.revoke(device));
   const auto revoked = push({op(2, "b")});
   EXPECT_EQ(revoked.status, 403);
   EXPECT_EQ(revoked.code, "revoked");
-  EXPECT_EQ(town.store.op_count(), 1);
+  EXPECT_EQ(town.op_count(), 1);
 }
 
 TEST_F(TownshipTest, FutureProtocolAsksForAnUpgrade) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -38,7 +39,7 @@ class SqlParam {
   std::string_view text_;
 };
 
-using SqlParams = std::initializer_list<SqlParam>;
+using SqlParams = std::span<const SqlParam>;
 
 // One result row; every value as text (SQLite's integers are read back as decimal text).
 class SqlRow {

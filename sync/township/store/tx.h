@@ -23,9 +23,16 @@ class Tx {
   // The value of the parameter that Dialect::in_scope() names.
   const std::string& scope_param() const { return scope_param_; }
 
-  SqlRows query(std::string_view sql, SqlParams params = {}) { return session_->query(sql, params); }
-  std::optional<SqlRow> query_one(std::string_view sql, SqlParams params = {});
-  std::int64_t exec(std::string_view sql, SqlParams params = {}) { return session_->exec(sql, params); }
+  SqlRows query(std::string_view sql, std::initializer_list<SqlParam> params = {}) {
+    return session_->query(sql, {params.begin(), params.size()});
+  }
+  std::optional<SqlRow> query_one(std::string_view sql, std::initializer_list<SqlParam> params = {});
+  std::int64_t exec(std::string_view sql, std::initializer_list<SqlParam> params = {}) {
+    return session_->exec(sql, {params.begin(), params.size()});
+  }
+  // The same with parameters made at run time.
+  SqlRows query_params(std::string_view sql, SqlParams params) { return session_->query(sql, params); }
+  std::int64_t exec_params(std::string_view sql, SqlParams params) { return session_->exec(sql, params); }
   void commit() { session_->commit(); }
 
  private:
@@ -35,8 +42,8 @@ class Tx {
   std::string scope_param_;
 };
 
-inline std::optional<SqlRow> Tx::query_one(std::string_view sql, SqlParams params) {
-  auto rows = session_->query(sql, params);
+inline std::optional<SqlRow> Tx::query_one(std::string_view sql, std::initializer_list<SqlParam> params) {
+  auto rows = session_->query(sql, {params.begin(), params.size()});
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
 }
