@@ -13,6 +13,10 @@
 namespace vsk::test_support {
 namespace {
 
+// Every scenario runs against the township on SQLite and on PostgreSQL.
+class SyncClient : public ::testing::TestWithParam<Backend> {};
+class SyncFaults : public ::testing::TestWithParam<Backend> {};
+
 std::string escalate(TestKiosk& k, const std::string& number) {
   const auto r = k.store.requests().find_by_number(number);
   const std::int64_t clerk = k.staff("0002");
@@ -22,8 +26,8 @@ std::string escalate(TestKiosk& k, const std::string& number) {
   return number;
 }
 
-TEST(SyncClient, NotEnrolledSaysSoAndKeepsEverything) {
-  TestTownship town;
+TEST_P(SyncClient, NotEnrolledSaysSoAndKeepsEverything) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   k.file_request();
   const auto r = k.client->run_once(town.loopback);
@@ -34,8 +38,8 @@ TEST(SyncClient, NotEnrolledSaysSoAndKeepsEverything) {
   EXPECT_GT(k.client->health().pending, 0);
 }
 
-TEST(SyncClient, RequestsReachTheTownshipAndRepliesReachOnlyTheirVillage) {
-  TestTownship town;
+TEST_P(SyncClient, RequestsReachTheTownshipAndRepliesReachOnlyTheirVillage) {
+  TestTownship town{GetParam()};
   TestKiosk a, b;  // two villages with the same demo data: the same request numbers exist in both
   town.enroll(a, "青山村");
   town.enroll(b, "绿水村");
@@ -65,8 +69,8 @@ TEST(SyncClient, RequestsReachTheTownshipAndRepliesReachOnlyTheirVillage) {
   EXPECT_EQ(town.request("青山村", number)->status, "in_progress");
 }
 
-TEST(SyncClient, EscalationCarriesTheDetailsOnlyThen) {
-  TestTownship town;
+TEST_P(SyncClient, EscalationCarriesTheDetailsOnlyThen) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   const std::string number = escalate(k, k.file_request());
@@ -79,8 +83,8 @@ TEST(SyncClient, EscalationCarriesTheDetailsOnlyThen) {
   EXPECT_EQ(esc[0].department, "镇民政办");
 }
 
-TEST(SyncClient, AReplyThatNoLongerFitsBecomesAConflict) {
-  TestTownship town;
+TEST_P(SyncClient, AReplyThatNoLongerFitsBecomesAConflict) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   const std::string number = escalate(k, k.file_request());
@@ -100,8 +104,8 @@ TEST(SyncClient, AReplyThatNoLongerFitsBecomesAConflict) {
   EXPECT_EQ(k.store.requests().find_by_number(number)->status, core::RequestStatus::kCompleted);
 }
 
-TEST(SyncClient, TownshipLosingDataIsRefilledFromItsPosition) {
-  TestTownship town;
+TEST_P(SyncClient, TownshipLosingDataIsRefilledFromItsPosition) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   k.file_request();
@@ -120,8 +124,8 @@ TEST(SyncClient, TownshipLosingDataIsRefilledFromItsPosition) {
   EXPECT_GT(k.last_seq(), held);
 }
 
-TEST(SyncClient, UsbBundleRoundTripAndDoubleImportChangesNothing) {
-  TestTownship town;
+TEST_P(SyncClient, UsbBundleRoundTripAndDoubleImportChangesNothing) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   const std::string number = escalate(k, k.file_request());
@@ -153,8 +157,8 @@ TEST(SyncClient, UsbBundleRoundTripAndDoubleImportChangesNothing) {
   EXPECT_FALSE(k.client->import_bundle("hello").ok);
 }
 
-TEST(SyncClient, ADownloadOrderedByTheTownshipAppliesNothingTwice) {
-  TestTownship town;
+TEST_P(SyncClient, ADownloadOrderedByTheTownshipAppliesNothingTwice) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   const std::string number = escalate(k, k.file_request());
@@ -172,8 +176,8 @@ TEST(SyncClient, ADownloadOrderedByTheTownshipAppliesNothingTwice) {
   EXPECT_EQ(k.client->run_once(town.loopback).resyncs, 0);  // the order was carried out once
 }
 
-TEST(SyncClient, AMissedChangeIsFoundByTheChecksumAndFetched) {
-  TestTownship town;
+TEST_P(SyncClient, AMissedChangeIsFoundByTheChecksumAndFetched) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   town.admin.publish_notice(std::nullopt, {{"title", "一"}, {"body", "..."}});
@@ -189,8 +193,8 @@ TEST(SyncClient, AMissedChangeIsFoundByTheChecksumAndFetched) {
   EXPECT_EQ(k.client->run_once(town.loopback).resyncs, 0);
 }
 
-TEST(SyncClient, PointsEntriesGoUpAndTownshipDeductionsComeDown) {
-  TestTownship town;
+TEST_P(SyncClient, PointsEntriesGoUpAndTownshipDeductionsComeDown) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   app::AwardInput award;
@@ -217,8 +221,8 @@ TEST(SyncClient, PointsEntriesGoUpAndTownshipDeductionsComeDown) {
   EXPECT_EQ(points_ops(), 1);
 }
 
-TEST(SyncClient, TownshipNoticesArriveOnceAndCanBeWithdrawn) {
-  TestTownship town;
+TEST_P(SyncClient, TownshipNoticesArriveOnceAndCanBeWithdrawn) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   const auto count = [&] { return k.notices.visible().size(); };
@@ -237,8 +241,8 @@ TEST(SyncClient, TownshipNoticesArriveOnceAndCanBeWithdrawn) {
   EXPECT_TRUE(k.store.sync().open_conflicts().empty());
 }
 
-TEST(SyncClient, CatalogFromTheTownshipIsCheckedThenSavedForTheNextStart) {
-  TestTownship town;
+TEST_P(SyncClient, CatalogFromTheTownshipIsCheckedThenSavedForTheNextStart) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   app::register_document_changes(k.changes, k.dir.path());
   town.enroll(k, "青山村");
@@ -263,8 +267,8 @@ TEST(SyncClient, CatalogFromTheTownshipIsCheckedThenSavedForTheNextStart) {
   EXPECT_EQ(app::load_catalog(path).services.size(), k.catalog.services.size());
 }
 
-TEST(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
-  TestTownship town;
+TEST_P(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   {
@@ -285,8 +289,8 @@ TEST(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
 
 // Faults in a loop: every round loses, duplicates or fails some messages while the village
 // keeps working. At the end, with a healthy link, each operation is on the township once.
-void fault_loop(FaultyTransport::Faults faults, unsigned seed) {
-  TestTownship town;
+void fault_loop(Backend backend, FaultyTransport::Faults faults, unsigned seed) {
+  TestTownship town{backend};
   TestKiosk k;
   town.enroll(k, "青山村");
   FaultyTransport flaky(town.loopback, faults, seed);
@@ -304,11 +308,14 @@ void fault_loop(FaultyTransport::Faults faults, unsigned seed) {
   EXPECT_EQ(k.client->health().pending, 0);
 }
 
-TEST(SyncFaults, LostAnswersAfterTheTownshipCommitted) { fault_loop({0, 0.35, 0, 0}, 1); }
-TEST(SyncFaults, LostRequests) { fault_loop({0.35, 0, 0, 0}, 2); }
-TEST(SyncFaults, DuplicatedDelivery) { fault_loop({0, 0, 0.5, 0}, 3); }
-TEST(SyncFaults, ServerErrors) { fault_loop({0, 0, 0, 0.35}, 4); }
-TEST(SyncFaults, EverythingAtOnce) { fault_loop({0.1, 0.15, 0.2, 0.1}, 5); }
+TEST_P(SyncFaults, LostAnswersAfterTheTownshipCommitted) { fault_loop(GetParam(), {0, 0.35, 0, 0}, 1); }
+TEST_P(SyncFaults, LostRequests) { fault_loop(GetParam(), {0.35, 0, 0, 0}, 2); }
+TEST_P(SyncFaults, DuplicatedDelivery) { fault_loop(GetParam(), {0, 0, 0.5, 0}, 3); }
+TEST_P(SyncFaults, ServerErrors) { fault_loop(GetParam(), {0, 0, 0, 0.35}, 4); }
+TEST_P(SyncFaults, EverythingAtOnce) { fault_loop(GetParam(), {0.1, 0.15, 0.2, 0.1}, 5); }
+
+INSTANTIATE_TEST_SUITE_P(Backends, SyncClient, kBothBackends, backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, SyncFaults, kBothBackends, backend_name);
 
 }  // namespace
 }  // namespace vsk::test_support

@@ -11,9 +11,10 @@ using sync::EnvelopeHeader;
 using sync::Operation;
 using sync::PushBatch;
 
-class TownshipTest : public ::testing::Test {
+// The same tests on SQLite and on PostgreSQL.
+class TownshipTest : public ::testing::TestWithParam<Backend> {
  protected:
-  TestTownship town;
+  TestTownship town{GetParam()};
   sync::SigningKey kiosk = sync::SigningKey::generate();
   std::string device;
   std::uint64_t counter = 0;
@@ -45,7 +46,7 @@ class TownshipTest : public ::testing::Test {
   }
 };
 
-TEST_F(TownshipTest, EnrollmentCodeWorksOnceAndExpires) {
+TEST_P(TownshipTest, EnrollmentCodeWorksOnceAndExpires) {
   const std::string code = town.admin.create_enroll_code("青山村", 1);
   const auto key = sync::SigningKey::generate().public_key.hex();
   EXPECT_TRUE(town.service.enroll(nlohmann::json{{"code", code}, {"public_key", key}}.dump()).ok());
@@ -62,7 +63,7 @@ TEST_F(TownshipTest, EnrollmentCodeWorksOnceAndExpires) {
   EXPECT_EQ(town.service.enroll("not json").status, 400);
 }
 
-TEST_F(TownshipTest, ExactlyOncePerOpIdAndSeq) {
+TEST_P(TownshipTest, ExactlyOncePerOpIdAndSeq) {
   auto first = open_push(push({op(1, "a"), op(2, "b")}));
   EXPECT_EQ(first.acked_seq, 2);
   EXPECT_EQ(first.results[0].outcome, sync::OpOutcome::kAccepted);
@@ -79,13 +80,13 @@ TEST_F(TownshipTest, ExactlyOncePerOpIdAndSeq) {
   EXPECT_EQ(town.op_ids(device), (std::vector<std::string>{"a", "b", "c"}));
 }
 
-TEST_F(TownshipTest, ReorderedOperationsAckOnlyWithoutGaps) {
+TEST_P(TownshipTest, ReorderedOperationsAckOnlyWithoutGaps) {
   EXPECT_EQ(open_push(push({op(2, "b")})).acked_seq, 0);
   EXPECT_EQ(open_push(push({op(3, "c")})).acked_seq, 0);
   EXPECT_EQ(open_push(push({op(1, "a")})).acked_seq, 3);
 }
 
-TEST_F(TownshipTest, StatusFollowsTheKioskSequenceNotArrivalOrder) {
+TEST_P(TownshipTest, StatusFollowsTheKioskSequenceNotArrivalOrder) {
   Operation escalate{"e", 2, "request.event", 0,
                      {{"number", "QS1-1123-001"}, {"kind", "escalate"}, {"status", "escalated"},
                       {"department", "镇民政办"}, {"detail", {{"reason", "x"}}}}};
@@ -95,7 +96,7 @@ TEST_F(TownshipTest, StatusFollowsTheKioskSequenceNotArrivalOrder) {
   EXPECT_EQ(town.admin.escalations().size(), 1u);
 }
 
-TEST_F(TownshipTest, UnknownTypeIsRejectedWithoutBlockingTheRest) {
+TEST_P(TownshipTest, UnknownTypeIsRejectedWithoutBlockingTheRest) {
   auto r = open_push(push({op(1, "a"), Operation{"x", 2, "teleport.resident", 0, nlohmann::json::object()},
                            Operation{"y", 3, "request.submitted", 0, nlohmann::json::array()}, op(4, "c")}));
   EXPECT_EQ(r.results[1].outcome, sync::OpOutcome::kRejected);
@@ -106,7 +107,7 @@ TEST_F(TownshipTest, UnknownTypeIsRejectedWithoutBlockingTheRest) {
   EXPECT_EQ(r.acked_seq, 4);
 }
 
-TEST_F(TownshipTest, ForgedReplayedRevokedAndMalformedChangeNothing) {
+TEST_P(TownshipTest, ForgedReplayedRevokedAndMalformedChangeNothing) {
   const sync::SigningKey stranger = sync::SigningKey::generate();
   EXPECT_EQ(push({op(1, "a")}, &stranger).code, "bad_signature");
   const std::string env = envelope("push", sync::encode(PushBatch{{op(1, "a")}, 0, 0}), kiosk);
@@ -122,7 +123,7 @@ TEST_F(TownshipTest, ForgedReplayedRevokedAndMalformedChangeNothing) {
   EXPECT_EQ(town.op_count(), 1);
 }
 
-TEST_F(TownshipTest, FutureProtocolAsksForAnUpgrade) {
+TEST_P(TownshipTest, FutureProtocolAsksForAnUpgrade) {
   const std::string env = sync::seal_envelope(
       EnvelopeHeader{sync::kProtocolVersion + 1, "push", device, "township", ++counter}, "{}", kiosk,
       town.service.public_key());
@@ -130,6 +131,8 @@ TEST_F(TownshipTest, FutureProtocolAsksForAnUpgrade) {
   EXPECT_EQ(r.status, 426);
   EXPECT_EQ(r.code, "upgrade_needed");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, TownshipTest, kBothBackends, backend_name);
 
 }  // namespace
 }  // namespace vsk::test_support
