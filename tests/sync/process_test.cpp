@@ -43,12 +43,29 @@ RunResult ctl(const std::string& dir, std::vector<std::string> args) {
   return run_process(args);
 }
 
-// The op ids the township holds for one device, in seq order (read beside the running server).
-std::vector<std::string> township_op_ids(const std::string& township_dir, const std::string& device) {
-  township::TownshipStore store(township_dir + "/township.db");
-  auto tx = store.read(*township::single_township_scope(store));
-  return store.ops().op_ids(tx, device);
-}
+// The township server under test: its data dir (key, SQLite file) and, on PostgreSQL, its
+// own database in the test cluster.
+struct Server {
+  explicit Server(Backend b) : pg(b == Backend::kPostgres ? std::make_unique<PgTestDatabase>() : nullptr) {}
+  TempDir dir;
+  std::unique_ptr<PgTestDatabase> pg;
+  std::vector<std::string> options() const {
+    return pg ? std::vector<std::string>{"--database", pg->url()} : std::vector<std::string>{};
+  }
+  // The op ids the township holds for one device, in seq order (read beside the running server).
+  std::vector<std::string> op_ids(const std::string& device) const {
+    township::StoreConfig c;
+    c.sqlite_path = dir.file("township.db");
+    if (pg) c.database_url = pg->url();
+    c.pool_size = 1;
+    township::TownshipStore store(c);
+    auto tx = store.read(*township::single_township_scope(store));
+    return store.ops().op_ids(tx, device);
+  }
+};
+
+// Every scenario with the server on SQLite and on PostgreSQL.
+class SyncProcess : public ::testing::TestWithParam<Backend> {};
 
 struct KioskDir {
   TempDir dir;
@@ -78,9 +95,9 @@ void seed_and_enroll(KioskDir& k, TownshipProcess& town, const std::string& vill
   ASSERT_TRUE(status["enrolled"].get<bool>());
 }
 
-TEST(SyncProcess, TwoVillagesOverHttpRepliesGoToTheRightKiosk) {
-  TempDir town_dir;
-  TownshipProcess town(kTownship, town_dir.path());
+TEST_P(SyncProcess, TwoVillagesOverHttpRepliesGoToTheRightKiosk) {
+  Server server{GetParam()};
+  TownshipProcess town(kTownship, server.dir.path(), server.options());
   town.start();
   KioskDir a, b;
   seed_and_enroll(a, town, "青山村");
@@ -107,8 +124,8 @@ TEST(SyncProcess, TwoVillagesOverHttpRepliesGoToTheRightKiosk) {
   EXPECT_EQ(ctl(b.dir.path(), {"requests", "show", number}).out.find("镇民政办已受理"), std::string::npos);
   const auto after = nlohmann::json::parse(run_process(town.cli({"escalations", "--json"})).out);
   EXPECT_EQ(after.size(), esc.size() - 1);
-  EXPECT_EQ(township_op_ids(town_dir.path(), a.device), a.op_ids());
-  EXPECT_EQ(township_op_ids(town_dir.path(), b.device), b.op_ids());
+  EXPECT_EQ(server.op_ids(a.device), a.op_ids());
+  EXPECT_EQ(server.op_ids(b.device), b.op_ids());
   const auto stats = nlohmann::json::parse(run_process(town.cli({"stats", "--json"})).out);
   EXPECT_EQ(stats["kiosks"].size(), 2u);
   for (const auto& k : stats["kiosks"]) EXPECT_EQ(k["pending_reported"], 0) << stats.dump(1);
@@ -122,9 +139,10 @@ TEST(SyncProcess, TwoVillagesOverHttpRepliesGoToTheRightKiosk) {
   EXPECT_EQ(nlohmann::json::parse(ctl(a.dir.path(), {"sync-status", "--json"}).out)["pending"], 1);
 }
 
-TEST(SyncProcess, UsbBundlesThroughTheCommandLines) {
-  TempDir town_dir, usb;
-  TownshipProcess town(kTownship, town_dir.path());
+TEST_P(SyncProcess, UsbBundlesThroughTheCommandLines) {
+  Server server{GetParam()};
+  TempDir usb;
+  TownshipProcess town(kTownship, server.dir.path(), server.options());
   town.start();
   KioskDir k;
   seed_and_enroll(k, town, "青山村");
@@ -135,7 +153,7 @@ TEST(SyncProcess, UsbBundlesThroughTheCommandLines) {
   const auto twice = run_process(town.cli({"import-bundle", out, "--reply", usb.file("again.vsk")}));
   EXPECT_EQ(twice.exit_code, 0);
   EXPECT_NE(twice.out.find("imported before"), std::string::npos);
-  EXPECT_EQ(township_op_ids(town_dir.path(), k.device), k.op_ids());
+  EXPECT_EQ(server.op_ids(k.device), k.op_ids());
   ASSERT_EQ(ctl(k.dir.path(), {"import-bundle", back}).exit_code, 0);
   EXPECT_EQ(nlohmann::json::parse(ctl(k.dir.path(), {"sync-status", "--json"}).out)["pending"], 0);
   // Damaged and foreign files are refused with a reason, nothing changes.
@@ -148,9 +166,9 @@ TEST(SyncProcess, UsbBundlesThroughTheCommandLines) {
   EXPECT_EQ(run_process(town.cli({"import-bundle", usb.file("photo.jpg")})).exit_code, 1);
 }
 
-TEST(SyncProcess, TownshipKilledMidBatchLosesNothingAndDuplicatesNothing) {
-  TempDir town_dir;
-  TownshipProcess town(kTownship, town_dir.path());
+TEST_P(SyncProcess, TownshipKilledMidBatchLosesNothingAndDuplicatesNothing) {
+  Server server{GetParam()};
+  TownshipProcess town(kTownship, server.dir.path(), server.options());
   town.start();
   TestKiosk k;
   auto http = sync::make_curl_transport(town.url(), {2, 1, 2, 10, ""});
@@ -179,12 +197,12 @@ TEST(SyncProcess, TownshipKilledMidBatchLosesNothingAndDuplicatesNothing) {
   EXPECT_GT(failed_rounds, 0) << "the server was never killed mid-sync";
   ASSERT_TRUE(k.client->run_once(*http).ok);
   EXPECT_EQ(k.acked(), k.last_seq());
-  EXPECT_EQ(township_op_ids(town_dir.path(), k.client->health().device_id), kiosk_op_ids(k.store));
+  EXPECT_EQ(server.op_ids(k.client->health().device_id), kiosk_op_ids(k.store));
 }
 
-TEST(SyncProcess, KioskctlSigkilledDuringSync100Times) {
-  TempDir town_dir;
-  TownshipProcess town(kTownship, town_dir.path());
+TEST_P(SyncProcess, KioskctlSigkilledDuringSync100Times) {
+  Server server{GetParam()};
+  TownshipProcess town(kTownship, server.dir.path(), server.options());
   town.start();
   KioskDir k;
   seed_and_enroll(k, town, "青山村");
@@ -203,13 +221,13 @@ TEST(SyncProcess, KioskctlSigkilledDuringSync100Times) {
   EXPECT_EQ(ctl(k.dir.path(), {"db", "check"}).exit_code, 0);
   const auto ops = k.op_ids();
   EXPECT_EQ(ops.size(), 152u + 100 * 120);
-  EXPECT_EQ(township_op_ids(town_dir.path(), k.device), ops);
+  EXPECT_EQ(server.op_ids(k.device), ops);
   EXPECT_EQ(nlohmann::json::parse(ctl(k.dir.path(), {"sync-status", "--json"}).out)["pending"], 0);
 }
 
-TEST(SyncProcess, AdminApiNeedsATokenAndActsLikeTheCli) {
-  TempDir town_dir;
-  TownshipProcess town(kTownship, town_dir.path());
+TEST_P(SyncProcess, AdminApiNeedsATokenAndActsLikeTheCli) {
+  Server server{GetParam()};
+  TownshipProcess town(kTownship, server.dir.path(), server.options());
   town.start();
   KioskDir k;
   seed_and_enroll(k, town, "青山村");
@@ -243,7 +261,7 @@ TEST(SyncProcess, AdminApiNeedsATokenAndActsLikeTheCli) {
   EXPECT_NE(ctl(k.dir.path(), {"notices", "list"}).out.find("乡镇通知"), std::string::npos);
 }
 
-TEST(SyncProcess, AStalledTownshipIsAbandonedNotWaitedOnForever) {
+TEST(SyncNetwork, AStalledTownshipIsAbandonedNotWaitedOnForever) {
   // Accepts connections (the kernel does, via the backlog) and never answers.
   const int s = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
@@ -268,6 +286,8 @@ TEST(SyncProcess, AStalledTownshipIsAbandonedNotWaitedOnForever) {
   EXPECT_EQ(k.client->health().last_error_code, "network");
   close(s);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, SyncProcess, kBothBackends, backend_name);
 
 }  // namespace
 }  // namespace vsk::test_support
