@@ -200,6 +200,46 @@ TEST_P(SyncProcess, TownshipKilledMidBatchLosesNothingAndDuplicatesNothing) {
   EXPECT_EQ(server.op_ids(k.client->health().device_id), kiosk_op_ids(k.store));
 }
 
+// PostgreSQL ends the server's connections in the middle of batches (an operator's
+// pg_terminate_backend, a failover, a restart): the server answers 503 for those, drops the
+// dead connections, and the kiosk's next rounds carry on with nothing lost or doubled.
+TEST(SyncProcessPostgres, BackendsTerminatedMidBatchLoseNothingAndDuplicateNothing) {
+  Server server{Backend::kPostgres};
+  TownshipProcess town(kTownship, server.dir.path(), server.options());
+  town.start();
+  TestKiosk k;
+  auto http = sync::make_curl_transport(town.url(), {2, 1, 2, 10, ""});
+  {
+    const std::string code = trim(run_process(town.cli({"enroll", "--village", "青山村"})).out);
+    ASSERT_TRUE(k.client->enroll(*http, town.url(), code, "").ok);
+  }
+  std::mt19937 rng(13);
+  int failed_rounds = 0, terminated = 0;
+  for (int round = 0; round < 12; ++round) {
+    {
+      db::Transaction tx(k.store.db());
+      for (int i = 0; i < 400; ++i) k.store.sync().enqueue(tx, "sync.ping", "{\"round\":" + std::to_string(round) + "}", 0);
+      tx.commit();
+    }
+    std::thread killer([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 150)(rng)));
+      terminated += server.pg->cluster().terminate_backends(server.pg->name());
+    });
+    const auto r = k.client->run_once(*http);
+    if (!r.ok) {
+      ++failed_rounds;
+      EXPECT_EQ(r.error_code, "refused:busy") << r.error_zh;  // 503 "busy, come back later"
+    }
+    killer.join();
+  }
+  EXPECT_GT(terminated, 0);
+  EXPECT_GT(failed_rounds, 0) << "no batch was cut by a terminated connection";
+  for (int i = 0; i < 3 && !k.client->run_once(*http).ok; ++i) {
+  }
+  EXPECT_EQ(k.acked(), k.last_seq());
+  EXPECT_EQ(server.op_ids(k.client->health().device_id), kiosk_op_ids(k.store));
+}
+
 TEST_P(SyncProcess, KioskctlSigkilledDuringSync100Times) {
   Server server{GetParam()};
   TownshipProcess town(kTownship, server.dir.path(), server.options());

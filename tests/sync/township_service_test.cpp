@@ -2,6 +2,7 @@
 // isolation, and operations the township cannot take.
 #include <gtest/gtest.h>
 
+#include "protocol_kiosk.h"
 #include "sync_test_support.h"
 
 namespace vsk::test_support {
@@ -15,34 +16,26 @@ using sync::PushBatch;
 class TownshipTest : public ::testing::TestWithParam<Backend> {
  protected:
   TestTownship town{GetParam()};
-  sync::SigningKey kiosk = sync::SigningKey::generate();
-  std::string device;
-  std::uint64_t counter = 0;
+  ProtocolKiosk k{town.service.public_key()};
+  const sync::SigningKey& kiosk = k.key;
+  std::string& device = k.device;
 
   void SetUp() override {
-    const std::string code = town.admin.create_enroll_code("青山村");
-    const auto r = town.service.enroll(nlohmann::json{{"code", code}, {"public_key", kiosk.public_key.hex()}}.dump());
-    ASSERT_TRUE(r.ok()) << r.body;
-    device = nlohmann::json::parse(r.body)["device_id"];
+    const auto r = town.service.enroll(k.enroll_body(town.admin.create_enroll_code("青山村")));
+    ASSERT_TRUE(k.enrolled(r.status, r.body)) << r.body;
   }
   std::string envelope(const std::string& kind, const std::string& json, const sync::SigningKey& signer) {
-    return sync::seal_envelope(EnvelopeHeader{sync::kProtocolVersion, kind, device, "township", ++counter}, json,
-                               signer, town.service.public_key());
+    return k.envelope(kind, json, &signer);
   }
   township::Reply push(std::vector<Operation> ops, const sync::SigningKey* signer = nullptr) {
-    PushBatch b;
-    b.ops = std::move(ops);
-    return town.service.handle_envelope(envelope("push", sync::encode(b), signer ? *signer : kiosk));
+    return town.service.handle_envelope(k.push(std::move(ops), 0, signer));
   }
   sync::PushReply open_push(const township::Reply& r) {
     if (!r.ok()) throw std::runtime_error("push refused: " + r.body);
-    sync::EnvelopeError e{};
-    const auto env = sync::parse_envelope(r.body, &e);
-    const auto text = sync::open_envelope(*env, town.service.public_key(), kiosk, &e);
-    return *sync::decode_push_reply(*text, nullptr);
+    return *k.open_push(r.body);
   }
   static Operation op(std::int64_t seq, const std::string& id, const std::string& number = "QS1-1123-001") {
-    return Operation{id, seq, "request.submitted", 0, {{"number", number}, {"service_id", "residence_certificate"}}};
+    return ProtocolKiosk::op(seq, id, number);
   }
 };
 
@@ -125,7 +118,7 @@ TEST_P(TownshipTest, ForgedReplayedRevokedAndMalformedChangeNothing) {
 
 TEST_P(TownshipTest, FutureProtocolAsksForAnUpgrade) {
   const std::string env = sync::seal_envelope(
-      EnvelopeHeader{sync::kProtocolVersion + 1, "push", device, "township", ++counter}, "{}", kiosk,
+      EnvelopeHeader{sync::kProtocolVersion + 1, "push", device, "township", 1000}, "{}", kiosk,
       town.service.public_key());
   const auto r = town.service.handle_envelope(env);
   EXPECT_EQ(r.status, 426);
