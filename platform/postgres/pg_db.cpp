@@ -109,8 +109,10 @@ std::optional<std::int64_t> Statement::column_optional_int(int col) const {
 
 // ---- Connection ----
 
-Connection::Connection(const std::string& conninfo) {
-  conn_ = PQconnectdb(conninfo.c_str());
+Connection::Connection(const std::string& conninfo, const std::string& application_name) {
+  const char* keys[] = {"dbname", "fallback_application_name", nullptr};
+  const char* values[] = {conninfo.c_str(), application_name.c_str(), nullptr};
+  conn_ = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
     std::string msg = conn_ ? PQerrorMessage(conn_) : "out of memory";
     while (!msg.empty() && msg.back() == '\n') msg.pop_back();

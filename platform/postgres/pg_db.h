@@ -88,7 +88,8 @@ class Statement {
 class Connection {
  public:
   // `conninfo`: a postgresql:// URL or "key=value" pairs (libpq's syntax). Throws PgError.
-  explicit Connection(const std::string& conninfo);
+  // `application_name` shows in pg_stat_activity unless the conninfo names one.
+  explicit Connection(const std::string& conninfo, const std::string& application_name = "vsk");
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

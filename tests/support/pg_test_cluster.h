@@ -56,7 +56,7 @@ class PgCluster {
   static std::unique_ptr<PgCluster> start_standby_of(const PgCluster& primary) {
     auto c = std::unique_ptr<PgCluster>(new PgCluster(make_dir(), free_tcp_port()));
     c->run_tool({"pg_basebackup", "-h", "127.0.0.1", "-p", std::to_string(primary.port()), "-U", "postgres", "-D",
-                 c->data(), "-R", "-X", "stream", "--no-sync"});
+                 c->data(), "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"});
     c->write_conf({});
     c->start();
     return c;
@@ -82,6 +82,8 @@ class PgCluster {
     const auto r = run_process(as_owner({tool("pg_ctl"), "-D", data(), "-l", dir_ + "/log", "-w", "-t", "60", "start"}));
     if (r.exit_code != 0) throw std::runtime_error("pg_ctl start failed: " + r.out + log_tail());
   }
+  // A standby becomes a primary (pg_ctl promote); returns pg_ctl's exit status.
+  int promote() { return run_process(as_owner({tool("pg_ctl"), "-D", data(), "-w", "promote"})).exit_code; }
   int port() const { return port_; }
   const std::string& dir() const { return dir_; }
   std::string url(const std::string& db = "postgres", const std::string& user = "postgres") const {

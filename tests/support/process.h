@@ -118,6 +118,8 @@ class TownshipProcess {
     return args;
   }
   pid_t pid() const { return pid_; }
+  // For the next start() and cli() (same data dir, same port).
+  void set_options(std::vector<std::string> options) { options_ = std::move(options); }
 
  private:
   std::string binary_, dir_;

@@ -25,75 +25,14 @@
 #include "sync/client/transport.h"
 #include "sync/township/township_admin.h"
 #include "sync/township/township_store.h"
+#include "process_fixtures.h"
 #include "sync_test_support.h"
 
 namespace vsk::test_support {
 namespace {
 
-const std::string kTownship = VSK_TOWNSHIP_SERVER;
-const std::string kKioskctl = VSK_KIOSKCTL;
-
-std::string trim(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
-}
-
-RunResult ctl(const std::string& dir, std::vector<std::string> args) {
-  args.insert(args.begin(), {kKioskctl, "--data-dir", dir});
-  return run_process(args);
-}
-
-// The township server under test: its data dir (key, SQLite file) and, on PostgreSQL, its
-// own database in the test cluster.
-struct Server {
-  explicit Server(Backend b) : pg(b == Backend::kPostgres ? std::make_unique<PgTestDatabase>() : nullptr) {}
-  TempDir dir;
-  std::unique_ptr<PgTestDatabase> pg;
-  std::vector<std::string> options() const {
-    return pg ? std::vector<std::string>{"--database", pg->url()} : std::vector<std::string>{};
-  }
-  // The op ids the township holds for one device, in seq order (read beside the running server).
-  std::vector<std::string> op_ids(const std::string& device) const {
-    township::StoreConfig c;
-    c.sqlite_path = dir.file("township.db");
-    if (pg) c.database_url = pg->url();
-    c.pool_size = 1;
-    township::TownshipStore store(c);
-    auto tx = store.read(*township::single_township_scope(store));
-    return store.ops().op_ids(tx, device);
-  }
-};
-
 // Every scenario with the server on SQLite and on PostgreSQL.
 class SyncProcess : public ::testing::TestWithParam<Backend> {};
-
-struct KioskDir {
-  TempDir dir;
-  std::string device;
-  std::vector<std::string> op_ids() {
-    platform::FakePinHasher hasher;
-    auto v = app::open_village(dir.path(), hasher, false);
-    return kiosk_op_ids(*v.store);
-  }
-  void add_ops(int n, int tag) {
-    platform::FakePinHasher hasher;
-    auto v = app::open_village(dir.path(), hasher, false);
-    db::Transaction tx(v.store->db());
-    for (int i = 0; i < n; ++i)
-      v.store->sync().enqueue(tx, "sync.ping", nlohmann::json{{"round", tag}, {"i", i}}.dump(), kSyncTestNow);
-    tx.commit();
-  }
-};
-
-void seed_and_enroll(KioskDir& k, TownshipProcess& town, const std::string& village) {
-  ASSERT_EQ(ctl(k.dir.path(), {"seed"}).exit_code, 0);
-  const std::string code = trim(run_process(town.cli({"enroll", "--village", village})).out);
-  ASSERT_EQ(code.size(), 12u);
-  ASSERT_EQ(ctl(k.dir.path(), {"enroll", "--server", town.url(), "--code", code}).exit_code, 0);
-  const auto status = nlohmann::json::parse(ctl(k.dir.path(), {"sync-status", "--json"}).out);
-  k.device = status["device_id"];
-  ASSERT_TRUE(status["enrolled"].get<bool>());
-}
 
 TEST_P(SyncProcess, TwoVillagesOverHttpRepliesGoToTheRightKiosk) {
   Server server{GetParam()};

@@ -10,6 +10,7 @@ namespace vsk::township {
 namespace {
 
 constexpr auto kAcquireTimeout = std::chrono::seconds(30);
+constexpr const char* kApplicationName = "township-server";
 
 StoreError translate(const pg::PgError& e) {
   if (e.sqlstate().rfind("23", 0) == 0) return StoreError(StoreError::Kind::kConstraint, e.what());
@@ -96,7 +97,7 @@ std::unique_ptr<pg::Connection> PgPool::acquire() {
     ++open_;  // reserved before connecting, outside the lock
   }
   try {
-    return std::make_unique<pg::Connection>(url_);
+    return std::make_unique<pg::Connection>(url_, kApplicationName);
   } catch (const pg::PgError& e) {
     std::lock_guard lock(mutex_);
     --open_;
@@ -119,7 +120,7 @@ PgBackend::PgBackend(const std::string& url, const std::string& read_url, int po
   dialect_.kind = Dialect::Kind::kPostgres;
   dialect_.forget_scope_filter = forget_scope_filter;
   try {
-    pg::Connection c(url);
+    pg::Connection c(url, kApplicationName);
     const auto report = pg::migrate(c, pg_migrations(), 1);
     if (report.outcome == pg::MigrationOutcome::kTooNew || report.outcome == pg::MigrationOutcome::kTooOld)
       throw std::runtime_error("township database has an unsupported schema version " +
@@ -127,7 +128,7 @@ PgBackend::PgBackend(const std::string& url, const std::string& read_url, int po
     auto s = c.prepare("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user");
     rls_bypassed_ = s.step() && s.column_text(0) == "t";
     if (!read_url.empty()) {
-      pg::Connection r(read_url);
+      pg::Connection r(read_url, kApplicationName);
       if (pg::schema_version(r) == 0)
         throw std::runtime_error("the read database holds no township schema (is it a standby of " + redact_url(url) +
                                  "?): " + redact_url(read_url));
