@@ -1,9 +1,10 @@
 // Sync figures end to end on loopback: the real township HTTP server (in this process, on
 // 127.0.0.1) and the real kiosk client over libcurl. Prints one line per figure.
-//   build/bench/sync_bench [OPS]        (default 10000)
+//   build/bench/sync_bench [OPS] [--postgres]   (default 10000 operations, township on SQLite)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <thread>
 
 #include "sync/client/transport.h"
@@ -17,8 +18,10 @@ namespace {
 
 double seconds_since(Steady::time_point t0) { return std::chrono::duration<double>(Steady::now() - t0).count(); }
 
+test_support::Backend g_backend = test_support::Backend::kSqlite;
+
 struct Loopback {
-  test_support::TestTownship town;
+  test_support::TestTownship town{g_backend};
   township::HttpServer http{town.service, [](const std::string&) {}};
   int port = http.bind("127.0.0.1", 0);
   std::thread thread{[this] { http.run(); }};
@@ -28,7 +31,7 @@ struct Loopback {
     thread.join();
   }
   void enroll(test_support::TestKiosk& k) {
-    const auto r = k.client->enroll(*transport, "loopback", town.service.create_enroll_code("青山村"), "bench");
+    const auto r = k.client->enroll(*transport, "loopback", town.admin.create_enroll_code("青山村"), "bench");
     if (!r.ok) std::abort();
   }
 };
@@ -46,7 +49,13 @@ double bytes_per_op(Loopback& net, test_support::TestKiosk& k, int n, F make) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int ops = argc > 1 ? std::atoi(argv[1]) : 10000;
+  int ops = 10000;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--postgres")
+      g_backend = test_support::Backend::kPostgres;
+    else
+      ops = std::atoi(argv[i]);
+  }
   {
     Loopback net;
     test_support::TestKiosk k(/*seed=*/false);

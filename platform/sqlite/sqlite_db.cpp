@@ -51,6 +51,8 @@ void Statement::run() {
   }
 }
 
+int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+
 std::int64_t Statement::column_int(int col) const { return sqlite3_column_int64(stmt_, col); }
 
 std::string Statement::column_text(int col) const {

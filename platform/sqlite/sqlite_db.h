@@ -56,6 +56,7 @@ class Statement {
   // Runs a statement that returns no rows.
   void run();
 
+  int column_count() const;
   std::int64_t column_int(int col) const;
   std::string column_text(int col) const;
   bool column_is_null(int col) const;

@@ -9,7 +9,14 @@ using nlohmann::json;
 
 void send(httplib::Response& res, const Reply& r) {
   res.status = r.status;
+  if (r.retry_after_s > 0) res.set_header("Retry-After", std::to_string(r.retry_after_s));
   res.set_content(r.body, r.content_type.c_str());
+}
+
+// A failed answer's line for the log: the reply and, for storage failures, what happened.
+std::string outcome(const Reply& r) {
+  if (r.ok()) return std::to_string(r.status);
+  return std::to_string(r.status) + " " + r.body + (r.log_detail.empty() ? "" : " (" + r.log_detail + ")");
 }
 
 }  // namespace
@@ -45,25 +52,17 @@ void HttpServer::routes() {
                     "application/json");
   });
   server_->Post("/v1/enroll", [this](const httplib::Request& req, httplib::Response& res) {
-    Reply r;
-    {
-      std::lock_guard lock(mutex_);
-      r = service_.enroll(req.body);
-    }
-    log_("enroll from " + req.remote_addr + ": " + std::to_string(r.status));
+    const Reply r = service_.enroll(req.body);
+    log_("enroll from " + req.remote_addr + ": " + outcome(r));
     send(res, r);
   });
   server_->Post("/v1/sync", [this](const httplib::Request& req, httplib::Response& res) {
-    Reply r;
-    {
-      std::lock_guard lock(mutex_);
-      r = service_.handle_envelope(req.body);
-    }
+    const Reply r = service_.handle_envelope(req.body);
     std::string who = "?";
     sync::EnvelopeError e{};
     if (const auto env = sync::parse_envelope(req.body, &e)) who = env->header.kind + " from " + env->header.from;
     log_("sync " + who + " (" + req.remote_addr + ", " + std::to_string(req.body.size()) + " bytes): " +
-         std::to_string(r.status) + (r.ok() ? "" : " " + r.body));
+         outcome(r));
     send(res, r);
   });
 
@@ -72,62 +71,71 @@ void HttpServer::routes() {
     return [this, handler](const httplib::Request& req, httplib::Response& res) {
       const std::string auth = req.get_header_value("Authorization");
       const std::string prefix = "Bearer ";
-      std::lock_guard lock(mutex_);
-      if (auth.rfind(prefix, 0) != 0 || !service_.admin_token_valid(auth.substr(prefix.size()))) {
-        send(res, error_reply(401, "unauthorized", "需要乡镇管理令牌", "admin token required"));
-        return;
-      }
-      const json body = req.body.empty() ? json::object() : json::parse(req.body, nullptr, false);
-      if (body.is_discarded() || !body.is_object()) {
-        send(res, error_reply(400, "bad_request", "请求不是有效的 JSON 对象", "body is not a JSON object"));
-        return;
-      }
       try {
-        handler(req, body, res);
+        // The token's scope: every answer below is limited to its township (or county).
+        const auto scope = auth.rfind(prefix, 0) == 0 ? service_.admin_scope(auth.substr(prefix.size())) : std::nullopt;
+        if (!scope) {
+          send(res, error_reply(401, "unauthorized", "需要乡镇管理令牌", "admin token required"));
+          return;
+        }
+        const json body = req.body.empty() ? json::object() : json::parse(req.body, nullptr, false);
+        if (body.is_discarded() || !body.is_object()) {
+          send(res, error_reply(400, "bad_request", "请求不是有效的 JSON 对象", "body is not a JSON object"));
+          return;
+        }
+        TownshipAdmin scoped = service_.admin(*scope);
+        handler(scoped, req, body, res);
       } catch (const json::exception& ex) {
         send(res, error_reply(400, "bad_request", "请求缺少必要字段", ex.what()));
+      } catch (const AdminError& ex) {
+        send(res, error_reply(ex.code() == "ambiguous_village" ? 409 : 404, ex.code(), "无法办理：" + std::string(ex.what()), ex.what()));
+      } catch (const StoreError& ex) {
+        const Reply r = storage_failure(ex);
+        send(res, r);
+        log_("admin " + req.method + " " + req.path + ": " + outcome(r));
+        return;
       }
       log_("admin " + req.method + " " + req.path + ": " + std::to_string(res.status));
     };
   };
   auto ok_json = [](httplib::Response& res, const json& j) { res.set_content(j.dump(), "application/json"); };
 
-  server_->Get("/v1/admin/kiosks", admin([this, ok_json](const httplib::Request&, const json&, httplib::Response& res) {
-    ok_json(res, service_.stats());
+  server_->Get("/v1/admin/kiosks", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json&, httplib::Response& res) {
+    ok_json(res, admin.stats());
   }));
-  server_->Get("/v1/admin/escalations", admin([this, ok_json](const httplib::Request&, const json&, httplib::Response& res) {
+  server_->Get("/v1/admin/escalations", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json&, httplib::Response& res) {
     json list = json::array();
-    for (const auto& r : service_.escalations())
-      list.push_back({{"village", r.village}, {"number", r.number}, {"service_id", r.service_id},
+    for (const auto& r : admin.escalations())
+      list.push_back({{"township", r.township}, {"village", r.village}, {"number", r.number}, {"service_id", r.service_id},
                       {"department", r.department}, {"detail", json::parse(r.detail, nullptr, false)},
                       {"updated_at", r.updated_at}});
     ok_json(res, list);
   }));
-  server_->Post("/v1/admin/reply", admin([this, ok_json](const httplib::Request&, const json& b, httplib::Response& res) {
-    const std::string err = service_.reply_to_request(b.at("village").get<std::string>(), b.at("number").get<std::string>(),
+  server_->Post("/v1/admin/reply", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
+    const std::string err = admin.reply_to_request(b.at("village").get<std::string>(), b.at("number").get<std::string>(),
                                                       b.at("text").get<std::string>());
     if (!err.empty()) return send(res, error_reply(409, "cannot_reply", "无法答复：" + err, err));
     ok_json(res, json{{"ok", true}});
   }));
-  server_->Post("/v1/admin/notices", admin([this, ok_json](const httplib::Request&, const json& b, httplib::Response& res) {
+  server_->Post("/v1/admin/notices", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
     std::optional<std::string> village;
     if (b.contains("village") && b["village"].is_string()) village = b["village"].get<std::string>();
-    ok_json(res, json{{"change", service_.publish_notice(village, b.at("notice"))}});
+    ok_json(res, json{{"change", admin.publish_notice(village, b.at("notice"))}});
   }));
   server_->Post(R"(/v1/admin/documents/(catalog|points_rules))",
-                admin([this, ok_json](const httplib::Request& req, const json& b, httplib::Response& res) {
-                  ok_json(res, json{{"change", service_.publish_document(req.matches[1], b)}});
+                admin([ok_json](TownshipAdmin& admin, const httplib::Request& req, const json& b, httplib::Response& res) {
+                  ok_json(res, json{{"change", admin.publish_document(req.matches[1], b)}});
                 }));
-  server_->Post("/v1/admin/points", admin([this, ok_json](const httplib::Request&, const json& b, httplib::Response& res) {
+  server_->Post("/v1/admin/points", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
     const json entry{{"household_id", b.at("household_id").get<std::int64_t>()}, {"delta", b.at("delta").get<std::int64_t>()},
                      {"rule_id", b.value("rule_id", "")}, {"reason", b.value("reason", "")}};
-    ok_json(res, json{{"change", service_.publish_points_entry(b.at("village").get<std::string>(), entry)}});
+    ok_json(res, json{{"change", admin.publish_points_entry(b.at("village").get<std::string>(), entry)}});
   }));
-  server_->Post("/v1/admin/resync", admin([this, ok_json](const httplib::Request&, const json& b, httplib::Response& res) {
-    ok_json(res, json{{"ordered", service_.order_resync(b.at("device_id").get<std::string>(), b.at("scope").get<std::string>())}});
+  server_->Post("/v1/admin/resync", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
+    ok_json(res, json{{"ordered", admin.order_resync(b.at("device_id").get<std::string>(), b.at("scope").get<std::string>())}});
   }));
-  server_->Post("/v1/admin/revoke", admin([this, ok_json](const httplib::Request&, const json& b, httplib::Response& res) {
-    ok_json(res, json{{"revoked", service_.revoke(b.at("device_id").get<std::string>())}});
+  server_->Post("/v1/admin/revoke", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
+    ok_json(res, json{{"revoked", admin.revoke(b.at("device_id").get<std::string>())}});
   }));
 }
 

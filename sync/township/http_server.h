@@ -11,13 +11,12 @@
 //   POST /v1/admin/documents/catalog | /v1/admin/documents/points_rules   the whole document
 //   POST /v1/admin/revoke              {"device_id"}
 //   POST /v1/admin/resync              {"device_id", "scope"}: the kiosk downloads the scope again
-// One mutex serialises the service: a township's sync traffic is small batches from a few
-// hundred kiosks, and one SQLite writer keeps exactly-once simple.
+// Admin answers are limited to the token's scope (a township or a county). The service is
+// thread-safe (each call has its own store transactions), so requests run in parallel.
 #pragma once
 
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "sync/township/township_service.h"
@@ -45,7 +44,6 @@ class HttpServer {
   void routes();
   TownshipService& service_;
   Log log_;
-  std::mutex mutex_;
   std::unique_ptr<httplib::Server> server_;
 };
 

@@ -1,4 +1,7 @@
 // township-server: the township's end of sync. See README.md ("Township server").
+// Storage: DIR/township.db (SQLite), or --database postgresql://... [--read-database URL of
+// a standby]; DIR always holds the server key. With several townships, commands for one
+// take --township NAME [--county NAME] (or --county NAME alone for a whole county).
 //   township-server --data-dir DIR [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM]   serve (default 127.0.0.1:8470)
 //   township-server --data-dir DIR enroll --village NAME          print a one-time enrollment code
 //   township-server --data-dir DIR import-bundle FILE [--reply F] apply a USB bundle, write the answer
@@ -11,6 +14,8 @@
 //   township-server --data-dir DIR publish-points --village V --household ID --delta N [--rule R] [--reason T]
 //   township-server --data-dir DIR resync DEVICE_ID SCOPE          the kiosk downloads SCOPE again
 //   township-server --data-dir DIR admin-token [--label L]        print a token for the admin API
+//   township-server --data-dir DIR place add|list|rename ...      the county -> township -> village tree
+//   township-server --data-dir DIR --database URL migrate-from-sqlite FILE [--township T] [--county C]
 #include <sys/stat.h>
 
 #include <csignal>
@@ -23,12 +28,17 @@
 #include "platform/clock.h"
 #include "sync/protocol/bundle.h"
 #include "sync/township/http_server.h"
+#include "sync/township/place_cli.h"
+#include "sync/township/store/table_copy.h"
 #include "sync/township/township_service.h"
 
 namespace {
 
 using nlohmann::json;
+using vsk::township::Scope;
+using vsk::township::TownshipAdmin;
 using vsk::township::TownshipService;
+using vsk::township::TownshipStore;
 
 vsk::township::HttpServer* g_server = nullptr;
 
@@ -44,13 +54,15 @@ void log_line(const std::string& line) {
 }
 
 int usage() {
-  std::cerr << "usage: township-server --data-dir DIR [--listen HOST:PORT] [COMMAND ...]\n"
+  std::cerr << "usage: township-server --data-dir DIR [--database postgresql://...] [--read-database URL]\n"
+               "                      [--township T] [--county C] [--listen HOST:PORT] [COMMAND ...]\n"
                "commands: serve (default), enroll --village NAME, import-bundle FILE [--reply FILE],\n"
                "          stats [--json], escalations [--json], reply --village V --number N --text T,\n"
                "          publish-notice [--village V] --title T --body B [--category C], revoke DEVICE_ID,\n"
                "          publish-points --village V --household ID --delta N [--rule R] [--reason T],\n"
                "          withdraw-notice NOTICE_ID, resync DEVICE_ID SCOPE,\n"
-               "          admin-token [--label L]\n";
+               "          admin-token [--label L], place add|list|rename ...,\n"
+               "          migrate-from-sqlite FILE (into --database)\n";
   return 2;
 }
 
@@ -94,6 +106,10 @@ std::string opt(const Args& a, const char* name) {
 }
 
 int serve(TownshipService& service, const std::string& listen, const std::string& tls_cert, const std::string& tls_key) {
+  log_line("storage: " + service.store().describe());
+  if (service.store().rls_bypassed())
+    log_line("warning: the database role is a superuser or has BYPASSRLS, so row-level security does not "
+             "apply; connect as an ordinary role (README: Township server on PostgreSQL)");
   const auto colon = listen.rfind(':');
   if (colon == std::string::npos) return usage();
   const std::string host = listen.substr(0, colon);
@@ -156,6 +172,128 @@ int import_bundle(TownshipService& service, const Args& a) {
 }
 
 
+// The scope of a staff command: --township (in --county), --county alone, or the only township.
+std::optional<Scope> command_scope(TownshipStore& store, const Args& a) {
+  if (!opt(a, "township").empty()) return vsk::township::township_scope(store, opt(a, "township"), opt(a, "county"));
+  if (!opt(a, "county").empty()) return vsk::township::county_scope(store, opt(a, "county"));
+  return vsk::township::single_township_scope(store);
+}
+
+int print_stats(TownshipAdmin& admin, bool as_json) {
+  const json s = admin.stats();
+  if (as_json) {
+    std::cout << s.dump(2) << "\n";
+    return 0;
+  }
+  std::cout << "operations: " << s["operations"] << ", escalated: " << s["escalated"] << "\n";
+  for (const auto& k : s["kiosks"])
+    std::cout << k["township"].get<std::string>() << "  " << k["village"].get<std::string>() << "  "
+              << k["device_id"].get<std::string>() << "  acked " << k["acked_seq"] << "  pending "
+              << k["pending_reported"] << "  last contact " << k["last_contact"] << "  skew " << k["clock_skew_s"]
+              << (k["revoked"].get<bool>() ? "  REVOKED" : "") << "\n";
+  return 0;
+}
+
+int print_escalations(TownshipAdmin& admin, bool as_json) {
+  json list = json::array();
+  for (const auto& r : admin.escalations()) {
+    list.push_back({{"township", r.township}, {"village", r.village}, {"number", r.number}, {"service_id", r.service_id},
+                    {"department", r.department}, {"detail", json::parse(r.detail, nullptr, false)}});
+    if (!as_json) std::cout << r.village << "  " << r.number << "  " << r.service_id << "  " << r.department << "\n";
+  }
+  if (as_json) std::cout << list.dump(2) << "\n";
+  return 0;
+}
+
+// Township staff's commands, within `admin`'s scope; -1 when `a` is none of them.
+int staff_command(TownshipAdmin& admin, const Args& a) {
+  if (a.command == "enroll") {
+    if (opt(a, "village").empty()) return usage();
+    std::cout << admin.create_enroll_code(opt(a, "village")) << "\n";
+    return 0;
+  }
+  if (a.command == "stats") return print_stats(admin, a.json);
+  if (a.command == "escalations") return print_escalations(admin, a.json);
+  if (a.command == "reply") {
+    const std::string err = admin.reply_to_request(opt(a, "village"), opt(a, "number"), opt(a, "text"));
+    if (!err.empty()) {
+      std::cerr << "reply: " << err << "\n";
+      return 1;
+    }
+    std::cout << "reply queued for " << opt(a, "village") << "\n";
+    return 0;
+  }
+  if (a.command == "publish-notice") {
+    if (opt(a, "title").empty() || opt(a, "body").empty()) return usage();
+    std::optional<std::string> village;
+    if (!opt(a, "village").empty()) village = opt(a, "village");
+    const json notice{{"id", vsk::sync::random_uuid()}, {"title", opt(a, "title")}, {"body", opt(a, "body")},
+                      {"category", opt(a, "category").empty() ? "policy" : opt(a, "category")}};
+    const std::int64_t change = admin.publish_notice(village, notice);
+    std::cout << "change " << change << " notice " << notice.value("id", "") << "\n";
+    return 0;
+  }
+  if (a.command == "revoke") {
+    if (a.positional.empty()) return usage();
+    const bool done = admin.revoke(a.positional[0]);
+    std::cout << (done ? "revoked " : "not found or already revoked: ") << a.positional[0] << "\n";
+    return done ? 0 : 1;
+  }
+  if (a.command == "withdraw-notice") {
+    if (a.positional.size() != 1) return usage();
+    const std::int64_t change = admin.withdraw_notice(a.positional[0]);
+    if (change == 0) {
+      std::cerr << "withdraw-notice: no such notice: " << a.positional[0] << "\n";
+      return 1;
+    }
+    std::cout << "change " << change << "\n";
+    return 0;
+  }
+  if (a.command == "publish-points") {
+    if (opt(a, "village").empty() || opt(a, "household").empty() || opt(a, "delta").empty()) return usage();
+    const json entry{{"household_id", std::stoll(opt(a, "household"))}, {"delta", std::stoll(opt(a, "delta"))},
+                     {"rule_id", opt(a, "rule")}, {"reason", opt(a, "reason")}};
+    std::cout << "change " << admin.publish_points_entry(opt(a, "village"), entry) << "\n";
+    return 0;
+  }
+  if (a.command == "resync") {
+    if (a.positional.size() != 2) return usage();
+    const bool done = admin.order_resync(a.positional[0], a.positional[1]);
+    std::cout << (done ? "re-download ordered: " : "no such kiosk: ") << a.positional[0] << "\n";
+    return done ? 0 : 1;
+  }
+  if (a.command == "admin-token") {
+    std::cout << admin.create_admin_token(opt(a, "label").empty() ? "admin" : opt(a, "label")) << "\n";
+    return 0;
+  }
+  return -1;
+}
+
+int migrate_from_sqlite(TownshipStore& target, vsk::platform::Clock& clock, const Args& a) {
+  if (a.positional.size() != 1 || opt(a, "database").empty()) return usage();
+  TownshipStore source(a.positional[0]);
+  const auto report = vsk::township::copy_township(source, target, opt(a, "county"), opt(a, "township"),
+                                                   clock.unix_seconds());
+  if (!report.error.empty()) {
+    std::cerr << "migrate-from-sqlite: " << report.error << "\n";
+    return 1;
+  }
+  for (const auto& t : report.tables)
+    std::cout << t.table << ": " << t.source_rows << " rows -> " << t.target_rows << ", checksum " << t.source_sum
+              << (t.ok() ? " ok" : " DIFFERS: " + t.target_sum) << "\n";
+  std::cout << (report.ok() ? "copied and verified" : "verification failed: nothing was committed") << "\n";
+  return report.ok() ? 0 : 1;
+}
+
+vsk::township::StoreConfig store_config(const Args& a) {
+  vsk::township::StoreConfig c;
+  c.sqlite_path = a.data_dir + "/township.db";
+  c.database_url = opt(a, "database");
+  c.read_database_url = opt(a, "read-database");
+  if (!opt(a, "db-pool").empty()) c.pool_size = std::stoi(opt(a, "db-pool"));
+  return c;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -163,94 +301,26 @@ int main(int argc, char** argv) {
   if (!parse(argc, argv, a)) return usage();
   ::mkdir(a.data_dir.c_str(), 0700);
   try {
-    vsk::township::TownshipStore store(a.data_dir + "/township.db");
+    TownshipStore store(store_config(a));
     vsk::platform::SystemClock clock;
     TownshipService service(store, clock, vsk::sync::SigningKey::load_or_create(a.data_dir + "/server.key"));
 
     if (a.command == "serve") return serve(service, a.listen, opt(a, "tls-cert"), opt(a, "tls-key"));
-    if (a.command == "enroll") {
-      if (opt(a, "village").empty()) return usage();
-      std::cout << service.create_enroll_code(opt(a, "village")) << "\n";
-      return 0;
-    }
     if (a.command == "import-bundle") return import_bundle(service, a);
-    if (a.command == "stats") {
-      const json s = service.stats();
-      if (a.json) {
-        std::cout << s.dump(2) << "\n";
-      } else {
-        std::cout << "operations: " << s["operations"] << ", escalated: " << s["escalated"] << "\n";
-        for (const auto& k : s["kiosks"])
-          std::cout << k["village"].get<std::string>() << "  " << k["device_id"].get<std::string>()
-                    << "  acked " << k["acked_seq"] << "  pending " << k["pending_reported"] << "  last contact "
-                    << k["last_contact"] << "  skew " << k["clock_skew_s"] << (k["revoked"].get<bool>() ? "  REVOKED" : "")
-                    << "\n";
-      }
-      return 0;
+    if (a.command == "place") return vsk::township::place_command(store, clock, a.positional, a.options, a.json);
+    if (a.command == "migrate-from-sqlite") return migrate_from_sqlite(store, clock, a);
+    const auto scope = command_scope(store, a);
+    if (!scope) {
+      std::cerr << "township-server: name the township with --township NAME [--county NAME] "
+                   "(township-server place list shows them)\n";
+      return 2;
     }
-    if (a.command == "escalations") {
-      json list = json::array();
-      for (const auto& r : service.escalations()) {
-        list.push_back({{"village", r.village}, {"number", r.number}, {"service_id", r.service_id},
-                        {"department", r.department}, {"detail", json::parse(r.detail, nullptr, false)}});
-        if (!a.json) std::cout << r.village << "  " << r.number << "  " << r.service_id << "  " << r.department << "\n";
-      }
-      if (a.json) std::cout << list.dump(2) << "\n";
-      return 0;
-    }
-    if (a.command == "reply") {
-      const std::string err = service.reply_to_request(opt(a, "village"), opt(a, "number"), opt(a, "text"));
-      if (!err.empty()) {
-        std::cerr << "reply: " << err << "\n";
-        return 1;
-      }
-      std::cout << "reply queued for " << opt(a, "village") << "\n";
-      return 0;
-    }
-    if (a.command == "publish-notice") {
-      if (opt(a, "title").empty() || opt(a, "body").empty()) return usage();
-      std::optional<std::string> village;
-      if (!opt(a, "village").empty()) village = opt(a, "village");
-      const json notice{{"id", vsk::sync::random_uuid()}, {"title", opt(a, "title")}, {"body", opt(a, "body")},
-                        {"category", opt(a, "category").empty() ? "policy" : opt(a, "category")}};
-      const std::int64_t change = service.publish_notice(village, notice);
-      std::cout << "change " << change << " notice " << notice.value("id", "") << "\n";
-      return 0;
-    }
-    if (a.command == "revoke") {
-      if (a.positional.empty()) return usage();
-      const bool done = service.revoke(a.positional[0]);
-      std::cout << (done ? "revoked " : "not found or already revoked: ") << a.positional[0] << "\n";
-      return done ? 0 : 1;
-    }
-    if (a.command == "withdraw-notice") {
-      if (a.positional.size() != 1) return usage();
-      const std::int64_t change = service.withdraw_notice(a.positional[0]);
-      if (change == 0) {
-        std::cerr << "withdraw-notice: no such notice: " << a.positional[0] << "\n";
-        return 1;
-      }
-      std::cout << "change " << change << "\n";
-      return 0;
-    }
-    if (a.command == "publish-points") {
-      if (opt(a, "village").empty() || opt(a, "household").empty() || opt(a, "delta").empty()) return usage();
-      const json entry{{"household_id", std::stoll(opt(a, "household"))}, {"delta", std::stoll(opt(a, "delta"))},
-                       {"rule_id", opt(a, "rule")}, {"reason", opt(a, "reason")}};
-      std::cout << "change " << service.publish_points_entry(opt(a, "village"), entry) << "\n";
-      return 0;
-    }
-    if (a.command == "resync") {
-      if (a.positional.size() != 2) return usage();
-      const bool done = service.order_resync(a.positional[0], a.positional[1]);
-      std::cout << (done ? "re-download ordered: " : "no such kiosk: ") << a.positional[0] << "\n";
-      return done ? 0 : 1;
-    }
-    if (a.command == "admin-token") {
-      std::cout << service.create_admin_token(opt(a, "label").empty() ? "admin" : opt(a, "label")) << "\n";
-      return 0;
-    }
-    return usage();
+    TownshipAdmin admin = service.admin(*scope);
+    const int rc = staff_command(admin, a);
+    return rc < 0 ? usage() : rc;
+  } catch (const vsk::township::AdminError& e) {
+    std::cerr << "township-server: " << e.what() << "\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "township-server: " << e.what() << "\n";
     return 1;

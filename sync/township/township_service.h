@@ -1,19 +1,18 @@
-// The township server's behaviour, independent of HTTP: enrollment, authenticated push and
-// pull, and what township staff do (answer escalations, publish notices, revoke kiosks).
-// The HTTP server and the USB bundle importer both call handle_envelope(), so the two paths
-// cannot disagree. Not thread-safe: callers serialise (the HTTP server holds a mutex).
+// The township server's sync path, independent of HTTP: enrollment and authenticated push
+// and pull. The HTTP server and the USB bundle importer both call handle_envelope(), so the
+// two paths cannot disagree. Thread-safe: every call runs its own store transactions, and
+// a kiosk's envelopes are serialised by a lock on its row (DeviceStore::lock).
+// What township staff do lives in TownshipAdmin (township_admin.h).
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "platform/clock.h"
 #include "sync/protocol/envelope.h"
 #include "sync/protocol/messages.h"
+#include "sync/township/township_admin.h"
 #include "sync/township/township_store.h"
 
 namespace vsk::township {
@@ -24,56 +23,36 @@ struct Reply {
   int status = 200;
   std::string body;
   std::string content_type = "application/octet-stream";
-  std::string code;  // the error code when refused
+  std::string code;         // the error code when refused
+  int retry_after_s = 0;    // 503: when to come back (the Retry-After header)
+  std::string log_detail;   // for the server log only, never sent
   bool ok() const { return status == 200; }
-};
-
-struct EnrollResult {
-  std::string device_id;
-  std::string village;
-  std::string server_public_key_hex;
 };
 
 class TownshipService {
  public:
   TownshipService(TownshipStore& store, platform::Clock& clock, sync::SigningKey key);
 
-  // A one-time code for a kiosk of `village` (created if new), valid for `valid_days`.
-  std::string create_enroll_code(const std::string& village, int valid_days = 7);
-  // Body: {"code":..., "public_key": hex, "name": ...}. Answers EnrollResult as JSON.
+  // Body: {"code":..., "public_key": hex, "name": ...}. Answers {"device_id", "village",
+  // "server_public_key"} as JSON.
   Reply enroll(std::string_view json_body);
   // A push or pull envelope from an enrolled kiosk.
   Reply handle_envelope(std::string_view bytes);
 
-  // Township staff.
-  std::vector<TownshipRequest> escalations();
-  // Sends the township's answer to the village that escalated `number`. Error text or "".
-  std::string reply_to_request(const std::string& village, const std::string& number, const std::string& text);
-  // village nullopt: every village.
-  std::int64_t publish_notice(const std::optional<std::string>& village, const nlohmann::json& notice);
-  // Takes a published notice down everywhere it went (0: no such notice).
-  std::int64_t withdraw_notice(const std::string& notice_id);
-  // A points entry made at the township (e.g. a deduction) for one household of `village`:
-  // {"household_id", "delta", "rule_id", "reason"}. The kiosk keeps it as sent and shows a
-  // household it takes below zero as a conflict.
-  std::int64_t publish_points_entry(const std::string& village, const nlohmann::json& entry);
-  // Catalog or points-rules document for every village ("catalog" / "points_rules").
-  std::int64_t publish_document(const std::string& scope, const nlohmann::json& document);
-  bool revoke(const std::string& device_id);
-  // The kiosk downloads `scope` again from the start on its next pull (what it already has
-  // is skipped; what it missed is applied).
-  bool order_resync(const std::string& device_id, const std::string& scope);
-  // A new bearer token for the admin API (printed once, only its hash is kept).
-  std::string create_admin_token(const std::string& label);
-  bool admin_token_valid(const std::string& token);
-  nlohmann::json stats();
+  // Staff actions within `scope` (a token's, or the command line's township).
+  TownshipAdmin admin(const Scope& scope) { return TownshipAdmin(store_, clock_, scope); }
+  // The scope an admin API token reaches; nullopt for an unknown token.
+  std::optional<Scope> admin_scope(const std::string& token);
   const sync::PublicKey& public_key() const { return key_.public_key; }
+  TownshipStore& store() { return store_; }
 
  private:
-  Reply handle_push(const Device& d, const sync::EnvelopeHeader& h, std::string_view json);
-  Reply handle_pull(const Device& d, const sync::EnvelopeHeader& h, std::string_view json);
-  sync::OpResult apply_op(db::Transaction& tx, const Device& d, const sync::Operation& op);
-  Reply sealed_reply(db::Transaction& tx, const Device& d, const std::string& kind, const std::string& json);
+  Reply handle_envelope_unguarded(std::string_view bytes);
+  Reply handle_push(const Device& seen, const sync::EnvelopeHeader& h, std::string_view json);
+  Reply handle_pull(const Device& seen, const sync::EnvelopeHeader& h, std::string_view json);
+  void apply_batch(Tx& tx, const Device& d, const std::vector<sync::Operation>& ops,
+                   std::vector<sync::OpResult>& results, std::int64_t now);
+  Reply sealed_reply(const Device& d, std::int64_t counter, const std::string& kind, const std::string& json);
 
   TownshipStore& store_;
   platform::Clock& clock_;
@@ -82,5 +61,8 @@ class TownshipService {
 
 // An error answer; codes are stable, the texts are for people.
 Reply error_reply(int status, const std::string& code, const std::string& zh, const std::string& en);
+// A storage failure as an answer: 503 with Retry-After when the database is unreachable or
+// busy (the kiosk simply comes back), 500 otherwise; the detail goes to the log only.
+Reply storage_failure(const StoreError& e);
 
 }  // namespace vsk::township

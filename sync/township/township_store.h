@@ -1,114 +1,103 @@
-// The township server's own SQLite file: villages, enrolled kiosks, every operation ever
-// received (exactly once), the township's view of village requests, and the change log
-// that kiosks pull from.
+// The township server's storage: one interface over two backends. SQLite (one file in the
+// data dir) is the embedded default for one township; PostgreSQL (`--database
+// postgresql://...`, optionally `--read-database` for a streaming standby) serves a county.
+// Both run the same stores, whose SQL is written once (store/*.cpp):
+//   places()       the county -> township -> village tree
+//   devices()      enrolled kiosks          ops()          every operation, exactly once
+//   requests()     the township's copy of village requests
+//   changes()      the change log kiosks pull
+//   credentials()  enrollment codes, admin tokens
+// A new query (the dashboard's, say) is one more function in one of them, on both backends.
+//
+// Every transaction is opened for a Scope; store functions take the Tx& so they cannot run
+// outside one. Thread-safe: each transaction has its own connection.
 #pragma once
 
-#include <cstdint>
-#include <map>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
-#include "sqlite/sqlite_db.h"
+#include "sync/township/store/backend.h"
+#include "sync/township/store/change_log.h"
+#include "sync/township/store/credential_store.h"
+#include "sync/township/store/device_store.h"
+#include "sync/township/store/op_store.h"
+#include "sync/township/store/place_store.h"
+#include "sync/township/store/request_store.h"
+#include "sync/township/store/tx.h"
 
 namespace vsk::township {
 
-struct Device {
-  std::string id;
-  std::int64_t village_id = 0;
-  std::string village;
-  std::string public_key_hex;
-  std::string name;
-  std::int64_t enrolled_at = 0;
-  std::optional<std::int64_t> revoked_at;
-  std::int64_t last_counter = 0;   // highest envelope counter accepted from it
-  std::int64_t acked_seq = 0;      // highest operation seq held without gaps
-  std::optional<std::int64_t> last_contact;
-  std::optional<std::int64_t> clock_skew_s;  // device clock minus server clock at last contact
-  std::int64_t pending_reported = 0;
-  std::int64_t reply_counter = 0;  // counter of the envelopes sent to it
-};
-
-struct StoredOp {
-  std::string outcome;
-  std::string code;
-  std::string message_zh;
-  std::string op_id;
-};
-
-struct TownshipRequest {
-  std::string village;
-  std::string number;
-  std::string service_id;
-  std::string status;
-  std::string department;
-  std::string detail;  // JSON the kiosk sent with the escalation
-  std::int64_t updated_at = 0;
+struct StoreConfig {
+  std::string sqlite_path;        // used when database_url is empty
+  std::string database_url;       // postgresql://user@host:port/db
+  std::string read_database_url;  // a standby for dashboard and admin reads (optional)
+  int pool_size = 8;              // connections per PostgreSQL server
+  bool test_forget_scope_filter = false;  // tests only: see Dialect::forget_scope_filter
 };
 
 class TownshipStore {
+  static StoreConfig sqlite_config(const std::string& path) {
+    StoreConfig c;
+    c.sqlite_path = path;
+    return c;
+  }
+
  public:
-  explicit TownshipStore(const std::string& path);
-  db::Database& db() { return db_; }
+  // Opens and migrates; throws std::runtime_error on a schema too old or too new.
+  explicit TownshipStore(const StoreConfig& config);
+  explicit TownshipStore(const std::string& sqlite_path) : TownshipStore(sqlite_config(sqlite_path)) {}
+  ~TownshipStore();
 
-  std::int64_t village_id(db::Transaction& tx, const std::string& name);  // creates on first use
-  std::optional<std::int64_t> find_village(const std::string& name);
-  void add_enroll_code(db::Transaction& tx, const std::string& code_hash, std::int64_t village_id, std::int64_t now,
-                       std::int64_t expires_at);
-  // The village of an unused, unexpired code, marking it used by `device_id`.
-  std::optional<std::int64_t> take_enroll_code(db::Transaction& tx, const std::string& code_hash,
-                                               const std::string& device_id, std::int64_t now);
-  void add_device(db::Transaction& tx, const Device& d);
-  std::optional<Device> device(const std::string& id);
-  std::vector<Device> devices();
-  bool revoke(db::Transaction& tx, const std::string& id, std::int64_t now);
-  void note_contact(db::Transaction& tx, const std::string& id, std::int64_t counter, std::int64_t now,
-                    std::int64_t skew, std::optional<std::int64_t> pending);
-  std::int64_t next_reply_counter(db::Transaction& tx, const std::string& id);
+  Tx write(const Scope& s) { return open(Access::kWrite, s); }
+  Tx read(const Scope& s) { return open(Access::kRead, s); }
+  // On the standby when there is one: for dashboards and lists that may lag a moment.
+  Tx read_replica(const Scope& s) { return open(Access::kReplicaRead, s); }
 
-  std::optional<StoredOp> op_by_id(const std::string& op_id);
-  std::optional<StoredOp> op_by_seq(const std::string& device_id, std::int64_t seq);
-  void add_op(db::Transaction& tx, const std::string& device_id, std::int64_t seq, const std::string& op_id,
-              const std::string& type, const std::string& payload, std::int64_t device_time, std::int64_t now,
-              const StoredOp& result);
-  // Moves the device's acked_seq over every seq now held without a gap; returns it.
-  std::int64_t advance_acked(db::Transaction& tx, const std::string& device_id);
-  std::int64_t op_count();
-  void add_admin_token(db::Transaction& tx, const std::string& token_hash, const std::string& label, std::int64_t now);
-  bool admin_token_known(const std::string& token_hash);
+  // Runs fn(tx) in a write transaction and again (a few times) when the database rolled it
+  // back because of a concurrent one. fn commits.
+  template <typename F>
+  auto write_retrying(const Scope& s, F&& fn) -> decltype(fn(std::declval<Tx&>()));
 
-  // The township's copy of a village request; `seq` orders updates from one kiosk.
-  void upsert_request(db::Transaction& tx, std::int64_t village_id, const std::string& number,
-                      const std::string& service_id, const std::string& status, const std::string& department,
-                      const std::string& detail, std::int64_t seq, std::int64_t now);
-  std::optional<TownshipRequest> request(const std::string& village, const std::string& number);
-  std::vector<TownshipRequest> requests_with_status(const std::string& status);
+  // The scope of a township or a county; nullopt for a village or an unknown id.
+  std::optional<Scope> scope_of(std::int64_t place_id);
 
-  // village_id nullopt: a change for every village.
-  std::int64_t add_change(db::Transaction& tx, std::optional<std::int64_t> village_id, const std::string& scope,
-                          const std::string& kind, const std::string& key, const std::string& payload,
-                          std::int64_t now);
-  struct ChangeRow {
-    std::int64_t id;
-    std::string scope, kind, key, payload;
-  };
-  struct KeyedChange {
-    std::optional<std::int64_t> village_id;
-    std::string payload;
-  };
-  // The changes of `scope` about `key`, oldest first.
-  std::vector<KeyedChange> changes_by_key(const std::string& scope, const std::string& key);
-  std::vector<ChangeRow> changes_after(std::int64_t village_id, std::int64_t cursor, int limit);
-  // Per scope: count and id sum of the village's changes up to `cursor`.
-  std::map<std::string, std::pair<std::int64_t, std::int64_t>> scope_sums(std::int64_t village_id, std::int64_t cursor);
-  // A re-download of one scope ordered for a device: repeated in every pull answer until the
-  // device pulls from the start.
-  bool order_resync(db::Transaction& tx, const std::string& device_id, const std::string& scope);
-  std::string pending_resync(const std::string& device_id);
-  void clear_resync(db::Transaction& tx, const std::string& device_id);
+  const Dialect& dialect() const { return backend_->dialect(); }
+  std::string describe() const { return backend_->describe(); }
+  // PostgreSQL only: the role bypasses row-level security (superuser or BYPASSRLS).
+  bool rls_bypassed() const { return rls_bypassed_; }
+
+  PlaceStore& places() { return places_; }
+  DeviceStore& devices() { return devices_; }
+  OpStore& ops() { return ops_; }
+  RequestStore& requests() { return requests_; }
+  ChangeLog& changes() { return changes_; }
+  CredentialStore& credentials() { return credentials_; }
 
  private:
-  db::Database db_;
+  Tx open(Access a, const Scope& s) { return Tx(backend_->begin(a, s), s, backend_->dialect()); }
+  bool rls_bypassed_ = false;  // before backend_: make_backend() sets it
+  std::unique_ptr<Backend> backend_;
+  PlaceStore places_;
+  DeviceStore devices_;
+  OpStore ops_;
+  RequestStore requests_;
+  ChangeLog changes_;
+  CredentialStore credentials_;
 };
+
+template <typename F>
+auto TownshipStore::write_retrying(const Scope& s, F&& fn) -> decltype(fn(std::declval<Tx&>())) {
+  constexpr int kAttempts = 4;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      Tx tx = write(s);
+      return fn(tx);
+    } catch (const StoreError& e) {
+      if (e.kind() != StoreError::Kind::kRetryable || attempt == kAttempts) throw;
+    }
+  }
+}
 
 }  // namespace vsk::township

@@ -21,68 +21,22 @@
 #include "../support/temp_dir.h"
 #include "app/bootstrap.h"
 #include "fake/fake_pin_hasher.h"
-#include "process_support.h"
+#include "../support/process.h"
 #include "sync/client/transport.h"
+#include "sync/township/township_admin.h"
 #include "sync/township/township_store.h"
+#include "process_fixtures.h"
 #include "sync_test_support.h"
 
 namespace vsk::test_support {
 namespace {
 
-const std::string kTownship = VSK_TOWNSHIP_SERVER;
-const std::string kKioskctl = VSK_KIOSKCTL;
+// Every scenario with the server on SQLite and on PostgreSQL.
+class SyncProcess : public ::testing::TestWithParam<Backend> {};
 
-std::string trim(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
-}
-
-RunResult ctl(const std::string& dir, std::vector<std::string> args) {
-  args.insert(args.begin(), {kKioskctl, "--data-dir", dir});
-  return run_process(args);
-}
-
-// The op ids the township file holds for one device, in seq order (read-only, while running).
-std::vector<std::string> township_op_ids(const std::string& township_dir, const std::string& device) {
-  db::Database d(township_dir + "/township.db", db::OpenMode::kReadOnly);
-  auto s = d.prepare("SELECT op_id FROM ops WHERE device_id = ? ORDER BY seq");
-  s.bind(1, device);
-  std::vector<std::string> out;
-  while (s.step()) out.push_back(s.column_text(0));
-  return out;
-}
-
-struct KioskDir {
-  TempDir dir;
-  std::string device;
-  std::vector<std::string> op_ids() {
-    platform::FakePinHasher hasher;
-    auto v = app::open_village(dir.path(), hasher, false);
-    return kiosk_op_ids(*v.store);
-  }
-  void add_ops(int n, int tag) {
-    platform::FakePinHasher hasher;
-    auto v = app::open_village(dir.path(), hasher, false);
-    db::Transaction tx(v.store->db());
-    for (int i = 0; i < n; ++i)
-      v.store->sync().enqueue(tx, "sync.ping", nlohmann::json{{"round", tag}, {"i", i}}.dump(), kSyncTestNow);
-    tx.commit();
-  }
-};
-
-void seed_and_enroll(KioskDir& k, TownshipProcess& town, const std::string& village) {
-  ASSERT_EQ(ctl(k.dir.path(), {"seed"}).exit_code, 0);
-  const std::string code = trim(run_process(town.cli({"enroll", "--village", village})).out);
-  ASSERT_EQ(code.size(), 12u);
-  ASSERT_EQ(ctl(k.dir.path(), {"enroll", "--server", town.url(), "--code", code}).exit_code, 0);
-  const auto status = nlohmann::json::parse(ctl(k.dir.path(), {"sync-status", "--json"}).out);
-  k.device = status["device_id"];
-  ASSERT_TRUE(status["enrolled"].get<bool>());
-}
-
-TEST(SyncProcess, TwoVillagesOverHttpRepliesGoToTheRightKiosk) {
-  TempDir town_dir;
-  TownshipProcess town(kTownship, town_dir.path());
+TEST_P(SyncProcess, TwoVillagesOverHttpRepliesGoToTheRightKiosk) {
+  Server server{GetParam()};
+  TownshipProcess town(kTownship, server.dir.path(), server.options());
   town.start();
   KioskDir a, b;
   seed_and_enroll(a, town, "青山村");
@@ -109,8 +63,8 @@ TEST(SyncProcess, TwoVillagesOverHttpRepliesGoToTheRightKiosk) {
   EXPECT_EQ(ctl(b.dir.path(), {"requests", "show", number}).out.find("镇民政办已受理"), std::string::npos);
   const auto after = nlohmann::json::parse(run_process(town.cli({"escalations", "--json"})).out);
   EXPECT_EQ(after.size(), esc.size() - 1);
-  EXPECT_EQ(township_op_ids(town_dir.path(), a.device), a.op_ids());
-  EXPECT_EQ(township_op_ids(town_dir.path(), b.device), b.op_ids());
+  EXPECT_EQ(server.op_ids(a.device), a.op_ids());
+  EXPECT_EQ(server.op_ids(b.device), b.op_ids());
   const auto stats = nlohmann::json::parse(run_process(town.cli({"stats", "--json"})).out);
   EXPECT_EQ(stats["kiosks"].size(), 2u);
   for (const auto& k : stats["kiosks"]) EXPECT_EQ(k["pending_reported"], 0) << stats.dump(1);
@@ -124,9 +78,10 @@ TEST(SyncProcess, TwoVillagesOverHttpRepliesGoToTheRightKiosk) {
   EXPECT_EQ(nlohmann::json::parse(ctl(a.dir.path(), {"sync-status", "--json"}).out)["pending"], 1);
 }
 
-TEST(SyncProcess, UsbBundlesThroughTheCommandLines) {
-  TempDir town_dir, usb;
-  TownshipProcess town(kTownship, town_dir.path());
+TEST_P(SyncProcess, UsbBundlesThroughTheCommandLines) {
+  Server server{GetParam()};
+  TempDir usb;
+  TownshipProcess town(kTownship, server.dir.path(), server.options());
   town.start();
   KioskDir k;
   seed_and_enroll(k, town, "青山村");
@@ -137,7 +92,7 @@ TEST(SyncProcess, UsbBundlesThroughTheCommandLines) {
   const auto twice = run_process(town.cli({"import-bundle", out, "--reply", usb.file("again.vsk")}));
   EXPECT_EQ(twice.exit_code, 0);
   EXPECT_NE(twice.out.find("imported before"), std::string::npos);
-  EXPECT_EQ(township_op_ids(town_dir.path(), k.device), k.op_ids());
+  EXPECT_EQ(server.op_ids(k.device), k.op_ids());
   ASSERT_EQ(ctl(k.dir.path(), {"import-bundle", back}).exit_code, 0);
   EXPECT_EQ(nlohmann::json::parse(ctl(k.dir.path(), {"sync-status", "--json"}).out)["pending"], 0);
   // Damaged and foreign files are refused with a reason, nothing changes.
@@ -150,9 +105,9 @@ TEST(SyncProcess, UsbBundlesThroughTheCommandLines) {
   EXPECT_EQ(run_process(town.cli({"import-bundle", usb.file("photo.jpg")})).exit_code, 1);
 }
 
-TEST(SyncProcess, TownshipKilledMidBatchLosesNothingAndDuplicatesNothing) {
-  TempDir town_dir;
-  TownshipProcess town(kTownship, town_dir.path());
+TEST_P(SyncProcess, TownshipKilledMidBatchLosesNothingAndDuplicatesNothing) {
+  Server server{GetParam()};
+  TownshipProcess town(kTownship, server.dir.path(), server.options());
   town.start();
   TestKiosk k;
   auto http = sync::make_curl_transport(town.url(), {2, 1, 2, 10, ""});
@@ -181,12 +136,52 @@ TEST(SyncProcess, TownshipKilledMidBatchLosesNothingAndDuplicatesNothing) {
   EXPECT_GT(failed_rounds, 0) << "the server was never killed mid-sync";
   ASSERT_TRUE(k.client->run_once(*http).ok);
   EXPECT_EQ(k.acked(), k.last_seq());
-  EXPECT_EQ(township_op_ids(town_dir.path(), k.client->health().device_id), kiosk_op_ids(k.store));
+  EXPECT_EQ(server.op_ids(k.client->health().device_id), kiosk_op_ids(k.store));
 }
 
-TEST(SyncProcess, KioskctlSigkilledDuringSync100Times) {
-  TempDir town_dir;
-  TownshipProcess town(kTownship, town_dir.path());
+// PostgreSQL ends the server's connections in the middle of batches (an operator's
+// pg_terminate_backend, a failover, a restart): the server answers 503 for those, drops the
+// dead connections, and the kiosk's next rounds carry on with nothing lost or doubled.
+TEST(SyncProcessPostgres, BackendsTerminatedMidBatchLoseNothingAndDuplicateNothing) {
+  Server server{Backend::kPostgres};
+  TownshipProcess town(kTownship, server.dir.path(), server.options());
+  town.start();
+  TestKiosk k;
+  auto http = sync::make_curl_transport(town.url(), {2, 1, 2, 10, ""});
+  {
+    const std::string code = trim(run_process(town.cli({"enroll", "--village", "青山村"})).out);
+    ASSERT_TRUE(k.client->enroll(*http, town.url(), code, "").ok);
+  }
+  std::mt19937 rng(13);
+  int failed_rounds = 0, terminated = 0;
+  for (int round = 0; round < 12; ++round) {
+    {
+      db::Transaction tx(k.store.db());
+      for (int i = 0; i < 400; ++i) k.store.sync().enqueue(tx, "sync.ping", "{\"round\":" + std::to_string(round) + "}", 0);
+      tx.commit();
+    }
+    std::thread killer([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 150)(rng)));
+      terminated += server.pg->cluster().terminate_backends(server.pg->name());
+    });
+    const auto r = k.client->run_once(*http);
+    if (!r.ok) {
+      ++failed_rounds;
+      EXPECT_EQ(r.error_code, "refused:busy") << r.error_zh;  // 503 "busy, come back later"
+    }
+    killer.join();
+  }
+  EXPECT_GT(terminated, 0);
+  EXPECT_GT(failed_rounds, 0) << "no batch was cut by a terminated connection";
+  for (int i = 0; i < 3 && !k.client->run_once(*http).ok; ++i) {
+  }
+  EXPECT_EQ(k.acked(), k.last_seq());
+  EXPECT_EQ(server.op_ids(k.client->health().device_id), kiosk_op_ids(k.store));
+}
+
+TEST_P(SyncProcess, KioskctlSigkilledDuringSync100Times) {
+  Server server{GetParam()};
+  TownshipProcess town(kTownship, server.dir.path(), server.options());
   town.start();
   KioskDir k;
   seed_and_enroll(k, town, "青山村");
@@ -205,13 +200,13 @@ TEST(SyncProcess, KioskctlSigkilledDuringSync100Times) {
   EXPECT_EQ(ctl(k.dir.path(), {"db", "check"}).exit_code, 0);
   const auto ops = k.op_ids();
   EXPECT_EQ(ops.size(), 152u + 100 * 120);
-  EXPECT_EQ(township_op_ids(town_dir.path(), k.device), ops);
+  EXPECT_EQ(server.op_ids(k.device), ops);
   EXPECT_EQ(nlohmann::json::parse(ctl(k.dir.path(), {"sync-status", "--json"}).out)["pending"], 0);
 }
 
-TEST(SyncProcess, AdminApiNeedsATokenAndActsLikeTheCli) {
-  TempDir town_dir;
-  TownshipProcess town(kTownship, town_dir.path());
+TEST_P(SyncProcess, AdminApiNeedsATokenAndActsLikeTheCli) {
+  Server server{GetParam()};
+  TownshipProcess town(kTownship, server.dir.path(), server.options());
   town.start();
   KioskDir k;
   seed_and_enroll(k, town, "青山村");
@@ -245,7 +240,7 @@ TEST(SyncProcess, AdminApiNeedsATokenAndActsLikeTheCli) {
   EXPECT_NE(ctl(k.dir.path(), {"notices", "list"}).out.find("乡镇通知"), std::string::npos);
 }
 
-TEST(SyncProcess, AStalledTownshipIsAbandonedNotWaitedOnForever) {
+TEST(SyncNetwork, AStalledTownshipIsAbandonedNotWaitedOnForever) {
   // Accepts connections (the kernel does, via the backlog) and never answers.
   const int s = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
@@ -270,6 +265,8 @@ TEST(SyncProcess, AStalledTownshipIsAbandonedNotWaitedOnForever) {
   EXPECT_EQ(k.client->health().last_error_code, "network");
   close(s);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, SyncProcess, kBothBackends, backend_name);
 
 }  // namespace
 }  // namespace vsk::test_support

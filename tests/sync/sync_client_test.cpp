@@ -13,6 +13,10 @@
 namespace vsk::test_support {
 namespace {
 
+// Every scenario runs against the township on SQLite and on PostgreSQL.
+class SyncClient : public ::testing::TestWithParam<Backend> {};
+class SyncFaults : public ::testing::TestWithParam<Backend> {};
+
 std::string escalate(TestKiosk& k, const std::string& number) {
   const auto r = k.store.requests().find_by_number(number);
   const std::int64_t clerk = k.staff("0002");
@@ -22,8 +26,8 @@ std::string escalate(TestKiosk& k, const std::string& number) {
   return number;
 }
 
-TEST(SyncClient, NotEnrolledSaysSoAndKeepsEverything) {
-  TestTownship town;
+TEST_P(SyncClient, NotEnrolledSaysSoAndKeepsEverything) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   k.file_request();
   const auto r = k.client->run_once(town.loopback);
@@ -34,8 +38,8 @@ TEST(SyncClient, NotEnrolledSaysSoAndKeepsEverything) {
   EXPECT_GT(k.client->health().pending, 0);
 }
 
-TEST(SyncClient, RequestsReachTheTownshipAndRepliesReachOnlyTheirVillage) {
-  TestTownship town;
+TEST_P(SyncClient, RequestsReachTheTownshipAndRepliesReachOnlyTheirVillage) {
+  TestTownship town{GetParam()};
   TestKiosk a, b;  // two villages with the same demo data: the same request numbers exist in both
   town.enroll(a, "青山村");
   town.enroll(b, "绿水村");
@@ -46,11 +50,11 @@ TEST(SyncClient, RequestsReachTheTownshipAndRepliesReachOnlyTheirVillage) {
   ASSERT_TRUE(b.client->run_once(town.loopback).ok);
   EXPECT_EQ(a.acked(), a.last_seq());
   EXPECT_EQ(town.op_ids(a.client->health().device_id), kiosk_op_ids(a.store));
-  EXPECT_EQ(town.store.request("青山村", number)->status, "escalated");
-  EXPECT_EQ(town.store.request("绿水村", number)->status, "submitted");
+  EXPECT_EQ(town.request("青山村", number)->status, "escalated");
+  EXPECT_EQ(town.request("绿水村", number)->status, "submitted");
 
-  EXPECT_EQ(town.service.reply_to_request("青山村", number, "请于周五前到镇民政办领取"), "");
-  EXPECT_NE(town.service.reply_to_request("绿水村", number, "x"), "");  // not escalated there
+  EXPECT_EQ(town.admin.reply_to_request("青山村", number, "请于周五前到镇民政办领取"), "");
+  EXPECT_NE(town.admin.reply_to_request("绿水村", number, "x"), "");  // not escalated there
   const auto ra = a.client->run_once(town.loopback);
   const auto rb = b.client->run_once(town.loopback);
   ASSERT_TRUE(ra.ok && rb.ok);
@@ -62,16 +66,16 @@ TEST(SyncClient, RequestsReachTheTownshipAndRepliesReachOnlyTheirVillage) {
   EXPECT_EQ(b.store.requests().find_by_number(number)->status, core::RequestStatus::kSubmitted);
   // The kiosk reported the reply event back in the same round.
   EXPECT_EQ(a.acked(), a.last_seq());
-  EXPECT_EQ(town.store.request("青山村", number)->status, "in_progress");
+  EXPECT_EQ(town.request("青山村", number)->status, "in_progress");
 }
 
-TEST(SyncClient, EscalationCarriesTheDetailsOnlyThen) {
-  TestTownship town;
+TEST_P(SyncClient, EscalationCarriesTheDetailsOnlyThen) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   const std::string number = escalate(k, k.file_request());
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
-  const auto esc = town.service.escalations();
+  const auto esc = town.admin.escalations();
   ASSERT_EQ(esc.size(), 1u);
   const auto detail = nlohmann::json::parse(esc[0].detail);
   EXPECT_EQ(detail["fields"]["purpose"], "bank");
@@ -79,13 +83,13 @@ TEST(SyncClient, EscalationCarriesTheDetailsOnlyThen) {
   EXPECT_EQ(esc[0].department, "镇民政办");
 }
 
-TEST(SyncClient, AReplyThatNoLongerFitsBecomesAConflict) {
-  TestTownship town;
+TEST_P(SyncClient, AReplyThatNoLongerFitsBecomesAConflict) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   const std::string number = escalate(k, k.file_request());
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
-  ASSERT_EQ(town.service.reply_to_request("青山村", number, "已处理"), "");
+  ASSERT_EQ(town.admin.reply_to_request("青山村", number, "已处理"), "");
   // Meanwhile the village closed it.
   const auto r = k.store.requests().find_by_number(number);
   ASSERT_TRUE(k.requests.transition(r->id, {core::RequestEventKind::kComplete, k.staff("0001"), "",
@@ -100,8 +104,8 @@ TEST(SyncClient, AReplyThatNoLongerFitsBecomesAConflict) {
   EXPECT_EQ(k.store.requests().find_by_number(number)->status, core::RequestStatus::kCompleted);
 }
 
-TEST(SyncClient, TownshipLosingDataIsRefilledFromItsPosition) {
-  TestTownship town;
+TEST_P(SyncClient, TownshipLosingDataIsRefilledFromItsPosition) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   k.file_request();
@@ -120,8 +124,8 @@ TEST(SyncClient, TownshipLosingDataIsRefilledFromItsPosition) {
   EXPECT_GT(k.last_seq(), held);
 }
 
-TEST(SyncClient, UsbBundleRoundTripAndDoubleImportChangesNothing) {
-  TestTownship town;
+TEST_P(SyncClient, UsbBundleRoundTripAndDoubleImportChangesNothing) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   const std::string number = escalate(k, k.file_request());
@@ -138,7 +142,7 @@ TEST(SyncClient, UsbBundleRoundTripAndDoubleImportChangesNothing) {
   }
   for (const auto& e : *envelopes) EXPECT_EQ(town.service.handle_envelope(e).code, "replayed");
   EXPECT_EQ(town.op_ids(k.client->health().device_id), kiosk_op_ids(k.store));
-  ASSERT_EQ(town.service.reply_to_request("青山村", number, "同意"), "");
+  ASSERT_EQ(town.admin.reply_to_request("青山村", number, "同意"), "");
 
   const auto first = k.client->import_bundle(sync::write_bundle(replies));
   ASSERT_TRUE(first.ok) << first.error_code;
@@ -153,17 +157,17 @@ TEST(SyncClient, UsbBundleRoundTripAndDoubleImportChangesNothing) {
   EXPECT_FALSE(k.client->import_bundle("hello").ok);
 }
 
-TEST(SyncClient, ADownloadOrderedByTheTownshipAppliesNothingTwice) {
-  TestTownship town;
+TEST_P(SyncClient, ADownloadOrderedByTheTownshipAppliesNothingTwice) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   const std::string number = escalate(k, k.file_request());
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
-  ASSERT_EQ(town.service.reply_to_request("青山村", number, "已答复"), "");
-  town.service.publish_notice(std::nullopt, {{"title", "冬季防火"}, {"body", "..."}});
+  ASSERT_EQ(town.admin.reply_to_request("青山村", number, "已答复"), "");
+  town.admin.publish_notice(std::nullopt, {{"title", "冬季防火"}, {"body", "..."}});
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
   const auto events = k.store.requests().events(k.store.requests().find_by_number(number)->id).size();
-  ASSERT_TRUE(town.service.order_resync(k.client->health().device_id, "requests"));
+  ASSERT_TRUE(town.admin.order_resync(k.client->health().device_id, "requests"));
   const auto r = k.client->run_once(town.loopback);
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.resyncs, 1);
@@ -172,12 +176,12 @@ TEST(SyncClient, ADownloadOrderedByTheTownshipAppliesNothingTwice) {
   EXPECT_EQ(k.client->run_once(town.loopback).resyncs, 0);  // the order was carried out once
 }
 
-TEST(SyncClient, AMissedChangeIsFoundByTheChecksumAndFetched) {
-  TestTownship town;
+TEST_P(SyncClient, AMissedChangeIsFoundByTheChecksumAndFetched) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
-  town.service.publish_notice(std::nullopt, {{"title", "一"}, {"body", "..."}});
-  town.service.publish_notice(std::nullopt, {{"title", "二"}, {"body", "..."}});
+  town.admin.publish_notice(std::nullopt, {{"title", "一"}, {"body", "..."}});
+  town.admin.publish_notice(std::nullopt, {{"title", "二"}, {"body", "..."}});
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
   // As if the kiosk never got the first one (e.g. lost with a damaged page).
   k.store.db().exec("DELETE FROM sync_applied WHERE change_id = (SELECT MIN(change_id) FROM sync_applied)");
@@ -189,8 +193,8 @@ TEST(SyncClient, AMissedChangeIsFoundByTheChecksumAndFetched) {
   EXPECT_EQ(k.client->run_once(town.loopback).resyncs, 0);
 }
 
-TEST(SyncClient, PointsEntriesGoUpAndTownshipDeductionsComeDown) {
-  TestTownship town;
+TEST_P(SyncClient, PointsEntriesGoUpAndTownshipDeductionsComeDown) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   app::AwardInput award;
@@ -199,17 +203,13 @@ TEST(SyncClient, PointsEntriesGoUpAndTownshipDeductionsComeDown) {
   award.rule_id = k.points_rules.rules.front().id;
   ASSERT_TRUE(k.points.award(award));
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
-  const auto points_ops = [&] {
-    auto q = town.store.db().prepare("SELECT COUNT(*) FROM ops WHERE type = 'points.entry'");
-    q.step();
-    return q.column_int(0);
-  };
+  const auto points_ops = [&] { return town.op_count("points.entry"); };
   EXPECT_EQ(points_ops(), 1);
 
   const std::int64_t household = k.store.residents().find(1)->household_id;
-  town.service.publish_points_entry("青山村", {{"household_id", household}, {"delta", 5}, {"reason", "镇级表彰"}});
-  town.service.publish_points_entry("青山村", {{"household_id", household}, {"delta", -100000}, {"reason", "录入错误"}});
-  town.service.publish_points_entry("青山村", {{"household_id", 999999}, {"delta", -1}});
+  town.admin.publish_points_entry("青山村", {{"household_id", household}, {"delta", 5}, {"reason", "镇级表彰"}});
+  town.admin.publish_points_entry("青山村", {{"household_id", household}, {"delta", -100000}, {"reason", "录入错误"}});
+  town.admin.publish_points_entry("青山村", {{"household_id", 999999}, {"delta", -1}});
   const auto before = k.store.points().conflicts().size();
   const auto r = k.client->run_once(town.loopback);
   ASSERT_TRUE(r.ok);
@@ -221,35 +221,35 @@ TEST(SyncClient, PointsEntriesGoUpAndTownshipDeductionsComeDown) {
   EXPECT_EQ(points_ops(), 1);
 }
 
-TEST(SyncClient, TownshipNoticesArriveOnceAndCanBeWithdrawn) {
-  TestTownship town;
+TEST_P(SyncClient, TownshipNoticesArriveOnceAndCanBeWithdrawn) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   const auto count = [&] { return k.notices.visible().size(); };
   const auto before = count();
-  town.service.publish_notice(std::nullopt, {{"id", "n-1"}, {"title", "冬季森林防火通知"}, {"body", "进山不带火种。"},
+  town.admin.publish_notice(std::nullopt, {{"id", "n-1"}, {"title", "冬季森林防火通知"}, {"body", "进山不带火种。"},
                                              {"category", "policy"}});
-  town.service.publish_notice(std::string("绿水村"), {{"id", "n-2"}, {"title", "只给绿水村"}, {"body", "……"}});
+  town.admin.publish_notice(std::string("绿水村"), {{"id", "n-2"}, {"title", "只给绿水村"}, {"body", "……"}});
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
   EXPECT_EQ(count(), before + 1);  // the other village's notice did not come here
-  ASSERT_TRUE(town.service.order_resync(k.client->health().device_id, "notices"));
+  ASSERT_TRUE(town.admin.order_resync(k.client->health().device_id, "notices"));
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
   EXPECT_EQ(count(), before + 1);  // downloaded again, not duplicated
-  EXPECT_GT(town.service.withdraw_notice("n-1"), 0);
+  EXPECT_GT(town.admin.withdraw_notice("n-1"), 0);
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
   EXPECT_EQ(count(), before);
   EXPECT_TRUE(k.store.sync().open_conflicts().empty());
 }
 
-TEST(SyncClient, CatalogFromTheTownshipIsCheckedThenSavedForTheNextStart) {
-  TestTownship town;
+TEST_P(SyncClient, CatalogFromTheTownshipIsCheckedThenSavedForTheNextStart) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   app::register_document_changes(k.changes, k.dir.path());
   town.enroll(k, "青山村");
   const std::string assets = std::string(VSK_SOURCE_DIR) + "/assets";
   EXPECT_EQ(app::document_path(k.dir.path(), assets, "catalog/services.json"), assets + "/catalog/services.json");
   // A broken catalog is refused with the reason and nothing is saved.
-  town.service.publish_document("catalog", {{"version", 1}, {"categories", nlohmann::json::array()}, {"services", 7}});
+  town.admin.publish_document("catalog", {{"version", 1}, {"categories", nlohmann::json::array()}, {"services", 7}});
   auto r = k.client->run_once(town.loopback);
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.conflicts, 1);
@@ -258,7 +258,7 @@ TEST(SyncClient, CatalogFromTheTownshipIsCheckedThenSavedForTheNextStart) {
   // A good one (here: the shipped catalog) is saved and preferred from now on.
   std::ifstream in(assets + "/catalog/services.json");
   const auto good = nlohmann::json::parse(in);
-  town.service.publish_document("catalog", good);
+  town.admin.publish_document("catalog", good);
   r = k.client->run_once(town.loopback);
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.conflicts, 0);
@@ -267,8 +267,8 @@ TEST(SyncClient, CatalogFromTheTownshipIsCheckedThenSavedForTheNextStart) {
   EXPECT_EQ(app::load_catalog(path).services.size(), k.catalog.services.size());
 }
 
-TEST(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
-  TestTownship town;
+TEST_P(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
+  TestTownship town{GetParam()};
   TestKiosk k;
   town.enroll(k, "青山村");
   {
@@ -289,8 +289,8 @@ TEST(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
 
 // Faults in a loop: every round loses, duplicates or fails some messages while the village
 // keeps working. At the end, with a healthy link, each operation is on the township once.
-void fault_loop(FaultyTransport::Faults faults, unsigned seed) {
-  TestTownship town;
+void fault_loop(Backend backend, FaultyTransport::Faults faults, unsigned seed) {
+  TestTownship town{backend};
   TestKiosk k;
   town.enroll(k, "青山村");
   FaultyTransport flaky(town.loopback, faults, seed);
@@ -304,15 +304,18 @@ void fault_loop(FaultyTransport::Faults faults, unsigned seed) {
   const std::string device = k.client->health().device_id;
   EXPECT_EQ(k.acked(), k.last_seq());
   EXPECT_EQ(town.op_ids(device), kiosk_op_ids(k.store));  // same ops, same order, no extras
-  EXPECT_EQ(town.store.op_count(), k.last_seq());
+  EXPECT_EQ(town.op_count(), k.last_seq());
   EXPECT_EQ(k.client->health().pending, 0);
 }
 
-TEST(SyncFaults, LostAnswersAfterTheTownshipCommitted) { fault_loop({0, 0.35, 0, 0}, 1); }
-TEST(SyncFaults, LostRequests) { fault_loop({0.35, 0, 0, 0}, 2); }
-TEST(SyncFaults, DuplicatedDelivery) { fault_loop({0, 0, 0.5, 0}, 3); }
-TEST(SyncFaults, ServerErrors) { fault_loop({0, 0, 0, 0.35}, 4); }
-TEST(SyncFaults, EverythingAtOnce) { fault_loop({0.1, 0.15, 0.2, 0.1}, 5); }
+TEST_P(SyncFaults, LostAnswersAfterTheTownshipCommitted) { fault_loop(GetParam(), {0, 0.35, 0, 0}, 1); }
+TEST_P(SyncFaults, LostRequests) { fault_loop(GetParam(), {0.35, 0, 0, 0}, 2); }
+TEST_P(SyncFaults, DuplicatedDelivery) { fault_loop(GetParam(), {0, 0, 0.5, 0}, 3); }
+TEST_P(SyncFaults, ServerErrors) { fault_loop(GetParam(), {0, 0, 0, 0.35}, 4); }
+TEST_P(SyncFaults, EverythingAtOnce) { fault_loop(GetParam(), {0.1, 0.15, 0.2, 0.1}, 5); }
+
+INSTANTIATE_TEST_SUITE_P(Backends, SyncClient, kBothBackends, backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, SyncFaults, kBothBackends, backend_name);
 
 }  // namespace
 }  // namespace vsk::test_support

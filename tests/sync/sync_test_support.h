@@ -14,6 +14,9 @@
 #include <set>
 #include <string>
 
+#include <gtest/gtest.h>
+
+#include "../support/pg_test_cluster.h"
 #include "../support/temp_dir.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
@@ -29,6 +32,7 @@
 #include "fake/sequence_random.h"
 #include "store/demo_seeder.h"
 #include "sync/client/sync_client.h"
+#include "sync/township/township_admin.h"
 #include "sync/township/township_service.h"
 
 namespace vsk::test_support {
@@ -133,25 +137,50 @@ class FaultyTransport : public sync::Transport {
   std::mt19937 rng_;
 };
 
-// An in-process township with its own temp dir.
+// Which database the township runs on: the behavioural tests run once per backend.
+enum class Backend { kSqlite, kPostgres };
+inline std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::kSqlite ? "Sqlite" : "Postgres";
+}
+inline const auto kBothBackends = ::testing::Values(Backend::kSqlite, Backend::kPostgres);
+
+// An in-process township with its own temp dir (SQLite) or its own database (PostgreSQL).
 struct TestTownship {
   TempDir dir;
-  township::TownshipStore store{dir.file("township.db")};
+  std::unique_ptr<PgTestDatabase> pg;
+  township::TownshipStore store;
   platform::ManualClock clock{kSyncTestNow};
   township::TownshipService service{store, clock, sync::SigningKey::generate()};
+  township::Scope scope = *township::single_township_scope(store);
+  township::TownshipAdmin admin = service.admin(scope);  // township staff, as the command line acts
   LoopbackTransport loopback{service};
 
+  explicit TestTownship(Backend backend = Backend::kSqlite, township::StoreConfig config = {})
+      : pg(backend == Backend::kPostgres ? std::make_unique<PgTestDatabase>() : nullptr),
+        store(with_database(std::move(config))) {}
+
+  township::StoreConfig with_database(township::StoreConfig c) const {
+    c.sqlite_path = dir.file("township.db");
+    if (pg) c.database_url = pg->url();
+    return c;
+  }
   void enroll(TestKiosk& k, const std::string& village) {
-    const auto r = k.client->enroll(loopback, "loopback", service.create_enroll_code(village), village);
+    const auto r = k.client->enroll(loopback, "loopback", admin.create_enroll_code(village), village);
     if (!r.ok) throw std::runtime_error("enroll failed: " + r.error_code);
   }
   // op ids the township holds for one device, in seq order.
   std::vector<std::string> op_ids(const std::string& device) {
-    auto s = store.db().prepare("SELECT op_id FROM ops WHERE device_id = ? ORDER BY seq");
-    s.bind(1, device);
-    std::vector<std::string> out;
-    while (s.step()) out.push_back(s.column_text(0));
-    return out;
+    auto tx = store.read(scope);
+    return store.ops().op_ids(tx, device);
+  }
+  std::int64_t op_count(const std::string& type = "") {
+    auto tx = store.read(scope);
+    return store.ops().count(tx, type);
+  }
+  std::optional<township::TownshipRequest> request(const std::string& village, const std::string& number) {
+    auto tx = store.read(scope);
+    for (const auto& v : store.places().villages_named(tx, village)) return store.requests().find(tx, v.id, number);
+    return std::nullopt;
   }
 };
 

@@ -32,7 +32,7 @@ TEST(SyncTls, EnrollAndSyncOverHttpsWithTheCertificateChecked) {
   sync::CurlOptions trusted;
   trusted.ca_file = cert;
   auto transport = sync::make_curl_transport(url, trusted);
-  ASSERT_TRUE(k.client->enroll(*transport, url, town.service.create_enroll_code("青山村"), "").ok);
+  ASSERT_TRUE(k.client->enroll(*transport, url, town.admin.create_enroll_code("青山村"), "").ok);
   k.file_request();
   EXPECT_TRUE(k.client->run_once(*transport).ok);
   EXPECT_EQ(k.acked(), k.last_seq());
@@ -40,7 +40,7 @@ TEST(SyncTls, EnrollAndSyncOverHttpsWithTheCertificateChecked) {
   // Without the CA the certificate is not trusted: refused, nothing sent.
   TestKiosk other;
   auto untrusted = sync::make_curl_transport(url);
-  const auto r = other.client->enroll(*untrusted, url, town.service.create_enroll_code("青山村"), "");
+  const auto r = other.client->enroll(*untrusted, url, town.admin.create_enroll_code("青山村"), "");
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error_code, "network");
   https.stop();

@@ -2,6 +2,7 @@
 // isolation, and operations the township cannot take.
 #include <gtest/gtest.h>
 
+#include "protocol_kiosk.h"
 #include "sync_test_support.h"
 
 namespace vsk::test_support {
@@ -11,49 +12,42 @@ using sync::EnvelopeHeader;
 using sync::Operation;
 using sync::PushBatch;
 
-class TownshipTest : public ::testing::Test {
+// The same tests on SQLite and on PostgreSQL.
+class TownshipTest : public ::testing::TestWithParam<Backend> {
  protected:
-  TestTownship town;
-  sync::SigningKey kiosk = sync::SigningKey::generate();
-  std::string device;
-  std::uint64_t counter = 0;
+  TestTownship town{GetParam()};
+  ProtocolKiosk k{town.service.public_key()};
+  const sync::SigningKey& kiosk = k.key;
+  std::string& device = k.device;
 
   void SetUp() override {
-    const std::string code = town.service.create_enroll_code("青山村");
-    const auto r = town.service.enroll(nlohmann::json{{"code", code}, {"public_key", kiosk.public_key.hex()}}.dump());
-    ASSERT_TRUE(r.ok()) << r.body;
-    device = nlohmann::json::parse(r.body)["device_id"];
+    const auto r = town.service.enroll(k.enroll_body(town.admin.create_enroll_code("青山村")));
+    ASSERT_TRUE(k.enrolled(r.status, r.body)) << r.body;
   }
   std::string envelope(const std::string& kind, const std::string& json, const sync::SigningKey& signer) {
-    return sync::seal_envelope(EnvelopeHeader{sync::kProtocolVersion, kind, device, "township", ++counter}, json,
-                               signer, town.service.public_key());
+    return k.envelope(kind, json, &signer);
   }
   township::Reply push(std::vector<Operation> ops, const sync::SigningKey* signer = nullptr) {
-    PushBatch b;
-    b.ops = std::move(ops);
-    return town.service.handle_envelope(envelope("push", sync::encode(b), signer ? *signer : kiosk));
+    return town.service.handle_envelope(k.push(std::move(ops), 0, signer));
   }
   sync::PushReply open_push(const township::Reply& r) {
     if (!r.ok()) throw std::runtime_error("push refused: " + r.body);
-    sync::EnvelopeError e{};
-    const auto env = sync::parse_envelope(r.body, &e);
-    const auto text = sync::open_envelope(*env, town.service.public_key(), kiosk, &e);
-    return *sync::decode_push_reply(*text, nullptr);
+    return *k.open_push(r.body);
   }
   static Operation op(std::int64_t seq, const std::string& id, const std::string& number = "QS1-1123-001") {
-    return Operation{id, seq, "request.submitted", 0, {{"number", number}, {"service_id", "residence_certificate"}}};
+    return ProtocolKiosk::op(seq, id, number);
   }
 };
 
-TEST_F(TownshipTest, EnrollmentCodeWorksOnceAndExpires) {
-  const std::string code = town.service.create_enroll_code("青山村", 1);
+TEST_P(TownshipTest, EnrollmentCodeWorksOnceAndExpires) {
+  const std::string code = town.admin.create_enroll_code("青山村", 1);
   const auto key = sync::SigningKey::generate().public_key.hex();
   EXPECT_TRUE(town.service.enroll(nlohmann::json{{"code", code}, {"public_key", key}}.dump()).ok());
   const auto again = town.service.enroll(
       nlohmann::json{{"code", code}, {"public_key", sync::SigningKey::generate().public_key.hex()}}.dump());
   EXPECT_EQ(again.status, 403);
   EXPECT_EQ(again.code, "bad_enroll_code");
-  const std::string late = town.service.create_enroll_code("青山村", 1);
+  const std::string late = town.admin.create_enroll_code("青山村", 1);
   town.clock.advance_ms(2LL * 86400 * 1000);
   EXPECT_EQ(town.service.enroll(
                 nlohmann::json{{"code", late}, {"public_key", sync::SigningKey::generate().public_key.hex()}}.dump())
@@ -62,7 +56,7 @@ TEST_F(TownshipTest, EnrollmentCodeWorksOnceAndExpires) {
   EXPECT_EQ(town.service.enroll("not json").status, 400);
 }
 
-TEST_F(TownshipTest, ExactlyOncePerOpIdAndSeq) {
+TEST_P(TownshipTest, ExactlyOncePerOpIdAndSeq) {
   auto first = open_push(push({op(1, "a"), op(2, "b")}));
   EXPECT_EQ(first.acked_seq, 2);
   EXPECT_EQ(first.results[0].outcome, sync::OpOutcome::kAccepted);
@@ -71,7 +65,7 @@ TEST_F(TownshipTest, ExactlyOncePerOpIdAndSeq) {
   EXPECT_EQ(again.results[0].outcome, sync::OpOutcome::kDuplicate);
   EXPECT_EQ(again.results[1].outcome, sync::OpOutcome::kDuplicate);
   EXPECT_EQ(again.results[2].outcome, sync::OpOutcome::kAccepted);
-  EXPECT_EQ(town.store.op_count(), 3);
+  EXPECT_EQ(town.op_count(), 3);
   // Another operation claiming an existing seq is refused, never overwrites.
   auto clash = open_push(push({op(2, "z")}));
   EXPECT_EQ(clash.results[0].outcome, sync::OpOutcome::kRejected);
@@ -79,23 +73,23 @@ TEST_F(TownshipTest, ExactlyOncePerOpIdAndSeq) {
   EXPECT_EQ(town.op_ids(device), (std::vector<std::string>{"a", "b", "c"}));
 }
 
-TEST_F(TownshipTest, ReorderedOperationsAckOnlyWithoutGaps) {
+TEST_P(TownshipTest, ReorderedOperationsAckOnlyWithoutGaps) {
   EXPECT_EQ(open_push(push({op(2, "b")})).acked_seq, 0);
   EXPECT_EQ(open_push(push({op(3, "c")})).acked_seq, 0);
   EXPECT_EQ(open_push(push({op(1, "a")})).acked_seq, 3);
 }
 
-TEST_F(TownshipTest, StatusFollowsTheKioskSequenceNotArrivalOrder) {
+TEST_P(TownshipTest, StatusFollowsTheKioskSequenceNotArrivalOrder) {
   Operation escalate{"e", 2, "request.event", 0,
                      {{"number", "QS1-1123-001"}, {"kind", "escalate"}, {"status", "escalated"},
                       {"department", "镇民政办"}, {"detail", {{"reason", "x"}}}}};
   open_push(push({escalate}));
   open_push(push({op(1, "a")}));  // the older submit arrives late
-  EXPECT_EQ(town.store.request("青山村", "QS1-1123-001")->status, "escalated");
-  EXPECT_EQ(town.service.escalations().size(), 1u);
+  EXPECT_EQ(town.request("青山村", "QS1-1123-001")->status, "escalated");
+  EXPECT_EQ(town.admin.escalations().size(), 1u);
 }
 
-TEST_F(TownshipTest, UnknownTypeIsRejectedWithoutBlockingTheRest) {
+TEST_P(TownshipTest, UnknownTypeIsRejectedWithoutBlockingTheRest) {
   auto r = open_push(push({op(1, "a"), Operation{"x", 2, "teleport.resident", 0, nlohmann::json::object()},
                            Operation{"y", 3, "request.submitted", 0, nlohmann::json::array()}, op(4, "c")}));
   EXPECT_EQ(r.results[1].outcome, sync::OpOutcome::kRejected);
@@ -106,7 +100,7 @@ TEST_F(TownshipTest, UnknownTypeIsRejectedWithoutBlockingTheRest) {
   EXPECT_EQ(r.acked_seq, 4);
 }
 
-TEST_F(TownshipTest, ForgedReplayedRevokedAndMalformedChangeNothing) {
+TEST_P(TownshipTest, ForgedReplayedRevokedAndMalformedChangeNothing) {
   const sync::SigningKey stranger = sync::SigningKey::generate();
   EXPECT_EQ(push({op(1, "a")}, &stranger).code, "bad_signature");
   const std::string env = envelope("push", sync::encode(PushBatch{{op(1, "a")}, 0, 0}), kiosk);
@@ -115,21 +109,23 @@ TEST_F(TownshipTest, ForgedReplayedRevokedAndMalformedChangeNothing) {
   EXPECT_EQ(town.service.handle_envelope("POST /v1/sync HTTP/1.1\r\n\r\n").code, "bad_magic");
   EXPECT_EQ(town.service.handle_envelope(env + "x").code, "trailing_bytes");
   EXPECT_EQ(town.service.handle_envelope(envelope("push", "{\"ops\":7}", kiosk)).code, "bad_batch");
-  EXPECT_TRUE(town.service.revoke(device));
+  EXPECT_TRUE(town.admin.revoke(device));
   const auto revoked = push({op(2, "b")});
   EXPECT_EQ(revoked.status, 403);
   EXPECT_EQ(revoked.code, "revoked");
-  EXPECT_EQ(town.store.op_count(), 1);
+  EXPECT_EQ(town.op_count(), 1);
 }
 
-TEST_F(TownshipTest, FutureProtocolAsksForAnUpgrade) {
+TEST_P(TownshipTest, FutureProtocolAsksForAnUpgrade) {
   const std::string env = sync::seal_envelope(
-      EnvelopeHeader{sync::kProtocolVersion + 1, "push", device, "township", ++counter}, "{}", kiosk,
+      EnvelopeHeader{sync::kProtocolVersion + 1, "push", device, "township", 1000}, "{}", kiosk,
       town.service.public_key());
   const auto r = town.service.handle_envelope(env);
   EXPECT_EQ(r.status, 426);
   EXPECT_EQ(r.code, "upgrade_needed");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, TownshipTest, kBothBackends, backend_name);
 
 }  // namespace
 }  // namespace vsk::test_support

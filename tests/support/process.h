@@ -69,10 +69,12 @@ inline int wait_process(pid_t pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-// township-server --data-dir DIR --listen 127.0.0.1:PORT, as a child process.
+// township-server --data-dir DIR [OPTIONS] --listen 127.0.0.1:PORT, as a child process;
+// OPTIONS (e.g. --database URL) go to its command-line runs too.
 class TownshipProcess {
  public:
-  TownshipProcess(std::string binary, std::string data_dir) : binary_(std::move(binary)), dir_(std::move(data_dir)) {}
+  TownshipProcess(std::string binary, std::string data_dir, std::vector<std::string> options = {})
+      : binary_(std::move(binary)), dir_(std::move(data_dir)), options_(std::move(options)) {}
   ~TownshipProcess() { kill(SIGTERM); }
 
   // Port 0 on the first start picks a free port; restarts reuse it.
@@ -86,8 +88,11 @@ class TownshipProcess {
       dup2(null, 2);
       close(fds[0]);
       close(fds[1]);
-      const std::string listen = "127.0.0.1:" + std::to_string(port_);
-      execl(binary_.c_str(), binary_.c_str(), "--data-dir", dir_.c_str(), "--listen", listen.c_str(), nullptr);
+      std::vector<std::string> argv = cli({"--listen", "127.0.0.1:" + std::to_string(port_)});
+      std::vector<char*> args;
+      for (auto& a : argv) args.push_back(a.data());
+      args.push_back(nullptr);
+      execv(args[0], args.data());
       _exit(127);
     }
     close(fds[1]);
@@ -108,12 +113,17 @@ class TownshipProcess {
   }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   std::vector<std::string> cli(std::vector<std::string> args) const {
+    args.insert(args.begin(), options_.begin(), options_.end());
     args.insert(args.begin(), {binary_, "--data-dir", dir_});
     return args;
   }
+  pid_t pid() const { return pid_; }
+  // For the next start() and cli() (same data dir, same port).
+  void set_options(std::vector<std::string> options) { options_ = std::move(options); }
 
  private:
   std::string binary_, dir_;
+  std::vector<std::string> options_;
   pid_t pid_ = -1;
   int port_ = 0;
 };

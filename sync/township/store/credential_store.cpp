@@ -1,0 +1,34 @@
+#include "sync/township/store/credential_store.h"
+
+namespace vsk::township {
+
+void CredentialStore::add_enroll_code(Tx& tx, const std::string& code_hash, const EnrollTarget& target,
+                                      std::int64_t now, std::int64_t expires_at) {
+  tx.exec("INSERT INTO enroll_codes(code_hash, township_id, village_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+          {code_hash, target.township_id, target.village_id, now, expires_at});
+}
+
+std::optional<EnrollTarget> CredentialStore::take_enroll_code(Tx& tx, const std::string& code_hash,
+                                                              const std::string& device_id, std::int64_t now) {
+  const auto r = tx.query_one(
+      "UPDATE enroll_codes SET used_by = $1, used_at = $2 WHERE code_hash = $3 AND used_by IS NULL AND expires_at > $2 "
+      "RETURNING township_id, village_id",
+      {device_id, now, code_hash});
+  if (!r) return std::nullopt;
+  return EnrollTarget{r->integer(0), r->integer(1)};
+}
+
+void CredentialStore::add_admin_token(Tx& tx, const std::string& token_hash, std::int64_t place_id,
+                                      std::optional<std::int64_t> township_id, const std::string& label,
+                                      std::int64_t now) {
+  tx.exec("INSERT INTO admin_tokens(token_hash, place_id, township_id, label, created_at) VALUES ($1, $2, $3, $4, $5)",
+          {token_hash, place_id, township_id, label, now});
+}
+
+std::optional<std::int64_t> CredentialStore::admin_token_place(Tx& tx, const std::string& token_hash) {
+  const auto r = tx.query_one("SELECT place_id FROM admin_tokens WHERE token_hash = $1", {token_hash});
+  if (!r) return std::nullopt;
+  return r->integer(0);
+}
+
+}  // namespace vsk::township

@@ -1,0 +1,32 @@
+// What proves who a caller is: one-time enrollment codes for kiosks and bearer tokens for
+// the admin API. Only hashes are kept.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "sync/township/store/tx.h"
+
+namespace vsk::township {
+
+struct EnrollTarget {
+  std::int64_t township_id = 0;
+  std::int64_t village_id = 0;
+};
+
+class CredentialStore {
+ public:
+  void add_enroll_code(Tx& tx, const std::string& code_hash, const EnrollTarget& target, std::int64_t now,
+                       std::int64_t expires_at);
+  // The village of an unused, unexpired code, marking it used by `device_id`. One
+  // conditional UPDATE: of two kiosks racing for one code exactly one gets it.
+  std::optional<EnrollTarget> take_enroll_code(Tx& tx, const std::string& code_hash, const std::string& device_id,
+                                               std::int64_t now);
+  // `place_id`: the township or county the token reaches.
+  void add_admin_token(Tx& tx, const std::string& token_hash, std::int64_t place_id,
+                       std::optional<std::int64_t> township_id, const std::string& label, std::int64_t now);
+  std::optional<std::int64_t> admin_token_place(Tx& tx, const std::string& token_hash);
+};
+
+}  // namespace vsk::township

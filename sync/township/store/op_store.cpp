@@ -1,0 +1,51 @@
+#include "sync/township/store/op_store.h"
+
+namespace vsk::township {
+namespace {
+
+StoredOp read_op(const SqlRow& r) { return StoredOp{r.text(0), r.text(1), r.text(2), r.text(3), r.integer(4)}; }
+
+}  // namespace
+
+OpStore::OpStore(const Dialect& d)
+    : by_id_("SELECT outcome, code, message_zh, op_id, seq FROM ops WHERE op_id = $1 AND " +
+             d.in_scope("township_id", 2)),
+      count_("SELECT COUNT(*) FROM ops WHERE " + d.in_scope("township_id", 1)),
+      count_type_("SELECT COUNT(*) FROM ops WHERE type = $2 AND " + d.in_scope("township_id", 1)) {}
+
+std::vector<StoredOp> OpStore::device_range(Tx& tx, const std::string& device_id, std::int64_t from, std::int64_t to) {
+  std::vector<StoredOp> out;
+  for (const auto& r : tx.query("SELECT outcome, code, message_zh, op_id, seq FROM ops WHERE device_id = $1 AND "
+                                "seq >= $2 AND seq <= $3 ORDER BY seq",
+                                {device_id, from, to}))
+    out.push_back(read_op(r));
+  return out;
+}
+
+std::optional<StoredOp> OpStore::by_id(Tx& tx, const std::string& op_id) {
+  const auto r = tx.query_one(by_id_, {op_id, tx.scope_param()});
+  if (!r) return std::nullopt;
+  return read_op(*r);
+}
+
+bool OpStore::add(Tx& tx, const NewOp& op, const StoredOp& result) {
+  return tx.exec("INSERT INTO ops(township_id, device_id, seq, op_id, type, payload, device_time, received_at, "
+                 "outcome, code, message_zh) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+                 "ON CONFLICT DO NOTHING",
+                 {op.township_id, op.device_id, op.seq, op.op_id, op.type, op.payload, op.device_time, op.received_at,
+                  result.outcome, result.code, result.message_zh}) > 0;
+}
+
+std::int64_t OpStore::count(Tx& tx, const std::string& type) {
+  const auto r = type.empty() ? tx.query_one(count_, {tx.scope_param()}) : tx.query_one(count_type_, {tx.scope_param(), type});
+  return r ? r->integer(0) : 0;
+}
+
+std::vector<std::string> OpStore::op_ids(Tx& tx, const std::string& device_id) {
+  std::vector<std::string> out;
+  for (const auto& r : tx.query("SELECT op_id FROM ops WHERE device_id = $1 ORDER BY seq", {device_id}))
+    out.push_back(r.text(0));
+  return out;
+}
+
+}  // namespace vsk::township

@@ -1,0 +1,87 @@
+#include "sync/township/store/pg_schema.h"
+
+#include "sync/township/store/schema_sql.h"
+
+namespace vsk::township {
+namespace {
+
+// Row-level security: every tenant-owned row is visible, and writable, only inside a
+// transaction whose `vsk.townships` setting (set by pg_backend for the caller's scope)
+// names its township. `vsk.system` opens the authentication tables and the place tree for
+// lookups before a tenant is known; it never opens operations, requests or the change log.
+// FORCE applies the policies to the tables' owner too (the role the server connects as);
+// only superusers and BYPASSRLS roles are not bound, and the server warns about those.
+constexpr const char* kRowLevelSecurity = R"sql(
+  CREATE FUNCTION vsk_townships() RETURNS BIGINT[] LANGUAGE sql STABLE AS
+    $$ SELECT CAST(string_to_array(NULLIF(current_setting('vsk.townships', true), ''), ',') AS BIGINT[]) $$;
+  CREATE FUNCTION vsk_system() RETURNS BOOLEAN LANGUAGE sql STABLE AS
+    $$ SELECT COALESCE(current_setting('vsk.system', true), '') = 'on' $$;
+
+  ALTER TABLE places ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE places FORCE ROW LEVEL SECURITY;
+  CREATE POLICY places_scope ON places
+    USING (vsk_system() OR township_id IS NULL OR township_id = ANY (vsk_townships()))
+    WITH CHECK (vsk_system() OR (kind = 'village' AND township_id = ANY (vsk_townships())));
+
+  ALTER TABLE enroll_codes ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE enroll_codes FORCE ROW LEVEL SECURITY;
+  CREATE POLICY enroll_codes_scope ON enroll_codes
+    USING (vsk_system() OR township_id = ANY (vsk_townships()))
+    WITH CHECK (vsk_system() OR township_id = ANY (vsk_townships()));
+
+  ALTER TABLE devices ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE devices FORCE ROW LEVEL SECURITY;
+  CREATE POLICY devices_scope ON devices
+    USING (vsk_system() OR township_id = ANY (vsk_townships()))
+    WITH CHECK (vsk_system() OR township_id = ANY (vsk_townships()));
+
+  ALTER TABLE admin_tokens ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE admin_tokens FORCE ROW LEVEL SECURITY;
+  CREATE POLICY admin_tokens_scope ON admin_tokens
+    USING (vsk_system() OR township_id = ANY (vsk_townships()))
+    WITH CHECK (vsk_system() OR township_id = ANY (vsk_townships()));
+
+  ALTER TABLE ops ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE ops FORCE ROW LEVEL SECURITY;
+  CREATE POLICY ops_scope ON ops
+    USING (township_id = ANY (vsk_townships())) WITH CHECK (township_id = ANY (vsk_townships()));
+
+  ALTER TABLE requests ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE requests FORCE ROW LEVEL SECURITY;
+  CREATE POLICY requests_scope ON requests
+    USING (township_id = ANY (vsk_townships())) WITH CHECK (township_id = ANY (vsk_townships()));
+
+  ALTER TABLE changes ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE changes FORCE ROW LEVEL SECURITY;
+  CREATE POLICY changes_scope ON changes
+    USING (township_id = ANY (vsk_townships())) WITH CHECK (township_id = ANY (vsk_townships()));
+
+  ALTER TABLE change_heads ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE change_heads FORCE ROW LEVEL SECURITY;
+  CREATE POLICY change_heads_scope ON change_heads
+    USING (township_id = ANY (vsk_townships())) WITH CHECK (township_id = ANY (vsk_townships()));
+)sql";
+
+constexpr const char* kImmutableOps = R"sql(
+  CREATE FUNCTION vsk_ops_immutable() RETURNS trigger LANGUAGE plpgsql AS
+    $$ BEGIN RAISE EXCEPTION 'ops are immutable'; END $$;
+  CREATE TRIGGER ops_no_change BEFORE UPDATE OR DELETE ON ops
+    FOR EACH ROW EXECUTE FUNCTION vsk_ops_immutable();
+)sql";
+
+void v1_township(pg::Transaction& tx) {
+  auto& c = tx.conn();
+  // The tree and the tenant tables are filled with the scope settings open (the defaults
+  // below are operator work); policies come last.
+  c.exec(schema::places_ddl(Dialect::Kind::kPostgres));
+  c.exec(schema::default_places_sql());
+  c.exec(schema::tenant_tables_ddl());
+  c.exec(kImmutableOps);
+  c.exec(kRowLevelSecurity);
+}
+
+}  // namespace
+
+std::vector<pg::Migration> pg_migrations() { return {{1, v1_township}}; }
+
+}  // namespace vsk::township

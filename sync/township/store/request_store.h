@@ -1,0 +1,52 @@
+// The township's copy of village requests, as their kiosks report them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sync/township/store/tx.h"
+
+namespace vsk::township {
+
+struct TownshipRequest {
+  std::string township;
+  std::string village;
+  std::int64_t village_id = 0;
+  std::string number;
+  std::string service_id;
+  std::string status;
+  std::string department;
+  std::string detail;  // JSON the kiosk sent with the escalation
+  std::int64_t updated_at = 0;
+};
+
+struct RequestUpdate {
+  std::int64_t township_id = 0;
+  std::int64_t village_id = 0;
+  std::string number;
+  std::string service_id;
+  std::string status;
+  std::string department;
+  std::string detail = "{}";
+  std::int64_t seq = 0;  // the kiosk's operation sequence: orders updates from one kiosk
+  std::int64_t now = 0;
+};
+
+class RequestStore {
+ public:
+  explicit RequestStore(const Dialect& d);
+  // Only a newer operation (by the kiosk's own sequence) moves the status: delivery order
+  // does not matter. An escalation's detail and department are kept once known.
+  void upsert(Tx& tx, const RequestUpdate& u);
+  // `lock`: keep the row locked until the transaction ends (it is about to change).
+  std::optional<TownshipRequest> find(Tx& tx, std::int64_t village_id, const std::string& number, bool lock = false);
+  std::vector<TownshipRequest> with_status(Tx& tx, const std::string& status);  // within the scope
+  void set_status(Tx& tx, std::int64_t village_id, const std::string& number, const std::string& status);
+
+ private:
+  std::string find_, lock_, with_status_;
+};
+
+}  // namespace vsk::township

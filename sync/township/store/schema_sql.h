@@ -1,0 +1,21 @@
+// The township schema's tables, written once for both backends. Only the places' id column
+// differs (SQLite's INTEGER PRIMARY KEY rowid alias, PostgreSQL's identity column); BIGINT
+// and TEXT mean the same in both. Backend-only parts (SQLite's upgrade from schema v1,
+// PostgreSQL's row-level security and triggers) live in sqlite_schema.cpp and pg_schema.cpp.
+#pragma once
+
+#include <string>
+
+#include "sync/township/store/dialect.h"
+
+namespace vsk::township::schema {
+
+// The place tree: CREATE TABLE places and its indexes.
+std::string places_ddl(Dialect::Kind kind);
+// Every tenant-owned table (each row carries its township_id) and their indexes.
+std::string tenant_tables_ddl();
+// A county and a township for a new database, named 本县 and 本镇 until renamed
+// (township-server place rename): a one-township server needs no setup at all.
+std::string default_places_sql();
+
+}  // namespace vsk::township::schema

@@ -1,0 +1,219 @@
+#include "sync/township/township_admin.h"
+
+#include "sync/protocol/keys.h"
+
+namespace vsk::township {
+namespace {
+
+using nlohmann::json;
+
+}  // namespace
+
+TownshipAdmin::TownshipAdmin(TownshipStore& store, platform::Clock& clock, Scope scope)
+    : store_(store), clock_(clock), scope_(std::move(scope)) {}
+
+Place TownshipAdmin::village(Tx& tx, const std::string& name, bool create) {
+  auto found = store_.places().villages_named(tx, name);
+  if (found.size() == 1) return found.front();
+  if (found.size() > 1)
+    throw AdminError("ambiguous_village", "several villages are called " + name + ": name the township");
+  if (!create || scope_.townships.size() != 1)
+    throw AdminError("no_such_village", "no village called " + name + " here (township-server place add)");
+  const std::int64_t township = scope_.townships.front();
+  const std::int64_t id = store_.places().add(tx, "village", name, township, clock_.unix_seconds());
+  return Place{id, township, "village", name, township};
+}
+
+std::string TownshipAdmin::create_enroll_code(const std::string& village_name, int valid_days) {
+  const std::string code = sync::random_code(12);
+  const std::int64_t now = clock_.unix_seconds();
+  store_.write_retrying(scope_, [&](Tx& tx) {
+    const Place v = village(tx, village_name, true);
+    store_.credentials().add_enroll_code(tx, sync::blake2b_hex(code), {*v.township_id, v.id}, now,
+                                         now + std::int64_t{valid_days} * 86400);
+    tx.commit();
+  });
+  return code;
+}
+
+std::vector<TownshipRequest> TownshipAdmin::escalations() {
+  Tx tx = store_.read_replica(scope_);
+  return store_.requests().with_status(tx, "escalated");
+}
+
+std::string TownshipAdmin::reply_to_request(const std::string& village_name, const std::string& number,
+                                            const std::string& text) {
+  if (text.empty()) return "the reply text is empty";
+  const std::int64_t now = clock_.unix_seconds();
+  return store_.write_retrying(scope_, [&](Tx& tx) -> std::string {
+    std::optional<Place> v;
+    try {
+      v = village(tx, village_name, false);
+    } catch (const AdminError&) {
+      return "no such request: " + village_name + " " + number;
+    }
+    const auto r = store_.requests().find(tx, v->id, number, /*lock=*/true);
+    if (!r) return "no such request: " + village_name + " " + number;
+    if (r->status != "escalated") return "request " + number + " is not escalated (status " + r->status + ")";
+    store_.changes().add(tx, {*v->township_id, v->id, "requests", "request.township_reply", number,
+                              json{{"number", number}, {"note", text}, {"department", r->department}, {"at", now}}.dump(),
+                              now});
+    // Not escalated any more from the township's point of view; the kiosk's own event (with
+    // a higher sequence) will bring the exact status.
+    store_.requests().set_status(tx, v->id, number, "township_replied");
+    tx.commit();
+    return "";
+  });
+}
+
+std::int64_t TownshipAdmin::publish_notice(const std::optional<std::string>& village_name, const json& notice) {
+  const std::int64_t now = clock_.unix_seconds();
+  const std::string id = notice.value("id", sync::random_uuid());
+  json payload = notice;
+  payload["id"] = id;
+  payload["published_at"] = now;
+  return store_.write_retrying(scope_, [&](Tx& tx) {
+    std::int64_t change = 0;
+    if (village_name) {
+      const Place v = village(tx, *village_name, true);
+      change = store_.changes().add(tx, {*v.township_id, v.id, "notices", "notices.published", id, payload.dump(), now});
+    } else {
+      for (const auto t : scope_.townships)
+        change = store_.changes().add(tx, {t, std::nullopt, "notices", "notices.published", id, payload.dump(), now});
+    }
+    tx.commit();
+    return change;
+  });
+}
+
+std::int64_t TownshipAdmin::publish_points_entry(const std::string& village_name, const json& entry) {
+  const std::int64_t now = clock_.unix_seconds();
+  json payload = entry;
+  payload["at"] = now;
+  return store_.write_retrying(scope_, [&](Tx& tx) {
+    const Place v = village(tx, village_name, true);
+    const std::int64_t change = store_.changes().add(
+        tx, {*v.township_id, v.id, "points", "points.entry", sync::random_uuid(), payload.dump(), now});
+    tx.commit();
+    return change;
+  });
+}
+
+std::int64_t TownshipAdmin::publish_document(const std::string& scope, const json& document) {
+  const std::int64_t now = clock_.unix_seconds();
+  return store_.write_retrying(scope_, [&](Tx& tx) {
+    std::int64_t change = 0;
+    for (const auto t : scope_.townships)
+      change = store_.changes().add(tx, {t, std::nullopt, scope, scope + ".replaced", scope, document.dump(), now});
+    tx.commit();
+    return change;
+  });
+}
+
+std::int64_t TownshipAdmin::withdraw_notice(const std::string& notice_id) {
+  const std::int64_t now = clock_.unix_seconds();
+  return store_.write_retrying(scope_, [&](Tx& tx) {
+    std::int64_t change = 0;
+    for (const auto t : scope_.townships) {
+      // The same audience as the notice itself: the latest publication of that id.
+      std::optional<std::int64_t> village;
+      json payload = json::object();
+      for (const auto& row : store_.changes().by_key(tx, t, "notices", notice_id)) {
+        village = row.village_id;
+        payload = json::parse(row.payload, nullptr, false);
+      }
+      if (payload.is_discarded() || payload.empty()) continue;
+      payload["withdrawn"] = true;
+      change = store_.changes().add(tx, {t, village, "notices", "notices.withdrawn", notice_id, payload.dump(), now});
+    }
+    tx.commit();
+    return change;
+  });
+}
+
+bool TownshipAdmin::order_resync(const std::string& device_id, const std::string& scope) {
+  return store_.write_retrying(scope_, [&](Tx& tx) {
+    const bool ok = store_.devices().order_resync(tx, device_id, scope);
+    tx.commit();
+    return ok;
+  });
+}
+
+bool TownshipAdmin::revoke(const std::string& device_id) {
+  return store_.write_retrying(scope_, [&](Tx& tx) {
+    const bool changed = store_.devices().revoke(tx, device_id, clock_.unix_seconds());
+    tx.commit();
+    return changed;
+  });
+}
+
+std::string TownshipAdmin::create_admin_token(const std::string& label) {
+  const std::string token = sync::random_code(32);
+  std::optional<std::int64_t> township;
+  if (scope_.townships.size() == 1 && scope_.root == scope_.townships.front()) township = scope_.root;
+  // A county token belongs to no single township: it is written as the operator.
+  store_.write_retrying(township ? scope_ : Scope::lookup(), [&](Tx& tx) {
+    store_.credentials().add_admin_token(tx, sync::blake2b_hex(token), scope_.root, township, label,
+                                         clock_.unix_seconds());
+    tx.commit();
+  });
+  return token;
+}
+
+json TownshipAdmin::stats() {
+  Tx tx = store_.read_replica(scope_);
+  json kiosks = json::array();
+  for (const auto& d : store_.devices().list(tx)) {
+    json k{{"device_id", d.id},       {"township", d.township},          {"village", d.village},
+           {"name", d.name},          {"enrolled_at", d.enrolled_at},    {"acked_seq", d.acked_seq},
+           {"pending_reported", d.pending_reported}, {"revoked", d.revoked_at.has_value()}};
+    k["last_contact"] = d.last_contact ? json(*d.last_contact) : json(nullptr);
+    k["clock_skew_s"] = d.clock_skew_s ? json(*d.clock_skew_s) : json(nullptr);
+    kiosks.push_back(k);
+  }
+  return json{{"kiosks", kiosks},
+              {"operations", store_.ops().count(tx)},
+              {"escalated", store_.requests().with_status(tx, "escalated").size()},
+              {"server_time", clock_.unix_seconds()}};
+}
+
+std::optional<Scope> single_township_scope(TownshipStore& store) {
+  std::vector<std::int64_t> townships;
+  {
+    Tx tx = store.read(Scope::lookup());
+    for (const auto& p : store.places().list(tx))
+      if (p.kind == "township") townships.push_back(p.id);
+  }
+  if (townships.size() != 1) return std::nullopt;
+  return Scope::township(townships.front());
+}
+
+std::optional<Scope> township_scope(TownshipStore& store, const std::string& township, const std::string& county) {
+  std::vector<std::int64_t> found;
+  {
+    Tx tx = store.read(Scope::lookup());
+    std::optional<std::int64_t> in_county;
+    if (!county.empty()) {
+      const auto c = store.places().child(tx, std::nullopt, county);
+      if (!c) return std::nullopt;
+      in_county = c->id;
+    }
+    for (const auto& p : store.places().list(tx))
+      if (p.kind == "township" && p.name == township && (!in_county || p.parent_id == in_county)) found.push_back(p.id);
+  }
+  if (found.size() != 1) return std::nullopt;
+  return Scope::township(found.front());
+}
+
+std::optional<Scope> county_scope(TownshipStore& store, const std::string& county) {
+  std::optional<std::int64_t> id;
+  {
+    Tx tx = store.read(Scope::lookup());
+    const auto c = store.places().child(tx, std::nullopt, county);
+    if (c && c->kind == "county") id = c->id;
+  }
+  if (!id) return std::nullopt;
+  return store.scope_of(*id);
+}
+
+}  // namespace vsk::township

@@ -1,0 +1,75 @@
+// What township (or county) staff do, within their scope: answer escalations, publish
+// notices, points entries and documents, look after kiosks, hand out enrollment codes and
+// admin tokens. The command line makes one for the chosen township; the admin API one per
+// request for its token's scope. Lists read from the standby when there is one.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/clock.h"
+#include "sync/township/township_store.h"
+
+namespace vsk::township {
+
+// A staff action that cannot be carried out as asked: code for programs, text for people.
+class AdminError : public std::runtime_error {
+ public:
+  AdminError(std::string code, const std::string& what) : std::runtime_error(what), code_(std::move(code)) {}
+  const std::string& code() const { return code_; }  // "no_such_village", "ambiguous_village", ...
+
+ private:
+  std::string code_;
+};
+
+class TownshipAdmin {
+ public:
+  TownshipAdmin(TownshipStore& store, platform::Clock& clock, Scope scope);
+  const Scope& scope() const { return scope_; }
+
+  // A one-time code for a kiosk of `village`, valid for `valid_days`. A village new to a
+  // one-township scope is added to the tree (zero administration); elsewhere it must exist.
+  std::string create_enroll_code(const std::string& village, int valid_days = 7);
+  std::vector<TownshipRequest> escalations();
+  // Sends the township's answer to the village that escalated `number`. Error text or "".
+  std::string reply_to_request(const std::string& village, const std::string& number, const std::string& text);
+  // village nullopt: every village in reach.
+  std::int64_t publish_notice(const std::optional<std::string>& village, const nlohmann::json& notice);
+  // Takes a published notice down everywhere it went (0: no such notice).
+  std::int64_t withdraw_notice(const std::string& notice_id);
+  // A points entry made at the township (e.g. a deduction) for one household of `village`:
+  // {"household_id", "delta", "rule_id", "reason"}. The kiosk keeps it as sent and shows a
+  // household it takes below zero as a conflict.
+  std::int64_t publish_points_entry(const std::string& village, const nlohmann::json& entry);
+  // Catalog or points-rules document for every village in reach ("catalog" / "points_rules").
+  std::int64_t publish_document(const std::string& scope, const nlohmann::json& document);
+  bool revoke(const std::string& device_id);
+  // The kiosk downloads `scope` again from the start on its next pull (what it already has
+  // is skipped; what it missed is applied).
+  bool order_resync(const std::string& device_id, const std::string& scope);
+  // A new bearer token for the admin API reaching this scope (printed once, only its hash
+  // is kept).
+  std::string create_admin_token(const std::string& label);
+  nlohmann::json stats();
+
+ private:
+  // The village called `name` within reach; created when `create` and the scope is one township.
+  Place village(Tx& tx, const std::string& name, bool create);
+  TownshipStore& store_;
+  platform::Clock& clock_;
+  Scope scope_;
+};
+
+// The scope of the only township, when the server holds exactly one (the command line's
+// default); nullopt when there are several (the caller must name one).
+std::optional<Scope> single_township_scope(TownshipStore& store);
+// A township by name (in `county` when given); nullopt when there is none or several.
+std::optional<Scope> township_scope(TownshipStore& store, const std::string& township, const std::string& county = "");
+std::optional<Scope> county_scope(TownshipStore& store, const std::string& county);
+
+}  // namespace vsk::township
