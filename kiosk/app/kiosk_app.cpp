@@ -213,6 +213,14 @@ void KioskApp::dispatch(const Action& action) {
 // Each feature's actions go to the flow that owns them.
 void KioskApp::route(const Action& action) {
   std::visit(Overloaded{
+                 [&](const RequestAction& a) {
+                   if (requests_.handle(a) == FlowResult::kIdentifyFirst) {
+                     after_identify_ = std::holds_alternative<OpenMyRequests>(a) ? AfterIdentify::kMyRequests
+                                                                                 : AfterIdentify::kForm;
+                     open_identify();
+                   }
+                 },
+                 [&](const StaffQueueAction& a) { requests_.handle(a); },
                  [&](const SyncAction& a) {
                    if (state_.staff) sync_.handle(a, session_);
                  },
@@ -238,17 +246,10 @@ void KioskApp::dispatch_legacy(const LegacyAction& action) {
   if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
   if (action.kind == ActionKind::kSubmit && points_ && points_->on_submit()) return;
   if (points_ && points_->handle(action)) return;
+  // Opening something starts from a clean message line: the last step's success message goes.
   if (action.kind != ActionKind::kBack && action.kind != ActionKind::kKey && action.kind != ActionKind::kBackspace &&
-      action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit) {
-    bool needs_identification = false;
-    if (requests_.handle(action, session_, &needs_identification)) {
-      if (needs_identification) {
-        after_identify_ = action.kind == ActionKind::kOpenMyRequests ? AfterIdentify::kMyRequests : AfterIdentify::kForm;
-        open_identify();
-      }
-      return;
-    }
-  }
+      action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit)
+    state_.notice.reset();
   switch (action.kind) {
     case ActionKind::kOpenPoints:
       state_.feature_key = "tile.points";
@@ -359,7 +360,7 @@ void KioskApp::on_back() {
       return;
     case Screen::kFormField:
     case Screen::kConfirm:
-      dispatch(LegacyAction{ActionKind::kPrevField, ""});
+      requests_.handle(RequestAction{PrevField{}});
       return;
     case Screen::kTrack:
       if (state_.keypad.step == EntryStep::kTrackCode) return requests_.open_track();

@@ -76,7 +76,7 @@ TEST_F(AttractIdleTest, StartsAfterTheIdleTimeOnTheHomeScreenAndCyclesPinnedNoti
 TEST_F(AttractIdleTest, AnyTouchStopsItWithoutDoingWhatWasTapped) {
   wait_ms(60'000);
   ASSERT_EQ(state().screen, Screen::kAttract);
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenRequests, ""});  // a tap that happened to hit a tile
+  app_->dispatch(app::OpenRequests{});  // a tap that happened to hit a tile
   EXPECT_EQ(state().screen, Screen::kHome);
   EXPECT_TRUE(state().attract.notices.empty());
   wait_ms(59'000);
@@ -85,7 +85,7 @@ TEST_F(AttractIdleTest, AnyTouchStopsItWithoutDoingWhatWasTapped) {
   ASSERT_EQ(state().screen, Screen::kAttract);
   app_->dispatch(app::LegacyAction{ActionKind::kWakeUp, ""});  // a touch on no button, or a key
   EXPECT_EQ(state().screen, Screen::kHome);
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenRequests, ""});
+  app_->dispatch(app::OpenRequests{});
   EXPECT_EQ(state().screen, Screen::kCatalog) << "after waking, taps work as usual";
 }
 

@@ -248,7 +248,7 @@ TEST_F(BackupServiceTest, TickTakesTheDailyBackupOnlyWhenIdle) {
   auto v = open();
   Kiosk k(v, clock_, hasher_, backups);
   app::KioskApp& kiosk = k.app;
-  kiosk.dispatch(app::LegacyAction{app::ActionKind::kOpenTrack, ""});  // someone is using the kiosk
+  kiosk.dispatch(app::OpenTrack{});  // someone is using the kiosk
   kiosk.tick();
   EXPECT_TRUE(backups.list().empty());
   kiosk.dispatch(app::LegacyAction{app::ActionKind::kHome, ""});
