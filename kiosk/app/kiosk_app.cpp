@@ -157,7 +157,7 @@ void KioskApp::go_home(bool idle) {
   // The attract screen waits a full idle time from here, not from the last touch.
   idle_.touch(clock_.monotonic_ms());
   if (leaving_staff) {  // audited after the reset, so a failed write cannot keep the session open
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store_.audit().append(tx, {clock_.unix_seconds(), leaving_staff, leaving_staff_no, idle ? "logout_idle" : "logout",
                                leaving_staff_no, ""});
     tx.commit();
@@ -468,7 +468,7 @@ void KioskApp::submit_first_admin_pin() {
   const std::string hash = hasher_.hash(*pin);
   new_pin_.clear();
   {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store_.staff().set_pin_hash(tx, staff->id, hash);
     store_.settings().remove(tx, store::setting::kFirstAdminPin);
     store_.audit().append(tx, {clock_.unix_seconds(), staff->id, "", "pin_set", staff->staff_no, "first admin"});
@@ -530,7 +530,7 @@ bool KioskApp::check_pin(const std::string& hash, const core::PinAttemptState& a
   const std::int64_t now = clock_.unix_seconds();
   if (core::is_locked(attempts, now)) {
     if (audit) {
-      db::Transaction tx(store_.db());
+      auto tx = store_.begin();
       audit(tx, PinOutcome::kWasLocked);
       tx.commit();
     }
@@ -539,7 +539,7 @@ bool KioskApp::check_pin(const std::string& hash, const core::PinAttemptState& a
   }
   if (!hasher_.verify(hash, pin)) {
     const core::PinAttemptState next = core::after_wrong_pin(attempts, now, options_.pin_policy);
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     save(tx, next);
     if (audit) audit(tx, core::is_locked(next, now) ? PinOutcome::kNowLocked : PinOutcome::kWrong);
     tx.commit();
@@ -550,7 +550,7 @@ bool KioskApp::check_pin(const std::string& hash, const core::PinAttemptState& a
   }
   const bool reset_attempts = attempts.failures != 0 || attempts.locked_until != 0;
   if (reset_attempts || audit) {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     if (reset_attempts) save(tx, {});
     if (audit) audit(tx, PinOutcome::kOk);
     tx.commit();
@@ -599,7 +599,7 @@ void KioskApp::submit_staff_pin() {
   const std::string typed = pending_staff_no_;
   const std::int64_t now = clock_.unix_seconds();
   if (!staff || !staff->pin_hash) {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store_.audit().append(tx, {now, std::nullopt, typed, "login_failed", typed, staff ? "no_pin" : "unknown_staff_no"});
     tx.commit();
     state_.error = wrong;

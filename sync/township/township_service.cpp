@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "crypto/blake2b.h"
+
 namespace vsk::township {
 namespace {
 
@@ -63,7 +65,7 @@ std::optional<Scope> TownshipService::admin_scope(const std::string& token) {
   std::optional<std::int64_t> place;
   {
     Tx tx = store_.read(Scope::lookup());
-    place = store_.credentials().admin_token_place(tx, sync::blake2b_hex(token));
+    place = store_.credentials().admin_token_place(tx, platform::blake2b256_hex(token));
   }
   if (!place) return std::nullopt;
   return store_.scope_of(*place);
@@ -77,7 +79,7 @@ Reply TownshipService::enroll(std::string_view body) {
   const auto pk = sync::PublicKey::from_hex(j["public_key"].get<std::string>());
   if (!pk) return error_reply(400, "bad_request", "终端公钥格式不正确", "malformed public key");
   const std::string name = j.value("name", "");
-  const std::string code_hash = sync::blake2b_hex(j["code"].get<std::string>());
+  const std::string code_hash = platform::blake2b256_hex(j["code"].get<std::string>());
   const std::string device_id = sync::random_uuid();
   const std::int64_t now = clock_.unix_seconds();
   try {

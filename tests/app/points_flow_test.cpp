@@ -130,7 +130,7 @@ TEST_F(PointsFlowTest, BoardsArePublicMaskedAndBlackOnlyWhenEnabled) {
   act(ActionKind::kPointsBoard, "black");
   EXPECT_EQ(state().points.board_scope, "") << "no 黑榜 unless the village turns it on";
   {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store_.settings().set(tx, app::points_setting::kBlackBoard, "1");
     tx.commit();
   }

@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "../support/store_access.h"
 #include "../support/temp_dir.h"
 #include "app/bootstrap.h"
 #include "fake/fake_pin_hasher.h"
@@ -92,7 +93,7 @@ TEST(FaultKillLoop, NoCommittedRequestIsLostAcross200Kills) {
     committed.insert(committed.end(), lines.begin(), lines.end());
 
     auto village = vsk::app::open_village(dir.path(), hasher, false);
-    ASSERT_EQ(village.store->db().integrity_check(), "ok") << "round " << round;
+    ASSERT_EQ(vsk::test_support::raw_db(*village.store).integrity_check(), "ok") << "round " << round;
     for (const auto& number : lines)
       ASSERT_TRUE(village.store->requests().find_by_number(number)) << number << " lost in round " << round;
   }
