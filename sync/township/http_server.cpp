@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include "sync/protocol/bounded_json.h"
+
 namespace vsk::township {
 namespace {
 
@@ -78,11 +80,14 @@ void HttpServer::routes() {
           send(res, error_reply(401, "unauthorized", "需要乡镇管理令牌", "admin token required"));
           return;
         }
-        const json body = req.body.empty() ? json::object() : json::parse(req.body, nullptr, false);
-        if (body.is_discarded() || !body.is_object()) {
-          send(res, error_reply(400, "bad_request", "请求不是有效的 JSON 对象", "body is not a JSON object"));
+        std::string why = "not an object";
+        const auto parsed = req.body.empty() ? std::optional<json>(json::object()) : sync::parse_bounded_json(req.body, &why);
+        if (!parsed || !parsed->is_object()) {
+          send(res, error_reply(400, "bad_request", "请求不是有效的 JSON 对象，或嵌套过深、过大",
+                                "body is not a usable JSON object: " + why));
           return;
         }
+        const json& body = *parsed;
         TownshipAdmin scoped = service_.admin(*scope);
         handler(scoped, req, body, res);
       } catch (const json::exception& ex) {

@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "sync/protocol/bounded_json.h"
+
 namespace vsk::township {
 namespace {
 
@@ -70,8 +72,8 @@ std::optional<Scope> TownshipService::admin_scope(const std::string& token) {
 }
 
 Reply TownshipService::enroll(std::string_view body) {
-  const json j = json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("code") || !j["code"].is_string() ||
+  const json j = sync::parse_bounded_json(body, nullptr, sync::kMaxHeaderBytes).value_or(json());
+  if (!j.is_object() || !j.contains("code") || !j["code"].is_string() ||
       !j.contains("public_key") || !j["public_key"].is_string())
     return error_reply(400, "bad_request", "注册请求格式不正确", "malformed enrollment request");
   const auto pk = sync::PublicKey::from_hex(j["public_key"].get<std::string>());
@@ -262,8 +264,10 @@ Reply TownshipService::handle_pull(const Device& seen, const sync::EnvelopeHeade
     reply.more = static_cast<int>(rows.size()) > req->limit;
     if (reply.more) rows.pop_back();
     for (auto& r : rows) {
-      json payload = json::parse(r.payload, nullptr, false);
-      reply.changes.push_back({r.id, r.scope, r.kind, r.key, payload.is_discarded() ? json::object() : payload});
+      // Bounded even here: a document stored before the admin API checked nesting must not
+      // take the server down at every pull (the kiosk records the empty payload as a conflict).
+      auto payload = sync::parse_bounded_json(r.payload, nullptr);
+      reply.changes.push_back({r.id, r.scope, r.kind, r.key, payload ? std::move(*payload) : json::object()});
     }
     reply.next_cursor = rows.empty() ? req->cursor : rows.back().id;
     reply.server_time = now;
