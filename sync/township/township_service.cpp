@@ -78,6 +78,8 @@ Reply TownshipService::enroll(std::string_view body) {
     return error_reply(400, "bad_request", "注册请求格式不正确", "malformed enrollment request");
   const auto pk = sync::PublicKey::from_hex(j["public_key"].get<std::string>());
   if (!pk) return error_reply(400, "bad_request", "终端公钥格式不正确", "malformed public key");
+  if (j.contains("name") && !j["name"].is_string())
+    return error_reply(400, "bad_request", "注册请求格式不正确", "name is not text");
   const std::string name = j.value("name", "");
   const std::string code_hash = sync::blake2b_hex(j["code"].get<std::string>());
   const std::string device_id = sync::random_uuid();
