@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/protocol/bounded_json.h"
 #include "sync/protocol/bundle.h"
 #include "sync/protocol/envelope.h"
 #include "sync/protocol/messages.h"
@@ -76,8 +77,8 @@ SyncReport SyncClient::enroll(Transport& t, const std::string& server_url, const
     fail(r, "refused:" + (e ? e->code : std::to_string(resp->status)), e ? e->message_zh : "乡镇服务器拒绝了注册");
     return r;
   }
-  const json j = json::parse(resp->body, nullptr, false);
-  if (j.is_discarded() || !j.contains("device_id") || !j.contains("server_public_key") ||
+  const json j = parse_bounded_json(resp->body, nullptr, kMaxHeaderBytes).value_or(json());
+  if (!j.is_object() || !j.contains("device_id") || !j.contains("server_public_key") ||
       !PublicKey::from_hex(j.value("server_public_key", ""))) {
     fail(r, "bad_reply", "乡镇服务器的回复无法识别");
     return r;
