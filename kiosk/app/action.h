@@ -4,6 +4,7 @@
 #include <string>
 #include <variant>
 
+#include "app/actions/notice_actions.h"
 #include "app/actions/request_actions.h"
 #include "app/actions/staff_actions.h"
 #include "app/actions/sync_actions.h"
@@ -12,7 +13,6 @@ namespace vsk::app {
 
 enum class ActionKind {
   kOpenPoints,      // 积分查询 (needs identification)
-  kOpenNotices,     // 村务公开
   kOpenStaffLogin,  // the discreet 管理员 entry
   kOpenAdminFeature,  // arg: the feature's title key
   kBack,
@@ -43,25 +43,6 @@ enum class ActionKind {
   kPointsStaffAct,  // arg: "<verb>:<id>", e.g. "approve:12", "uphold:3", "collect:5", "restock:2"
   kPointsStaffAward,  // start award / deduct: person (ID number) or household (id) on the keypad
   kPointsConfirmAward,
-  // Notices
-  kNoticeFilter,        // arg: "" all, a category name, or "township"
-  kOpenNotice,          // arg: notice id
-  kNoticePage,          // arg: "1" next page, "-1" previous (list or notice body)
-  kNoticeOpinion,       // 我有意见: identify if needed, then compose
-  kNoticeCommentText,   // arg: the whole comment text
-  kNoticeSendComment,
-  kNoticeNew,           // staff: a new notice
-  kNoticeEdit,          // staff: edit the notice on screen (a new version)
-  kNoticeSetField,      // arg: "field=value" (category, title, body, period_start, period_end, end_date)
-  kNoticeAddRow,        // arg: "income" / "expense": the finance row page
-  kNoticeRowItem,       // arg: the row's item
-  kNoticeRemoveRow,     // arg: row index
-  kNoticeSave,
-  kNoticePublish,
-  kNoticeUnpublish,
-  kNoticePin,           // toggles
-  kNoticeShowVersion,   // arg: version number, "0" = current
-  kNoticeCommentHandled,  // arg: comment id
   kWakeUp,              // a touch or key on the attract screen or the idle prompt (需要)
   // Elder-friendly access (every screen's header)
   kReadAloud,       // arg: the screen's main text (the shell fills it from the frame drawn); again: stop
@@ -88,6 +69,6 @@ struct LegacyAction {
 
 // One alternative per feature; each feature's variant lists its actions (app/actions/*.h).
 // KioskApp::dispatch routes each feature to the flow that owns it.
-using Action = std::variant<LegacyAction, RequestAction, StaffQueueAction, SyncAction>;
+using Action = std::variant<LegacyAction, RequestAction, StaffQueueAction, NoticeAction, SyncAction>;
 
 }  // namespace vsk::app

@@ -40,7 +40,7 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       sync_(state_, services.store, services.clock, services.sync),
       own_notices_(services.notices ? nullptr : std::make_unique<NoticeService>(services.store, services.clock)),
       notice_service_(services.notices ? *services.notices : *own_notices_),
-      notices_(state_, services.store, notice_service_, services.clock),
+      notices_(state_, session_, services.store, notice_service_, services.clock),
       red_board_(std::move(services.red_board)),
       speaker_(services.speaker),
       text_entry_(state_.text_entry, services.pinyin) {
@@ -221,6 +221,12 @@ void KioskApp::route(const Action& action) {
                    }
                  },
                  [&](const StaffQueueAction& a) { requests_.handle(a); },
+                 [&](const NoticeAction& a) {
+                   if (notices_.handle(a) == FlowResult::kIdentifyFirst) {
+                     after_identify_ = AfterIdentify::kNoticeOpinion;
+                     open_identify();
+                   }
+                 },
                  [&](const SyncAction& a) {
                    if (state_.staff) sync_.handle(a, session_);
                  },
@@ -233,16 +239,6 @@ void KioskApp::dispatch_legacy(const LegacyAction& action) {
   if (action.kind == ActionKind::kWakeUp) return;
   if (handle_access_action(action)) return;
   if (action.kind == ActionKind::kSubmit && notices_.on_submit()) return;
-  {
-    bool needs_identification = false;
-    if (notices_.handle(action, session_, &needs_identification)) {
-      if (needs_identification) {
-        after_identify_ = AfterIdentify::kNoticeOpinion;
-        open_identify();
-      }
-      return;
-    }
-  }
   if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
   if (action.kind == ActionKind::kSubmit && points_ && points_->on_submit()) return;
   if (points_ && points_->handle(action)) return;
@@ -266,6 +262,8 @@ void KioskApp::dispatch_legacy(const LegacyAction& action) {
       break;
     case ActionKind::kOpenAdminFeature:
       if (!state_.staff) break;
+      if (notices_.open_admin(action.arg))
+        break;
       if (action.arg == "admin.requests")
         requests_.open_queue();
       else if (action.arg == "admin.points" && points_)

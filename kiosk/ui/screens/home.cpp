@@ -24,7 +24,7 @@ void home(UiContext& ui) {
       {"requests", "tile.requests.sub", theme::kTileRequests, app::OpenRequests{}},
       {"track", "tile.track.sub", theme::kTileTrack, app::OpenTrack{}},
       {"points", "tile.points.sub", theme::kTilePoints, app::LegacyAction{app::ActionKind::kOpenPoints, ""}},
-      {"notices", "tile.notices.sub", theme::kTileNotices, app::LegacyAction{app::ActionKind::kOpenNotices, ""}},
+      {"notices", "tile.notices.sub", theme::kTileNotices, app::OpenNotices{}},
   };
   for (int i = 0; i < 4; ++i) {
     ImGui::SetCursorPos(ImVec2(start.x + (i % 2) * (tile.x + gap), start.y + (i / 2) * (tile.y + gap)));
