@@ -25,6 +25,7 @@
 #include "platform/clock.h"
 #include "platform/random.h"
 #include "store/demo_seeder.h"
+#include "kioskctl_hardware.h"
 #include "kioskctl_notices.h"
 
 namespace {
@@ -51,7 +52,7 @@ const char* kUsage =
     "                            the points shop's goods (restocking and pick-up happen at the kiosk)\n";
 
 int usage_error(const std::string& what) {
-  std::cerr << "kioskctl: " << what << "\n" << kUsage;
+  std::cerr << "kioskctl: " << what << "\n" << kUsage << vsk::ctl::kHardwareUsage;
   return 2;
 }
 
@@ -339,7 +340,7 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) return usage_error("--data-dir needs a value");
       data_dir = argv[++i];
     } else if (a == "--help" || a == "-h") {
-      std::cout << kUsage << vsk::cli::kSyncUsage;
+      std::cout << kUsage << vsk::ctl::kHardwareUsage << vsk::cli::kSyncUsage;
       return 0;
     } else {
       args.push_back(a);
@@ -347,6 +348,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (const auto rc = vsk::cli::run_sync_command(data_dir, args)) return *rc;
+    if (const auto rc = vsk::ctl::run_hardware_command(data_dir, args)) return *rc;
     if (args == std::vector<std::string>{"seed"}) return cmd_seed(data_dir);
     if (!args.empty() && args[0] == "init") return cmd_init(data_dir, args);
     if (!args.empty() && args[0] == "points") {

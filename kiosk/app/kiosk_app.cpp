@@ -33,6 +33,8 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       hasher_(services.hasher),
       chime_(services.chime),
       backups_(services.backups),
+      hardware_(services.hardware),
+      cards_(services.cards),
       options_(std::move(options)),
       idle_(options_.idle_timeout_ms),
       requests_service_(services.requests),
@@ -84,7 +86,7 @@ bool KioskApp::tick() {
     tick_attract();
     return false;
   }
-  const bool access_changed = tick_access();
+  const bool access_changed = tick_card() | tick_access();
   // Daily backup, only while nobody is using the kiosk; a clock compare until it is due.
   if (backups_ && !has_session()) backups_->maybe_backup();
   if (!has_session()) {
@@ -657,6 +659,7 @@ void KioskApp::refresh_maintenance() {
     m.storage_low = backups_->space_low();
     m.free_mb = static_cast<std::int64_t>(backups_->free_bytes().value_or(0) / (1024 * 1024));
   }
+  if (hardware_) m.printer_problem = printer_problem_key(hardware_->printer_state());
   state_.maintenance = m;
 }
 

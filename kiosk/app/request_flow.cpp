@@ -1,7 +1,10 @@
 #include "app/request_flow.h"
 
+#include "app/hardware_monitor.h"
+
 #include <algorithm>
 #include <cstdio>
+#include <iostream>
 #include <set>
 
 #include "core/id_number.h"
@@ -360,8 +363,18 @@ void RequestFlow::print_receipt() {
   r.qr_text = state_.receipt.number;
   r.footer = "凭受理编号和取件码在终端查询办理进度";
   const platform::PrintResult result = printer_->print(r);
+  if (result.ok) {
+    state_.receipt.print_result = Message("receipt.printed");
+    return;
+  }
+  // The receipt stays on screen: the resident writes the number and code down instead.
+  // The device's own words go to the log; the resident gets the reason in plain language.
+  std::cerr << "kiosk: receipt " << state_.receipt.number << " not printed: " << result.error << "\n";
+  const bool known = !printer_problem_key(result.state).empty();
   state_.receipt.print_result =
-      result.ok ? Message("receipt.printed") : Message("receipt.print_failed").arg("error", result.error);
+      Message(known ? "receipt.print_failed." + printer_state_code(result.state) : "receipt.print_failed")
+          .arg("number", state_.receipt.number)
+          .arg("code", state_.receipt.pickup_code);
 }
 
 void RequestFlow::open_track() {

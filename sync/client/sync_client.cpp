@@ -188,9 +188,14 @@ bool SyncClient::push(Transport& t, const Identity& id, SyncReport& r) {
     }
     batch.pending_total = s.count_after(acked) - static_cast<std::int64_t>(ops.size());  // left after this batch
     batch.device_time = clock_.unix_seconds();
+    if (heartbeat_due_ && make_heartbeat_) batch.heartbeat = make_heartbeat_();
     // An empty first batch is the hello that tells us where the township stands.
     const auto body = exchange(t, next_envelope(id, "push", encode(batch)), r);
     if (!body || !apply_push_reply(id, *body, r)) return false;
+    if (batch.heartbeat) {
+      heartbeat_due_ = false;
+      if (heartbeat_sent_) heartbeat_sent_(*batch.heartbeat);
+    }
     r.pushed += static_cast<int>(ops.size());
     if (ops.empty()) {
       if (s.get_int(store::sync_key::kAckedSeq) >= s.last_seq()) return true;
@@ -254,6 +259,11 @@ bool SyncClient::pull(Transport& t, const Identity& id, SyncReport& r) {
   return true;
 }
 
+void SyncClient::set_heartbeat(std::function<Heartbeat()> make, std::function<void(const Heartbeat&)> sent) {
+  make_heartbeat_ = std::move(make);
+  heartbeat_sent_ = std::move(sent);
+}
+
 SyncReport SyncClient::run_once(Transport& t) {
   SyncReport r;
   resynced_ = false;
@@ -262,6 +272,7 @@ SyncReport SyncClient::run_once(Transport& t) {
     fail(r, "not_enrolled", "本终端尚未注册到乡镇，请管理员先注册");
     return finish(r);
   }
+  heartbeat_due_ = true;
   r.ok = push(t, *id, r) && pull(t, *id, r);
   // Applying township changes writes events of its own (a township reply is recorded and
   // reported back): send those now rather than a whole sync interval later.
@@ -288,6 +299,9 @@ std::optional<std::string> SyncClient::export_bundle(std::string* error) {
     }
     batch.pending_total = pending;
     batch.device_time = clock_.unix_seconds();
+    // Health on the first envelope; crashes stay unreported (no acknowledgement comes back
+    // through a bundle in time), so the next online round reports them again.
+    if (envelopes.empty() && make_heartbeat_) batch.heartbeat = make_heartbeat_();
     envelopes.push_back(next_envelope(*id, "push", encode(batch)));
     if (ops.empty()) break;
     after = ops.back().seq;

@@ -75,7 +75,9 @@ std::string encode(const PushBatch& m) {
   for (const auto& o : m.ops)
     ops.push_back({{"op_id", o.op_id}, {"seq", o.seq}, {"type", o.type}, {"device_time", o.device_time},
                    {"payload", o.payload}});
-  return json{{"ops", ops}, {"pending_total", m.pending_total}, {"device_time", m.device_time}}.dump();
+  json j{{"ops", ops}, {"pending_total", m.pending_total}, {"device_time", m.device_time}};
+  if (m.heartbeat) j["heartbeat"] = heartbeat_json(*m.heartbeat);
+  return j.dump();
 }
 
 std::string encode(const PushReply& m) {
@@ -122,7 +124,7 @@ std::optional<PushBatch> decode_push_batch(std::string_view text, std::string* e
     }
     m.pending_total = r.integer("pending_total");
     m.device_time = r.integer("device_time");
-    (void)j;
+    if (j.contains("heartbeat")) m.heartbeat = heartbeat_from_json(j["heartbeat"]);  // older kiosks send none
     return m;
   });
 }

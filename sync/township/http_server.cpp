@@ -202,6 +202,11 @@ void HttpServer::routes() {
   server_->Get("/v1/admin/kiosks", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json&, httplib::Response& res) {
     ok_json(res, admin.stats());
   }));
+  // One kiosk's heartbeat history, newest first (the latest is in /v1/admin/kiosks).
+  server_->Get(R"(/v1/admin/kiosks/([0-9A-Za-z_-]+)/heartbeats)",
+               admin([ok_json](TownshipAdmin& admin, const httplib::Request& req, const json&, httplib::Response& res) {
+                 ok_json(res, admin.heartbeat_history(req.matches[1]));
+               }));
   server_->Get("/v1/admin/escalations", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json&, httplib::Response& res) {
     json list = json::array();
     for (const auto& r : admin.escalations())

@@ -188,11 +188,20 @@ int print_stats(TownshipAdmin& admin, bool as_json) {
     return 0;
   }
   std::cout << "operations: " << s["operations"] << ", escalated: " << s["escalated"] << "\n";
-  for (const auto& k : s["kiosks"])
+  for (const auto& k : s["kiosks"]) {
     std::cout << k["township"].get<std::string>() << "  " << k["village"].get<std::string>() << "  "
               << k["device_id"].get<std::string>() << "  acked " << k["acked_seq"] << "  pending "
               << k["pending_reported"] << "  last contact " << k["last_contact"] << "  skew " << k["clock_skew_s"]
               << (k["revoked"].get<bool>() ? "  REVOKED" : "") << "\n";
+    if (!k["heartbeat"].is_null()) {
+      const json& h = k["heartbeat"];
+      std::cout << "    version " << h["version"].get<std::string>() << "  up " << h["uptime_s"] << " s  disk free "
+                << h["free_disk_mb"] << " MB  db " << h["db_size_kb"] << " KB  backup age " << h["last_backup_age_s"]
+                << " s  printer " << h["printer"].get<std::string>() << "  reader " << h["reader"].get<std::string>()
+                << "  crashes " << h["crashes"] << "  screen " << h["screen"].get<std::string>() << "\n";
+    }
+    for (const auto& a : k["alerts"]) std::cout << "    ALERT " << a.get<std::string>() << "\n";
+  }
   return 0;
 }
 

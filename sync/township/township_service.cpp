@@ -1,5 +1,7 @@
 #include "sync/township/township_service.h"
 
+#include "sync/township/store/heartbeat_store.h"
+
 #include <map>
 #include <set>
 
@@ -174,6 +176,10 @@ Reply TownshipService::handle_push(const Device& seen, const sync::EnvelopeHeade
     reply.server_time = now;
     const std::int64_t counter = store_.devices().note_contact(
         tx, d->id, static_cast<std::int64_t>(h.counter), now, batch->device_time - now, batch->pending_total);
+    if (batch->heartbeat)
+      HeartbeatStore(store_.dialect())
+          .record(tx, d->township_id, d->id, static_cast<std::int64_t>(h.counter), now,
+                  sync::heartbeat_json(*batch->heartbeat).dump());
     Reply r = sealed_reply(*d, counter, "push-result", sync::encode(reply));
     tx.commit();
     return r;
