@@ -138,6 +138,7 @@ std::optional<std::string> SyncClient::exchange(Transport& t, const std::string&
   }
   r.bytes_received += static_cast<std::int64_t>(resp->body.size());
   if (resp->status != 200) {
+    r.retry_after_s = resp->retry_after_s;
     const auto e = decode_error_reply(resp->body, nullptr);
     if (e)
       fail(r, "refused:" + e->code, e->message_zh);

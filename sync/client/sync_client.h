@@ -33,6 +33,7 @@ struct SyncReport {
   std::int64_t bytes_sent = 0, bytes_received = 0;
   int already_imported = 0;  // USB reply envelopes applied before (skipped)
   int resyncs = 0;           // downloads restarted from the beginning (checksum or township order)
+  std::int64_t retry_after_s = 0;  // the township was busy and asked to come back after this long
 };
 
 using store::SyncHealth;

@@ -1,6 +1,9 @@
 #include "sync/township/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
+
+#include "sync/township/worker_pool.h"
 
 #include "sync/protocol/bounded_json.h"
 
@@ -8,6 +11,8 @@ namespace vsk::township {
 namespace {
 
 using nlohmann::json;
+
+constexpr int kListenBacklog = 1024;
 
 // Body limits per route. httplib's own limit covers only a declared Content-Length; these
 // are counted as bytes arrive (chunked) and after inflating (gzip, br), so no body ever takes
@@ -20,6 +25,7 @@ constexpr std::size_t kOtherBodyLimit = 64u * 1024;        // routes without a l
 void send(httplib::Response& res, const Reply& r) {
   res.status = r.status;
   if (r.retry_after_s > 0) res.set_header("Retry-After", std::to_string(r.retry_after_s));
+  if (r.close_connection) res.set_header("Connection", "close");
   res.set_content(r.body, r.content_type.c_str());
 }
 
@@ -80,7 +86,8 @@ void HttpServer::post(const std::string& pattern, std::size_t limit, BodyHandler
   server_->Post(pattern, bounded(limit, std::move(handler)));
 }
 
-HttpServer::HttpServer(TownshipService& service, Log log, const std::string& tls_cert, const std::string& tls_key)
+HttpServer::HttpServer(TownshipService& service, Log log, const std::string& tls_cert, const std::string& tls_key,
+                       WorkerLimits limits)
     : service_(service), log_(std::move(log)) {
   if (!tls_cert.empty())
     server_ = std::make_unique<httplib::SSLServer>(tls_cert.c_str(), tls_key.c_str());
@@ -96,9 +103,19 @@ HttpServer::HttpServer(TownshipService& service, Log log, const std::string& tls
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  // A route without a limit of its own would read any body whole (httplib buffers it): only
-  // a small declared, uncompressed one gets there.
+  // A connection the pool turned away is answered before any route runs: no database. A
+  // route without a limit of its own would read any body whole (httplib buffers it): only a
+  // small declared, uncompressed one gets there.
+  server_->new_task_queue = [limits] { return new WorkerPool(limits); };
   server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (WorkerPool::turned_away() && req.path != "/v1/health") {
+      Reply r = busy_reply(WorkerPool::retry_after_s());
+      r.close_connection = true;
+      send(res, r);
+      log_(req.method + " " + req.path + " (" + req.remote_addr + "): 503 turned away, retry after " +
+           std::to_string(r.retry_after_s) + " s");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (has_bounded_route(req)) return httplib::Server::HandlerResponse::Unhandled;
     const bool body = req.has_header("Transfer-Encoding") || req.has_header("Content-Encoding") ||
                       declared_length(req) > kOtherBodyLimit ||
@@ -129,8 +146,18 @@ HttpServer::~HttpServer() = default;
 bool HttpServer::valid() const { return server_->is_valid(); }
 
 int HttpServer::bind(const std::string& host, int port) {
-  if (port == 0) return server_->bind_to_any_port(host.c_str());
-  return server_->bind_to_port(host.c_str(), port) ? port : -1;
+  // cpp-httplib as Debian builds it listens with a backlog of 5: when a burst of kiosks
+  // connects at once the kernel drops the SYNs beyond it, and each dropped kiosk loses 1, 3,
+  // 7 s to TCP retransmission before it is even accepted. Listening again on the same socket
+  // raises the backlog (capped by net.core.somaxconn).
+  int fd = -1;
+  server_->set_socket_options([&fd](socket_t s) {
+    httplib::default_socket_options(s);
+    fd = s;
+  });
+  const int bound = port == 0 ? server_->bind_to_any_port(host.c_str()) : server_->bind_to_port(host.c_str(), port) ? port : -1;
+  if (bound > 0 && fd >= 0) ::listen(fd, kListenBacklog);
+  return bound;
 }
 
 void HttpServer::run() { server_->listen_after_bind(); }

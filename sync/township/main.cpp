@@ -2,7 +2,8 @@
 // Storage: DIR/township.db (SQLite), or --database postgresql://... [--read-database URL of
 // a standby]; DIR always holds the server key. With several townships, commands for one
 // take --township NAME [--county NAME] (or --county NAME alone for a whole county).
-//   township-server --data-dir DIR [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM]   serve (default 127.0.0.1:8470)
+//   township-server --data-dir DIR [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM] [--workers N]
+//                                                                  serve (default 127.0.0.1:8470, 32 workers)
 //   township-server --data-dir DIR enroll --village NAME          print a one-time enrollment code
 //   township-server --data-dir DIR import-bundle FILE [--reply F] apply a USB bundle, write the answer
 //   township-server --data-dir DIR stats [--json]                 per-kiosk health
@@ -57,7 +58,7 @@ void log_line(const std::string& line) {
 
 int usage() {
   std::cerr << "usage: township-server --data-dir DIR [--database postgresql://...] [--read-database URL]\n"
-               "                      [--township T] [--county C] [--listen HOST:PORT] [COMMAND ...]\n"
+               "                      [--township T] [--county C] [--listen HOST:PORT] [--workers N] [COMMAND ...]\n"
                "commands: serve (default), enroll --village NAME, import-bundle FILE [--reply FILE],\n"
                "          stats [--json], escalations [--json], reply --village V --number N --text T,\n"
                "          publish-notice [--village V] --title T --body B [--category C], revoke DEVICE_ID,\n"
@@ -107,7 +108,8 @@ std::string opt(const Args& a, const char* name) {
   return it == a.options.end() ? std::string() : it->second;
 }
 
-int serve(TownshipService& service, const std::string& listen, const std::string& tls_cert, const std::string& tls_key) {
+int serve(TownshipService& service, const std::string& listen, const std::string& tls_cert, const std::string& tls_key,
+          vsk::township::WorkerLimits limits) {
   log_line("storage: " + service.store().describe());
   if (service.store().rls_bypassed())
     log_line("warning: the database role is a superuser or has BYPASSRLS, so row-level security does not "
@@ -116,7 +118,7 @@ int serve(TownshipService& service, const std::string& listen, const std::string
   if (colon == std::string::npos) return usage();
   const std::string host = listen.substr(0, colon);
   const int port = std::stoi(listen.substr(colon + 1));
-  vsk::township::HttpServer server(service, log_line, tls_cert, tls_key);
+  vsk::township::HttpServer server(service, log_line, tls_cert, tls_key, limits);
   if (!server.valid()) {
     log_line("cannot load the TLS certificate or key");
     return 1;
@@ -327,7 +329,11 @@ int main(int argc, char** argv) {
     vsk::platform::SystemClock clock;
     TownshipService service(store, clock, vsk::sync::SigningKey::load_or_create(a.data_dir + "/server.key"));
 
-    if (a.command == "serve") return serve(service, a.listen, opt(a, "tls-cert"), opt(a, "tls-key"));
+    if (a.command == "serve") {
+      vsk::township::WorkerLimits limits;
+      if (!opt(a, "workers").empty()) limits.workers = std::stoi(opt(a, "workers"));
+      return serve(service, a.listen, opt(a, "tls-cert"), opt(a, "tls-key"), limits);
+    }
     if (a.command == "import-bundle") return import_bundle(service, a);
     if (a.command == "place") return vsk::township::place_command(store, clock, a.positional, a.options, a.json);
     if (a.command == "migrate-from-sqlite") return migrate_from_sqlite(store, clock, a);

@@ -51,11 +51,16 @@ Reply error_reply(int status, const std::string& code, const std::string& zh, co
   return Reply{status, sync::encode(sync::ErrorReply{code, zh, en}), "application/json", code, 0, ""};
 }
 
+Reply busy_reply(int retry_after_s) {
+  Reply r = error_reply(503, "busy", "乡镇服务器繁忙，请稍后自动重试", "the township server is busy; try again shortly");
+  r.retry_after_s = retry_after_s;
+  return r;
+}
+
 Reply storage_failure(const StoreError& e) {
   Reply r = e.kind() == StoreError::Kind::kUnavailable || e.kind() == StoreError::Kind::kRetryable
-                ? error_reply(503, "busy", "乡镇服务器繁忙，请稍后自动重试", "the township server is busy; try again shortly")
+                ? busy_reply(kRetryAfterSeconds)
                 : error_reply(500, "storage_error", "乡镇服务器存储出错，请联系乡镇", "the township server could not store this");
-  if (r.status == 503) r.retry_after_s = kRetryAfterSeconds;
   r.log_detail = e.what();
   return r;
 }
@@ -289,6 +294,7 @@ Reply TownshipService::handle_pull(const Device& seen, const sync::EnvelopeHeade
     const std::int64_t counter = store_.devices().note_contact(tx, d->id, static_cast<std::int64_t>(h.counter), now,
                                                                req->device_time - now, std::nullopt);
     Reply r = sealed_reply(*d, counter, "pull-result", sync::encode(reply));
+    r.close_connection = !reply.more;  // the last page ends the round: minutes pass before the next
     tx.commit();
     return r;
   });
