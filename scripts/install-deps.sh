@@ -12,6 +12,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libpq-dev postgresql-15  # the township server on PostgreSQL; tests start throwaway clusters
   fonts-wqy-microhei
+  libzip-dev libpugixml-dev libfreexl-dev libxlsxwriter-dev  # village rolls in and ledgers out (issue 11)
+  python3-openpyxl python3-xlwt  # tests: roll fixtures written and exports read by other programs
 )
 
 missing=()
