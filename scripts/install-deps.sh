@@ -13,6 +13,8 @@ PACKAGES=(
   zlib1g-dev  # tests send gzip bodies to the township server
   libpq-dev postgresql-15  # the township server on PostgreSQL; tests start throwaway clusters
   fonts-wqy-microhei
+  libzip-dev libpugixml-dev libfreexl-dev libxlsxwriter-dev  # village rolls in and ledgers out (issue 11)
+  python3-openpyxl python3-xlwt  # tests: roll fixtures written and exports read by other programs
 )
 
 missing=()

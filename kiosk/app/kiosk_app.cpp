@@ -438,9 +438,11 @@ void KioskApp::on_submit() {
   }
 }
 
+// Also a staff member whose PIN an admin reset (issue 11): they choose a new one the same way.
 bool KioskApp::first_admin_setup(const std::string& staff_no) {
-  if (store_.settings().get_or(store::setting::kFirstAdminPin, "") != "pending") return false;
   const auto staff = store_.staff().find_by_staff_no(staff_no);
+  if (staff && staff->pin_reset && !staff->pin_hash) return true;
+  if (store_.settings().get_or(store::setting::kFirstAdminPin, "") != "pending") return false;
   return staff && staff->role == "admin" && !staff->pin_hash;
 }
 
@@ -470,8 +472,9 @@ void KioskApp::submit_first_admin_pin() {
   {
     auto tx = store_.begin();
     store_.staff().set_pin_hash(tx, staff->id, hash);
-    store_.settings().remove(tx, store::setting::kFirstAdminPin);
-    store_.audit().append(tx, {clock_.unix_seconds(), staff->id, "", "pin_set", staff->staff_no, "first admin"});
+    if (!staff->pin_reset) store_.settings().remove(tx, store::setting::kFirstAdminPin);  // a reset is not the first admin
+    store_.audit().append(tx, {clock_.unix_seconds(), staff->id, "", "pin_set", staff->staff_no,
+                               staff->pin_reset ? "after reset" : "first admin"});
     tx.commit();
   }
   state_.keypad.entry = *pin;  // log in exactly as with a known PIN
