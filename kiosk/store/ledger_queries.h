@@ -34,4 +34,17 @@ std::vector<DaibanRow> daiban_rows(db::Database& db, std::int64_t from, std::int
 std::vector<ServiceMonthRow> service_month_rows(db::Database& db, std::int64_t from, std::int64_t to,
                                                 const std::string& as_of);
 
+// The same queries as a store handed out by KioskStore (the connection stays private there).
+class LedgerQueries {
+ public:
+  explicit LedgerQueries(db::Database& db) : db_(db) {}
+  std::vector<DaibanRow> daiban(std::int64_t from, std::int64_t to) { return daiban_rows(db_, from, to); }
+  std::vector<ServiceMonthRow> service_month(std::int64_t from, std::int64_t to, const std::string& as_of) {
+    return service_month_rows(db_, from, to, as_of);
+  }
+
+ private:
+  db::Database& db_;
+};
+
 }  // namespace vsk::store
