@@ -25,7 +25,11 @@
 #include "platform/clock.h"
 #include "platform/random.h"
 #include "store/demo_seeder.h"
+#include "kioskctl_hardware.h"
 #include "kioskctl_notices.h"
+#include "kioskctl_residents.h"
+#include "kioskctl_staff.h"
+#include "kioskctl_export.h"
 
 namespace {
 
@@ -51,14 +55,14 @@ const char* kUsage =
     "                            the points shop's goods (restocking and pick-up happen at the kiosk)\n";
 
 int usage_error(const std::string& what) {
-  std::cerr << "kioskctl: " << what << "\n" << kUsage;
+  std::cerr << "kioskctl: " << what << "\n" << kUsage << vsk::ctl::kHardwareUsage;
   return 2;
 }
 
 // Data leaving the kiosk is audited first, in its own committed transaction: no export
 // happens without a durable audit entry (an export that then fails is still listed).
 void audit_export(vsk::store::KioskStore& store, const std::string& target, bool json) {
-  vsk::db::Transaction tx(store.db());
+  auto tx = store.begin();
   store.audit().append(tx, {vsk::platform::SystemClock().unix_seconds(), std::nullopt, vsk::store::kAuditActorKioskctl,
                             "export", target, json ? "format:json" : "format:text"});
   tx.commit();
@@ -224,11 +228,7 @@ int cmd_residents_list(const std::string& data_dir, bool json) {
 
 // "2026-11-23 10:00" China time.
 std::string china_minute(std::int64_t unix_seconds) {
-  const std::int64_t local = unix_seconds + vsk::core::kChinaUtcOffsetSeconds;
-  const std::int64_t minute_of_day = ((local % 86400) + 86400) % 86400 / 60;
-  char hm[8];
-  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(minute_of_day / 60), static_cast<int>(minute_of_day % 60));
-  return vsk::core::format_date(vsk::core::date_of(unix_seconds)) + " " + hm;
+  return vsk::core::format_china_time(unix_seconds, "%Y-%m-%d %H:%M");
 }
 
 int cmd_audit_list(const std::string& data_dir, bool json) {
@@ -343,7 +343,7 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) return usage_error("--data-dir needs a value");
       data_dir = argv[++i];
     } else if (a == "--help" || a == "-h") {
-      std::cout << kUsage << vsk::cli::kSyncUsage;
+      std::cout << kUsage << vsk::ctl::kHardwareUsage << vsk::ctl::kResidentsUsage << vsk::ctl::kStaffUsage << vsk::ctl::kExportUsage << vsk::cli::kSyncUsage;
       return 0;
     } else {
       args.push_back(a);
@@ -351,6 +351,10 @@ int main(int argc, char** argv) {
   }
   try {
     if (const auto rc = vsk::cli::run_sync_command(data_dir, args)) return *rc;
+    if (const auto rc = vsk::ctl::run_hardware_command(data_dir, args)) return *rc;
+    if (const auto rc = vsk::ctl::run_residents_command(data_dir, args)) return *rc;
+    if (const auto rc = vsk::ctl::run_staff_command(data_dir, args)) return *rc;
+    if (const auto rc = vsk::ctl::run_export_command(data_dir, args)) return *rc;
     if (args == std::vector<std::string>{"seed"}) return cmd_seed(data_dir);
     if (!args.empty() && args[0] == "init") return cmd_init(data_dir, args);
     if (!args.empty() && args[0] == "points") {

@@ -11,6 +11,8 @@
 #include "app/action.h"
 #include "app/actions/overloaded.h"
 #include "app/backup_service.h"
+#include "app/card_poller.h"
+#include "app/hardware_monitor.h"
 #include "app/points_flow.h"
 #include "app/points_service.h"
 #include "app/notice_flow.h"
@@ -61,6 +63,8 @@ struct AppServices {
   std::function<std::vector<BoardRow>()> red_board = {};
   platform::Speaker* speaker = nullptr;      // none: the read-aloud button does nothing
   platform::PinyinEngine* pinyin = nullptr;  // none: the keyboard offers ABC and 123 only
+  HardwareMonitor* hardware = nullptr;       // none: no printer warnings on the admin home
+  CardPoller* cards = nullptr;               // none: ID numbers are typed
 };
 
 class KioskApp {
@@ -119,6 +123,11 @@ class KioskApp {
   platform::PinHasher& hasher_;
   platform::Chime* chime_;
   BackupService* backups_;
+  HardwareMonitor* hardware_;
+  CardPoller* cards_;
+  // kiosk_app_card.cpp: a card laid on the reader while an identify step waits for a number.
+  bool tick_card();
+  void on_card(const CardEvent& c);
   // The admin home's health notes: start-up recovery notice, free space.
   void refresh_maintenance();
   AppOptions options_;

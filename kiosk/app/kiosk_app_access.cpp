@@ -93,8 +93,7 @@ void KioskApp::text_entry_done() {
   const std::string value = state_.text_entry.value;
   if (state_.text_entry.target == "form") {
     text_entry_.close();
-    bool needs_identification = false;
-    requests_.handle(LegacyAction{ActionKind::kSetValue, value}, session_, &needs_identification);
+    requests_.handle(RequestAction{SetValue{value}});
     return;
   }
   const std::string& target = state_.text_entry.target;

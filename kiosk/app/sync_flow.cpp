@@ -99,7 +99,7 @@ void SyncFlow::retry(std::int64_t seq, std::int64_t staff_id) {
   const auto op = store_.sync().op(seq);
   if (!op) return;
   const std::int64_t now = clock_.unix_seconds();
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   // Queued operations never change: the retry is a new operation with the same content.
   if (!store_.sync().resolve_rejection(tx, seq, "retried", staff_id, now)) return;
   const std::int64_t new_seq = store_.sync().enqueue(tx, op->type, op->payload, now);
@@ -114,7 +114,7 @@ void SyncFlow::discard(std::int64_t seq, std::int64_t staff_id) {
   const auto op = store_.sync().op(seq);
   if (!op) return;
   const std::int64_t now = clock_.unix_seconds();
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   if (!store_.sync().resolve_rejection(tx, seq, "discarded", staff_id, now)) return;
   store_.audit().append(tx, {now, staff_id, "", "outbox.discard", what_of(*op), "seq:" + std::to_string(seq) + "; type:" + op->type});
   tx.commit();
@@ -123,7 +123,7 @@ void SyncFlow::discard(std::int64_t seq, std::int64_t staff_id) {
 
 void SyncFlow::settle_conflict(std::int64_t id, std::int64_t staff_id) {
   const std::int64_t now = clock_.unix_seconds();
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   if (!store_.sync().resolve_conflict(tx, id, "acknowledged", staff_id, now)) return;
   store_.audit().append(tx, {now, staff_id, "", "conflict.settle", "conflict:" + std::to_string(id), ""});
   tx.commit();

@@ -4,6 +4,7 @@
 
 #include "core/id_number.h"
 #include "store/notice_schema.h"
+#include "store/roll_schema.h"
 
 namespace vsk::store {
 namespace {
@@ -497,6 +498,7 @@ std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
       {kSyncSchema, v7_sync},
       {kNoticesSchema, migrate_notices},
       {kEventNotesSchema, [&cipher](db::Transaction& tx) { v9_encrypt_event_notes(tx, cipher); }},
+      {kRollSchema, migrate_roll},
   };
 }
 

@@ -2,15 +2,9 @@
 
 #include "linux/gat467_codec.h"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <pty.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include <cctype>
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -36,31 +30,14 @@ IdCardEmulator::Bytes first_half(const IdCardEmulator::Bytes& b) {
 
 }  // namespace
 
-IdCardEmulator::IdCardEmulator(std::string link_path) : link_path_(std::move(link_path)) {
-  termios raw{};
-  ::cfmakeraw(&raw);
-  char name[256] = {};
-  if (::openpty(&master_, &slave_, name, &raw, nullptr) != 0)
-    throw std::runtime_error(std::string("openpty: ") + std::strerror(errno));
-  ::fcntl(master_, F_SETFD, FD_CLOEXEC);
-  ::fcntl(slave_, F_SETFD, FD_CLOEXEC);
-  slave_path_ = name;
-  if (!link_path_.empty()) {
-    ::unlink(link_path_.c_str());
-    if (::symlink(slave_path_.c_str(), link_path_.c_str()) != 0) {
-      const int err = errno;
-      ::close(master_);
-      ::close(slave_);
-      throw std::runtime_error("symlink " + link_path_ + ": " + std::strerror(err));
-    }
-  }
+IdCardEmulator::IdCardEmulator(std::string link_path) : pty_(std::move(link_path)) {
   thread_ = std::thread([this] { run(); });
 }
 
 IdCardEmulator::~IdCardEmulator() {
   stop_ = true;
   if (thread_.joinable()) thread_.join();
-  close_master();
+  pty_.close();
 }
 
 void IdCardEmulator::place_card(Bytes read_answer) {
@@ -81,26 +58,7 @@ void IdCardEmulator::set_fault(Fault f) {
 void IdCardEmulator::unplug() {
   stop_ = true;
   if (thread_.joinable()) thread_.join();
-  close_master();
-}
-
-void IdCardEmulator::close_master() {
-  std::lock_guard lock(mu_);
-  if (!link_path_.empty()) ::unlink(link_path_.c_str());
-  link_path_.clear();
-  if (slave_ >= 0) ::close(slave_);
-  if (master_ >= 0) ::close(master_);
-  slave_ = master_ = -1;
-}
-
-void IdCardEmulator::send(const Bytes& b) {
-  std::size_t done = 0;
-  while (done < b.size() && master_ >= 0) {
-    const ssize_t n = ::write(master_, b.data() + done, b.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    done += static_cast<std::size_t>(n);
-  }
+  pty_.close();
 }
 
 void IdCardEmulator::answer(std::uint8_t cmd, std::uint8_t param) {
@@ -125,14 +83,7 @@ void IdCardEmulator::answer(std::uint8_t cmd, std::uint8_t param) {
       send(first_half(card));
       ::usleep(20 * 1000);  // let the first half reach the reader before the plug is pulled
       stop_ = true;
-      {
-        std::lock_guard lock(mu_);
-        if (!link_path_.empty()) ::unlink(link_path_.c_str());
-        link_path_.clear();
-        ::close(slave_);
-        ::close(master_);
-        slave_ = master_ = -1;
-      }
+      pty_.close();
       return;
     default: return send(card);
   }
@@ -141,10 +92,8 @@ void IdCardEmulator::answer(std::uint8_t cmd, std::uint8_t param) {
 void IdCardEmulator::run() {
   Bytes buf;
   while (!stop_) {
-    pollfd p{master_, POLLIN, 0};
-    if (::poll(&p, 1, 20) <= 0 || !(p.revents & POLLIN)) continue;
     std::uint8_t chunk[512];
-    const ssize_t n = ::read(master_, chunk, sizeof chunk);
+    const int n = pty_.read(chunk, sizeof chunk, 20);
     if (n <= 0) continue;
     buf.insert(buf.end(), chunk, chunk + n);
     for (;;) {

@@ -5,6 +5,8 @@
 // badly checksummed answer, or vanishing in the middle of a read (an unplugged reader).
 #pragma once
 
+#include "fake/pty_pair.h"
+
 #include <atomic>
 #include <cstdint>
 #include <mutex>
@@ -41,19 +43,15 @@ class IdCardEmulator {
   // Closes the pty and removes the link, as pulling the USB plug does.
   void unplug();
 
-  const std::string& slave_path() const { return slave_path_; }
+  const std::string& slave_path() const { return pty_.slave_path(); }
   int commands_seen() const { return commands_seen_.load(); }
 
  private:
   void run();
   void answer(std::uint8_t cmd, std::uint8_t param);
-  void send(const Bytes& b);
-  void close_master();
+  void send(const Bytes& b) { pty_.write_all(b.data(), b.size()); }
 
-  std::string link_path_;
-  std::string slave_path_;
-  int master_ = -1;
-  int slave_ = -1;  // held open so the master never sees a hang-up between reader sessions
+  PtyPair pty_;
   std::mutex mu_;
   Bytes card_;
   Fault fault_ = Fault::kNone;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/protocol/bounded_json.h"
 #include "sync/protocol/bundle.h"
 #include "sync/protocol/envelope.h"
 #include "sync/protocol/messages.h"
@@ -32,7 +33,7 @@ SyncReport SyncClient::finish(SyncReport r) {
   auto& s = store_.sync();
   r.acked_seq = s.get_int(store::sync_key::kAckedSeq);
   r.pending = s.count_after(r.acked_seq);
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const std::int64_t now = clock_.unix_seconds();
   s.set_int(tx, store::sync_key::kLastAttempt, now);
   if (r.ok) {
@@ -76,13 +77,13 @@ SyncReport SyncClient::enroll(Transport& t, const std::string& server_url, const
     fail(r, "refused:" + (e ? e->code : std::to_string(resp->status)), e ? e->message_zh : "乡镇服务器拒绝了注册");
     return r;
   }
-  const json j = json::parse(resp->body, nullptr, false);
-  if (j.is_discarded() || !j.contains("device_id") || !j.contains("server_public_key") ||
+  const json j = parse_bounded_json(resp->body, nullptr, kMaxHeaderBytes).value_or(json());
+  if (!j.is_object() || !j.contains("device_id") || !j.contains("server_public_key") ||
       !PublicKey::from_hex(j.value("server_public_key", ""))) {
     fail(r, "bad_reply", "乡镇服务器的回复无法识别");
     return r;
   }
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   auto& s = store_.sync();
   s.set(tx, store::sync_key::kDeviceId, j["device_id"].get<std::string>());
   s.set(tx, store::sync_key::kVillage, j.value("village", ""));
@@ -96,7 +97,7 @@ SyncReport SyncClient::enroll(Transport& t, const std::string& server_url, const
 std::string SyncClient::next_envelope(const Identity& id, const std::string& kind, const std::string& text) {
   // Committed before anything is sent: after a crash the next envelope still gets a higher
   // counter, so the township never mistakes a retry for a replay.
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const std::int64_t counter = store_.sync().get_int(store::sync_key::kSendCounter) + 1;
   store_.sync().set_int(tx, store::sync_key::kSendCounter, counter);
   tx.commit();
@@ -149,7 +150,7 @@ std::optional<std::string> SyncClient::exchange(Transport& t, const std::string&
 }
 
 bool SyncClient::apply_push_reply(const Identity& id, std::string_view bytes, SyncReport& r) {
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const auto text = open_reply(tx, id, bytes, "push-result", r);
   if (!text) return false;
   const auto reply = decode_push_reply(*text, nullptr);
@@ -188,9 +189,14 @@ bool SyncClient::push(Transport& t, const Identity& id, SyncReport& r) {
     }
     batch.pending_total = s.count_after(acked) - static_cast<std::int64_t>(ops.size());  // left after this batch
     batch.device_time = clock_.unix_seconds();
+    if (heartbeat_due_ && make_heartbeat_) batch.heartbeat = make_heartbeat_();
     // An empty first batch is the hello that tells us where the township stands.
     const auto body = exchange(t, next_envelope(id, "push", encode(batch)), r);
     if (!body || !apply_push_reply(id, *body, r)) return false;
+    if (batch.heartbeat) {
+      heartbeat_due_ = false;
+      if (heartbeat_sent_) heartbeat_sent_(*batch.heartbeat);
+    }
     r.pushed += static_cast<int>(ops.size());
     if (ops.empty()) {
       if (s.get_int(store::sync_key::kAckedSeq) >= s.last_seq()) return true;
@@ -204,7 +210,7 @@ bool SyncClient::push(Transport& t, const Identity& id, SyncReport& r) {
 }
 
 bool SyncClient::apply_pull_reply(const Identity& id, std::string_view bytes, SyncReport& r, bool* more) {
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const auto text = open_reply(tx, id, bytes, "pull-result", r);
   if (!text) return false;
   const auto reply = decode_pull_reply(*text, nullptr);
@@ -254,6 +260,11 @@ bool SyncClient::pull(Transport& t, const Identity& id, SyncReport& r) {
   return true;
 }
 
+void SyncClient::set_heartbeat(std::function<Heartbeat()> make, std::function<void(const Heartbeat&)> sent) {
+  make_heartbeat_ = std::move(make);
+  heartbeat_sent_ = std::move(sent);
+}
+
 SyncReport SyncClient::run_once(Transport& t) {
   SyncReport r;
   resynced_ = false;
@@ -262,6 +273,7 @@ SyncReport SyncClient::run_once(Transport& t) {
     fail(r, "not_enrolled", "本终端尚未注册到乡镇，请管理员先注册");
     return finish(r);
   }
+  heartbeat_due_ = true;
   r.ok = push(t, *id, r) && pull(t, *id, r);
   // Applying township changes writes events of its own (a township reply is recorded and
   // reported back): send those now rather than a whole sync interval later.
@@ -288,6 +300,9 @@ std::optional<std::string> SyncClient::export_bundle(std::string* error) {
     }
     batch.pending_total = pending;
     batch.device_time = clock_.unix_seconds();
+    // Health on the first envelope; crashes stay unreported (no acknowledgement comes back
+    // through a bundle in time), so the next online round reports them again.
+    if (envelopes.empty() && make_heartbeat_) batch.heartbeat = make_heartbeat_();
     envelopes.push_back(next_envelope(*id, "push", encode(batch)));
     if (ops.empty()) break;
     after = ops.back().seq;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,7 @@
 #include "platform/clock.h"
 #include "store/kiosk_store.h"
 #include "sync/client/transport.h"
+#include "sync/protocol/heartbeat.h"
 #include "sync/protocol/keys.h"
 
 namespace vsk::sync {
@@ -60,6 +62,10 @@ class SyncClient {
 
   SyncHealth health();
 
+  // Each round's first push carries `make()`; `sent(h)` runs once the township acknowledged it
+  // (so crashes are reported once). Unset: no heartbeat.
+  void set_heartbeat(std::function<Heartbeat()> make, std::function<void(const Heartbeat&)> sent);
+
  private:
   struct Identity {
     std::string device_id;
@@ -84,6 +90,9 @@ class SyncClient {
   app::TownshipChanges& changes_;
   SyncLimits limits_;
   bool resynced_ = false;  // at most one restart per round
+  std::function<Heartbeat()> make_heartbeat_;
+  std::function<void(const Heartbeat&)> heartbeat_sent_;
+  bool heartbeat_due_ = false;  // this round's heartbeat has not gone out yet
 };
 
 }  // namespace vsk::sync

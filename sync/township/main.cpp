@@ -23,6 +23,7 @@
 #include <ctime>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@
 #include "sync/protocol/bundle.h"
 #include "sync/township/http_server.h"
 #include "sync/township/place_cli.h"
+#include "sync/township/serve_lock.h"
 #include "sync/township/store/table_copy.h"
 #include "sync/township/township_service.h"
 
@@ -188,11 +190,20 @@ int print_stats(TownshipAdmin& admin, bool as_json) {
     return 0;
   }
   std::cout << "operations: " << s["operations"] << ", escalated: " << s["escalated"] << "\n";
-  for (const auto& k : s["kiosks"])
+  for (const auto& k : s["kiosks"]) {
     std::cout << k["township"].get<std::string>() << "  " << k["village"].get<std::string>() << "  "
               << k["device_id"].get<std::string>() << "  acked " << k["acked_seq"] << "  pending "
               << k["pending_reported"] << "  last contact " << k["last_contact"] << "  skew " << k["clock_skew_s"]
               << (k["revoked"].get<bool>() ? "  REVOKED" : "") << "\n";
+    if (!k["heartbeat"].is_null()) {
+      const json& h = k["heartbeat"];
+      std::cout << "    version " << h["version"].get<std::string>() << "  up " << h["uptime_s"] << " s  disk free "
+                << h["free_disk_mb"] << " MB  db " << h["db_size_kb"] << " KB  backup age " << h["last_backup_age_s"]
+                << " s  printer " << h["printer"].get<std::string>() << "  reader " << h["reader"].get<std::string>()
+                << "  crashes " << h["crashes"] << "  screen " << h["screen"].get<std::string>() << "\n";
+    }
+    for (const auto& a : k["alerts"]) std::cout << "    ALERT " << a.get<std::string>() << "\n";
+  }
   return 0;
 }
 
@@ -302,6 +313,17 @@ int main(int argc, char** argv) {
   Args a;
   if (!parse(argc, argv, a)) return usage();
   ::mkdir(a.data_dir.c_str(), 0700);
+  // Before the store opens: a second server on this data dir must not touch it at all.
+  std::optional<vsk::township::ServeLock> lock;
+  if (a.command == "serve") {
+    std::string why;
+    lock = vsk::township::ServeLock::acquire(a.data_dir, &why);
+    if (!lock) {
+      std::cerr << "township-server: another township server already serves " << a.data_dir << " (" << why
+                << "); stop it first, or give this one its own --data-dir\n";
+      return 1;
+    }
+  }
   try {
     TownshipStore store(store_config(a));
     vsk::platform::SystemClock clock;

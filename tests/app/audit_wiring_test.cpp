@@ -199,15 +199,15 @@ TEST_F(AuditWiringTest, StaffRatingsFollowUpsAndFilingOnBehalfAreAudited) {
 
 TEST_F(AuditWiringTest, NoEntryHoldsAResidentsIdNumberPhoneOrName) {
   // A busy session: a takeover (代办) with a phone number on the form, staff handling, a lockout.
-  app_.dispatch(app::LegacyAction{ActionKind::kOpenRequests, ""});
-  app_.dispatch(app::LegacyAction{ActionKind::kPickCategory, "certificates"});
-  app_.dispatch(app::LegacyAction{ActionKind::kPickService, "residence_certificate"});
-  app_.dispatch(app::LegacyAction{ActionKind::kStartForm, ""});
+  app_.dispatch(app::OpenRequests{});
+  app_.dispatch(app::PickCategory{"certificates"});
+  app_.dispatch(app::PickService{"residence_certificate"});
+  app_.dispatch(app::StartForm{});
   type(demo_resident().id_number);
   submit();
   type(village_.demo_logins.at(0).pin);
   submit();
-  app_.dispatch(app::LegacyAction{ActionKind::kSetValue, "bank"});
+  app_.dispatch(app::SetValue{"bank"});
   app_.dispatch(app::LegacyAction{ActionKind::kCallStaff, ""});
   app_.dispatch(app::LegacyAction{ActionKind::kStaffTakeOver, ""});
   type("0002");
@@ -219,7 +219,7 @@ TEST_F(AuditWiringTest, NoEntryHoldsAResidentsIdNumberPhoneOrName) {
   submit();
   type(demo_resident().phone);
   submit();
-  app_.dispatch(app::LegacyAction{ActionKind::kConfirmRequest, ""});
+  app_.dispatch(app::ConfirmRequest{});
   ASSERT_EQ(app_.state().screen, Screen::kReceipt);
   const std::string number = app_.state().receipt.number;
   app_.dispatch(app::LegacyAction{ActionKind::kHome, ""});

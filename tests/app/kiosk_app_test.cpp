@@ -200,16 +200,16 @@ TEST_F(KioskAppTest, CallingStaffRingsOnceAndShowsTheCall) {
 }
 
 TEST_F(KioskAppTest, StaffTakeOverContinuesTheSameRequestOnBehalf) {
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenRequests, ""});
-  app_->dispatch(app::LegacyAction{ActionKind::kPickCategory, "certificates"});
-  app_->dispatch(app::LegacyAction{ActionKind::kPickService, "residence_certificate"});
-  app_->dispatch(app::LegacyAction{ActionKind::kStartForm, ""});
+  app_->dispatch(app::OpenRequests{});
+  app_->dispatch(app::PickCategory{"certificates"});
+  app_->dispatch(app::PickService{"residence_certificate"});
+  app_->dispatch(app::StartForm{});
   type(demo_resident().id_number);
   submit();
   type(demo_pin());
   submit();
   ASSERT_EQ(state().screen, Screen::kFormField);
-  app_->dispatch(app::LegacyAction{ActionKind::kSetValue, "bank"});  // first question answered by the resident
+  app_->dispatch(app::SetValue{"bank"});  // first question answered by the resident
   app_->dispatch(app::LegacyAction{ActionKind::kCallStaff, ""});
   app_->dispatch(app::LegacyAction{ActionKind::kStaffTakeOver, ""});
   ASSERT_EQ(state().screen, Screen::kStaffLogin);
@@ -225,7 +225,7 @@ TEST_F(KioskAppTest, StaffTakeOverContinuesTheSameRequestOnBehalf) {
   type("1");
   submit();  // copies
   submit();  // phone left empty
-  app_->dispatch(app::LegacyAction{ActionKind::kConfirmRequest, ""});
+  app_->dispatch(app::ConfirmRequest{});
   ASSERT_EQ(state().screen, Screen::kReceipt);
   const auto r = store_.requests().find_by_number(state().receipt.number);
   ASSERT_TRUE(r);

@@ -26,7 +26,7 @@ class SyncFlowTest : public ::testing::Test {
 
   void SetUp() override {
     town.enroll(k, "青山村");
-    db::Transaction tx(k.store.db());
+    auto tx = k.store.begin();
     k.store.sync().enqueue(tx, "teleport.resident", R"({"number":"QS1-1123-009"})", kSyncTestNow);
     tx.commit();
     ASSERT_EQ(k.client->run_once(town.loopback).rejected, 1);
@@ -79,7 +79,7 @@ TEST_F(SyncFlowTest, DiscardClosesItWithoutSendingAnything) {
 
 TEST_F(SyncFlowTest, ConflictsAreSettledAndAudited) {
   {
-    db::Transaction tx(k.store.db());
+    auto tx = k.store.begin();
     k.store.sync().add_conflict(tx, {0, 9, "requests", "QS1-1123-001", "not_escalated", "completed",
                                      R"({"note":"已处理"})", kSyncTestNow});
     tx.commit();
@@ -104,7 +104,7 @@ TEST_F(SyncFlowTest, GridWorkersAndVolunteersMayNot) {
 
 TEST_F(SyncFlowTest, ClockFarOffTheTownshipIsFlagged) {
   {
-    db::Transaction tx(k.store.db());
+    auto tx = k.store.begin();
     k.store.sync().set_int(tx, store::sync_key::kClockOffset, -3600);
     tx.commit();
   }
