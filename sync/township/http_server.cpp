@@ -156,6 +156,7 @@ int HttpServer::bind(const std::string& host, int port) {
     fd = s;
   });
   const int bound = port == 0 ? server_->bind_to_any_port(host.c_str()) : server_->bind_to_port(host.c_str(), port) ? port : -1;
+  server_->set_socket_options(httplib::default_socket_options);  // the lambda's `fd` dies here
   if (bound > 0 && fd >= 0) ::listen(fd, kListenBacklog);
   return bound;
 }

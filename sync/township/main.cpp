@@ -1,5 +1,5 @@
 // township-server: the township's end of sync. See README.md ("Township server").
-// Storage: DIR/township.db (SQLite), or --database postgresql://... [--read-database URL of
+// Storage: DIR/township.db (SQLite), or --database postgresql://... [--db-pool N] [--read-database URL of
 // a standby]; DIR always holds the server key. With several townships, commands for one
 // take --township NAME [--county NAME] (or --county NAME alone for a whole county).
 //   township-server --data-dir DIR [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM] [--workers N]
@@ -58,7 +58,7 @@ void log_line(const std::string& line) {
 
 int usage() {
   std::cerr << "usage: township-server --data-dir DIR [--database postgresql://...] [--read-database URL]\n"
-               "                      [--township T] [--county C] [--listen HOST:PORT] [--workers N] [COMMAND ...]\n"
+               "                      [--township T] [--county C] [--listen HOST:PORT] [--workers N] [--db-pool N] [COMMAND ...]\n"
                "commands: serve (default), enroll --village NAME, import-bundle FILE [--reply FILE],\n"
                "          stats [--json], escalations [--json], reply --village V --number N --text T,\n"
                "          publish-notice [--village V] --title T --body B [--category C], revoke DEVICE_ID,\n"
