@@ -2,6 +2,9 @@
 #pragma once
 
 #include <string>
+#include <variant>
+
+#include "app/actions/sync_actions.h"
 
 namespace vsk::app {
 
@@ -53,11 +56,6 @@ enum class ActionKind {
   kRateByPhone,
   kExitKiosk,       // admin only: quit the program (resident mode cannot be left otherwise)     // staff recording a rating: toggles phone / in person
   kClearRecoveryNotice,  // admin home: staff have checked the records after a database recovery
-  // Sync with the township (admin)
-  kSyncNow,             // 立即同步
-  kSyncRetry,           // arg: outbox seq of a quarantined operation: send it again as a new one
-  kSyncDiscard,         // arg: outbox seq: give up on it (audited)
-  kSyncConflictDone,    // arg: conflict id: staff have dealt with it
   // Points (积分制); see app/points_flow.h
   kPointsHistory,   // my household's entries, paged
   kPointsPage,      // arg: "1" next page, "-1" previous page
@@ -111,10 +109,14 @@ enum class ActionKind {
   kTextEditing,     // arg: a system IME's composition in progress
 };
 
-struct Action {
+// The actions not yet given typed structs: a kind and its argument as text.
+struct LegacyAction {
   ActionKind kind;
   std::string arg;
-  bool operator==(const Action&) const = default;
 };
+
+// One alternative per feature; each feature's variant lists its actions (app/actions/*.h).
+// KioskApp::dispatch routes each feature to the flow that owns it.
+using Action = std::variant<LegacyAction, SyncAction>;
 
 }  // namespace vsk::app

@@ -207,6 +207,21 @@ void KioskApp::dispatch(const Action& action) {
     stop_attract();
     return;
   }
+  route(action);
+}
+
+// Each feature's actions go to the flow that owns them.
+void KioskApp::route(const Action& action) {
+  std::visit(Overloaded{
+                 [&](const SyncAction& a) {
+                   if (state_.staff) sync_.handle(a, session_);
+                 },
+                 [&](const LegacyAction& a) { dispatch_legacy(a); },
+             },
+             action);
+}
+
+void KioskApp::dispatch_legacy(const LegacyAction& action) {
   if (action.kind == ActionKind::kWakeUp) return;
   if (handle_access_action(action)) return;
   if (action.kind == ActionKind::kSubmit && notices_.on_submit()) return;
@@ -221,7 +236,6 @@ void KioskApp::dispatch(const Action& action) {
     }
   }
   if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
-  if (state_.staff && sync_.handle(action, session_)) return;
   if (action.kind == ActionKind::kSubmit && points_ && points_->on_submit()) return;
   if (points_ && points_->handle(action)) return;
   if (action.kind != ActionKind::kBack && action.kind != ActionKind::kKey && action.kind != ActionKind::kBackspace &&
@@ -255,6 +269,8 @@ void KioskApp::dispatch(const Action& action) {
         requests_.open_queue();
       else if (action.arg == "admin.points" && points_)
         points_->open_staff();
+      else if (action.arg == "admin.sync")
+        sync_.open(session_);
       else
         show_coming_soon(action.arg);
       break;
@@ -343,7 +359,7 @@ void KioskApp::on_back() {
       return;
     case Screen::kFormField:
     case Screen::kConfirm:
-      dispatch({ActionKind::kPrevField, ""});
+      dispatch(LegacyAction{ActionKind::kPrevField, ""});
       return;
     case Screen::kTrack:
       if (state_.keypad.step == EntryStep::kTrackCode) return requests_.open_track();

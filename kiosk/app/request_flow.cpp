@@ -63,7 +63,7 @@ const core::FormField* RequestFlow::current_field() const {
   return &s->fields[state_.draft.field_index];
 }
 
-bool RequestFlow::handle(const Action& a, const Session& session, bool* needs_identification) {
+bool RequestFlow::handle(const LegacyAction& a, const Session& session, bool* needs_identification) {
   *needs_identification = false;
   state_.notice.reset();
   switch (a.kind) {

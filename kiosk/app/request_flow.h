@@ -31,7 +31,7 @@ class RequestFlow {
 
   // Handles the request-related actions; returns false for actions it does not own.
   // `needs_identification` is set when the resident must identify before going on.
-  bool handle(const Action& a, const Session& session, bool* needs_identification);
+  bool handle(const LegacyAction& a, const Session& session, bool* needs_identification);
 
   void open_catalog();
   void open_track();

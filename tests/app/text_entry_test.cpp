@@ -15,7 +15,7 @@ namespace {
 class TextEntryTest : public ::testing::Test {
  protected:
   TextEntryTest() : entry_(view_, &pinyin_) { entry_.open("form", "", 10, "", {"问题", "Problem"}); }
-  app::TextEntry::Outcome act(ActionKind k, std::string arg = "") { return entry_.handle({k, std::move(arg)}, error_); }
+  app::TextEntry::Outcome act(ActionKind k, std::string arg = "") { return entry_.handle(app::LegacyAction{k, std::move(arg)}, error_); }
   void keys(const std::string& s) {
     for (char c : s) act(ActionKind::kTextKey, std::string(1, c));
   }
@@ -132,7 +132,7 @@ class KioskTextTest : public test_support::VillageFixture {
     s.pinyin = &pinyin_;
     app_ = std::make_unique<app::KioskApp>(s, app::AppOptions{});
   }
-  void act(ActionKind k, std::string arg = "") { app_->dispatch({k, std::move(arg)}); }
+  void act(ActionKind k, std::string arg = "") { app_->dispatch(app::LegacyAction{k, std::move(arg)}); }
   void to_problem_question() {
     act(ActionKind::kOpenRequests);
     act(ActionKind::kPickService, "facility_repair");
