@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/json_nesting.h"
+#include "core/points_limits.h"
 
 namespace vsk::app {
 namespace {
@@ -39,8 +40,9 @@ std::string str(const json& j, const std::string& path, const std::string& key) 
 
 int integer(const json& j, const std::string& path, const std::string& key) {
   const json& v = get(j, path, key);
-  if (!v.is_number_integer() || v.get<std::int64_t>() < -1000 || v.get<std::int64_t>() > 1000)
-    fail(at(path, key), "expected a whole number between -1000 and 1000");
+  if (!v.is_number_integer() || v.get<std::int64_t>() < -core::kMaxPointsDelta || v.get<std::int64_t>() > core::kMaxPointsDelta)
+    fail(at(path, key), "expected a whole number between -" + std::to_string(core::kMaxPointsDelta) + " and " +
+                            std::to_string(core::kMaxPointsDelta));
   return v.get<int>();
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_nesting.h"
+#include "core/points_limits.h"
 
 #include "app/notice_service.h"
 #include "app/points_service.h"
@@ -58,6 +59,8 @@ void register_points_changes(TownshipChanges& changes, PointsService& points) {
                  e.resident_id = p["resident_id"].get<std::int64_t>();
                e.rule_id = p.value("rule_id", "");
                e.delta = p["delta"].get<std::int64_t>();
+               if (e.delta == 0 || e.delta < -core::kMaxPointsDelta || e.delta > core::kMaxPointsDelta)
+                 return std::string("bad_payload");  // an older township published anything
                e.reason = p.value("reason", "");
                e.origin = "township";
                e.at = p.value("at", std::int64_t{0});

@@ -1,5 +1,7 @@
 #include "sync/client/sync_client.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "sync/protocol/bounded_json.h"
@@ -98,7 +100,13 @@ std::string SyncClient::next_envelope(const Identity& id, const std::string& kin
   // Committed before anything is sent: after a crash the next envelope still gets a higher
   // counter, so the township never mistakes a retry for a replay.
   auto tx = store_.begin();
-  const std::int64_t counter = store_.sync().get_int(store::sync_key::kSendCounter) + 1;
+  // Never behind the clock either (milliseconds since 1970): a kiosk restored from an older
+  // backup has a stored counter below what the township last accepted, and every envelope
+  // was refused as replayed until it caught up by chance. Replay protection still rests on
+  // the counter alone (the township refuses any not above the last it accepted); the clock
+  // only puts a restored kiosk ahead again at once. A clock that went back changes nothing.
+  const std::int64_t counter =
+      std::max(store_.sync().get_int(store::sync_key::kSendCounter) + 1, clock_.unix_seconds() * 1000);
   store_.sync().set_int(tx, store::sync_key::kSendCounter, counter);
   tx.commit();
   EnvelopeHeader h{kProtocolVersion, kind, id.device_id, "township", static_cast<std::uint64_t>(counter)};

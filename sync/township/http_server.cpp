@@ -22,6 +22,14 @@ constexpr std::size_t kAdminBodyLimit = 4u * 1024 * 1024;  // the largest admin 
 constexpr std::size_t kEnrollBodyLimit = 16u * 1024;
 constexpr std::size_t kOtherBodyLimit = 64u * 1024;        // routes without a limit of their own: declared, plain
 
+// httplib gives each connection a worker for its whole life, and has 8 of them by default:
+// eight sockets sending a byte a second stopped the server. Idle threads cost a little
+// memory each (their stacks are reserved, not resident), so there are many; and a
+// connection silent for kReadTimeoutSeconds is dropped.
+constexpr std::size_t kWorkers = 512;
+constexpr int kReadTimeoutSeconds = 10;
+constexpr int kKeepAliveSeconds = 5;
+
 void send(httplib::Response& res, const Reply& r) {
   res.status = r.status;
   if (r.retry_after_s > 0) res.set_header("Retry-After", std::to_string(r.retry_after_s));
@@ -94,9 +102,10 @@ HttpServer::HttpServer(TownshipService& service, Log log, const std::string& tls
   else
     server_ = std::make_unique<httplib::Server>();
   server_->set_payload_max_length(sync::kMaxPayloadBytes + sync::kMaxHeaderBytes + 1024);
-  server_->set_read_timeout(30, 0);
+  server_->new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  server_->set_read_timeout(kReadTimeoutSeconds, 0);
   server_->set_write_timeout(30, 0);
-  server_->set_keep_alive_timeout(10);
+  server_->set_keep_alive_timeout(kKeepAliveSeconds);
   // httplib's default adds SO_REUSEPORT, which lets a second server bind the same port and
   // take half the connections; a port in use must refuse the second start instead.
   server_->set_socket_options([](int sock) {
@@ -209,7 +218,8 @@ void HttpServer::routes() {
       } catch (const json::exception& ex) {
         send(res, error_reply(400, "bad_request", "请求缺少必要字段", ex.what()));
       } catch (const AdminError& ex) {
-        send(res, error_reply(ex.code() == "ambiguous_village" ? 409 : 404, ex.code(), "无法办理：" + std::string(ex.what()), ex.what()));
+        const int status = ex.code() == "ambiguous_village" ? 409 : ex.code().rfind("no_such_", 0) == 0 ? 404 : 400;
+        send(res, error_reply(status, ex.code(), "无法办理：" + std::string(ex.what()), ex.what()));
       } catch (const StoreError& ex) {
         const Reply r = storage_failure(ex);
         send(res, r);
@@ -259,8 +269,8 @@ void HttpServer::routes() {
                   ok_json(res, json{{"change", admin.publish_document(req.matches[1], b)}});
                 }));
   admin_post("/v1/admin/points", ([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
-    const json entry{{"household_id", b.at("household_id").get<std::int64_t>()}, {"delta", b.at("delta").get<std::int64_t>()},
-                     {"rule_id", b.value("rule_id", "")}, {"reason", b.value("reason", "")}};
+    json entry = b;  // checked (whole numbers, ranges) by publish_points_entry, as for the CLI
+    entry.erase("village");
     ok_json(res, json{{"change", admin.publish_points_entry(b.at("village").get<std::string>(), entry)}});
   }));
   admin_post("/v1/admin/resync", ([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {

@@ -264,7 +264,12 @@ int staff_command(TownshipAdmin& admin, const Args& a) {
   }
   if (a.command == "publish-points") {
     if (opt(a, "village").empty() || opt(a, "household").empty() || opt(a, "delta").empty()) return usage();
-    const json entry{{"household_id", std::stoll(opt(a, "household"))}, {"delta", std::stoll(opt(a, "delta"))},
+    // Numbers as JSON numbers (text that is no number stays text): publish_points_entry checks them.
+    auto number = [](const std::string& s) {
+      const json j = json::parse(s, nullptr, false);
+      return j.is_number() ? j : json(s);
+    };
+    const json entry{{"household_id", number(opt(a, "household"))}, {"delta", number(opt(a, "delta"))},
                      {"rule_id", opt(a, "rule")}, {"reason", opt(a, "reason")}};
     std::cout << "change " << admin.publish_points_entry(opt(a, "village"), entry) << "\n";
     return 0;
