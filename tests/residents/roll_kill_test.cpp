@@ -20,7 +20,7 @@ namespace {
 constexpr int kResidents = 3000;
 
 std::int64_t count(store::KioskStore& s, const char* table) {
-  auto st = s.db().prepare(std::string("SELECT count(*) FROM ") + table);
+  auto st = test_support::raw_db(s).prepare(std::string("SELECT count(*) FROM ") + table);
   st.step();
   return st.column_int(0);
 }
