@@ -229,6 +229,9 @@ void KioskApp::route(const Action& action) {
                      open_identify();
                    }
                  },
+                 [&](const PointsAction& a) {
+                   if (points_) points_->handle(a);
+                 },
                  [&](const SyncAction& a) {
                    if (state_.staff) sync_.handle(a, session_);
                  },
@@ -243,7 +246,6 @@ void KioskApp::dispatch_legacy(const LegacyAction& action) {
   if (action.kind == ActionKind::kSubmit && notices_.on_submit()) return;
   if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
   if (action.kind == ActionKind::kSubmit && points_ && points_->on_submit()) return;
-  if (points_ && points_->handle(action)) return;
   // Opening something starts from a clean message line: the last step's success message goes.
   if (action.kind != ActionKind::kBack && action.kind != ActionKind::kKey && action.kind != ActionKind::kBackspace &&
       action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit)

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "app/actions/points_actions.h"
 #include "app/text_entry_view.h"
 #include "core/message.h"
 #include "core/notice.h"
@@ -256,11 +257,17 @@ struct BoardEntry {
   core::LocalText rule;  // black board: the rule of the deduction (never free text)
 };
 
-// One row of a staff list, with the actions allowed on it ("approve:12" -> label key).
+// A button on a row of a staff list: what it does and its label key.
+struct StaffPointsButton {
+  PointsStaffAct act;
+  std::string label_key;
+};
+
+// One row of a staff list, with the actions allowed on it.
 struct StaffPointsItem {
   std::string title;
   std::string detail;
-  std::vector<std::pair<std::string, std::string>> actions;
+  std::vector<StaffPointsButton> actions;
   std::string note;  // a phrase key (translated on screen) or free text, after the detail
 };
 
@@ -283,9 +290,9 @@ struct PointsView {
   std::string redeemed_code;
   core::LocalText redeemed_goods;
   std::int64_t redeemed_price = 0;
-  std::string board_scope;           // "" village, grid id, "black"
+  PointsBoard board_scope;           // the board shown
   std::vector<BoardEntry> board;
-  std::vector<std::pair<std::string, std::string>> grids;  // id -> name
+  std::vector<std::pair<std::int64_t, std::string>> grids;  // id -> name
   bool black_board = false;          // the village shows a 黑榜
   // Staff
   std::string staff_list;            // approvals / objections / claims / shop / summary / conflicts
