@@ -78,11 +78,21 @@ TEST_F(CardPollerTest, NoEventWhileNoScreenWaitsForANumber) {
 TEST_F(CardPollerTest, AnUnpluggedReaderIsReportedAndNoEventComes) {
   poller.start();
   poller.set_active(true);
+  for (int i = 0; i < 100 && monitor.reader_state() != CardReadStatus::kNoCard; ++i) std::this_thread::sleep_for(20ms);
+  EXPECT_EQ(vsk::app::reader_problem_key(monitor.reader_state(), monitor.reader_seen_working()), "");
   emu.unplug();
   for (int i = 0; i < 100 && monitor.reader_state() != CardReadStatus::kNoReader; ++i) std::this_thread::sleep_for(20ms);
   EXPECT_FALSE(poller.take());
   EXPECT_EQ(monitor.reader_state(), CardReadStatus::kNoReader);
   EXPECT_EQ(vsk::app::reader_state_code(monitor.reader_state(), true), "no_reader");
+  // It worked here before: staff are told on the admin home.
+  EXPECT_EQ(vsk::app::reader_problem_key(monitor.reader_state(), monitor.reader_seen_working()), "admin.reader.gone");
+}
+
+TEST(ReaderProblem, AKioskThatNeverHadAReaderIsFine) {
+  EXPECT_EQ(vsk::app::reader_problem_key(CardReadStatus::kNoReader, false), "");
+  EXPECT_EQ(vsk::app::reader_problem_key(CardReadStatus::kReaderError, true), "admin.reader.error");
+  EXPECT_EQ(vsk::app::reader_problem_key(CardReadStatus::kCard, true), "");
 }
 
 TEST(KioskRuntime, AKilledRunIsCountedOnceAtTheNextStart) {
