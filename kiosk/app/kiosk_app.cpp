@@ -664,7 +664,10 @@ void KioskApp::refresh_maintenance() {
     m.storage_low = backups_->space_low();
     m.free_mb = static_cast<std::int64_t>(backups_->free_bytes().value_or(0) / (1024 * 1024));
   }
-  if (hardware_) m.printer_problem = printer_problem_key(hardware_->printer_state());
+  if (hardware_) {
+    m.printer_problem = printer_problem_key(hardware_->printer_state());
+    m.reader_problem = reader_problem_key(hardware_->reader_state(), hardware_->reader_seen_working());
+  }
   state_.maintenance = m;
 }
 

@@ -186,6 +186,7 @@ struct MaintenanceView {
   bool storage_low = false;       // free space below the minimum: backups are paused
   std::int64_t free_mb = 0;
   std::string printer_problem;    // translation key (admin.printer.paper_out ...), empty: fine
+  std::string reader_problem;     // translation key (admin.reader.gone / .error), empty: fine
 };
 
 // Admin mode: sync with the township.

@@ -55,9 +55,10 @@ void admin_home(UiContext& ui) {
     label(ui, ui.msg(core::Message("admin.storage_low").arg("mb", std::to_string(m.free_mb))), ui.fonts.body(),
           theme::kError, wrap);
   }
-  if (!m.printer_problem.empty()) {
+  for (const std::string* key : {&m.printer_problem, &m.reader_problem}) {
+    if (key->empty()) continue;
     ImGui::SetCursorPosX(em * 2);
-    label(ui, ui.t(m.printer_problem), ui.fonts.body(), theme::kError, wrap);
+    label(ui, ui.t(*key), ui.fonts.body(), theme::kError, wrap);
   }
   if (footer_button(ui, "logout", ui.t("nav.logout"), em)) ui.emit(app::ActionKind::kLogout);
   if (s.may_exit) {
