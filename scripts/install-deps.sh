@@ -12,6 +12,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libpq-dev postgresql-15  # the township server on PostgreSQL; tests start throwaway clusters
   fonts-wqy-microhei
+  libkainjow-mustache-dev libjs-chart.js libxlsxwriter-dev  # the township web dashboard: templates, charts, .xlsx
+  chromium chromium-driver python3-selenium python3-openpyxl  # its browser tests (headless, no browser download)
 )
 
 missing=()
