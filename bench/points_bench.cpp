@@ -33,7 +33,7 @@ struct BigLedger {
     store::seed_demo_village(store, hasher, core::generate_demo_village());
     {
       // Top the demo village up to kResidents residents, three to a new household.
-      db::Transaction tx(store.db());
+      auto tx = store.begin();
       std::int64_t household = 0;
       for (int i = static_cast<int>(store.residents().count()); i < kResidents; ++i) {
         if (i % 3 == 0 || household == 0) {
@@ -52,12 +52,11 @@ struct BigLedger {
       }
       tx.commit();
     }
-    auto st = store.db().prepare("SELECT id, household_id FROM residents ORDER BY id");
-    while (st.step()) people.emplace_back(st.column_int(0), st.column_int(1));
+    for (const auto& r : store.residents().keys()) people.emplace_back(r.id, r.household_id);
     // A year (and more) of entries; the newest 2% still in notice.
     std::uint64_t rng = 7;
     for (int done = 0; done < kEntries;) {
-      db::Transaction tx(store.db());
+      auto tx = store.begin();
       for (int i = 0; i < 50'000 && done < kEntries; ++i, ++done) {
         rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
         const auto& [rid, hid] = people[(rng >> 33) % people.size()];

@@ -29,7 +29,7 @@ struct BigQueue {
         core::RequestStatus::kAccepted,  core::RequestStatus::kInProgress, core::RequestStatus::kWaitingResident,
         core::RequestStatus::kEscalated, core::RequestStatus::kCompleted,  core::RequestStatus::kCompleted,
         core::RequestStatus::kCompleted, core::RequestStatus::kRejected};
-    db::Transaction tx(store.db());
+    auto tx = store.begin();
     for (int i = 0; i < kRequests; ++i) {
       const core::Date day = core::add_days({2025, 10, 20}, i * 400 / kRequests);
       store::NewRequest r;

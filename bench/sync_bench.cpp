@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
     test_support::TestKiosk k(/*seed=*/false);
     net.enroll(k);
     {
-      db::Transaction tx(k.store.db());
+      auto tx = k.store.begin();
       for (int i = 0; i < ops; ++i)
         k.store.sync().enqueue(tx, "request.event",
                                R"({"number":"QS1-1123-)" + std::to_string(i) +

@@ -26,7 +26,7 @@ bool parse_china_time(std::string_view s, std::int64_t* out) {
   const auto date = core::parse_date(s.substr(0, 10));
   int hh = 0, mm = 0;
   if (!date || !parse_int(s.substr(11, 2), &hh) || !parse_int(s.substr(14, 2), &mm) || hh > 23 || mm > 59) return false;
-  *out = core::to_days(*date) * 86400 + hh * 3600 + mm * 60 - core::kChinaUtcOffsetSeconds;
+  *out = core::china_unix(*date, hh, mm);
   return true;
 }
 

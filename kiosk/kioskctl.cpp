@@ -58,7 +58,7 @@ int usage_error(const std::string& what) {
 // Data leaving the kiosk is audited first, in its own committed transaction: no export
 // happens without a durable audit entry (an export that then fails is still listed).
 void audit_export(vsk::store::KioskStore& store, const std::string& target, bool json) {
-  vsk::db::Transaction tx(store.db());
+  auto tx = store.begin();
   store.audit().append(tx, {vsk::platform::SystemClock().unix_seconds(), std::nullopt, vsk::store::kAuditActorKioskctl,
                             "export", target, json ? "format:json" : "format:text"});
   tx.commit();
@@ -224,11 +224,7 @@ int cmd_residents_list(const std::string& data_dir, bool json) {
 
 // "2026-11-23 10:00" China time.
 std::string china_minute(std::int64_t unix_seconds) {
-  const std::int64_t local = unix_seconds + vsk::core::kChinaUtcOffsetSeconds;
-  const std::int64_t minute_of_day = ((local % 86400) + 86400) % 86400 / 60;
-  char hm[8];
-  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(minute_of_day / 60), static_cast<int>(minute_of_day % 60));
-  return vsk::core::format_date(vsk::core::date_of(unix_seconds)) + " " + hm;
+  return vsk::core::format_china_time(unix_seconds, "%Y-%m-%d %H:%M");
 }
 
 int cmd_audit_list(const std::string& data_dir, bool json) {

@@ -93,7 +93,7 @@ std::optional<int> run_sync_command(const std::string& data_dir, const std::vect
     const auto r = k->client->enroll(*transport, *server, *code, option(args, "--name").value_or(""));
     if (!r.ok) return print_report(r, false, "enroll");
     if (!curl.ca_file.empty()) {
-      db::Transaction tx(k->store().db());
+      auto tx = k->store().begin();
       k->store().sync().set(tx, store::sync_key::kCaFile, curl.ca_file);
       tx.commit();
     }

@@ -10,6 +10,7 @@ PACKAGES=(
   rime-data-terra-pinyin  # toned pinyin for speech (espeak-ng's Mandarin voice lacks most characters)
   libcpp-httplib-dev libzstd-dev libcurl4-openssl-dev clang libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  zlib1g-dev  # tests send gzip bodies to the township server
   libpq-dev postgresql-15  # the township server on PostgreSQL; tests start throwaway clusters
   fonts-wqy-microhei
   libkainjow-mustache-dev libjs-chart.js libxlsxwriter-dev  # the township web dashboard: templates, charts, .xlsx

@@ -1,7 +1,6 @@
 #include "app/backup_service.h"
 
 #include <algorithm>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -9,6 +8,7 @@
 
 #include "core/date.h"
 #include "linux/disk_space.h"
+#include "files/atomic_file.h"
 #include "sqlite/backup.h"
 
 namespace vsk::app {
@@ -26,7 +26,7 @@ std::optional<std::int64_t> parse_stamp(const std::string& ymd, const std::strin
   const core::Date d{std::stoi(ymd.substr(0, 4)), std::stoi(ymd.substr(4, 2)), std::stoi(ymd.substr(6, 2))};
   const int h = std::stoi(hms.substr(0, 2)), m = std::stoi(hms.substr(2, 2)), s = std::stoi(hms.substr(4, 2));
   if (!core::is_valid(d) || h > 23 || m > 59 || s > 59) return std::nullopt;
-  return core::to_days(d) * 86400 + h * 3600 + m * 60 + s - core::kChinaUtcOffsetSeconds;
+  return core::china_unix(d, h, m, s);
 }
 
 // Renames `path` and its -wal/-shm to `<path>.damaged-<stamp>` (+ -wal/-shm, so the set
@@ -42,7 +42,7 @@ std::string move_aside(const std::string& path, std::int64_t now_unix) {
   fs::rename(path, aside);
   for (const char* sfx : {"-wal", "-shm"})
     if (fs::exists(path + sfx)) fs::rename(path + sfx, aside + sfx);
-  db::sync_directory(fs::path(path).parent_path().string());
+  platform::sync_directory(fs::path(path).parent_path().string());
   return aside;
 }
 
@@ -62,12 +62,7 @@ std::optional<std::string> damage_of(const std::string& live) {
 }  // namespace
 
 std::string file_time_stamp(std::int64_t unix_seconds) {
-  const std::time_t t = static_cast<std::time_t>(unix_seconds + core::kChinaUtcOffsetSeconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
-  return buf;
+  return core::format_china_time(unix_seconds, "%Y%m%d-%H%M%S");
 }
 
 std::string check_backup(const std::string& path) {
@@ -161,7 +156,7 @@ std::string BackupService::restore(const std::string& backup_path) {
   if (db::in_use_by_other_process(live))
     throw BackupError("the database " + live + " is in use by another process: stop the kiosk first");
   const std::string aside = move_aside(live, clock_.unix_seconds());
-  db::copy_file_durably(backup_path, live);
+  platform::copy_file_atomically(backup_path, live);
   return aside;
 }
 
@@ -209,7 +204,7 @@ RecoveryReport recover_database(const std::string& data_dir, std::int64_t now_un
   r.problem = *problem;
   r.damaged_file = move_aside(live, now_unix);
   if (const auto good = backups.newest_good()) {
-    db::copy_file_durably(good->path, live);
+    platform::copy_file_atomically(good->path, live);
     r.from_backup = good->path;
     r.backup_time = good->taken_at;
   }
@@ -230,7 +225,7 @@ void save_recovery_notice(store::KioskStore& store, const RecoveryReport& report
                             {"damaged_file", report.damaged_file},
                             {"problem", report.problem},
                             {"at", now_unix}};
-  db::Transaction tx(store.db());
+  auto tx = store.begin();
   store.settings().set(tx, store::setting::kStartupRecovery, j.dump());
   tx.commit();
 }
@@ -250,7 +245,7 @@ std::optional<RecoveryNotice> load_recovery_notice(store::KioskStore& store) {
 }
 
 void clear_recovery_notice(store::KioskStore& store) {
-  db::Transaction tx(store.db());
+  auto tx = store.begin();
   store.settings().remove(tx, store::setting::kStartupRecovery);
   tx.commit();
 }

@@ -14,9 +14,7 @@ using core::FinanceRow;
 using core::NoticeCategory;
 using core::NoticeContent;
 
-std::int64_t unix_at(const Date& d, int hour) {
-  return core::to_days(d) * 86400 + hour * 3600 - core::kChinaUtcOffsetSeconds;
-}
+std::int64_t unix_at(const Date& d, int hour) { return core::china_unix(d, hour); }
 
 Date first_of_month(Date d, int months_back) {
   int m = d.month - months_back;
@@ -55,13 +53,13 @@ int seed_demo_notices(store::KioskStore& store, std::int64_t now_unix) {
   const std::optional<std::int64_t> admin_id = admin ? std::optional(admin->id) : std::nullopt;
   const std::optional<std::int64_t> clerk_id = clerk ? std::optional(clerk->id) : std::nullopt;
   std::vector<std::int64_t> residents;
-  {
-    auto st = store.db().prepare("SELECT id FROM residents ORDER BY id LIMIT 3");
-    while (st.step()) residents.push_back(st.column_int(0));
+  for (const auto& r : store.residents().keys()) {
+    if (residents.size() == 3) break;
+    residents.push_back(r.id);
   }
 
   int count = 0;
-  db::Transaction tx(store.db());
+  auto tx = store.begin();
   auto add = [&](NoticeCategory c, NoticeContent content, int published_days_ago, bool pinned = false,
                  std::optional<std::int64_t> staff = std::nullopt, const std::string& source = "village",
                  const std::string& global_id = "") {

@@ -37,20 +37,14 @@ DemoPointsReport seed_demo_points(store::KioskStore& store, const core::PointsRu
   DemoPointsReport report;
   std::vector<Person> people;
   std::vector<Person> logins;  // residents with a PIN: the demo's screens
-  {
-    auto st = store.db().prepare("SELECT id, household_id, pin_hash IS NOT NULL FROM residents ORDER BY id");
-    while (st.step()) {
-      people.push_back({st.column_int(0), st.column_int(1)});
-      if (st.column_int(2)) logins.push_back(people.back());
-    }
+  for (const auto& r : store.residents().keys()) {
+    people.push_back({r.id, r.household_id});
+    if (r.has_pin) logins.push_back(people.back());
   }
   std::int64_t clerk = 0, admin = 0;
-  {
-    auto st = store.db().prepare("SELECT id, role FROM staff ORDER BY id");
-    while (st.step()) {
-      if (st.column_text(1) == "admin" && !admin) admin = st.column_int(0);
-      if (st.column_text(1) == "clerk" && !clerk) clerk = st.column_int(0);
-    }
+  for (const auto& s : store.staff().list()) {  // the lowest id of each role
+    if (s.role == "admin" && (!admin || s.id < admin)) admin = s.id;
+    if (s.role == "clerk" && (!clerk || s.id < clerk)) clerk = s.id;
   }
   if (people.empty() || !clerk || !admin) return report;
   std::vector<const core::PointsRule*> bag;
@@ -59,7 +53,7 @@ DemoPointsReport seed_demo_points(store::KioskStore& store, const core::PointsRu
 
   const core::PointsPolicy policy;
   Rng rng{20261123};
-  db::Transaction tx(store.db());
+  auto tx = store.begin();
   auto& points = store.points();
   const auto add = [&](const Person& p, const core::PointsRule& rule, std::int64_t at, bool approve_later,
                        const std::string& reason) {

@@ -8,7 +8,7 @@ core::Status init_village(store::KioskStore& store, const InitVillage& v, std::i
   if (!store.is_empty()) return core::Message("init.err.not_empty");
   if (v.village.empty()) return core::Message("init.err.village");
   if (!core::valid_kiosk_code(v.kiosk_code)) return core::Message("init.err.kiosk_code");
-  db::Transaction tx(store.db());
+  auto tx = store.begin();
   store.settings().set(tx, store::setting::kVillageName, v.village);
   store.settings().set(tx, store::setting::kTownshipName, v.township);
   store.settings().set(tx, store::setting::kKioskCode, v.kiosk_code);

@@ -157,7 +157,7 @@ void KioskApp::go_home(bool idle) {
   // The attract screen waits a full idle time from here, not from the last touch.
   idle_.touch(clock_.monotonic_ms());
   if (leaving_staff) {  // audited after the reset, so a failed write cannot keep the session open
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store_.audit().append(tx, {clock_.unix_seconds(), leaving_staff, leaving_staff_no, idle ? "logout_idle" : "logout",
                                leaving_staff_no, ""});
     tx.commit();
@@ -207,6 +207,29 @@ void KioskApp::dispatch(const Action& action) {
     stop_attract();
     return;
   }
+  route(action);
+}
+
+// Each feature's actions go to the flow that owns them.
+void KioskApp::route(const Action& action) {
+  std::visit(Overloaded{
+                 [&](const RequestAction& a) {
+                   if (requests_.handle(a) == FlowResult::kIdentifyFirst) {
+                     after_identify_ = std::holds_alternative<OpenMyRequests>(a) ? AfterIdentify::kMyRequests
+                                                                                 : AfterIdentify::kForm;
+                     open_identify();
+                   }
+                 },
+                 [&](const StaffQueueAction& a) { requests_.handle(a); },
+                 [&](const SyncAction& a) {
+                   if (state_.staff) sync_.handle(a, session_);
+                 },
+                 [&](const LegacyAction& a) { dispatch_legacy(a); },
+             },
+             action);
+}
+
+void KioskApp::dispatch_legacy(const LegacyAction& action) {
   if (action.kind == ActionKind::kWakeUp) return;
   if (handle_access_action(action)) return;
   if (action.kind == ActionKind::kSubmit && notices_.on_submit()) return;
@@ -221,20 +244,12 @@ void KioskApp::dispatch(const Action& action) {
     }
   }
   if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
-  if (state_.staff && sync_.handle(action, session_)) return;
   if (action.kind == ActionKind::kSubmit && points_ && points_->on_submit()) return;
   if (points_ && points_->handle(action)) return;
+  // Opening something starts from a clean message line: the last step's success message goes.
   if (action.kind != ActionKind::kBack && action.kind != ActionKind::kKey && action.kind != ActionKind::kBackspace &&
-      action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit) {
-    bool needs_identification = false;
-    if (requests_.handle(action, session_, &needs_identification)) {
-      if (needs_identification) {
-        after_identify_ = action.kind == ActionKind::kOpenMyRequests ? AfterIdentify::kMyRequests : AfterIdentify::kForm;
-        open_identify();
-      }
-      return;
-    }
-  }
+      action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit)
+    state_.notice.reset();
   switch (action.kind) {
     case ActionKind::kOpenPoints:
       state_.feature_key = "tile.points";
@@ -255,6 +270,8 @@ void KioskApp::dispatch(const Action& action) {
         requests_.open_queue();
       else if (action.arg == "admin.points" && points_)
         points_->open_staff();
+      else if (action.arg == "admin.sync")
+        sync_.open(session_);
       else
         show_coming_soon(action.arg);
       break;
@@ -343,7 +360,7 @@ void KioskApp::on_back() {
       return;
     case Screen::kFormField:
     case Screen::kConfirm:
-      dispatch({ActionKind::kPrevField, ""});
+      requests_.handle(RequestAction{PrevField{}});
       return;
     case Screen::kTrack:
       if (state_.keypad.step == EntryStep::kTrackCode) return requests_.open_track();
@@ -451,7 +468,7 @@ void KioskApp::submit_first_admin_pin() {
   const std::string hash = hasher_.hash(*pin);
   new_pin_.clear();
   {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store_.staff().set_pin_hash(tx, staff->id, hash);
     store_.settings().remove(tx, store::setting::kFirstAdminPin);
     store_.audit().append(tx, {clock_.unix_seconds(), staff->id, "", "pin_set", staff->staff_no, "first admin"});
@@ -513,7 +530,7 @@ bool KioskApp::check_pin(const std::string& hash, const core::PinAttemptState& a
   const std::int64_t now = clock_.unix_seconds();
   if (core::is_locked(attempts, now)) {
     if (audit) {
-      db::Transaction tx(store_.db());
+      auto tx = store_.begin();
       audit(tx, PinOutcome::kWasLocked);
       tx.commit();
     }
@@ -522,7 +539,7 @@ bool KioskApp::check_pin(const std::string& hash, const core::PinAttemptState& a
   }
   if (!hasher_.verify(hash, pin)) {
     const core::PinAttemptState next = core::after_wrong_pin(attempts, now, options_.pin_policy);
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     save(tx, next);
     if (audit) audit(tx, core::is_locked(next, now) ? PinOutcome::kNowLocked : PinOutcome::kWrong);
     tx.commit();
@@ -533,7 +550,7 @@ bool KioskApp::check_pin(const std::string& hash, const core::PinAttemptState& a
   }
   const bool reset_attempts = attempts.failures != 0 || attempts.locked_until != 0;
   if (reset_attempts || audit) {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     if (reset_attempts) save(tx, {});
     if (audit) audit(tx, PinOutcome::kOk);
     tx.commit();
@@ -582,7 +599,7 @@ void KioskApp::submit_staff_pin() {
   const std::string typed = pending_staff_no_;
   const std::int64_t now = clock_.unix_seconds();
   if (!staff || !staff->pin_hash) {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store_.audit().append(tx, {now, std::nullopt, typed, "login_failed", typed, staff ? "no_pin" : "unknown_staff_no"});
     tx.commit();
     state_.error = wrong;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/action.h"
+#include "app/actions/overloaded.h"
 #include "app/backup_service.h"
 #include "app/points_flow.h"
 #include "app/points_service.h"
@@ -84,6 +85,8 @@ class KioskApp {
   // Back to an empty home screen; a staff session ending here is audited ("logout", or
   // "logout_idle" when the idle timeout did it).
   void go_home(bool idle = false);
+  void route(const Action& action);
+  void dispatch_legacy(const LegacyAction& action);
   void open_identify();
   void open_staff_login();
   void on_key(const std::string& key);
@@ -150,7 +153,7 @@ class KioskApp {
   void tick_idle_prompt();
 
   // Elder-friendly access and free text (kiosk_app_access.cpp).
-  bool handle_access_action(const Action& action);  // true when the action was one of these
+  bool handle_access_action(const LegacyAction& action);  // true when the action was one of these
   bool tick_access();  // stops speech on a screen change; true when something shown changed
   void open_text_entry(const std::string& target);
   void text_entry_done();

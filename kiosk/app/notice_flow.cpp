@@ -275,7 +275,7 @@ void NoticeFlow::send_comment(const Session& session) {
   state_.notice = core::Message("notice.comment_sent");
 }
 
-bool NoticeFlow::handle(const Action& a, const Session& session, bool* needs_identification) {
+bool NoticeFlow::handle(const LegacyAction& a, const Session& session, bool* needs_identification) {
   const bool staff = session.staff_id.has_value();
   switch (a.kind) {
     case ActionKind::kOpenNotices:

@@ -20,7 +20,7 @@ class NoticeFlow {
 
   // Handles the notice actions; false for actions it does not own. `needs_identification`:
   // the resident must identify before the opinion page (then call open_opinion()).
-  bool handle(const Action& a, const Session& session, bool* needs_identification);
+  bool handle(const LegacyAction& a, const Session& session, bool* needs_identification);
   // The keypad's confirm key on the finance row page.
   bool on_submit();
   // Back from a notice screen; false when the screen is not one of ours.

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "core/text.h"
+#include "files/atomic_file.h"
 #include "linux/disk_space.h"
 #include "store/audit_store.h"
 
@@ -57,7 +58,7 @@ core::Result<std::int64_t> NoticeService::create(std::int64_t staff_id, core::No
   if (auto st = check_staff(staff_id, core::Permission::kPublishNotice); !st) return st.error();
   if (auto err = core::notice_content_error(category, content)) return Message(*err);
   const std::string prefix = store_.settings().get_or(store::setting::kKioskCode, "KIOSK");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   store::NewNotice n;
   n.category = category;
   n.content = content;
@@ -77,7 +78,7 @@ core::Result<int> NoticeService::edit(std::int64_t staff_id, std::int64_t notice
   if (rec->source != core::kNoticeSourceVillage) return Message("notice.err.township_readonly");
   if (auto err = core::notice_content_error(rec->category, content)) return Message(*err);
   if (content == rec->content) return Message("notice.err.unchanged");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const int v = store_.notices().add_version(tx, notice_id, content, clock_.unix_seconds(), staff_id);
   audit(tx, staff_id, "", "notices.edit", *rec, "version=" + std::to_string(v));
   tx.commit();
@@ -91,7 +92,7 @@ core::Status NoticeService::publish(std::int64_t staff_id, std::int64_t notice_i
   if (core::notice_visible(rec->times, clock_.unix_seconds())) return Message("notice.err.already_published");
   if (core::notice_expired({clock_.unix_seconds(), std::nullopt, rec->content.end_date}, clock_.unix_seconds()))
     return Message("notice.err.end_passed");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   store_.notices().set_published(tx, notice_id, clock_.unix_seconds());
   audit(tx, staff_id, "", "notices.publish", *rec, "version=" + std::to_string(rec->version));
   tx.commit();
@@ -103,7 +104,7 @@ core::Status NoticeService::unpublish(std::int64_t staff_id, std::int64_t notice
   const auto rec = store_.notices().find(notice_id);
   if (!rec) return Message("notice.err.not_found");
   if (!core::notice_visible(rec->times, clock_.unix_seconds())) return Message("notice.err.not_published");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   store_.notices().set_unpublished(tx, notice_id, clock_.unix_seconds());
   audit(tx, staff_id, "", "notices.unpublish", *rec, "");
   tx.commit();
@@ -115,7 +116,7 @@ core::Status NoticeService::set_pinned(std::int64_t staff_id, std::int64_t notic
   const auto rec = store_.notices().find(notice_id);
   if (!rec) return Message("notice.err.not_found");
   if (rec->pinned == pinned) return core::ok();
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   store_.notices().set_pinned(tx, notice_id, pinned);
   audit(tx, staff_id, "", pinned ? "notices.pin" : "notices.unpin", *rec, "");
   tx.commit();
@@ -139,14 +140,14 @@ core::Status NoticeService::attach_image(std::int64_t staff_id, std::int64_t not
   // Named by notice and next version: a file is never overwritten, old versions keep theirs.
   const std::string name = rec->global_id + "-v" + std::to_string(rec->version + 1) + ".png";
   const fs::path dest = fs::path(policy_.image_dir) / name;
-  const fs::path tmp = dest.string() + ".tmp";
-  fs::copy_file(png_path, tmp, fs::copy_options::overwrite_existing, ec);
-  if (ec) return Message("notice.err.image_copy");
-  fs::rename(tmp, dest, ec);
-  if (ec) return Message("notice.err.image_copy");
+  try {
+    platform::copy_file_atomically(png_path, dest.string(), {.mode = 0644, .replace = false});
+  } catch (const std::system_error&) {
+    return Message("notice.err.image_copy");
+  }
   core::NoticeContent c = rec->content;
   c.image_path = dest.string();
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const int v = store_.notices().add_version(tx, notice_id, c, clock_.unix_seconds(), staff_id);
   audit(tx, staff_id, "", "notices.image", *rec, "version=" + std::to_string(v) + " bytes=" + std::to_string(size));
   tx.commit();
@@ -154,7 +155,7 @@ core::Status NoticeService::attach_image(std::int64_t staff_id, std::int64_t not
 }
 
 core::Result<TownshipUpsert> NoticeService::upsert_township(const TownshipNotice& n) {
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   auto r = upsert_township(tx, n);
   if (r) tx.commit();
   return r;
@@ -213,7 +214,7 @@ core::Result<std::int64_t> NoticeService::comment(std::int64_t resident_id, std:
   if (!store_.residents().find(resident_id)) return Message("notice.err.identify_first");
   if (text.empty()) return Message("notice.err.empty_comment");
   if (text.size() > policy_.max_comment_bytes || !core::displayable_text(text)) return Message("notice.err.bad_text");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const std::int64_t id = store_.notices().add_comment(tx, notice_id, resident_id, text, clock_.unix_seconds());
   tx.commit();
   return id;
@@ -224,7 +225,7 @@ core::Status NoticeService::mark_comment_handled(std::int64_t staff_id, std::int
   const auto c = store_.notices().find_comment(comment_id);
   if (!c) return Message("notice.err.not_found");
   const auto rec = store_.notices().find(c->notice_id);
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   if (!store_.notices().mark_comment_handled(tx, comment_id, staff_id, clock_.unix_seconds()))
     return Message("notice.err.already_handled");
   audit(tx, staff_id, "", "notices.comment_handled", *rec, "comment=" + std::to_string(comment_id));

@@ -41,7 +41,7 @@ std::optional<Subject> find_subject(store::KioskStore& store, const std::string&
 }
 
 void audit_export(store::KioskStore& store, const std::string& target, bool as_json) {
-  db::Transaction tx(store.db());
+  auto tx = store.begin();
   store.audit().append(tx, {platform::SystemClock().unix_seconds(), std::nullopt, store::kAuditActorKioskctl, "export",
                             target, as_json ? "format:json" : "format:text"});
   tx.commit();
@@ -102,7 +102,7 @@ int goods_command(store::KioskStore& store, const std::vector<std::string>& args
   }
   if (g.name_en.empty()) g.name_en = g.name_zh;
   const std::int64_t now = platform::SystemClock().unix_seconds();
-  db::Transaction tx(store.db());
+  auto tx = store.begin();
   const std::int64_t id = store.points().add_goods(tx, g, std::nullopt, now);
   store.audit().append(tx, {now, std::nullopt, store::kAuditActorKioskctl, "points.goods_added", "goods:" + std::to_string(id),
                             "price:" + std::to_string(g.price) + "; stock:" + std::to_string(g.stock)});

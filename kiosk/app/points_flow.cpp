@@ -387,12 +387,7 @@ void PointsFlow::award_subject_typed() {
       return;
     }
     award_household_ = hid;
-    std::string address;
-    {
-      auto st = store_.db().prepare("SELECT address FROM households WHERE id = ?1");
-      st.bind(1, hid);
-      if (st.step()) address = st.column_text(0);
-    }
+    const std::string address = store_.residents().household_address(hid).value_or("");
     state_.points.award_subject = address + " · " + s.grid_name;
   } else {
     state_.error = core::Message("points.err.subject");
@@ -434,7 +429,7 @@ bool PointsFlow::on_submit() {
   return true;
 }
 
-bool PointsFlow::handle(const Action& a) {
+bool PointsFlow::handle(const LegacyAction& a) {
   switch (a.kind) {
     case ActionKind::kPointsHistory:
       state_.points.page = 0;

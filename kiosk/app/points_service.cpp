@@ -69,13 +69,12 @@ std::pair<std::int64_t, std::int64_t> PointsService::month_bounds(std::int64_t u
   const core::Date d = core::date_of(unix_seconds);
   const core::Date first{d.year, d.month, 1};
   const core::Date next = d.month == 12 ? core::Date{d.year + 1, 1, 1} : core::Date{d.year, d.month + 1, 1};
-  return {core::to_days(first) * 86400 - core::kChinaUtcOffsetSeconds,
-          core::to_days(next) * 86400 - core::kChinaUtcOffsetSeconds};
+  return {core::china_unix(first), core::china_unix(next)};
 }
 
 void PointsService::settle() {
   if (!store_.points().has_due(now())) return;
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   store_.points().settle(tx, now());
   tx.commit();
 }
@@ -89,7 +88,7 @@ std::int64_t PointsService::spendable_in(db::Transaction&, std::int64_t househol
 
 std::int64_t PointsService::spendable(std::int64_t household_id) {
   settle();
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   return spendable_in(tx, household_id);
 }
 
@@ -139,7 +138,7 @@ core::Result<std::int64_t> PointsService::award_in(db::Transaction& tx, const Aw
 
 core::Result<std::int64_t> PointsService::award(const AwardInput& in) {
   if (!may(in.staff_id, core::Permission::kEnterPoints)) return Message("points.err.not_permitted");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   auto r = award_in(tx, in);
   if (r) tx.commit();
   return r;
@@ -149,7 +148,7 @@ core::Status PointsService::decide_approval(std::int64_t staff_id, std::int64_t 
                                             const std::string& reason) {
   if (!may(staff_id, core::Permission::kApprovePoints)) return Message("points.err.not_permitted");
   if (bad_text(reason)) return Message("points.err.bad_text");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const auto v = store_.points().entry(seq);
   if (!v || state_of(*v) != core::PointsState::kPendingApproval) return Message("points.err.not_pending_approval");
   // The second pair of eyes must be someone else than who entered it.
@@ -182,7 +181,7 @@ core::Result<std::int64_t> PointsService::object(std::int64_t resident_id, std::
   if (reason.empty()) return Message("points.err.reason_needed");
   if (bad_text(reason)) return Message("points.err.bad_text");
   settle();
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   if (!store_.residents().find(resident_id)) return Message("points.err.unknown_resident");
   const auto v = store_.points().entry(seq);
   if (!v) return Message("points.err.not_in_notice");
@@ -204,7 +203,7 @@ core::Status PointsService::resolve(std::int64_t staff_id, std::int64_t objectio
   if (!may(staff_id, core::Permission::kResolveObjections)) return Message("points.err.not_permitted");
   if (reason.empty()) return Message("points.err.reason_needed");
   if (bad_text(reason)) return Message("points.err.bad_text");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const auto o = store_.points().objection(objection_id);
   if (!o || o->outcome) return Message("points.err.objection_closed");
   const auto v = store_.points().entry(o->entry_seq);
@@ -243,7 +242,7 @@ core::Result<std::int64_t> PointsService::declare(std::int64_t resident_id, cons
   if (bad_text(note)) return Message("points.err.bad_text");
   const auto r = store_.residents().find(resident_id);
   if (!r) return Message("points.err.unknown_resident");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const std::int64_t id = store_.points().add_claim(tx, resident_id, r->household_id, rule_id, note, now());
   tx.commit();
   return id;
@@ -253,7 +252,7 @@ core::Status PointsService::review_claim(std::int64_t staff_id, std::int64_t cla
                                          const std::string& reason) {
   if (!may(staff_id, core::Permission::kEnterPoints)) return Message("points.err.not_permitted");
   if (bad_text(reason)) return Message("points.err.bad_text");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const auto c = store_.points().claim(claim_id);
   if (!c || c->decision) return Message("points.err.claim_closed");
   std::optional<std::int64_t> seq;
@@ -279,7 +278,7 @@ core::Result<RedemptionReceipt> PointsService::reserve(std::int64_t resident_id,
   const auto r = store_.residents().find(resident_id);
   if (!r) return Message("points.err.unknown_resident");
   // BEGIN IMMEDIATE: a second kiosk connection waits here, then sees this reservation's result.
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const std::int64_t t = now();
   store_.points().settle(tx, t);
   const auto g = store_.points().goods_item(goods_id);
@@ -309,7 +308,7 @@ core::Result<RedemptionReceipt> PointsService::reserve(std::int64_t resident_id,
 
 core::Status PointsService::collect(std::int64_t staff_id, std::int64_t redemption_id) {
   if (!may(staff_id, core::Permission::kManageShop)) return Message("points.err.not_permitted");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const auto d = store_.points().redemption(redemption_id);
   if (!d || d->state) return Message("points.err.redemption_closed");
   store_.points().add_redemption_event(tx, redemption_id, "collected", staff_id, std::nullopt, now());
@@ -320,7 +319,7 @@ core::Status PointsService::collect(std::int64_t staff_id, std::int64_t redempti
 
 core::Status PointsService::cancel_reservation(std::int64_t staff_id, std::int64_t redemption_id) {
   if (!may(staff_id, core::Permission::kManageShop)) return Message("points.err.not_permitted");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const auto d = store_.points().redemption(redemption_id);
   if (!d || d->state) return Message("points.err.redemption_closed");
   const std::int64_t t = now();
@@ -345,7 +344,7 @@ core::Result<std::int64_t> PointsService::add_goods(std::int64_t staff_id, const
   if (!may(staff_id, core::Permission::kManageShop)) return Message("points.err.not_permitted");
   if (g.name_zh.empty() || g.price <= 0 || g.stock < 0 || bad_text(g.name_zh) || bad_text(g.name_en))
     return Message("points.err.bad_goods");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const std::int64_t id = store_.points().add_goods(tx, g, staff_id, now());
   store_.audit().append(tx, {now(), staff_id, "", "points.goods_added", "goods:" + std::to_string(id),
                              "price:" + std::to_string(g.price) + "; stock:" + std::to_string(g.stock)});
@@ -356,7 +355,7 @@ core::Result<std::int64_t> PointsService::add_goods(std::int64_t staff_id, const
 core::Status PointsService::restock(std::int64_t staff_id, std::int64_t goods_id, std::int64_t quantity) {
   if (!may(staff_id, core::Permission::kManageShop)) return Message("points.err.not_permitted");
   if (quantity <= 0 || quantity > 1000) return Message("points.err.bad_goods");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   if (!store_.points().goods_item(goods_id)) return Message("points.err.unknown_goods");
   store_.points().move_stock(tx, goods_id, quantity, "restock", staff_id, now());
   store_.audit().append(tx, {now(), staff_id, "", "points.restock", "goods:" + std::to_string(goods_id),
@@ -366,7 +365,7 @@ core::Status PointsService::restock(std::int64_t staff_id, std::int64_t goods_id
 }
 
 ExternalResult PointsService::apply_external_entry(const ExternalEntry& x) {
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const ExternalResult out = apply_external_entry(tx, x);
   tx.commit();
   return out;

@@ -93,6 +93,8 @@ class PointsService {
   core::Status restock(std::int64_t staff_id, std::int64_t goods_id, std::int64_t quantity);
 
   ExternalResult apply_external_entry(const ExternalEntry& e);
+  // Whether the village has this household (a township entry may name one it does not).
+  bool knows_household(std::int64_t household_id) { return store_.residents().household_address(household_id).has_value(); }
   // The same inside the caller's transaction (sync applies a pulled page in one).
   ExternalResult apply_external_entry(db::Transaction& tx, const ExternalEntry& e);
 

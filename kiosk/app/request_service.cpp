@@ -87,7 +87,7 @@ core::Result<Receipt> RequestService::submit(const SubmitInput& in) {
                                                 policy_.township_report_days, calendar_, now);
   auto uniform = [this](std::uint32_t n) { return random_.uniform(n); };
 
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const std::string prefix = core::request_number_prefix(policy_.kiosk_code, day);
   store::NewRequest r;
   r.number = core::format_request_number(policy_.kiosk_code, day, store_.requests().last_sequence(prefix) + 1);
@@ -135,7 +135,7 @@ core::Status RequestService::transition(std::int64_t request_id, const Transitio
   }
 
   const std::int64_t now = clock_.unix_seconds();
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const store::NewEvent event{in.kind, request->status, *next, now, in.staff_id, in.on_behalf, in.note};
   store_.requests().append_event(tx, request_id, event);
   queue_request_event(tx, store_, *request, event, department);
@@ -165,13 +165,13 @@ core::Status RequestService::rate(std::int64_t request_id, const RatingInput& in
   if (!previous.empty() && !rerating_allowed) return Message("req.err.rating_done");
 
   const std::int64_t now = clock_.unix_seconds();
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   store_.requests().add_rating(tx, request_id, {in.level, in.tags, source_name(in.source), in.staff_id, now});
   queue_request_rated(tx, store_, *request, in.level, source_name(in.source), now);
   if (in.level <= kBadRatingAtMost && previous.empty()) {
     // Call back within one working day: by the end (18:00) of the next working day.
     const core::Date by = calendar_.add_working_days(today(), 1);
-    const std::int64_t due_at = core::to_days(by) * 86400 + 18 * 3600 - core::kChinaUtcOffsetSeconds;
+    const std::int64_t due_at = core::china_unix(by, 18);
     store_.requests().add_followup(tx, request_id, "bad_rating_callback", due_at);
   }
   if (in.source != RatingSource::kKiosk)  // recorded by staff (by phone or in person)
@@ -188,7 +188,7 @@ core::Status RequestService::complete_followup(std::int64_t request_id, std::int
   if (!request) return Message("req.err.not_found");
   if (!may(staff_id, core::Permission::kCompleteFollowup, &*request)) return not_permitted("staff.followup_button");
   const std::int64_t now = clock_.unix_seconds();
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   if (store_.requests().complete_followups(tx, request_id, staff_id, now, note) == 0)
     return Message("req.err.no_followup");
   store_.audit().append(tx, {now, staff_id, "", "request.followup_done", request->number,
@@ -210,7 +210,7 @@ core::Status RequestService::reopen(std::int64_t request_id, std::int64_t reside
   if (core::to_days(today()) - core::to_days(completed) > policy_.reopen_window_days)
     return Message("req.err.reopen_window").arg("days", std::to_string(policy_.reopen_window_days));
 
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const store::NewEvent event{RequestEventKind::kReopen, request->status, core::RequestStatus::kReopened,
                               clock_.unix_seconds(), std::nullopt, false, reason};
   store_.requests().append_event(tx, request_id, event);

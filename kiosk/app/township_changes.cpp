@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_nesting.h"
+
 #include "app/notice_service.h"
 #include "app/points_service.h"
 #include "app/request_service.h"
@@ -11,18 +13,20 @@ namespace vsk::app {
 bool TownshipChanges::apply(db::Transaction& tx, const TownshipChange& c) {
   std::string local;
   std::optional<std::string> problem = "unsupported_kind";
-  if (const auto it = handlers_.find(c.kind); it != handlers_.end()) {
+  if (!core::json_nesting_within(c.payload)) {
+    problem = "bad_payload";  // its handler would recurse once per level; kept as a conflict, never walked
+    local = "nested deeper than " + std::to_string(core::kMaxJsonNesting) + " levels";
+  } else if (const auto it = handlers_.find(c.kind); it != handlers_.end()) {
     // A change that fails half-way is undone on its own and recorded, instead of failing the
     // whole page again and again (which would stop sync for good).
-    tx.db().exec("SAVEPOINT township_change");
     try {
+      db::Savepoint change(tx, "township_change");
       problem = it->second(tx, c, local);
+      change.release();
     } catch (const std::exception& e) {
-      tx.db().exec("ROLLBACK TO township_change");
       problem = "apply_failed";
       local = e.what();
     }
-    tx.db().exec("RELEASE township_change");
   }
   if (!problem) return true;
   store_.sync().add_conflict(tx, {0, c.id, c.scope, c.key, *problem, local, c.payload, clock_.unix_seconds()});
@@ -49,9 +53,7 @@ void register_points_changes(TownshipChanges& changes, PointsService& points) {
                  return std::string("bad_payload");
                ExternalEntry e;
                e.household_id = p["household_id"].get<std::int64_t>();
-               auto known = tx.db().prepare("SELECT 1 FROM households WHERE id = ?");
-               known.bind(1, e.household_id);
-               if (!known.step()) return std::string("unknown_household");
+               if (!points.knows_household(e.household_id)) return std::string("unknown_household");
                if (p.contains("resident_id") && p["resident_id"].is_number_integer())
                  e.resident_id = p["resident_id"].get<std::int64_t>();
                e.rule_id = p.value("rule_id", "");

@@ -13,6 +13,7 @@
 #include "app/text_entry_view.h"
 #include "core/message.h"
 #include "core/notice.h"
+#include "core/request_status.h"
 
 namespace vsk::app {
 
@@ -146,7 +147,7 @@ struct RequestDetailView {
   bool anonymous = false;
   bool filed_on_behalf = false;
   std::int64_t open_followups = 0;
-  std::vector<std::string> allowed_actions;  // staff: event names the workflow and the role allow now
+  std::vector<core::RequestEventKind> allowed_actions;  // staff: the steps the workflow and the role allow now
   bool may_record_rating = false;
   bool may_followup = false;
 };

@@ -2,15 +2,10 @@
 
 #include <algorithm>
 
+#include "core/netstring.h"
+
 namespace vsk::core {
 namespace {
-
-void netstring(std::string& out, std::string_view field) {
-  out += std::to_string(field.size());
-  out += ':';
-  out += field;
-  out += ',';
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -18,14 +13,14 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 std::string audit_canonical(const AuditRecord& r) {
   std::string out = "vsk-audit-v1";
-  netstring(out, std::to_string(r.seq));
-  netstring(out, std::to_string(r.at));
-  netstring(out, r.staff_id ? std::to_string(*r.staff_id) : std::string());
-  netstring(out, r.actor);
-  netstring(out, r.action);
-  netstring(out, r.target);
-  netstring(out, r.detail);
-  netstring(out, r.prev_hash);
+  append_netstring(out, std::to_string(r.seq));
+  append_netstring(out, std::to_string(r.at));
+  append_netstring(out, r.staff_id ? std::to_string(*r.staff_id) : std::string());
+  append_netstring(out, r.actor);
+  append_netstring(out, r.action);
+  append_netstring(out, r.target);
+  append_netstring(out, r.detail);
+  append_netstring(out, r.prev_hash);
   return out;
 }
 

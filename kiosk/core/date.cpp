@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <ctime>
 
 namespace vsk::core {
 
@@ -59,6 +60,33 @@ Date date_of(std::int64_t unix_seconds, std::int64_t offset_seconds) {
   const std::int64_t local = unix_seconds + offset_seconds;
   const std::int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
   return from_days(days);
+}
+
+ChinaTime china_time_of(std::int64_t unix_seconds) {
+  const std::int64_t local = unix_seconds + kChinaUtcOffsetSeconds;
+  const std::int64_t of_day = ((local % 86400) + 86400) % 86400;
+  return {date_of(unix_seconds), static_cast<int>(of_day / 3600), static_cast<int>(of_day / 60 % 60),
+          static_cast<int>(of_day % 60)};
+}
+
+std::int64_t china_unix(const Date& d, int hour, int minute, int second) {
+  return to_days(d) * 86400 + hour * 3600 + minute * 60 + second - kChinaUtcOffsetSeconds;
+}
+
+std::string format_china_time(std::int64_t unix_seconds, const char* strftime_format) {
+  const ChinaTime t = china_time_of(unix_seconds);
+  std::tm tm{};
+  tm.tm_year = t.date.year - 1900;
+  tm.tm_mon = t.date.month - 1;
+  tm.tm_mday = t.date.day;
+  tm.tm_hour = t.hour;
+  tm.tm_min = t.minute;
+  tm.tm_sec = t.second;
+  tm.tm_wday = (weekday(t.date) + 1) % 7;  // tm counts from Sunday
+  tm.tm_yday = static_cast<int>(to_days(t.date) - to_days(Date{t.date.year, 1, 1}));
+  char buf[128];
+  const std::size_t n = std::strftime(buf, sizeof buf, strftime_format, &tm);
+  return std::string(buf, n);
 }
 
 }  // namespace vsk::core

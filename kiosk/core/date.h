@@ -32,4 +32,18 @@ std::string format_date(const Date& d);
 // The local calendar date of a unix time at `offset_seconds` east of UTC.
 Date date_of(std::int64_t unix_seconds, std::int64_t offset_seconds = kChinaUtcOffsetSeconds);
 
+// China's wall clock, whatever the PC's time zone: the only place that adds or subtracts the
+// UTC+8 offset, so no caller gets the sign wrong.
+struct ChinaTime {
+  Date date;
+  int hour = 0;    // 0..23
+  int minute = 0;  // 0..59
+  int second = 0;  // 0..59
+};
+ChinaTime china_time_of(std::int64_t unix_seconds);
+// The unix time of a wall-clock time in China (no range checks: the caller validated).
+std::int64_t china_unix(const Date& d, int hour = 0, int minute = 0, int second = 0);
+// strftime() of a unix time in China time, e.g. "%Y-%m-%d %H:%M" (fields only; no %Z).
+std::string format_china_time(std::int64_t unix_seconds, const char* strftime_format);
+
 }  // namespace vsk::core

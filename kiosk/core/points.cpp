@@ -3,15 +3,10 @@
 #include <array>
 #include <utility>
 
+#include "core/netstring.h"
+
 namespace vsk::core {
 namespace {
-
-void netstring(std::string& out, std::string_view field) {
-  out += std::to_string(field.size());
-  out += ':';
-  out += field;
-  out += ',';
-}
 
 std::string opt_int(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); }
 
@@ -44,20 +39,20 @@ std::optional<PointsKind> points_kind_from_name(std::string_view name) {
 
 std::string points_canonical(const PointsEntryRecord& e) {
   std::string out = "vsk-points-v1";
-  netstring(out, std::to_string(e.seq));
-  netstring(out, std::to_string(e.at));
-  netstring(out, std::to_string(e.household_id));
-  netstring(out, opt_int(e.resident_id));
-  netstring(out, e.rule_id);
-  netstring(out, points_kind_name(e.kind));
-  netstring(out, std::to_string(e.delta));
-  netstring(out, opt_int(e.reverses));
-  netstring(out, e.reason);
-  netstring(out, e.evidence);
-  netstring(out, opt_int(e.staff_id));
-  netstring(out, e.needs_approval ? "1" : "0");
-  netstring(out, e.origin);
-  netstring(out, e.prev_hash);
+  append_netstring(out, std::to_string(e.seq));
+  append_netstring(out, std::to_string(e.at));
+  append_netstring(out, std::to_string(e.household_id));
+  append_netstring(out, opt_int(e.resident_id));
+  append_netstring(out, e.rule_id);
+  append_netstring(out, points_kind_name(e.kind));
+  append_netstring(out, std::to_string(e.delta));
+  append_netstring(out, opt_int(e.reverses));
+  append_netstring(out, e.reason);
+  append_netstring(out, e.evidence);
+  append_netstring(out, opt_int(e.staff_id));
+  append_netstring(out, e.needs_approval ? "1" : "0");
+  append_netstring(out, e.origin);
+  append_netstring(out, e.prev_hash);
   return out;
 }
 

@@ -1,8 +1,8 @@
 #include "store/audit_store.h"
 
-#include <sodium.h>
-
 #include <stdexcept>
+
+#include "crypto/blake2b.h"
 
 namespace vsk::store {
 namespace {
@@ -14,7 +14,7 @@ AuditRecord read_row(const db::Statement& st) {
   AuditRecord r;
   r.seq = st.column_int(0);
   r.at = st.column_int(1);
-  if (!st.column_is_null(2)) r.staff_id = st.column_int(2);
+  r.staff_id = st.column_optional_int(2);
   r.actor = st.column_text(3);
   r.action = st.column_text(4);
   r.target = st.column_text(5);
@@ -25,18 +25,6 @@ AuditRecord read_row(const db::Statement& st) {
 }
 
 }  // namespace
-
-std::string blake2b256_hex(std::string_view bytes) {
-  static const bool ready = sodium_init() >= 0;
-  if (!ready) throw std::runtime_error("libsodium failed to initialise");
-  unsigned char digest[crypto_generichash_BYTES];
-  static_assert(crypto_generichash_BYTES == 32, "BLAKE2b-256");
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                     nullptr, 0);
-  char hex[sizeof digest * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return std::string(hex, sizeof digest * 2);
-}
 
 void AuditStore::append(db::Transaction& tx, const AuditEntry& e) {
   AuditRecord r;
@@ -62,7 +50,7 @@ void AuditStore::append(db::Transaction& tx, const AuditEntry& e) {
       r.prev_hash = core::kAuditGenesisHash;
     }
   }
-  r.hash = core::audit_hash(r, blake2b256_hex);
+  r.hash = core::audit_hash(r, platform::blake2b256_hex);
   auto ins = tx.db().prepare(
       "INSERT INTO audit_log(seq, at, staff_id, actor, action, target, detail, prev_hash, hash)"
       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -85,7 +73,7 @@ std::int64_t AuditStore::count() {
 }
 
 AuditVerifyResult AuditStore::verify() {
-  core::AuditChainVerifier v(blake2b256_hex);
+  core::AuditChainVerifier v(platform::blake2b256_hex);
   auto st = db_.prepare(std::string(kSelect) + " ORDER BY seq");
   while (st.step())
     if (!v.add(read_row(st))) break;

@@ -32,9 +32,6 @@ struct AuditEntry {
 using AuditRecord = core::AuditRecord;
 using AuditVerifyResult = core::AuditVerifyResult;
 
-// Lowercase hex BLAKE2b-256 (crypto_generichash, 32 bytes, no key).
-std::string blake2b256_hex(std::string_view bytes);
-
 class AuditStore {
  public:
   explicit AuditStore(db::Database& db) : db_(db) {}

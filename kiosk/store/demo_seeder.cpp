@@ -28,7 +28,7 @@ SeedReport seed_demo_village(KioskStore& store, platform::PinHasher& hasher, con
   for (const core::DemoStaff& s : v.staff) staff_pins.push_back(hasher.hash(s.pin));
 
   SeedReport report;
-  db::Transaction tx(store.db());
+  auto tx = store.begin();
   std::vector<std::int64_t> grid_ids;
   for (const core::DemoGrid& g : v.grids) grid_ids.push_back(insert_row(tx, "INSERT INTO grids(name) VALUES(?1)", g.name));
 

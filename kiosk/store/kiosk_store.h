@@ -35,7 +35,9 @@ class KioskStore {
   // `cipher` must outlive the store.
   KioskStore(const std::string& path, const platform::PiiCipher& cipher);
 
-  db::Database& db() { return db_; }
+  // A write transaction (BEGIN IMMEDIATE) on this store's connection; store write functions
+  // take it as a parameter. The connection itself stays private: SQL lives in the stores.
+  db::Transaction begin() { return db::Transaction(db_); }
   ResidentStore& residents() { return residents_; }
   StaffStore& staff() { return staff_; }
   SettingsStore& settings() { return settings_; }
@@ -48,6 +50,8 @@ class KioskStore {
   bool is_empty();  // no village yet (neither seeded nor initialised): a first start
 
  private:
+  friend struct KioskStoreTestAccess;  // tests/support/store_access.h: tamper tests need raw SQL
+  db::Database& db() { return db_; }
   db::Database db_;
   db::MigrationReport migration_;
   ResidentStore residents_;

@@ -14,11 +14,6 @@ constexpr const char* kSelect = R"sql(
   FROM notices n JOIN notice_versions v ON v.notice_id = n.id AND v.version = n.current_version
 )sql";
 
-std::optional<std::int64_t> optional_int(const db::Statement& st, int col) {
-  if (st.column_is_null(col)) return std::nullopt;
-  return st.column_int(col);
-}
-
 core::NoticeCategory parse_category(const std::string& name) {
   const auto c = core::notice_category_from_name(name);
   if (!c) throw std::runtime_error("unknown notice category in database: " + name);
@@ -117,8 +112,8 @@ std::vector<NoticeRecord> NoticeStore::select(const std::string& where, const st
       r.category = parse_category(st.column_text(3));
       r.created_at = st.column_int(4);
       r.version = static_cast<int>(st.column_int(5));
-      r.times.published_at = optional_int(st, 6);
-      r.times.unpublished_at = optional_int(st, 7);
+      r.times.published_at = st.column_optional_int(6);
+      r.times.unpublished_at = st.column_optional_int(7);
       r.pinned = st.column_int(8) != 0;
       r.content.title = st.column_text(9);
       r.content.body = st.column_text(10);
@@ -167,7 +162,7 @@ std::vector<NoticeVersionRecord> NoticeStore::versions(std::int64_t id) {
       v.content = {st.column_text(1), st.column_text(2), st.column_text(3), st.column_text(4),
                    st.column_text(5), st.column_text(6), {}};
       v.edited_at = st.column_int(7);
-      v.staff_id = optional_int(st, 8);
+      v.staff_id = st.column_optional_int(8);
       v.staff_name = st.column_text(9);
       out.push_back(std::move(v));
     }
@@ -179,7 +174,7 @@ std::vector<NoticeVersionRecord> NoticeStore::versions(std::int64_t id) {
 std::vector<std::pair<core::NoticeCategory, std::optional<std::int64_t>>> NoticeStore::last_published() {
   std::vector<std::pair<core::NoticeCategory, std::optional<std::int64_t>>> out;
   auto st = db_.prepare("SELECT category, max(published_at) FROM notices WHERE published_at IS NOT NULL GROUP BY category");
-  while (st.step()) out.emplace_back(parse_category(st.column_text(0)), optional_int(st, 1));
+  while (st.step()) out.emplace_back(parse_category(st.column_text(0)), st.column_optional_int(1));
   return out;
 }
 
@@ -203,7 +198,7 @@ NoticeCommentRecord read_comment(const db::Statement& st) {
   c.resident_name = st.column_text(3);
   c.text = st.column_text(4);
   c.at = st.column_int(5);
-  c.handled_at = optional_int(st, 6);
+  c.handled_at = st.column_optional_int(6);
   c.handled_by = st.column_text(7);
   return c;
 }

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "crypto/blake2b.h"
 #include "store/audit_store.h"
 
 namespace vsk::store {
@@ -20,24 +21,19 @@ constexpr const char* kViewSelect =
     "LEFT JOIN staff s ON s.id = l.staff_id LEFT JOIN residents res ON res.id = l.resident_id "
     "JOIN households h ON h.id = l.household_id ";
 
-std::optional<std::int64_t> opt_int(const db::Statement& st, int col) {
-  if (st.column_is_null(col)) return std::nullopt;
-  return st.column_int(col);
-}
-
 core::PointsEntryRecord read_record(const db::Statement& st) {
   core::PointsEntryRecord e;
   e.seq = st.column_int(0);
   e.at = st.column_int(1);
   e.household_id = st.column_int(2);
-  e.resident_id = opt_int(st, 3);
+  e.resident_id = st.column_optional_int(3);
   e.rule_id = st.column_text(4);
   e.kind = core::points_kind_from_name(st.column_text(5)).value_or(core::PointsKind::kRule);
   e.delta = st.column_int(6);
-  e.reverses = opt_int(st, 7);
+  e.reverses = st.column_optional_int(7);
   e.reason = st.column_text(8);
   e.evidence = st.column_text(9);
-  e.staff_id = opt_int(st, 10);
+  e.staff_id = st.column_optional_int(10);
   e.needs_approval = st.column_int(11) != 0;
   e.origin = st.column_text(12);
   e.prev_hash = st.column_text(13);
@@ -71,7 +67,7 @@ ClaimRow read_claim(const db::Statement& st) {
   c.note = st.column_text(5);
   c.at = st.column_int(6);
   c.decision = st.column_optional_text(7);
-  c.entry_seq = opt_int(st, 8);
+  c.entry_seq = st.column_optional_int(8);
   return c;
 }
 
@@ -95,7 +91,7 @@ RedemptionRow read_redemption(const db::Statement& st) {
   r.goods_zh = st.column_text(3);
   r.goods_en = st.column_text(4);
   r.household_id = st.column_int(5);
-  r.resident_id = opt_int(st, 6);
+  r.resident_id = st.column_optional_int(6);
   r.resident_name = st.column_text(7);
   r.entry_seq = st.column_int(8);
   r.price = -st.column_int(9);
@@ -138,7 +134,7 @@ std::int64_t PointsStore::append(db::Transaction& tx, const NewPointsEntry& n) {
   e.staff_id = n.staff_id;
   e.needs_approval = n.needs_approval;
   e.origin = n.origin;
-  e.hash = core::points_hash(e, blake2b256_hex);
+  e.hash = core::points_hash(e, platform::blake2b256_hex);
   auto ins = tx.db().prepare(
       "INSERT INTO points_ledger(seq, at, household_id, resident_id, rule_id, kind, delta, reverses, reason, evidence,"
       " staff_id, needs_approval, origin, prev_hash, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
@@ -187,7 +183,7 @@ std::vector<PointsEntryView> PointsStore::views(db::Statement& st) {
     v.facts.refused = decision == "refused";
     v.facts.open_objections = static_cast<int>(st.column_int(17));
     v.facts.resolved = st.column_int(18) > 0;
-    v.reversed_by = opt_int(st, 19);
+    v.reversed_by = st.column_optional_int(19);
     v.facts.reversed = v.reversed_by.has_value();
     v.staff_name = st.column_text(20);
     v.resident_name = st.column_text(21);
@@ -249,7 +245,7 @@ int PointsStore::rule_count(std::int64_t household_id, std::optional<std::int64_
 }
 
 core::AuditVerifyResult PointsStore::verify() {
-  core::PointsChainVerifier v(blake2b256_hex);
+  core::PointsChainVerifier v(platform::blake2b256_hex);
   auto st = db_.prepare(
       "SELECT seq, at, household_id, resident_id, rule_id, kind, delta, reverses, reason, evidence, staff_id,"
       " needs_approval, origin, prev_hash, hash FROM points_ledger ORDER BY seq");
@@ -284,7 +280,7 @@ void PointsStore::finalize(db::Transaction& tx, std::int64_t seq) {
   st.bind(1, seq);
   if (!st.step()) return;  // already final
   const std::int64_t household = st.column_int(0);
-  const auto resident = opt_int(st, 1);
+  const auto resident = st.column_optional_int(1);
   const std::int64_t delta = st.column_int(2);
   add_to_totals(tx, household, resident, delta, -delta);
   tx.db().prepare("DELETE FROM points_unsettled WHERE entry_seq = ?1").bind(1, seq).run();

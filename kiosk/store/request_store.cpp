@@ -20,11 +20,6 @@ constexpr const char* kSelect = R"sql(
 constexpr const char* kOverdue =
     "q.status NOT IN ('completed', 'rejected', 'cancelled') AND q.status != 'waiting_resident' AND q.due_date < ?";
 
-std::optional<std::int64_t> optional_int(const db::Statement& st, int col) {
-  if (st.column_is_null(col)) return std::nullopt;
-  return st.column_int(col);
-}
-
 core::RequestStatus parse_status(const std::string& name) {
   const auto s = core::status_from_name(name);
   if (!s) throw std::runtime_error("unknown request status in database: " + name);
@@ -36,15 +31,15 @@ RequestRecord read_request(const db::Statement& st) {
   r.id = st.column_int(0);
   r.number = st.column_text(1);
   r.service_id = st.column_text(2);
-  r.resident_id = optional_int(st, 3);
+  r.resident_id = st.column_optional_int(3);
   r.anonymous = st.column_int(4) != 0;
   r.pickup_code = st.column_text(5);
   r.claim_code = st.column_optional_text(6);
   r.reward_opt_in = st.column_int(7) != 0;
   r.status = parse_status(st.column_text(8));
-  r.filed_by_staff_id = optional_int(st, 9);
-  r.assignee_staff_id = optional_int(st, 10);
-  r.grid_id = optional_int(st, 11);
+  r.filed_by_staff_id = st.column_optional_int(9);
+  r.assignee_staff_id = st.column_optional_int(10);
+  r.grid_id = st.column_optional_int(11);
   r.submitted_at = st.column_int(12);
   r.updated_at = st.column_int(13);
   r.due_date = st.column_text(14);
@@ -190,7 +185,7 @@ std::vector<RequestEventRecord> RequestStore::events(std::int64_t request_id) {
     if (!st.column_is_null(2)) e.from = parse_status(st.column_text(2));
     e.to = parse_status(st.column_text(3));
     e.at = st.column_int(4);
-    e.staff_id = optional_int(st, 5);
+    e.staff_id = st.column_optional_int(5);
     e.staff_name = st.column_text(6);
     e.on_behalf = st.column_int(7) != 0;
     const auto sealed = st.column_optional_blob(9);
@@ -213,7 +208,7 @@ std::vector<RatingRecord> RequestStore::ratings(std::int64_t request_id) {
   st.bind(1, request_id);
   std::vector<RatingRecord> out;
   while (st.step())
-    out.push_back({static_cast<int>(st.column_int(0)), st.column_text(1), st.column_text(2), optional_int(st, 3),
+    out.push_back({static_cast<int>(st.column_int(0)), st.column_text(1), st.column_text(2), st.column_optional_int(3),
                    st.column_int(4)});
   return out;
 }

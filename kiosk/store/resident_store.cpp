@@ -71,6 +71,20 @@ std::vector<std::pair<std::int64_t, std::string>> ResidentStore::grids() {
   return out;
 }
 
+std::vector<ResidentKey> ResidentStore::keys() {
+  auto st = db_.prepare("SELECT id, household_id, pin_hash IS NOT NULL FROM residents ORDER BY id");
+  std::vector<ResidentKey> out;
+  while (st.step()) out.push_back({st.column_int(0), st.column_int(1), st.column_int(2) != 0});
+  return out;
+}
+
+std::optional<std::string> ResidentStore::household_address(std::int64_t household_id) {
+  auto st = db_.prepare("SELECT address FROM households WHERE id = ?1");
+  st.bind(1, household_id);
+  if (!st.step()) return std::nullopt;
+  return st.column_text(0);
+}
+
 std::string ResidentStore::display_text_sample() {
   auto st = db_.prepare(
       "SELECT group_concat(name, '') FROM residents UNION ALL "

@@ -31,6 +31,13 @@ struct ResidentRecord {
   std::string grid_name;  // of the household
 };
 
+// A resident without personal data: for bulk work (the demo seeders) that needs only ids.
+struct ResidentKey {
+  std::int64_t id = 0;
+  std::int64_t household_id = 0;
+  bool has_pin = false;
+};
+
 class ResidentStore {
  public:
   ResidentStore(db::Database& db, const platform::PiiCipher& cipher) : db_(db), cipher_(cipher) {}
@@ -42,6 +49,10 @@ class ResidentStore {
   std::int64_t count();
   // The village's grids (id, name) in order, for filters.
   std::vector<std::pair<std::int64_t, std::string>> grids();
+  // Every resident in id order, ids only.
+  std::vector<ResidentKey> keys();
+  // The household's address; nullopt when there is no such household.
+  std::optional<std::string> household_address(std::int64_t household_id);
   // Every distinct character that a resident name or address can put on screen (font atlas).
   // Names and addresses only: never ID or phone numbers.
   std::string display_text_sample();

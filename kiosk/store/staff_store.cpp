@@ -12,7 +12,7 @@ StaffRecord read_row(const db::Statement& st) {
   s.staff_no = st.column_text(1);
   s.name = st.column_text(2);
   s.role = st.column_text(3);
-  if (!st.column_is_null(4)) s.grid_id = st.column_int(4);
+  s.grid_id = st.column_optional_int(4);
   s.pin_hash = st.column_optional_text(5);
   s.pin_attempts.failures = static_cast<int>(st.column_int(6));
   s.pin_attempts.locked_until = st.column_int(7);

@@ -1,6 +1,5 @@
 #include "ui/format.h"
 
-#include <ctime>
 
 #include "core/date.h"
 
@@ -18,12 +17,7 @@ std::string date_words(const UiContext& ui, const std::string& iso_date) {
 }
 
 std::string china_time(std::int64_t unix_seconds, const char* strftime_format) {
-  const std::time_t t = static_cast<std::time_t>(unix_seconds + core::kChinaUtcOffsetSeconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, strftime_format, &tm);
-  return buf;
+  return core::format_china_time(unix_seconds, strftime_format);
 }
 
 std::string field_value_text(const UiContext& ui, const core::FormField& f, const std::string& value) {

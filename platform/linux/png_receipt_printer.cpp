@@ -20,6 +20,8 @@
 #include <system_error>
 #include <utility>
 
+#include "files/atomic_file.h"
+
 namespace vsk::platform {
 
 struct PngReceiptPrinter::Font {
@@ -288,10 +290,8 @@ Canvas render(const stbtt_fontinfo& font, const Receipt& r) {
   }
   return canvas;
 }
-
 // ---- Files -----------------------------------------------------------------------------------
 
-[[noreturn]] void throw_errno(const std::string& what) { throw std::system_error(errno, std::generic_category(), what); }
 
 // Encoded in memory rather than with stbi_write_png(path), so the bytes can be fsync'ed before
 // the rename makes the file visible.
@@ -307,57 +307,6 @@ std::vector<unsigned char> encode_png(const Canvas& canvas) {
   return png;
 }
 
-void write_all(int fd, const std::vector<unsigned char>& bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw_errno("write receipt");
-    done += static_cast<std::size_t>(n);
-  }
-}
-
-// A hidden temp file beside the target (same filesystem, so rename is atomic), written and
-// fsync'ed. mkstemp makes it 0600: receipts carry pickup codes.
-std::string write_temp(const std::string& dir, const std::string& stem, const std::vector<unsigned char>& bytes) {
-  std::string path = dir + "/." + stem + "-XXXXXX";
-  const int fd = ::mkostemp(path.data(), O_CLOEXEC);
-  if (fd < 0) throw_errno("cannot create a file in " + dir);
-  try {
-    write_all(fd, bytes);
-    if (::fsync(fd) != 0) throw_errno("fsync receipt");
-  } catch (...) {
-    ::close(fd);
-    ::unlink(path.c_str());
-    throw;
-  }
-  if (::close(fd) != 0) {
-    const int err = errno;
-    ::unlink(path.c_str());
-    throw std::system_error(err, std::generic_category(), "close receipt");
-  }
-  return path;
-}
-
-// Returns 0 or an errno. Filesystems without RENAME_NOREPLACE (vfat USB sticks, some FUSE) get
-// check-then-rename, racy only against another writer of the same name, which the kiosk is not.
-int rename_no_replace(const std::string& from, const std::string& to) {
-  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
-  if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP) return errno;
-  struct stat st {};
-  if (::lstat(to.c_str(), &st) == 0) return EEXIST;
-  return ::rename(from.c_str(), to.c_str()) == 0 ? 0 : errno;
-}
-
-// The rename itself must reach the disk too, or a power cut can lose the finished file.
-// Some filesystems refuse fsync on a directory; the file data is already safe then.
-void sync_dir(const std::string& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
-}
-
 std::string local_timestamp() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -368,30 +317,20 @@ std::string local_timestamp() {
 }
 
 // <stem>-<timestamp>-<n>.png with the first n not taken, so two receipts in the same second
-// (or a clock set back) never overwrite each other.
-std::string publish(const std::string& tmp, const std::string& dir, const std::string& stem) {
+// (or a clock set back) never overwrite each other. Mode 0600: receipts carry pickup codes.
+std::string save_png(const std::string& dir, const std::string& stem, const std::vector<unsigned char>& png) {
+  const std::string_view bytes(reinterpret_cast<const char*>(png.data()), png.size());
   const std::string base = dir + "/" + stem + "-" + local_timestamp() + "-";
   for (int n = 1; n <= 10000; ++n) {
     const std::string path = base + std::to_string(n) + ".png";
-    const int err = rename_no_replace(tmp, path);
-    if (err == 0) {
-      sync_dir(dir);
+    try {
+      platform::write_file_atomically(path, bytes, {.mode = 0600, .replace = false});
       return path;
-    }
-    if (err != EEXIST) {
-      ::unlink(tmp.c_str());
-      throw std::system_error(err, std::generic_category(), "cannot rename receipt to " + path);
+    } catch (const std::system_error& e) {
+      if (e.code().value() != EEXIST) throw;
     }
   }
-  ::unlink(tmp.c_str());
   throw std::runtime_error("no free receipt file name in " + dir);
-}
-
-std::string save_png(const std::string& dir, const std::string& stem, const std::vector<unsigned char>& png) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);  // first receipt in a fresh data dir
-  if (ec) throw std::runtime_error("cannot create " + dir + ": " + ec.message());
-  return publish(write_temp(dir, stem, png), dir, stem);
 }
 
 // A stem with '/' would write outside out_dir.

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "files/atomic_file.h"
 #include "platform/pii_cipher.h"
 
 namespace vsk::platform {
@@ -50,13 +51,6 @@ void write_all(int fd, const unsigned char* p, std::size_t n, const std::string&
     p += w;
     n -= static_cast<std::size_t>(w);
   }
-}
-
-void fsync_dir(const std::string& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
 }
 
 PiiMasterKey read_key(const std::string& path) {
@@ -120,7 +114,7 @@ void create_key(const std::string& path) {
   ::unlink(tmp.c_str());
   if (linked != 0 && link_err != EEXIST)  // EEXIST: another process won the race; use its key
     throw PiiCipherError(sys_error("cannot create the key file", path, link_err));
-  fsync_dir(dir);
+  platform::sync_directory(dir);
 }
 
 }  // namespace

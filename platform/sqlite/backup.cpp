@@ -7,8 +7,9 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <stdexcept>
+#include <system_error>
+
+#include "files/atomic_file.h"
 
 namespace vsk::db {
 namespace {
@@ -21,20 +22,6 @@ constexpr off_t kSharedSize = 510;
 bool is_corruption(int rc) {
   const int primary = rc & 0xff;
   return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
-}
-
-std::string parent_dir(const std::string& path) {
-  const std::filesystem::path p = std::filesystem::path(path).parent_path();
-  return p.empty() ? "." : p.string();
-}
-
-void fsync_file(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw std::runtime_error("cannot open " + path + ": " + std::strerror(errno));
-  const int rc = ::fsync(fd);
-  const int err = errno;
-  ::close(fd);
-  if (rc != 0) throw std::runtime_error("fsync " + path + ": " + std::strerror(err));
 }
 
 // The rows of PRAGMA quick_check on a raw connection, or the corruption error as text.
@@ -58,13 +45,6 @@ std::string quick_check_raw(sqlite3* db, const std::string& what) {
 }
 
 }  // namespace
-
-void sync_directory(const std::string& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
-}
 
 void backup_database(Database& from, const std::string& to_path) {
   const std::string tmp = to_path + ".tmp";
@@ -103,17 +83,10 @@ void backup_database(Database& from, const std::string& to_path) {
   dest = nullptr;
 
   try {
-    fsync_file(tmp);
-  } catch (const std::exception& e) {
-    ::unlink(tmp.c_str());
-    throw DbError(SQLITE_IOERR, e.what());
+    platform::publish_file(tmp, to_path);
+  } catch (const std::system_error& e) {
+    throw DbError(e.code().value() == ENOSPC ? SQLITE_FULL : SQLITE_IOERR, e.what());
   }
-  if (::rename(tmp.c_str(), to_path.c_str()) != 0) {
-    const std::string msg = "rename " + tmp + ": " + std::strerror(errno);
-    ::unlink(tmp.c_str());
-    throw DbError(SQLITE_IOERR, msg);
-  }
-  sync_directory(parent_dir(to_path));
 }
 
 std::string quick_check(Database& db) { return quick_check_raw(db.handle(), db.path()); }
@@ -134,25 +107,6 @@ bool in_use_by_other_process(const std::string& path) {
   const bool locked = ::fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
   ::close(fd);
   return locked;
-}
-
-void copy_file_durably(const std::string& from, const std::string& to) {
-  const std::string tmp = to + ".tmp";
-  std::error_code ec;
-  std::filesystem::copy_file(from, tmp, std::filesystem::copy_options::overwrite_existing, ec);
-  if (ec) throw std::runtime_error("cannot copy " + from + " to " + tmp + ": " + ec.message());
-  try {
-    fsync_file(tmp);
-  } catch (...) {
-    ::unlink(tmp.c_str());
-    throw;
-  }
-  if (::rename(tmp.c_str(), to.c_str()) != 0) {
-    const std::string msg = "rename " + tmp + ": " + std::strerror(errno);
-    ::unlink(tmp.c_str());
-    throw std::runtime_error(msg);
-  }
-  sync_directory(parent_dir(to));
 }
 
 }  // namespace vsk::db

@@ -30,11 +30,4 @@ std::string quick_check_file(const std::string& path);
 // descriptor used for the test drops this process's POSIX locks on the file).
 bool in_use_by_other_process(const std::string& path);
 
-// Copies a file to `to` by way of `to + ".tmp"`, fsync and rename (then fsyncs the
-// directory): `to` is either the old file or the whole new one. Throws std::runtime_error.
-void copy_file_durably(const std::string& from, const std::string& to);
-
-// fsync of a directory, so a rename in it survives a power cut. Best effort.
-void sync_directory(const std::string& dir);
-
 }  // namespace vsk::db

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 namespace vsk::db {
 
 // ---- Statement ----
@@ -62,6 +64,11 @@ std::string Statement::column_text(int col) const {
 }
 
 bool Statement::column_is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+std::optional<std::int64_t> Statement::column_optional_int(int col) const {
+  if (column_is_null(col)) return std::nullopt;
+  return column_int(col);
+}
 
 std::optional<std::string> Statement::column_optional_text(int col) const {
   if (column_is_null(col)) return std::nullopt;
@@ -174,6 +181,25 @@ Transaction::~Transaction() {
 
 void Transaction::commit() {
   db_.exec("COMMIT");
+  done_ = true;
+}
+
+Savepoint::Savepoint(Transaction& tx, std::string name) : db_(tx.db()), name_(std::move(name)) {
+  db_.exec("SAVEPOINT " + name_);
+}
+
+Savepoint::~Savepoint() {
+  if (done_) return;
+  try {
+    db_.exec("ROLLBACK TO " + name_);
+    db_.exec("RELEASE " + name_);
+  } catch (...) {
+    // A failed ROLLBACK TO means SQLite ended the whole transaction; its owner rolls back.
+  }
+}
+
+void Savepoint::release() {
+  db_.exec("RELEASE " + name_);
   done_ = true;
 }
 

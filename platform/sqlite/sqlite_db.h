@@ -60,6 +60,7 @@ class Statement {
   std::int64_t column_int(int col) const;
   std::string column_text(int col) const;
   bool column_is_null(int col) const;
+  std::optional<std::int64_t> column_optional_int(int col) const;  // nullopt for NULL
   std::optional<std::string> column_optional_text(int col) const;
   std::string column_blob(int col) const;  // the bytes of a BLOB (or TEXT) column
   std::optional<std::string> column_optional_blob(int col) const;
@@ -113,6 +114,23 @@ class Transaction {
 
  private:
   Database& db_;
+  bool done_ = false;
+};
+
+// A nested unit inside a transaction (SAVEPOINT name ... RELEASE): what ran since it began is
+// undone by the destructor unless release() ran, while the enclosing transaction goes on.
+// `name` is an SQL identifier chosen by the caller (not user input).
+class Savepoint {
+ public:
+  Savepoint(Transaction& tx, std::string name);
+  ~Savepoint();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  void release();
+
+ private:
+  Database& db_;
+  std::string name_;
   bool done_ = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/protocol/bounded_json.h"
 #include "sync/protocol/bundle.h"
 #include "sync/protocol/envelope.h"
 #include "sync/protocol/messages.h"
@@ -32,7 +33,7 @@ SyncReport SyncClient::finish(SyncReport r) {
   auto& s = store_.sync();
   r.acked_seq = s.get_int(store::sync_key::kAckedSeq);
   r.pending = s.count_after(r.acked_seq);
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const std::int64_t now = clock_.unix_seconds();
   s.set_int(tx, store::sync_key::kLastAttempt, now);
   if (r.ok) {
@@ -76,13 +77,13 @@ SyncReport SyncClient::enroll(Transport& t, const std::string& server_url, const
     fail(r, "refused:" + (e ? e->code : std::to_string(resp->status)), e ? e->message_zh : "乡镇服务器拒绝了注册");
     return r;
   }
-  const json j = json::parse(resp->body, nullptr, false);
-  if (j.is_discarded() || !j.contains("device_id") || !j.contains("server_public_key") ||
+  const json j = parse_bounded_json(resp->body, nullptr, kMaxHeaderBytes).value_or(json());
+  if (!j.is_object() || !j.contains("device_id") || !j.contains("server_public_key") ||
       !PublicKey::from_hex(j.value("server_public_key", ""))) {
     fail(r, "bad_reply", "乡镇服务器的回复无法识别");
     return r;
   }
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   auto& s = store_.sync();
   s.set(tx, store::sync_key::kDeviceId, j["device_id"].get<std::string>());
   s.set(tx, store::sync_key::kVillage, j.value("village", ""));
@@ -96,7 +97,7 @@ SyncReport SyncClient::enroll(Transport& t, const std::string& server_url, const
 std::string SyncClient::next_envelope(const Identity& id, const std::string& kind, const std::string& text) {
   // Committed before anything is sent: after a crash the next envelope still gets a higher
   // counter, so the township never mistakes a retry for a replay.
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const std::int64_t counter = store_.sync().get_int(store::sync_key::kSendCounter) + 1;
   store_.sync().set_int(tx, store::sync_key::kSendCounter, counter);
   tx.commit();
@@ -148,7 +149,7 @@ std::optional<std::string> SyncClient::exchange(Transport& t, const std::string&
 }
 
 bool SyncClient::apply_push_reply(const Identity& id, std::string_view bytes, SyncReport& r) {
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const auto text = open_reply(tx, id, bytes, "push-result", r);
   if (!text) return false;
   const auto reply = decode_push_reply(*text, nullptr);
@@ -203,7 +204,7 @@ bool SyncClient::push(Transport& t, const Identity& id, SyncReport& r) {
 }
 
 bool SyncClient::apply_pull_reply(const Identity& id, std::string_view bytes, SyncReport& r, bool* more) {
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   const auto text = open_reply(tx, id, bytes, "pull-result", r);
   if (!text) return false;
   const auto reply = decode_pull_reply(*text, nullptr);

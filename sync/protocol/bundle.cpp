@@ -1,12 +1,10 @@
 #include "sync/protocol/bundle.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <system_error>
 
+#include "files/atomic_file.h"
 #include "sync/protocol/envelope.h"
 
 namespace vsk::sync {
@@ -55,21 +53,15 @@ std::optional<std::string> read_file(const std::string& path, std::size_t max_by
   return bytes;
 }
 
+// Mode 0600: bundles carry residents' requests.
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error) {
-  const std::string tmp = path + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  bool ok = fd >= 0;
-  for (std::size_t done = 0; ok && done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
+  try {
+    platform::write_file_atomically(path, bytes, {.mode = 0600});
+    return true;
+  } catch (const std::system_error& e) {
+    if (error) *error = e.what();
+    return false;
   }
-  ok = ok && ::fsync(fd) == 0;
-  if (fd >= 0) ::close(fd);
-  ok = ok && std::rename(tmp.c_str(), path.c_str()) == 0;
-  if (!ok && error) *error = "cannot write " + path;
-  if (!ok) std::remove(tmp.c_str());
-  return ok;
 }
 
 }  // namespace vsk::sync

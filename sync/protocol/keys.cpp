@@ -1,13 +1,13 @@
 #include "sync/protocol/keys.h"
 
 #include <sodium.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
+#include <system_error>
+
+#include "files/atomic_file.h"
 
 namespace vsk::sync {
 namespace {
@@ -62,27 +62,13 @@ SigningKey SigningKey::load_or_create(const std::string& path) {
     return k;
   }
   SigningKey k = generate();
-  // Written to a temporary name, flushed, then renamed: a power cut leaves either no key or
-  // the whole key, never half of one.
-  const std::string tmp = path + ".tmp";
-  {
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) throw std::runtime_error("cannot write key file: " + path);
-    ::chmod(tmp.c_str(), 0600);
-    const bool ok = std::fwrite(k.secret.data(), 1, k.secret.size(), f) == k.secret.size() && std::fflush(f) == 0 &&
-                    ::fsync(fileno(f)) == 0;
-    std::fclose(f);
-    if (!ok) throw std::runtime_error("cannot write key file: " + path);
+  // Atomic: a power cut leaves either no key or the whole key, never half of one.
+  try {
+    platform::write_file_atomically(path, k.secret, {.mode = 0600});
+  } catch (const std::system_error& e) {
+    throw std::runtime_error(std::string("cannot write key file: ") + e.what());
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot write key file: " + path);
   return k;
-}
-
-std::string blake2b_hex(std::string_view bytes) {
-  init_sodium();
-  unsigned char h[32];
-  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr, 0);
-  return to_hex(std::string_view(reinterpret_cast<const char*>(h), sizeof h));
 }
 
 std::string random_code(std::size_t length) {

@@ -23,8 +23,6 @@ struct SigningKey {
   static SigningKey load_or_create(const std::string& path);
 };
 
-// Lowercase hex of BLAKE2b-256.
-std::string blake2b_hex(std::string_view bytes);
 // Random token from an alphabet without look-alikes (no 0/O, 1/I/L), for enrollment codes.
 std::string random_code(std::size_t length);
 // RFC 4122 version 4 UUID.

@@ -1,5 +1,7 @@
 #include "sync/protocol/messages.h"
 
+#include "sync/protocol/bounded_json.h"
+
 namespace vsk::sync {
 namespace {
 
@@ -40,13 +42,10 @@ class Reader {
 
 template <typename T, typename F>
 std::optional<T> decode(std::string_view text, std::string* error, F&& read) {
-  const json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) {
-    if (error) *error = "not JSON";
-    return std::nullopt;
-  }
+  const auto j = parse_bounded_json(text, error);
+  if (!j) return std::nullopt;
   try {
-    return read(Reader(j, ""), j);
+    return read(Reader(*j, ""), *j);
   } catch (const std::exception& e) {
     if (error) *error = e.what();
     return std::nullopt;

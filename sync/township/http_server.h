@@ -17,12 +17,17 @@
 
 #include <functional>
 #include <memory>
+#include <regex>
 #include <string>
+#include <vector>
 
 #include "sync/township/township_service.h"
 
 namespace httplib {
 class Server;
+struct Request;
+struct Response;
+class ContentReader;
 }
 
 namespace vsk::township {
@@ -43,7 +48,15 @@ class HttpServer {
   httplib::Server& http() { return *server_; }
 
  private:
+  using BodyHandler = std::function<void(const httplib::Request&, const std::string& body, httplib::Response&)>;
   void routes();
+  // POST routes read their body through a limit (see http_server.cpp); the pre-routing check
+  // refuses bodies for every other route.
+  void post(const std::string& pattern, std::size_t limit, BodyHandler handler);
+  static std::function<void(const httplib::Request&, httplib::Response&, const httplib::ContentReader&)> bounded(
+      std::size_t limit, BodyHandler handler);
+  bool has_bounded_route(const httplib::Request& req) const;
+  std::vector<std::regex> bounded_routes_;
   TownshipService& service_;
   Log log_;
   std::unique_ptr<httplib::Server> server_;

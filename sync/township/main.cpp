@@ -24,6 +24,7 @@
 #include <ctime>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@
 #include "sync/protocol/bundle.h"
 #include "sync/township/http_server.h"
 #include "sync/township/place_cli.h"
+#include "sync/township/serve_lock.h"
 #include "sync/township/store/table_copy.h"
 #include "sync/township/township_service.h"
 #include "sync/township/web/dashboard.h"
@@ -313,6 +315,17 @@ int main(int argc, char** argv) {
   Args a;
   if (!parse(argc, argv, a)) return usage();
   ::mkdir(a.data_dir.c_str(), 0700);
+  // Before the store opens: a second server on this data dir must not touch it at all.
+  std::optional<vsk::township::ServeLock> lock;
+  if (a.command == "serve") {
+    std::string why;
+    lock = vsk::township::ServeLock::acquire(a.data_dir, &why);
+    if (!lock) {
+      std::cerr << "township-server: another township server already serves " << a.data_dir << " (" << why
+                << "); stop it first, or give this one its own --data-dir\n";
+      return 1;
+    }
+  }
   try {
     TownshipStore store(store_config(a));
     vsk::platform::SystemClock clock;

@@ -39,6 +39,9 @@ RequestUpdate request_update(std::int64_t township_id, std::int64_t village_id, 
     u.submitted_at = int_of(payload, "submitted_at", device_time);
     u.due_date = text_of(payload, "due_date");
     u.on_behalf = payload.value("on_behalf", false) ? 1 : 0;
+    // The receipt QR's token (at least 96 bits, made at filing): only its hash is kept.
+    if (const std::string token = text_of(payload, "status_token"); token.size() >= 16 && token.size() <= 128)
+      u.status_token_hash = status_token_hash(token);
   } else if (op_type == "request.event") {
     if (kind == "complete" || kind == "reject" || kind == "cancel") {
       u.close = RequestUpdate::Close::kClosed;

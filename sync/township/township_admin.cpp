@@ -1,5 +1,6 @@
 #include "sync/township/township_admin.h"
 
+#include "crypto/blake2b.h"
 #include "sync/protocol/keys.h"
 
 namespace vsk::township {
@@ -29,7 +30,7 @@ std::string TownshipAdmin::create_enroll_code(const std::string& village_name, i
   const std::int64_t now = clock_.unix_seconds();
   store_.write_retrying(scope_, [&](Tx& tx) {
     const Place v = village(tx, village_name, true);
-    store_.credentials().add_enroll_code(tx, sync::blake2b_hex(code), {*v.township_id, v.id}, now,
+    store_.credentials().add_enroll_code(tx, platform::blake2b256_hex(code), {*v.township_id, v.id}, now,
                                          now + std::int64_t{valid_days} * 86400);
     tx.commit();
   });
@@ -153,7 +154,7 @@ std::string TownshipAdmin::create_admin_token(const std::string& label) {
   if (scope_.townships.size() == 1 && scope_.root == scope_.townships.front()) township = scope_.root;
   // A county token belongs to no single township: it is written as the operator.
   store_.write_retrying(township ? scope_ : Scope::lookup(), [&](Tx& tx) {
-    store_.credentials().add_admin_token(tx, sync::blake2b_hex(token), scope_.root, township, label,
+    store_.credentials().add_admin_token(tx, platform::blake2b256_hex(token), scope_.root, township, label,
                                          clock_.unix_seconds());
     tx.commit();
   });

@@ -5,6 +5,9 @@
 #include <map>
 #include <set>
 
+#include "crypto/blake2b.h"
+#include "sync/protocol/bounded_json.h"
+
 namespace vsk::township {
 namespace {
 
@@ -65,21 +68,23 @@ std::optional<Scope> TownshipService::admin_scope(const std::string& token) {
   std::optional<std::int64_t> place;
   {
     Tx tx = store_.read(Scope::lookup());
-    place = store_.credentials().admin_token_place(tx, sync::blake2b_hex(token));
+    place = store_.credentials().admin_token_place(tx, platform::blake2b256_hex(token));
   }
   if (!place) return std::nullopt;
   return store_.scope_of(*place);
 }
 
 Reply TownshipService::enroll(std::string_view body) {
-  const json j = json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("code") || !j["code"].is_string() ||
+  const json j = sync::parse_bounded_json(body, nullptr, sync::kMaxHeaderBytes).value_or(json());
+  if (!j.is_object() || !j.contains("code") || !j["code"].is_string() ||
       !j.contains("public_key") || !j["public_key"].is_string())
     return error_reply(400, "bad_request", "注册请求格式不正确", "malformed enrollment request");
   const auto pk = sync::PublicKey::from_hex(j["public_key"].get<std::string>());
   if (!pk) return error_reply(400, "bad_request", "终端公钥格式不正确", "malformed public key");
+  if (j.contains("name") && !j["name"].is_string())
+    return error_reply(400, "bad_request", "注册请求格式不正确", "name is not text");
   const std::string name = j.value("name", "");
-  const std::string code_hash = sync::blake2b_hex(j["code"].get<std::string>());
+  const std::string code_hash = platform::blake2b256_hex(j["code"].get<std::string>());
   const std::string device_id = sync::random_uuid();
   const std::int64_t now = clock_.unix_seconds();
   try {
@@ -259,8 +264,10 @@ Reply TownshipService::handle_pull(const Device& seen, const sync::EnvelopeHeade
     reply.more = static_cast<int>(rows.size()) > req->limit;
     if (reply.more) rows.pop_back();
     for (auto& r : rows) {
-      json payload = json::parse(r.payload, nullptr, false);
-      reply.changes.push_back({r.id, r.scope, r.kind, r.key, payload.is_discarded() ? json::object() : payload});
+      // Bounded even here: a document stored before the admin API checked nesting must not
+      // take the server down at every pull (the kiosk records the empty payload as a conflict).
+      auto payload = sync::parse_bounded_json(r.payload, nullptr);
+      reply.changes.push_back({r.id, r.scope, r.kind, r.key, payload ? std::move(*payload) : json::object()});
     }
     reply.next_cursor = rows.empty() ? req->cursor : rows.back().id;
     reply.server_time = now;

@@ -81,6 +81,8 @@ class TownshipStore {
   RequestStore& requests() { return requests_; }
   ChangeLog& changes() { return changes_; }
   CredentialStore& credentials() { return credentials_; }
+  // The operator's reach over every township's rows (start-up work, the public status page).
+  Scope every_township();
   AccountStore& accounts() { return accounts_; }
   ServerAuditStore& audit() { return audit_; }
   DashboardStore& dashboard() { return dashboard_; }
@@ -88,7 +90,6 @@ class TownshipStore {
  private:
   // Seals what an older server stored in clear (an in-place upgrade, once).
   void seal_existing();
-  Scope every_township();  // the operator's reach over tenant rows (start-up work only)
   Tx open(Access a, const Scope& s) { return Tx(backend_->begin(a, s), s, backend_->dialect()); }
   bool rls_bypassed_ = false;  // before backend_: make_backend() sets it
   std::unique_ptr<Backend> backend_;

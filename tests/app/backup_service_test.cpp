@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "../support/file_damage.h"
+#include "../support/store_access.h"
 #include "../support/temp_dir.h"
 #include "app/bootstrap.h"
 #include "app/calendar_loader.h"
@@ -39,7 +40,7 @@ class BackupServiceTest : public ::testing::Test {
   std::string live() const { return dir_.file("kiosk.db"); }
   void set_marker(const std::string& value) {
     auto v = open();
-    db::Transaction tx(v.store->db());
+    auto tx = v.store->begin();
     v.store->settings().set(tx, "test.marker", value);
     tx.commit();
   }
@@ -178,7 +179,7 @@ TEST_F(BackupServiceTest, ZeroedPagesRecoverFromTheNewestBackup) {
   EXPECT_TRUE(notice->from_backup);
   EXPECT_EQ(notice->backup_time, kSunday0300 + 24 * 3600);
   EXPECT_TRUE(v.store->settings().get(store::setting::kStartupRecovery));
-  EXPECT_EQ(db::quick_check(v.store->db()), "ok");
+  EXPECT_EQ(db::quick_check(test_support::raw_db(*v.store)), "ok");
 }
 
 TEST_F(BackupServiceTest, TruncatedFileRecoversAndSkipsADamagedNewestBackup) {
@@ -227,18 +228,18 @@ TEST_F(BackupServiceTest, StaffSeeTheRecoveryOnAdminHomeAndClearIt) {
   Kiosk k(v, clock_, hasher_, backups);
   app::KioskApp& kiosk = k.app;
   const core::DemoStaff admin = core::generate_demo_village().staff.at(0);  // a copy: the village is a temporary
-  kiosk.dispatch({app::ActionKind::kOpenStaffLogin, ""});
-  for (char c : admin.staff_no) kiosk.dispatch({app::ActionKind::kKey, std::string(1, c)});
-  kiosk.dispatch({app::ActionKind::kSubmit, ""});
-  for (char c : admin.pin) kiosk.dispatch({app::ActionKind::kKey, std::string(1, c)});
-  kiosk.dispatch({app::ActionKind::kSubmit, ""});
+  kiosk.dispatch(app::LegacyAction{app::ActionKind::kOpenStaffLogin, ""});
+  for (char c : admin.staff_no) kiosk.dispatch(app::LegacyAction{app::ActionKind::kKey, std::string(1, c)});
+  kiosk.dispatch(app::LegacyAction{app::ActionKind::kSubmit, ""});
+  for (char c : admin.pin) kiosk.dispatch(app::LegacyAction{app::ActionKind::kKey, std::string(1, c)});
+  kiosk.dispatch(app::LegacyAction{app::ActionKind::kSubmit, ""});
   ASSERT_EQ(kiosk.state().screen, app::Screen::kAdminHome);
   EXPECT_TRUE(kiosk.state().maintenance.recovered);
   EXPECT_TRUE(kiosk.state().maintenance.from_backup);
   EXPECT_EQ(kiosk.state().maintenance.backup_time, kSunday0300);
   EXPECT_FALSE(kiosk.state().maintenance.storage_low);
 
-  kiosk.dispatch({app::ActionKind::kClearRecoveryNotice, ""});
+  kiosk.dispatch(app::LegacyAction{app::ActionKind::kClearRecoveryNotice, ""});
   EXPECT_FALSE(kiosk.state().maintenance.recovered);
   EXPECT_FALSE(app::load_recovery_notice(*v.store));
 }
@@ -248,10 +249,10 @@ TEST_F(BackupServiceTest, TickTakesTheDailyBackupOnlyWhenIdle) {
   auto v = open();
   Kiosk k(v, clock_, hasher_, backups);
   app::KioskApp& kiosk = k.app;
-  kiosk.dispatch({app::ActionKind::kOpenTrack, ""});  // someone is using the kiosk
+  kiosk.dispatch(app::OpenTrack{});  // someone is using the kiosk
   kiosk.tick();
   EXPECT_TRUE(backups.list().empty());
-  kiosk.dispatch({app::ActionKind::kHome, ""});
+  kiosk.dispatch(app::LegacyAction{app::ActionKind::kHome, ""});
   kiosk.tick();
   EXPECT_EQ(backups.list().size(), 1u);
   clock_.advance_ms(24LL * 3600 * 1000);

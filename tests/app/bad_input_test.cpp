@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "../support/village_fixture.h"
+#include "../support/store_access.h"
 
 using namespace vsk;
 
@@ -46,5 +47,5 @@ TEST_F(BadInputTest, BrokenUtf8EmojiAndControlCharactersAreRefused) {
     EXPECT_EQ(r.error().key, "form.err.bad_text");
   }
   EXPECT_EQ(store_.requests().count(), 0);
-  EXPECT_EQ(store_.db().integrity_check(), "ok");
+  EXPECT_EQ(test_support::raw_db(store_).integrity_check(), "ok");
 }

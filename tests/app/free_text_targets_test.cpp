@@ -30,7 +30,8 @@ class FreeTextTest : public test_support::VillageFixture {
     services.pinyin = &pinyin_;
     app_ = std::make_unique<app::KioskApp>(services, app::AppOptions{});
   }
-  void act(ActionKind k, const std::string& arg = "") { app_->dispatch({k, arg}); }
+  void act(ActionKind k, const std::string& arg = "") { app_->dispatch(app::LegacyAction{k, arg}); }
+  void act(const app::Action& a) { app_->dispatch(a); }
   void keypad(const std::string& chars) {
     for (char c : chars) act(ActionKind::kKey, std::string(1, c));
   }
@@ -362,10 +363,10 @@ TEST_F(FreeTextTest, StaffNoteTypedOnTheKeyboardIsRecordedAndAuditedRedacted) {
                                    {{"purpose", "bank"}, {"copies", "1"}}, std::nullopt, "zh-CN"});
   ASSERT_TRUE(receipt.ok());
   staff_login("0002", "135790");
-  act(ActionKind::kOpenQueue);
-  act(ActionKind::kOpenRequest, std::to_string(receipt.value().id));
+  act(app::OpenQueue{});
+  act(app::OpenRequest{receipt.value().id});
   ASSERT_EQ(state().screen, Screen::kStaffRequest);
-  act(ActionKind::kStaffAction, "note");
+  act(app::StaffStep{core::RequestEventKind::kNote});
   ASSERT_EQ(state().screen, Screen::kStaffPick);
   act(ActionKind::kOpenTextEntry, "requests.reason");
   ASSERT_TRUE(state().text_entry.active);
@@ -383,7 +384,7 @@ TEST_F(FreeTextTest, StaffNoteTypedOnTheKeyboardIsRecordedAndAuditedRedacted) {
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].detail, "note:村委***");
   // Assigning picks a person: no keyboard there.
-  act(ActionKind::kStaffAction, "assign");
+  act(app::StaffStep{core::RequestEventKind::kAssign});
   act(ActionKind::kOpenTextEntry, "requests.reason");
   EXPECT_FALSE(state().text_entry.active);
 }

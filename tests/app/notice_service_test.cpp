@@ -7,6 +7,7 @@
 #include <set>
 
 #include "../support/village_fixture.h"
+#include "../support/store_access.h"
 #include "app/demo_notices.h"
 
 using namespace vsk;
@@ -69,8 +70,8 @@ TEST_F(NoticeServiceTest, EditWritesANewVersionAndKeepsTheOldOnes) {
   EXPECT_EQ(versions[2].staff_name, village_.staff.at(0).name);
   EXPECT_EQ(store_.notices().find(id.value())->content.body, "周四停水。");
   // Versions are append-only in the database itself.
-  EXPECT_THROW(store_.db().exec("UPDATE notice_versions SET body = 'forged' WHERE version = 1"), db::DbError);
-  EXPECT_THROW(store_.db().exec("DELETE FROM notice_versions"), db::DbError);
+  EXPECT_THROW(test_support::raw_db(store_).exec("UPDATE notice_versions SET body = 'forged' WHERE version = 1"), db::DbError);
+  EXPECT_THROW(test_support::raw_db(store_).exec("DELETE FROM notice_versions"), db::DbError);
   EXPECT_EQ(store_.notices().versions(id.value())[0].content.body, "周三停水。");
 }
 

@@ -24,7 +24,8 @@ class PointsFlowTest : public test_support::VillageFixture {
     services.points = &points_;
     app_ = std::make_unique<app::KioskApp>(services, app::AppOptions{});
   }
-  void act(ActionKind k, const std::string& arg = "") { app_->dispatch({k, arg}); }
+  void act(ActionKind k, const std::string& arg = "") { app_->dispatch(app::LegacyAction{k, arg}); }
+  void act(const app::Action& a) { app_->dispatch(a); }
   void type(const std::string& chars) {
     for (char c : chars) act(ActionKind::kKey, std::string(1, c));
   }
@@ -129,7 +130,7 @@ TEST_F(PointsFlowTest, BoardsArePublicMaskedAndBlackOnlyWhenEnabled) {
   act(ActionKind::kPointsBoard, "black");
   EXPECT_EQ(state().points.board_scope, "") << "no 黑榜 unless the village turns it on";
   {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store_.settings().set(tx, app::points_setting::kBlackBoard, "1");
     tx.commit();
   }

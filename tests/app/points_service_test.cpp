@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "../support/village_fixture.h"
+#include "../support/store_access.h"
 #include "app/points_rules_loader.h"
 
 using namespace vsk;
@@ -73,7 +74,7 @@ TEST_F(PointsServiceTest, EntryIsPendingDuringNoticeAndFinalAfter) {
 
 TEST_F(PointsServiceTest, NoticePeriodIsAVillageSetting) {
   {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store_.settings().set(tx, app::points_setting::kNoticeDays, "5");
     tx.commit();
   }
@@ -119,7 +120,7 @@ TEST_F(PointsServiceTest, LargeEntriesNeedASecondStaffMember) {
 
 TEST_F(PointsServiceTest, ThresholdIsConfigurable) {
   {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store_.settings().set(tx, app::points_setting::kApprovalThreshold, "5");
     tx.commit();
   }
@@ -341,10 +342,10 @@ TEST_F(PointsServiceTest, RankInVillageAndGrid) {
 
 TEST_F(PointsServiceTest, LedgerIsAppendOnly) {
   const std::int64_t seq = award("volunteer_service");
-  EXPECT_THROW(store_.db().exec("UPDATE points_ledger SET delta = 50 WHERE seq = " + std::to_string(seq)), db::DbError);
-  EXPECT_THROW(store_.db().exec("DELETE FROM points_ledger"), db::DbError);
+  EXPECT_THROW(test_support::raw_db(store_).exec("UPDATE points_ledger SET delta = 50 WHERE seq = " + std::to_string(seq)), db::DbError);
+  EXPECT_THROW(test_support::raw_db(store_).exec("DELETE FROM points_ledger"), db::DbError);
   auto o = points_.object(demo_resident_id(), seq, "x");
-  EXPECT_THROW(store_.db().exec("DELETE FROM points_objections"), db::DbError);
+  EXPECT_THROW(test_support::raw_db(store_).exec("DELETE FROM points_objections"), db::DbError);
 }
 
 }  // namespace

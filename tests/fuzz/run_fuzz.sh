@@ -10,7 +10,7 @@ cxx=${CLANGXX:-clang++}
 flags="-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 # shellcheck disable=SC2086
 $cxx $flags -I"$src" -I"$src/kiosk" -I"$src/platform/include" -I"$src/platform" \
-  "$src/tests/fuzz/sync_wire_fuzz.cpp" "$src"/sync/protocol/*.cpp \
+  "$src/tests/fuzz/sync_wire_fuzz.cpp" "$src"/sync/protocol/*.cpp "$src"/platform/files/*.cpp "$src"/platform/crypto/*.cpp \
   $(pkg-config --cflags --libs libsodium libzstd) -o "$out/sync_wire_fuzz"
 # Seed corpus: a real envelope-shaped prefix and JSON messages, so the fuzzer starts deep.
 printf 'VSKE\001\000\000\000\002{}\000\000\000\000' > "$out/corpus/envelope"

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "../support/temp_dir.h"
+#include "../support/store_access.h"
+#include "crypto/blake2b.h"
 #include "fake/fixed_key_pii_cipher.h"
 #include "store/kiosk_store.h"
 
@@ -16,7 +18,7 @@ class AuditStoreTest : public ::testing::Test {
   AuditStoreTest() : store_(dir_.file("kiosk.db"), cipher_) {}
 
   void append(const store::AuditEntry& e) {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store_.audit().append(tx, e);
     tx.commit();
   }
@@ -26,10 +28,10 @@ class AuditStoreTest : public ::testing::Test {
   }
   // Tampering needs the append-only triggers gone, as someone with the file and sqlite3 could do.
   void drop_triggers() {
-    store_.db().exec("DROP TRIGGER audit_log_append_only_u; DROP TRIGGER audit_log_append_only_d;");
+    test_support::raw_db(store_).exec("DROP TRIGGER audit_log_append_only_u; DROP TRIGGER audit_log_append_only_d;");
   }
   std::string hash_of(std::int64_t seq) {
-    auto st = store_.db().prepare("SELECT hash FROM audit_log WHERE seq = ?1");
+    auto st = test_support::raw_db(store_).prepare("SELECT hash FROM audit_log WHERE seq = ?1");
     st.bind(1, seq);
     EXPECT_TRUE(st.step());
     return st.column_text(0);
@@ -44,8 +46,8 @@ class AuditStoreTest : public ::testing::Test {
 
 TEST(AuditHash, IsBlake2b256InLowercaseHex) {
   // RFC 7693 / libsodium: BLAKE2b with a 32-byte digest of the empty input.
-  EXPECT_EQ(store::blake2b256_hex(""), "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
-  EXPECT_EQ(store::blake2b256_hex("abc").size(), 64u);
+  EXPECT_EQ(platform::blake2b256_hex(""), "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
+  EXPECT_EQ(platform::blake2b256_hex("abc").size(), 64u);
 }
 
 TEST_F(AuditStoreTest, AnEmptyLogVerifies) {
@@ -62,7 +64,7 @@ TEST_F(AuditStoreTest, AppendsAChainedLogThatVerifies) {
   EXPECT_EQ(rows[0].prev_hash, core::kAuditGenesisHash);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     EXPECT_EQ(rows[i].seq, static_cast<std::int64_t>(i) + 1);
-    EXPECT_EQ(rows[i].hash, store::blake2b256_hex(core::audit_canonical(rows[i])));
+    EXPECT_EQ(rows[i].hash, platform::blake2b256_hex(core::audit_canonical(rows[i])));
     if (i > 0) {
       EXPECT_EQ(rows[i].prev_hash, rows[i - 1].hash);
     }
@@ -77,7 +79,7 @@ TEST_F(AuditStoreTest, AppendsAChainedLogThatVerifies) {
 TEST_F(AuditStoreTest, AnEntryRolledBackWithItsTransactionLeavesNoTrace) {
   append_n(2);
   {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store_.audit().append(tx, {1, std::nullopt, "0001", "login", "0001", ""});
   }  // no commit: the action failed, so did its audit entry
   append_n(1);
@@ -88,7 +90,7 @@ TEST_F(AuditStoreTest, AnEntryRolledBackWithItsTransactionLeavesNoTrace) {
 TEST_F(AuditStoreTest, NamesTheStaffMemberByNumberAndNeedsAnActor) {
   std::int64_t id = 0;
   {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     id = store_.staff().insert(tx, {0, "0007", "测试员", "clerk", std::nullopt, std::nullopt, {}});
     tx.commit();
   }
@@ -96,7 +98,7 @@ TEST_F(AuditStoreTest, NamesTheStaffMemberByNumberAndNeedsAnActor) {
   const auto row = store_.audit().list(1, 0).at(0);
   EXPECT_EQ(row.actor, "0007");
   EXPECT_EQ(row.staff_id, id);
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   EXPECT_THROW(store_.audit().append(tx, {10, std::nullopt, "", "logout", "", ""}), std::invalid_argument);
 }
 
@@ -110,9 +112,9 @@ TEST_F(AuditStoreTest, KeepsPhoneAndIdNumbersOut) {
 
 TEST_F(AuditStoreTest, TriggersRefuseUpdateAndDelete) {
   append_n(3);
-  EXPECT_THROW(store_.db().exec("UPDATE audit_log SET detail = 'x' WHERE seq = 2"), db::DbError);
-  EXPECT_THROW(store_.db().exec("DELETE FROM audit_log WHERE seq = 2"), db::DbError);
-  EXPECT_THROW(store_.db().exec("DELETE FROM audit_log"), db::DbError);
+  EXPECT_THROW(test_support::raw_db(store_).exec("UPDATE audit_log SET detail = 'x' WHERE seq = 2"), db::DbError);
+  EXPECT_THROW(test_support::raw_db(store_).exec("DELETE FROM audit_log WHERE seq = 2"), db::DbError);
+  EXPECT_THROW(test_support::raw_db(store_).exec("DELETE FROM audit_log"), db::DbError);
   EXPECT_EQ(store_.audit().count(), 3);
   EXPECT_TRUE(store_.audit().verify().ok);
 }
@@ -120,7 +122,7 @@ TEST_F(AuditStoreTest, TriggersRefuseUpdateAndDelete) {
 TEST_F(AuditStoreTest, TamperedDetailIsNamed) {
   append_n(5);
   drop_triggers();
-  store_.db().exec("UPDATE audit_log SET detail = 'note:nothing happened' WHERE seq = 3");
+  test_support::raw_db(store_).exec("UPDATE audit_log SET detail = 'note:nothing happened' WHERE seq = 3");
   const auto r = store_.audit().verify();
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.bad_seq, 3);
@@ -131,7 +133,7 @@ TEST_F(AuditStoreTest, TamperedDetailIsNamed) {
 TEST_F(AuditStoreTest, DeletedMiddleRowIsNamed) {
   append_n(5);
   drop_triggers();
-  store_.db().exec("DELETE FROM audit_log WHERE seq = 3");
+  test_support::raw_db(store_).exec("DELETE FROM audit_log WHERE seq = 3");
   const auto r = store_.audit().verify();
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.bad_seq, 3);
@@ -143,9 +145,9 @@ TEST_F(AuditStoreTest, ForgedRowIsNamed) {
   append_n(5);
   drop_triggers();
   // Squeezed in after entry 2 (later entries moved up one), with a hash made up by the forger.
-  store_.db().exec("UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 3");
-  store_.db().exec("UPDATE audit_log SET seq = seq - 999 WHERE seq > 1000");
-  auto st = store_.db().prepare(
+  test_support::raw_db(store_).exec("UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 3");
+  test_support::raw_db(store_).exec("UPDATE audit_log SET seq = seq - 999 WHERE seq > 1000");
+  auto st = test_support::raw_db(store_).prepare(
       "INSERT INTO audit_log(seq, at, staff_id, actor, action, target, detail, prev_hash, hash)"
       " VALUES(3, 1795399300, NULL, '0001', 'request.reject', 'QS1-1123-004', '', ?1, ?2)");
   st.bind(1, hash_of(2)).bind(2, std::string(64, 'f')).run();
@@ -158,11 +160,11 @@ TEST_F(AuditStoreTest, ForgedRowIsNamed) {
 TEST_F(AuditStoreTest, WellSealedForgeryBreaksTheChainRightAfterIt) {
   append_n(5);
   drop_triggers();
-  store_.db().exec("UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 3");
-  store_.db().exec("UPDATE audit_log SET seq = seq - 999 WHERE seq > 1000");
+  test_support::raw_db(store_).exec("UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 3");
+  test_support::raw_db(store_).exec("UPDATE audit_log SET seq = seq - 999 WHERE seq > 1000");
   core::AuditRecord forged{3, 1795399300, std::nullopt, "0001", "request.reject", "QS1-1123-004", "", hash_of(2), ""};
-  forged.hash = store::blake2b256_hex(core::audit_canonical(forged));
-  auto st = store_.db().prepare(
+  forged.hash = platform::blake2b256_hex(core::audit_canonical(forged));
+  auto st = test_support::raw_db(store_).prepare(
       "INSERT INTO audit_log(seq, at, staff_id, actor, action, target, detail, prev_hash, hash)"
       " VALUES(?1, ?2, NULL, ?3, ?4, ?5, ?6, ?7, ?8)");
   st.bind(1, forged.seq).bind(2, forged.at).bind(3, forged.actor).bind(4, forged.action).bind(5, forged.target);
@@ -176,7 +178,7 @@ TEST_F(AuditStoreTest, WellSealedForgeryBreaksTheChainRightAfterIt) {
 TEST_F(AuditStoreTest, ForgedRowAtTheEndIsNamed) {
   append_n(4);
   drop_triggers();
-  store_.db().exec(
+  test_support::raw_db(store_).exec(
       "INSERT INTO audit_log(seq, at, staff_id, actor, action, target, detail, prev_hash, hash)"
       " VALUES(9, 1795399300, NULL, 'system', 'login', '0001', '', 'x', 'y')");
   const auto r = store_.audit().verify();

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "../support/raw_bytes.h"
+#include "../support/store_access.h"
 #include "../support/temp_dir.h"
 #include "fake/fixed_key_pii_cipher.h"
 #include "store/kiosk_store.h"
@@ -39,11 +40,11 @@ void expect_no_fixture_numbers(const std::string& raw, const std::string& what) 
 TEST(Migrations, FreshFileGetsTheNewestSchema) {
   test_support::TempDir dir;
   store::KioskStore s(dir.file("kiosk.db"), kCipher);
-  EXPECT_EQ(s.db().user_version(), store::newest_schema_version());
+  EXPECT_EQ(test_support::raw_db(s).user_version(), store::newest_schema_version());
   EXPECT_EQ(s.migration().outcome, db::MigrationOutcome::kMigrated);
   EXPECT_EQ(s.migration().from_version, 0);
-  EXPECT_TRUE(has_column(s.db(), "residents", "pin_locked_until"));
-  EXPECT_EQ(s.db().integrity_check(), "ok");
+  EXPECT_TRUE(has_column(test_support::raw_db(s), "residents", "pin_locked_until"));
+  EXPECT_EQ(test_support::raw_db(s).integrity_check(), "ok");
 }
 
 TEST(Migrations, ReopeningAnUpToDateFileChangesNothing) {
@@ -87,9 +88,9 @@ TEST(Migrations, UpgradesTheCommittedVersion1Fixture) {
   {
     store::KioskStore s(path, kCipher);
     EXPECT_EQ(s.migration().from_version, 1);
-    EXPECT_EQ(s.db().user_version(), store::newest_schema_version());
+    EXPECT_EQ(test_support::raw_db(s).user_version(), store::newest_schema_version());
     EXPECT_GT(s.residents().count(), 0);
-    EXPECT_EQ(s.db().integrity_check(), "ok");
+    EXPECT_EQ(test_support::raw_db(s).integrity_check(), "ok");
     // v5: ID and phone numbers encrypted, found through the blind index, read back decrypted.
     const auto zhang = s.residents().find_by_id_number("11010519491231002x");  // normalized on lookup
     ASSERT_TRUE(zhang);
@@ -102,16 +103,16 @@ TEST(Migrations, UpgradesTheCommittedVersion1Fixture) {
     EXPECT_EQ(li->phone, "13800000000");
     EXPECT_EQ(li->pin_hash, "fake$123456");
     EXPECT_EQ(li->grid_name, "第二网格");
-    EXPECT_FALSE(has_column(s.db(), "residents", "id_number"));
-    EXPECT_FALSE(has_column(s.db(), "residents", "phone"));
+    EXPECT_FALSE(has_column(test_support::raw_db(s), "residents", "id_number"));
+    EXPECT_FALSE(has_column(test_support::raw_db(s), "residents", "phone"));
     // The rebuilt table is still the one the 联户 group's leader points at, and foreign keys
     // are enforced again after the rebuild.
-    EXPECT_EQ(scalar(s.db(), "SELECT count(*) FROM pragma_foreign_key_check"), 0);
-    EXPECT_EQ(scalar(s.db(), "PRAGMA foreign_keys"), 1);
-    EXPECT_EQ(scalar(s.db(), "SELECT count(*) FROM household_groups g JOIN residents r ON r.id = g.leader_resident_id"),
+    EXPECT_EQ(scalar(test_support::raw_db(s), "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    EXPECT_EQ(scalar(test_support::raw_db(s), "PRAGMA foreign_keys"), 1);
+    EXPECT_EQ(scalar(test_support::raw_db(s), "SELECT count(*) FROM household_groups g JOIN residents r ON r.id = g.leader_resident_id"),
               1);
-    EXPECT_THROW(s.db().exec("DELETE FROM residents WHERE id = 1"), db::DbError);
-    EXPECT_EQ(scalar(s.db(), "SELECT count(*) FROM sqlite_master WHERE name = 'residents_household'"), 1);
+    EXPECT_THROW(test_support::raw_db(s).exec("DELETE FROM residents WHERE id = 1"), db::DbError);
+    EXPECT_EQ(scalar(test_support::raw_db(s), "SELECT count(*) FROM sqlite_master WHERE name = 'residents_household'"), 1);
     // Right after the upgrade, while the kiosk runs: the zeroed pages are already checkpointed
     // into the main file, not waiting in the WAL for the next automatic checkpoint.
     expect_no_fixture_numbers(test_support::database_bytes(path), "the live file");
@@ -139,7 +140,7 @@ TEST(Migrations, Version5EncryptsExistingRequestFormValues) {
     const auto fields = s.requests().fields(1);
     EXPECT_EQ(fields.at("phone"), "13912345678");
     EXPECT_EQ(fields.at("problem"), "路灯不亮");
-    EXPECT_EQ(scalar(s.db(), "SELECT count(*) FROM request_fields WHERE typeof(value_cipher) != 'blob'"), 0);
+    EXPECT_EQ(scalar(test_support::raw_db(s), "SELECT count(*) FROM request_fields WHERE typeof(value_cipher) != 'blob'"), 0);
   }
   const std::string raw = test_support::database_bytes(path);
   EXPECT_EQ(raw.find("13912345678"), std::string::npos);

@@ -5,6 +5,7 @@
 
 #include "../support/village_fixture.h"
 #include "app/demo_points.h"
+#include "crypto/blake2b.h"
 #include "app/points_rules_loader.h"
 
 using namespace vsk;
@@ -83,7 +84,7 @@ TEST_F(PointsChainTest, InsertedRowWithRecomputedOwnHashBreaksTheNext) {
   forged.seq = 200;
   forged.delta = 20;
   forged.prev_hash = e199.hash;
-  forged.hash = core::points_hash(forged, store::blake2b256_hex);
+  forged.hash = core::points_hash(forged, platform::blake2b256_hex);
   tamper("PRAGMA foreign_keys = OFF;"
          "UPDATE points_ledger SET seq = seq + 1000000 WHERE seq >= 200;"
          "UPDATE points_ledger SET seq = seq - 1000000 + 1 WHERE seq >= 1000000;"

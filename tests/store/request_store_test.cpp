@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "../support/village_fixture.h"
+#include "../support/store_access.h"
 
 using namespace vsk;
 
@@ -11,7 +12,7 @@ namespace {
 class RequestStoreTest : public test_support::VillageFixture {
  protected:
   std::int64_t insert(const std::string& number, const std::string& due, const std::string& status = "submitted") {
-    db::Transaction tx(store_.db());
+    auto tx = store_.begin();
     store::NewRequest r;
     r.number = number;
     r.service_id = "facility_repair";
@@ -31,14 +32,14 @@ class RequestStoreTest : public test_support::VillageFixture {
 
 TEST_F(RequestStoreTest, TheEventLogIsAppendOnly) {
   const auto id = insert("QS1-1123-001", "2026-11-26");
-  EXPECT_THROW(store_.db().exec("UPDATE request_events SET note = 'x'"), db::DbError);
-  EXPECT_THROW(store_.db().exec("DELETE FROM request_events"), db::DbError);
+  EXPECT_THROW(test_support::raw_db(store_).exec("UPDATE request_events SET note = 'x'"), db::DbError);
+  EXPECT_THROW(test_support::raw_db(store_).exec("DELETE FROM request_events"), db::DbError);
   EXPECT_EQ(store_.requests().events(id).size(), 1u);
 }
 
 TEST_F(RequestStoreTest, AnEventFromAStaleStatusIsRefused) {
   const auto id = insert("QS1-1123-001", "2026-11-26");
-  db::Transaction tx(store_.db());
+  auto tx = store_.begin();
   EXPECT_THROW(store_.requests().append_event(tx, id, {core::RequestEventKind::kComplete, core::RequestStatus::kAccepted,
                                                        core::RequestStatus::kCompleted, 1, std::nullopt, false, ""}),
                std::runtime_error);

@@ -1,4 +1,5 @@
 // The database-file plumbing under backups: online backup, quick_check, the in-use test.
+#include "files/atomic_file.h"
 #include "sqlite/backup.h"
 
 #include <gtest/gtest.h>
@@ -121,7 +122,7 @@ TEST(SqliteBackup, CopyFileDurablyReplacesTheTargetWhole) {
   test_support::TempDir dir;
   std::ofstream(dir.file("a")) << "new contents";
   std::ofstream(dir.file("b")) << "old";
-  db::copy_file_durably(dir.file("a"), dir.file("b"));
+  platform::copy_file_atomically(dir.file("a"), dir.file("b"));
   std::ifstream in(dir.file("b"));
   std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_EQ(s, "new contents");

@@ -82,3 +82,42 @@ TEST(SqliteDb, ErrorsCarryTheSqliteMessage) {
     EXPECT_NE(std::string(e.what()).find("no such table"), std::string::npos);
   }
 }
+
+TEST(SqliteDb, SavepointUndoesOnlyItsOwnWritesUnlessReleased) {
+  vsk::test_support::TempDir dir;
+  Database db(dir.file("a.db"));
+  db.exec("CREATE TABLE t(x INTEGER)");
+  {
+    Transaction tx(db);
+    db.prepare("INSERT INTO t VALUES(1)").run();
+    {
+      vsk::db::Savepoint sp(tx, "first");
+      db.prepare("INSERT INTO t VALUES(2)").run();
+    }  // not released: undone
+    {
+      vsk::db::Savepoint sp(tx, "second");
+      db.prepare("INSERT INTO t VALUES(3)").run();
+      sp.release();
+    }
+    try {
+      vsk::db::Savepoint sp(tx, "third");
+      db.prepare("INSERT INTO t VALUES(4)").run();
+      throw std::runtime_error("handler failed");
+    } catch (const std::runtime_error&) {
+    }
+    tx.commit();
+  }
+  auto st = db.prepare("SELECT group_concat(x) FROM (SELECT x FROM t ORDER BY x)");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.column_text(0), "1,3");
+}
+
+TEST(SqliteDb, OptionalIntegerColumnIsEmptyOnlyForNull) {
+  vsk::test_support::TempDir dir;
+  Database db(dir.file("a.db"));
+  auto st = db.prepare("SELECT NULL, 0, -7");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.column_optional_int(0), std::nullopt);
+  EXPECT_EQ(st.column_optional_int(1), std::optional<std::int64_t>(0));
+  EXPECT_EQ(st.column_optional_int(2), std::optional<std::int64_t>(-7));
+}

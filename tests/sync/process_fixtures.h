@@ -68,7 +68,7 @@ struct KioskDir {
   void add_ops(int n, int tag) {
     platform::FakePinHasher hasher;
     auto v = app::open_village(dir.path(), hasher, false);
-    db::Transaction tx(v.store->db());
+    auto tx = v.store->begin();
     for (int i = 0; i < n; ++i)
       v.store->sync().enqueue(tx, "sync.ping", nlohmann::json{{"round", tag}, {"i", i}}.dump(), kSyncTestNow);
     tx.commit();

@@ -119,7 +119,7 @@ TEST_P(SyncProcess, TownshipKilledMidBatchLosesNothingAndDuplicatesNothing) {
   int failed_rounds = 0;
   for (int round = 0; round < 12; ++round) {
     {
-      db::Transaction tx(k.store.db());
+      auto tx = k.store.begin();
       for (int i = 0; i < 400; ++i) k.store.sync().enqueue(tx, "sync.ping", "{\"round\":" + std::to_string(round) + "}", 0);
       tx.commit();
     }
@@ -156,7 +156,7 @@ TEST(SyncProcessPostgres, BackendsTerminatedMidBatchLoseNothingAndDuplicateNothi
   int failed_rounds = 0, terminated = 0;
   for (int round = 0; round < 12; ++round) {
     {
-      db::Transaction tx(k.store.db());
+      auto tx = k.store.begin();
       for (int i = 0; i < 400; ++i) k.store.sync().enqueue(tx, "sync.ping", "{\"round\":" + std::to_string(round) + "}", 0);
       tx.commit();
     }
@@ -252,7 +252,7 @@ TEST(SyncNetwork, AStalledTownshipIsAbandonedNotWaitedOnForever) {
   getsockname(s, reinterpret_cast<sockaddr*>(&addr), &len);
   TestKiosk k;
   {
-    db::Transaction tx(k.store.db());
+    auto tx = k.store.begin();
     k.store.sync().set(tx, store::sync_key::kDeviceId, "d");
     k.store.sync().set(tx, store::sync_key::kServerKey, sync::SigningKey::generate().public_key.hex());
     tx.commit();

@@ -4,6 +4,8 @@
 // exactly once.
 #include <gtest/gtest.h>
 
+#include "support/store_access.h"
+
 #include <fstream>
 
 #include "app/township_documents.h"
@@ -115,7 +117,7 @@ TEST_P(SyncClient, TownshipLosingDataIsRefilledFromItsPosition) {
   const std::int64_t held = k.acked();
   k.file_request();
   {
-    db::Transaction tx(k.store.db());
+    auto tx = k.store.begin();
     k.store.sync().set_int(tx, store::sync_key::kAckedSeq, k.last_seq());
     tx.commit();
   }
@@ -184,7 +186,7 @@ TEST_P(SyncClient, AMissedChangeIsFoundByTheChecksumAndFetched) {
   town.admin.publish_notice(std::nullopt, {{"title", "二"}, {"body", "..."}});
   ASSERT_TRUE(k.client->run_once(town.loopback).ok);
   // As if the kiosk never got the first one (e.g. lost with a damaged page).
-  k.store.db().exec("DELETE FROM sync_applied WHERE change_id = (SELECT MIN(change_id) FROM sync_applied)");
+  test_support::raw_db(k.store).exec("DELETE FROM sync_applied WHERE change_id = (SELECT MIN(change_id) FROM sync_applied)");
   const auto r = k.client->run_once(town.loopback);
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.resyncs, 1);
@@ -272,7 +274,7 @@ TEST_P(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
   TestKiosk k;
   town.enroll(k, "青山村");
   {
-    db::Transaction tx(k.store.db());
+    auto tx = k.store.begin();
     k.store.sync().enqueue(tx, "teleport.resident", "{}", kSyncTestNow);
     tx.commit();
   }

@@ -25,6 +25,18 @@ DashboardStore::DashboardStore(const Dialect& d)
              "WHERE r.submitted_at >= $2 AND r.submitted_at < $3 AND " + d.in_scope("r.township_id", 1) +
              " ORDER BY t.name, v.name, r.number") {}
 
+std::optional<PublicStatus> DashboardStore::public_status(Tx& tx, const std::string& number,
+                                                          const std::string& token_hash) {
+  if (token_hash.empty()) return std::nullopt;
+  const auto r = tx.query_one(
+      "SELECT r.service_id, r.status, r.due_date, r.updated_at, "
+      "(SELECT MAX(d.last_contact) FROM devices d WHERE d.village_id = r.village_id) "
+      "FROM requests r WHERE r.status_token_hash = $1 AND r.number = $2 AND " + tx.dialect().in_scope("r.township_id", 3),
+      {token_hash, number, tx.scope_param()});
+  if (!r) return std::nullopt;
+  return PublicStatus{r->text(0), r->text(1), r->text(2), r->integer(3), r->optional_integer(4)};
+}
+
 std::vector<TownshipRequest> DashboardStore::filed_between(Tx& tx, std::int64_t from, std::int64_t to) {
   std::vector<TownshipRequest> out;
   for (const auto& r : tx.query(filed_, {tx.scope_param(), from, to})) {

@@ -28,6 +28,15 @@ struct VillageFigures {
   std::int64_t refused_ops = 0;               // operations the township refused (quarantined there)
 };
 
+// What the public status page may show of one request (issue 12: public facts only).
+struct PublicStatus {
+  std::string service_id;
+  std::string status;
+  std::string due_date;
+  std::int64_t updated_at = 0;               // when the township last heard of it
+  std::optional<std::int64_t> village_news;  // the village's latest kiosk contact
+};
+
 class DashboardStore {
  public:
   explicit DashboardStore(const Dialect& d);
@@ -36,6 +45,9 @@ class DashboardStore {
   // Requests filed in [from, to) (unix seconds), without their sealed details: the
   // statistics' input, by village and number.
   std::vector<TownshipRequest> filed_between(Tx& tx, std::int64_t from, std::int64_t to);
+  // The request with this receipt number whose token hashes to `token_hash`; nullopt for an
+  // unknown number and a wrong token alike.
+  std::optional<PublicStatus> public_status(Tx& tx, const std::string& number, const std::string& token_hash);
 
  private:
   std::string villages_, devices_, requests_, refused_, filed_;

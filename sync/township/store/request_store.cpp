@@ -1,5 +1,7 @@
 #include "sync/township/store/request_store.h"
 
+#include "crypto/blake2b.h"
+
 namespace vsk::township {
 namespace {
 
@@ -17,6 +19,10 @@ TownshipRequest RequestStore::read(const SqlRow& r) const {
                          r.optional_integer(12), r.optional_integer(13)};
 }
 
+std::string status_token_hash(std::string_view token) {
+  return platform::blake2b256_hex("vsk-status-token:" + std::string(token));
+}
+
 RequestStore::RequestStore(const Dialect& d, const PiiSealer& sealer)
     : sealer_(sealer),
       find_(std::string(kColumns) + "WHERE r.village_id = $1 AND r.number = $2"),
@@ -27,8 +33,8 @@ RequestStore::RequestStore(const Dialect& d, const PiiSealer& sealer)
 void RequestStore::upsert(Tx& tx, const RequestUpdate& u) {
   tx.exec(R"sql(
     INSERT INTO requests(township_id, village_id, number, service_id, status, department, detail, last_seq, updated_at,
-                         submitted_at, due_date, on_behalf, closed_at, rating)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                         submitted_at, due_date, on_behalf, closed_at, rating, status_token_hash)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $16)
     ON CONFLICT (village_id, number) DO UPDATE SET
       service_id = CASE WHEN excluded.service_id <> '' THEN excluded.service_id ELSE requests.service_id END,
       status = CASE WHEN excluded.last_seq > requests.last_seq THEN excluded.status ELSE requests.status END,
@@ -41,11 +47,13 @@ void RequestStore::upsert(Tx& tx, const RequestUpdate& u) {
       on_behalf = CASE WHEN excluded.submitted_at <> 0 THEN excluded.on_behalf ELSE requests.on_behalf END,
       closed_at = CASE WHEN excluded.last_seq <= requests.last_seq OR $15 = 0 THEN requests.closed_at
                        WHEN $15 = 1 THEN excluded.closed_at ELSE NULL END,
-      rating = COALESCE(excluded.rating, requests.rating))sql",
+      rating = COALESCE(excluded.rating, requests.rating),
+      status_token_hash = CASE WHEN excluded.status_token_hash <> '' THEN excluded.status_token_hash
+                               ELSE requests.status_token_hash END)sql",
           {u.township_id, u.village_id, u.number, u.service_id, u.status, u.department,
            u.detail == "{}" ? u.detail : sealer_.seal(u.detail), u.seq, u.now, u.submitted_at, u.due_date, u.on_behalf,
            u.close == RequestUpdate::Close::kClosed ? SqlParam(u.closed_at) : SqlParam(nullptr), u.rating,
-           static_cast<std::int64_t>(u.close)});
+           static_cast<std::int64_t>(u.close), u.status_token_hash});
 }
 
 std::optional<TownshipRequest> RequestStore::find(Tx& tx, std::int64_t village_id, const std::string& number,

@@ -46,7 +46,11 @@ struct RequestUpdate {
   Close close = Close::kKeep;        // completed / rejected / cancelled, or reopened
   std::int64_t closed_at = 0;
   std::optional<std::int64_t> rating;  // 1..5
+  std::string status_token_hash;       // status_token_hash() of the receipt QR's token
 };
+
+// What the township keeps of a receipt's status token: a hash, never the token.
+std::string status_token_hash(std::string_view token);
 
 class RequestStore {
  public:

@@ -157,6 +157,8 @@ std::string accounts_ddl(Dialect::Kind kind) {
     ALTER TABLE requests ADD COLUMN on_behalf BIGINT NOT NULL DEFAULT 0;
     ALTER TABLE requests ADD COLUMN closed_at BIGINT;
     ALTER TABLE requests ADD COLUMN rating BIGINT;
+    -- A hash of the receipt QR's token (the public status page /r/NUMBER?t=TOKEN); '' for none.
+    ALTER TABLE requests ADD COLUMN status_token_hash TEXT NOT NULL DEFAULT '';
     -- A token made for a user acts with that user's role and stops with the account.
     ALTER TABLE admin_tokens ADD COLUMN user_id BIGINT REFERENCES users(id);
   )sql";
@@ -167,6 +169,7 @@ std::string dashboard_indexes_ddl() {
     CREATE INDEX ops_refused ON ops(township_id, device_id) WHERE outcome = 'rejected';
     CREATE INDEX requests_village ON requests(township_id, village_id, status);
     CREATE INDEX requests_filed ON requests(township_id, submitted_at);
+    CREATE INDEX requests_status_token ON requests(status_token_hash) WHERE status_token_hash <> '';
   )sql";
 }
 

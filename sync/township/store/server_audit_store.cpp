@@ -1,6 +1,6 @@
 #include "sync/township/store/server_audit_store.h"
 
-#include "sync/protocol/keys.h"
+#include "crypto/blake2b.h"
 
 namespace vsk::township {
 namespace {
@@ -19,7 +19,7 @@ core::AuditRecord read_record(const SqlRow& r) {
   return a;
 }
 
-std::string hash_hex(std::string_view bytes) { return sync::blake2b_hex(bytes); }
+std::string hash_hex(std::string_view bytes) { return platform::blake2b256_hex(bytes); }
 
 constexpr const char* kColumns =
     "SELECT seq, at, user_id, actor, action, target, detail, prev_hash, hash FROM server_audit ";

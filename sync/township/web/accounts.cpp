@@ -1,11 +1,12 @@
 #include "sync/township/web/accounts.h"
 
+#include "crypto/blake2b.h"
 #include "sync/protocol/keys.h"
 
 namespace vsk::township::web {
 namespace {
 
-std::string token_hash(const std::string& token) { return sync::blake2b_hex("vsk-web-session:" + token); }
+std::string token_hash(const std::string& token) { return platform::blake2b256_hex("vsk-web-session:" + token); }
 
 bool valid_login(const std::string& login) {
   if (login.empty() || login.size() > 64) return false;
@@ -94,7 +95,7 @@ std::string Accounts::create_api_token(const Scope& scope, const std::string& lo
     if (!role || !allowed(*role, Permission::kApiToken))
       throw AdminError("bad_role", "only admin and clerk accounts get API tokens");
     if (u.disabled_at) throw AdminError("disabled", "the account " + login + " is disabled");
-    store_.credentials().add_admin_token(tx, sync::blake2b_hex(token), u.township_id, u.township_id,
+    store_.credentials().add_admin_token(tx, platform::blake2b256_hex(token), u.township_id, u.township_id,
                                          label.empty() ? login : label, clock_.unix_seconds(), u.id);
     audit(tx, u.township_id, u.id, actor, "user.api_token", login, label);
     tx.commit();

@@ -11,6 +11,8 @@
 #include "sync/protocol/keys.h"
 #include "sync/township/web/i18n.h"
 #include "sync/township/web/pages.h"
+#include "sync/township/web/rate_limiter.h"
+#include "sync/township/web/status_page.h"
 #include "sync/township/web/stats_export.h"
 #include "sync/township/web/templates.h"
 
@@ -153,6 +155,7 @@ struct Dashboard::Impl {
   core::WorkingCalendar calendar;
   std::string css;
   std::string stats_js;
+  RateLimiter public_limit{30, 60};  // the status page: 30 a minute per address
 
   Impl(TownshipService& s, Accounts& a, platform::Clock& c, DashboardConfig cfg, Log l)
       : service(s), accounts(a), clock(c), config(std::move(cfg)), log(std::move(l)),
@@ -288,6 +291,24 @@ struct Dashboard::Impl {
     s.Get("/static/stats_chart.js", [this](const httplib::Request&, httplib::Response& res) {
       res.set_header("Cache-Control", "max-age=3600");
       res.set_content(stats_js, "text/javascript; charset=utf-8");
+    });
+    s.Get(R"(/r/([A-Za-z0-9-]{1,40}))", [this](const httplib::Request& req, httplib::Response& res) {
+      const std::string lang = lang_of(req, res);
+      try {
+        if (!public_limit.allow(req.remote_addr, clock.unix_seconds())) {
+          res.set_header("Retry-After", "60");
+          return page(res, 429, lang, tr.text(lang, "pub_title"), "status_missing", Data(), nullptr, "", "",
+                      tr.text(lang, "pub_busy"));
+        }
+        const auto d = status_page(service.store(), catalog, tr, lang, req.matches[1],
+                                   req.has_param("t") ? req.get_param_value("t") : "");
+        // A wrong token and an unknown number get the very same answer.
+        if (!d) return page(res, 404, lang, tr.text(lang, "pub_title"), "status_missing", Data(), nullptr, "");
+        page(res, 200, lang, tr.text(lang, "pub_title"), "status", *d, nullptr, "");
+      } catch (const std::exception& e) {
+        log("web status page: " + std::string(e.what()));
+        message(res, 503, lang, "server_error", nullptr);
+      }
     });
     s.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
       login_page(res, lang_of(req, res), "", "");

@@ -8,7 +8,9 @@
 //   GET  /kiosks                终端状态; admin: GET /kiosks/confirm?action=revoke|resync&device=D,
 //        POST /kiosks/revoke, /kiosks/resync, /kiosks/enroll (shows the one-time code)
 //   GET  /audit                 the server audit log (admin)
-//   GET  /static/dashboard.css, /static/chart.js
+//   GET  /r/NUMBER?t=TOKEN      the receipt QR's public status page (no login, rate-limited)
+//   GET  /stats[.csv|.xlsx]     办件统计
+//   GET  /static/dashboard.css, /static/chart.js, /static/stats_chart.js
 // Every page needs a session cookie (HttpOnly, SameSite=Strict, expiring; Secure under
 // TLS); every POST a CSRF token (the session's, or for the login form a double-submit
 // cookie), else 403 and nothing is done. Pages work without JavaScript.
