@@ -17,6 +17,8 @@
 //   township-server --data-dir DIR admin-token [--label L]        print a token for the admin API
 //   township-server --data-dir DIR place add|list|rename ...      the county -> township -> village tree
 //   township-server --data-dir DIR --database URL migrate-from-sqlite FILE [--township T] [--county C]
+//   township-server --data-dir DIR user add|disable|reset-password|token|list ...   staff accounts (web/user_cli.h)
+//   township-server --data-dir DIR audit list|verify              the server's audit log
 #include <sys/stat.h>
 
 #include <csignal>
@@ -34,6 +36,8 @@
 #include "sync/township/serve_lock.h"
 #include "sync/township/store/table_copy.h"
 #include "sync/township/township_service.h"
+#include "sync/township/web/dashboard.h"
+#include "sync/township/web/user_cli.h"
 
 namespace {
 
@@ -65,7 +69,8 @@ int usage() {
                "          publish-points --village V --household ID --delta N [--rule R] [--reason T],\n"
                "          withdraw-notice NOTICE_ID, resync DEVICE_ID SCOPE,\n"
                "          admin-token [--label L], place add|list|rename ...,\n"
-               "          migrate-from-sqlite FILE (into --database)\n";
+               "          migrate-from-sqlite FILE (into --database),\n"
+               "          user add|disable|reset-password|token|list ..., audit list|verify\n";
   return 2;
 }
 
@@ -123,6 +128,14 @@ int serve(TownshipService& service, const std::string& listen, const std::string
     log_line("cannot load the TLS certificate or key");
     return 1;
   }
+  // The web dashboard for township staff, on the same address (README: Township dashboard).
+  vsk::platform::SystemClock clock;
+  vsk::platform::SodiumPinHasher hasher;
+  vsk::township::web::Accounts accounts(service.store(), clock, hasher);
+  auto web_config = vsk::township::web::default_dashboard_config();
+  web_config.secure_cookies = !tls_cert.empty();
+  vsk::township::web::Dashboard dashboard(service, accounts, clock, web_config, log_line);
+  dashboard.mount(server.http());
   const int bound = server.bind(host, port);
   if (bound < 0) {
     log_line("cannot listen on " + listen);
@@ -348,6 +361,12 @@ int main(int argc, char** argv) {
                    "(township-server place list shows them)\n";
       return 2;
     }
+    if (a.command == "user") {
+      vsk::platform::SodiumPinHasher hasher;
+      vsk::township::web::Accounts accounts(store, clock, hasher);
+      return vsk::township::web::user_command(accounts, *scope, a.positional, a.options, a.json);
+    }
+    if (a.command == "audit") return vsk::township::web::audit_command(store, *scope, a.positional, a.json);
     TownshipAdmin admin = service.admin(*scope);
     const int rc = staff_command(admin, a);
     return rc < 0 ? usage() : rc;
