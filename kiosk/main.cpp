@@ -186,6 +186,7 @@ int main(int argc, char** argv) {
     services.notices = &notices;
     services.speaker = &speaker;
     services.pinyin = &pinyin;
+    services.translations = &tr;
     // The attract screen's red board: the village's top households, names masked (张*明).
     services.red_board = [&store] {
       std::vector<vsk::app::BoardRow> rows;

@@ -17,6 +17,8 @@
 
 namespace vsk::app {
 
+class Translations;
+
 // Who is at the kiosk, as the flow needs to know it (ids never reach the ViewState).
 struct Session {
   std::optional<std::int64_t> resident_id;
@@ -48,6 +50,8 @@ class RequestFlow {
   // materials reason typed instead of picked. take_text runs the step; on failure nothing changes.
   std::optional<TextField> text_field(const std::string& target) const;
   core::Status take_text(const std::string& target, const std::string& value);
+  // The printed receipt's words (receipt_slip.h); without them nothing is printed.
+  void set_translations(const Translations* translations) { translations_ = translations; }
 
  private:
   const core::Service* current_service() const;
@@ -72,6 +76,7 @@ class RequestFlow {
   store::KioskStore& store_;
   RequestService& service_;
   platform::Printer* printer_;
+  const Translations* translations_ = nullptr;
   platform::Clock& clock_;
   std::int64_t detail_id_ = 0;   // the request on the detail / staff screen
   std::string track_number_;     // between the two track steps

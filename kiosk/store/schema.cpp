@@ -486,6 +486,17 @@ void v9_encrypt_event_notes(db::Transaction& tx, const platform::PiiCipher& ciph
   )sql");
 }
 
+// Sync errors were stored as Chinese sentences, so the English UI showed Chinese: keep only
+// codes (the UI translates them). The township's reason text of a refused record goes (its
+// code stays); the last round's Chinese text goes (its code stays; details come with the
+// next failure).
+void v11_error_codes(db::Transaction& tx) {
+  tx.db().exec(R"sql(
+    ALTER TABLE outbox_rejections DROP COLUMN message_zh;
+    DELETE FROM sync_state WHERE key = 'last_error_zh';
+  )sql");
+}
+
 std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
   return {
       {1, v1_village},
@@ -497,6 +508,7 @@ std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
       {kSyncSchema, v7_sync},
       {kNoticesSchema, migrate_notices},
       {kEventNotesSchema, [&cipher](db::Transaction& tx) { v9_encrypt_event_notes(tx, cipher); }},
+      {kErrorCodesSchema, v11_error_codes},
   };
 }
 

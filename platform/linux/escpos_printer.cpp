@@ -192,6 +192,21 @@ std::vector<unsigned char> escpos_bytes(const Receipt& r) {
   return out;
 }
 
+std::string print_failure_code(const std::exception& e) {
+  const auto* sys = dynamic_cast<const std::system_error*>(&e);
+  if (!sys) return "failed";
+  switch (sys->code().value()) {
+    case ENOSPC:
+    case EDQUOT: return "disk_full";
+    case ENOENT:
+    case ENODEV:
+    case ENXIO: return "no_device";
+    case EACCES:
+    case EPERM: return "no_permission";
+    default: return "failed";
+  }
+}
+
 EscPosPrinter::EscPosPrinter(std::string device_path) : device_path_(std::move(device_path)) {}
 
 PrintResult EscPosPrinter::print(const Receipt& r) {
@@ -201,6 +216,7 @@ PrintResult EscPosPrinter::print(const Receipt& r) {
     write_to(device_path_, escpos_bytes(r));
     result.ok = true;
   } catch (const std::exception& e) {
+    result.code = print_failure_code(e);
     result.error = e.what();
   }
   return result;

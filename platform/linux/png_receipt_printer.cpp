@@ -377,6 +377,7 @@ PrintResult PngReceiptPrinter::print(const Receipt& r) {
     result.path = save_png(out_dir_, file_stem_, encode_png(render(font_->info, r)));
     result.ok = true;
   } catch (const std::exception& e) {
+    result.code = print_failure_code(e);
     result.error = e.what();
   }
   return result;

@@ -3,6 +3,7 @@
 // UI thread as state. Printers never throw out of print().
 #pragma once
 
+#include <exception>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,8 +25,14 @@ struct Receipt {
 struct PrintResult {
   bool ok = false;
   std::string path;   // what was written: the PNG file or the device
-  std::string error;  // for logs and the staff screen; empty when ok
+  // Why it failed, as a code the UI translates (receipt.print_failed.<code>): "disk_full",
+  // "no_device", "no_permission" or "failed". Empty when ok.
+  std::string code;
+  std::string error;  // English specifics, for the log only; empty when ok
 };
+
+// The PrintResult code of an exception a printer caught (by the errno it carries).
+std::string print_failure_code(const std::exception& e);
 
 class Printer {
  public:
