@@ -26,7 +26,11 @@
 #include "platform/clock.h"
 #include "platform/random.h"
 #include "store/demo_seeder.h"
+#include "kioskctl_hardware.h"
 #include "kioskctl_notices.h"
+#include "kioskctl_residents.h"
+#include "kioskctl_staff.h"
+#include "kioskctl_export.h"
 
 namespace {
 
@@ -52,7 +56,7 @@ const char* kUsage =
     "                            the points shop's goods (restocking and pick-up happen at the kiosk)\n";
 
 int usage_error(const std::string& what) {
-  std::cerr << "kioskctl: " << what << "\n" << kUsage;
+  std::cerr << "kioskctl: " << what << "\n" << kUsage << vsk::ctl::kHardwareUsage;
   return 2;
 }
 
@@ -340,7 +344,7 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) return usage_error("--data-dir needs a value");
       data_dir = argv[++i];
     } else if (a == "--help" || a == "-h") {
-      std::cout << kUsage << vsk::cli::kSyncUsage;
+      std::cout << kUsage << vsk::ctl::kHardwareUsage << vsk::ctl::kResidentsUsage << vsk::ctl::kStaffUsage << vsk::ctl::kExportUsage << vsk::cli::kSyncUsage;
       return 0;
     } else {
       args.push_back(a);
@@ -348,6 +352,10 @@ int main(int argc, char** argv) {
   }
   try {
     if (const auto rc = vsk::cli::run_sync_command(data_dir, args)) return *rc;
+    if (const auto rc = vsk::ctl::run_hardware_command(data_dir, args)) return *rc;
+    if (const auto rc = vsk::ctl::run_residents_command(data_dir, args)) return *rc;
+    if (const auto rc = vsk::ctl::run_staff_command(data_dir, args)) return *rc;
+    if (const auto rc = vsk::ctl::run_export_command(data_dir, args)) return *rc;
     if (args == std::vector<std::string>{"seed"}) return cmd_seed(data_dir);
     if (!args.empty() && args[0] == "init") return cmd_init(data_dir, args);
     if (!args.empty() && args[0] == "points") {

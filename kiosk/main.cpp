@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "app/demo_points.h"
@@ -27,6 +28,8 @@
 #include "app/translations.h"
 #include "kiosk_options.h"
 #include "linux/rime_pinyin.h"
+#include "app/hardware_setup.h"
+#include "app/kiosk_runtime.h"
 #include "linux/watchdog.h"
 #include "fake/manual_clock.h"
 #include "fake/sequence_random.h"
@@ -137,8 +140,22 @@ int main(int argc, char** argv) {
     policy.kiosk_code = store.settings().get_or(vsk::store::setting::kKioskCode, policy.kiosk_code);
     vsk::app::RequestService requests(store, catalog, calendar, clock, random, policy);
     vsk::app::PointsService points(store, points_rules, clock, random);
-    // Until a real printer is configured, receipts are written as PNG files in the data dir.
-    vsk::platform::PngReceiptPrinter printer(data_dir + "/receipts", font);
+    // Receipts go to the ESC/POS printer set with `kioskctl hardware set-printer`, else PNG files
+    // in the data dir. The monitor asks the printer every few minutes (and sees every print),
+    // so the admin home says 打印机缺纸 before a resident finds out.
+    const std::unique_ptr<vsk::platform::Printer> device_printer =
+        vsk::app::make_receipt_printer(vsk::app::printer_choice(store.settings()), data_dir, font);
+    vsk::app::HardwareMonitor hardware(device_printer.get());
+    vsk::app::MonitoredPrinter printer(*device_printer, hardware);
+    // The ID card reader (kioskctl hardware set-reader; default /dev/ttyUSB* /dev/ttyACM*),
+    // watched on its own thread; found or not, the keypad always works.
+    const std::unique_ptr<vsk::platform::IdCardReader> card_reader =
+        vsk::app::make_card_reader(vsk::app::reader_devices(store.settings()));
+    std::optional<vsk::app::CardPoller> cards;
+    if (card_reader && !o.measure_startup && o.idle_seconds == 0) {
+      cards.emplace(*card_reader, &hardware);
+      cards->start();
+    }
 
     vsk::app::AppOptions app_options;
     app_options.default_locale = o.lang;
@@ -155,6 +172,24 @@ int main(int argc, char** argv) {
     video_options.height = o.height;
     vsk::platform::parse_renderer_choice(o.renderer, &video_options.renderer);  // checked by the option parser
     vsk::platform::SdlVideo video(video_options);
+    // For the township's heartbeat: uptime, screen, crashes (a run that is not ended by the
+    // guard below, i.e. killed, is counted as one at the next start), the devices' state.
+    struct RuntimeGuard {
+      std::string dir;
+      ~RuntimeGuard() { vsk::app::end_kiosk_runtime(dir); }
+    };
+    std::optional<RuntimeGuard> runtime_guard;
+    if (!o.measure_startup) {
+      int screen_w = 0, screen_h = 0;
+      video.output_size(&screen_w, &screen_h);
+      vsk::app::start_kiosk_runtime(data_dir, system_clock.unix_seconds(),
+                                    std::to_string(screen_w) + "x" + std::to_string(screen_h));
+      runtime_guard.emplace(RuntimeGuard{data_dir});
+      hardware.on_change([&data_dir](vsk::platform::PrinterState p, vsk::platform::CardReadStatus r, bool reader_on) {
+        vsk::app::update_kiosk_hardware(data_dir, vsk::app::printer_state_code(p), vsk::app::reader_state_code(r, reader_on));
+      });
+      hardware.start();  // asks the printer once now, then every few minutes
+    }
     vsk::platform::SdlChime chime;
     // One audio device for chime and speech (some drivers open only one); none: silent, no failure.
     vsk::platform::SdlSpeaker speaker(chime.device());
@@ -186,6 +221,8 @@ int main(int argc, char** argv) {
     services.notices = &notices;
     services.speaker = &speaker;
     services.pinyin = &pinyin;
+    services.hardware = &hardware;
+    services.cards = cards ? &*cards : nullptr;
     services.translations = &tr;
     // The attract screen's red board: the village's top households, names masked (张*明).
     services.red_board = [&store] {
@@ -211,7 +248,7 @@ int main(int argc, char** argv) {
                   shell.fonts().glyph_count(), shell.stats().last_atlas_build_ms,
                   video.renderer().name().c_str());
       // Large mode rebuilds the one atlas at the bigger size (the normal one is dropped).
-      app.dispatch({vsk::app::ActionKind::kToggleLargeMode, ""});
+      app.dispatch(vsk::app::LegacyAction{vsk::app::ActionKind::kToggleLargeMode, ""});
       shell.render_frame();
       std::printf("large_mode atlas=%dx%d atlas_build_ms=%.1f body_px=%.0f peak_rss_mib=%.1f\n",
                   shell.fonts().atlas_width(), shell.fonts().atlas_height(), shell.stats().last_atlas_build_ms,

@@ -10,8 +10,11 @@ PACKAGES=(
   rime-data-terra-pinyin  # toned pinyin for speech (espeak-ng's Mandarin voice lacks most characters)
   libcpp-httplib-dev libzstd-dev libcurl4-openssl-dev clang libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  zlib1g-dev  # tests send gzip bodies to the township server
   libpq-dev postgresql-15  # the township server on PostgreSQL; tests start throwaway clusters
   fonts-wqy-microhei
+  libzip-dev libpugixml-dev libfreexl-dev libxlsxwriter-dev  # village rolls in and ledgers out (issue 11)
+  python3-openpyxl python3-xlwt  # tests: roll fixtures written and exports read by other programs
 )
 
 missing=()

@@ -2,14 +2,17 @@
 #pragma once
 
 #include <string>
+#include <variant>
+
+#include "app/actions/notice_actions.h"
+#include "app/actions/request_actions.h"
+#include "app/actions/staff_actions.h"
+#include "app/actions/sync_actions.h"
 
 namespace vsk::app {
 
 enum class ActionKind {
-  kOpenRequests,    // 办事申请
-  kOpenTrack,       // 进度查询
   kOpenPoints,      // 积分查询 (needs identification)
-  kOpenNotices,     // 村务公开
   kOpenStaffLogin,  // the discreet 管理员 entry
   kOpenAdminFeature,  // arg: the feature's title key
   kBack,
@@ -20,44 +23,10 @@ enum class ActionKind {
   kSubmit,
   kLogout,
   kSetLocale,       // arg: "zh-CN" / "en"
-  // Service requests
-  kPickCategory,    // arg: category id
-  kPickService,     // arg: service id
-  kStartForm,       // from the service detail: identify if needed, then the first question
-  kFileAnonymously, // reports: file without identification
-  kSetValue,        // arg: the value for the current question (choice id, "true"/"false", phrase, date)
-  kNextField,
-  kPrevField,
-  kToggleReward,    // rewarded report: opt in / out of the reward
-  kConfirmRequest,  // file it
-  kPrintReceipt,
-  kDateMonth,       // arg: "YYYY-MM": the month the date picker shows
-  kOpenMyRequests,
-  kOpenRequest,     // arg: request id
-  kStartRating,
-  kRateLevel,       // arg: "1".."5"
-  kToggleTag,       // arg: tag id
-  kSubmitRating,
-  kReopen,
-  // Staff
-  kOpenQueue,
-  kQueueStatus,     // arg: status name, "" = all open
-  kQueueOverdue,
-  kQueueFollowups,  // only requests with an open call-back task
-  kQueuePage,       // arg: "1" next page, "-1" previous page
-  kStaffAction,     // arg: event name (accept, complete, materials_provided, township_reply...)
-  kStaffPickOption, // arg: option id (assignee staff id or reason id)
-  kStaffFileOnBehalf,
   kCallStaff,       // 请工作人员帮我办: chime + on-screen call
   kStaffTakeOver,   // the staff member who came logs in and continues for the resident
-  kRateByPhone,
-  kExitKiosk,       // admin only: quit the program (resident mode cannot be left otherwise)     // staff recording a rating: toggles phone / in person
+  kExitKiosk,       // admin only: quit the program (resident mode cannot be left otherwise)
   kClearRecoveryNotice,  // admin home: staff have checked the records after a database recovery
-  // Sync with the township (admin)
-  kSyncNow,             // 立即同步
-  kSyncRetry,           // arg: outbox seq of a quarantined operation: send it again as a new one
-  kSyncDiscard,         // arg: outbox seq: give up on it (audited)
-  kSyncConflictDone,    // arg: conflict id: staff have dealt with it
   // Points (积分制); see app/points_flow.h
   kPointsHistory,   // my household's entries, paged
   kPointsPage,      // arg: "1" next page, "-1" previous page
@@ -74,25 +43,6 @@ enum class ActionKind {
   kPointsStaffAct,  // arg: "<verb>:<id>", e.g. "approve:12", "uphold:3", "collect:5", "restock:2"
   kPointsStaffAward,  // start award / deduct: person (ID number) or household (id) on the keypad
   kPointsConfirmAward,
-  // Notices
-  kNoticeFilter,        // arg: "" all, a category name, or "township"
-  kOpenNotice,          // arg: notice id
-  kNoticePage,          // arg: "1" next page, "-1" previous (list or notice body)
-  kNoticeOpinion,       // 我有意见: identify if needed, then compose
-  kNoticeCommentText,   // arg: the whole comment text
-  kNoticeSendComment,
-  kNoticeNew,           // staff: a new notice
-  kNoticeEdit,          // staff: edit the notice on screen (a new version)
-  kNoticeSetField,      // arg: "field=value" (category, title, body, period_start, period_end, end_date)
-  kNoticeAddRow,        // arg: "income" / "expense": the finance row page
-  kNoticeRowItem,       // arg: the row's item
-  kNoticeRemoveRow,     // arg: row index
-  kNoticeSave,
-  kNoticePublish,
-  kNoticeUnpublish,
-  kNoticePin,           // toggles
-  kNoticeShowVersion,   // arg: version number, "0" = current
-  kNoticeCommentHandled,  // arg: comment id
   kWakeUp,              // a touch or key on the attract screen or the idle prompt (需要)
   // Elder-friendly access (every screen's header)
   kReadAloud,       // arg: the screen's main text (the shell fills it from the frame drawn); again: stop
@@ -111,10 +61,14 @@ enum class ActionKind {
   kTextEditing,     // arg: a system IME's composition in progress
 };
 
-struct Action {
+// The actions not yet given typed structs: a kind and its argument as text.
+struct LegacyAction {
   ActionKind kind;
   std::string arg;
-  bool operator==(const Action&) const = default;
 };
+
+// One alternative per feature; each feature's variant lists its actions (app/actions/*.h).
+// KioskApp::dispatch routes each feature to the flow that owns it.
+using Action = std::variant<LegacyAction, RequestAction, StaffQueueAction, NoticeAction, SyncAction>;
 
 }  // namespace vsk::app

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/json_nesting.h"
+
 namespace vsk::app {
 namespace {
 
@@ -224,6 +226,8 @@ core::Catalog read_catalog(const json& j) {
 // nlohmann keeps the last of two equal keys without a word; in a hand-edited file that is
 // almost always a copy-paste mistake, so refuse it.
 json parse_rejecting_duplicate_keys(const std::string& text) {
+  if (!core::json_nesting_within(text))
+    throw std::runtime_error("invalid JSON: nested deeper than " + std::to_string(core::kMaxJsonNesting) + " levels");
   std::vector<std::set<std::string>> open_objects;
   const json::parser_callback_t cb = [&](int, json::parse_event_t event, json& parsed) {
     if (event == json::parse_event_t::object_start) open_objects.emplace_back();

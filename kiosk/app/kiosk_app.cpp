@@ -33,6 +33,8 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       hasher_(services.hasher),
       chime_(services.chime),
       backups_(services.backups),
+      hardware_(services.hardware),
+      cards_(services.cards),
       options_(std::move(options)),
       idle_(options_.idle_timeout_ms),
       requests_service_(services.requests),
@@ -40,7 +42,7 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       sync_(state_, services.store, services.clock, services.sync),
       own_notices_(services.notices ? nullptr : std::make_unique<NoticeService>(services.store, services.clock)),
       notice_service_(services.notices ? *services.notices : *own_notices_),
-      notices_(state_, services.store, notice_service_, services.clock),
+      notices_(state_, session_, services.store, notice_service_, services.clock),
       red_board_(std::move(services.red_board)),
       speaker_(services.speaker),
       text_entry_(state_.text_entry, services.pinyin) {
@@ -85,7 +87,7 @@ bool KioskApp::tick_unguarded() {
     tick_attract();
     return false;
   }
-  const bool access_changed = tick_access();
+  const bool access_changed = tick_card() | tick_access();
   // Daily backup, only while nobody is using the kiosk; a clock compare until it is due.
   if (backups_ && !has_session()) backups_->maybe_backup();
   if (!has_session()) {
@@ -208,34 +210,45 @@ void KioskApp::dispatch_unguarded(const Action& action) {
     stop_attract();
     return;
   }
+  route(action);
+}
+
+// Each feature's actions go to the flow that owns them.
+void KioskApp::route(const Action& action) {
+  std::visit(Overloaded{
+                 [&](const RequestAction& a) {
+                   if (requests_.handle(a) == FlowResult::kIdentifyFirst) {
+                     after_identify_ = std::holds_alternative<OpenMyRequests>(a) ? AfterIdentify::kMyRequests
+                                                                                 : AfterIdentify::kForm;
+                     open_identify();
+                   }
+                 },
+                 [&](const StaffQueueAction& a) { requests_.handle(a); },
+                 [&](const NoticeAction& a) {
+                   if (notices_.handle(a) == FlowResult::kIdentifyFirst) {
+                     after_identify_ = AfterIdentify::kNoticeOpinion;
+                     open_identify();
+                   }
+                 },
+                 [&](const SyncAction& a) {
+                   if (state_.staff) sync_.handle(a, session_);
+                 },
+                 [&](const LegacyAction& a) { dispatch_legacy(a); },
+             },
+             action);
+}
+
+void KioskApp::dispatch_legacy(const LegacyAction& action) {
   if (action.kind == ActionKind::kWakeUp) return;
   if (handle_access_action(action)) return;
   if (action.kind == ActionKind::kSubmit && notices_.on_submit()) return;
-  {
-    bool needs_identification = false;
-    if (notices_.handle(action, session_, &needs_identification)) {
-      if (needs_identification) {
-        after_identify_ = AfterIdentify::kNoticeOpinion;
-        open_identify();
-      }
-      return;
-    }
-  }
   if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
-  if (state_.staff && sync_.handle(action, session_)) return;
   if (action.kind == ActionKind::kSubmit && points_ && points_->on_submit()) return;
   if (points_ && points_->handle(action)) return;
+  // Opening something starts from a clean message line: the last step's success message goes.
   if (action.kind != ActionKind::kBack && action.kind != ActionKind::kKey && action.kind != ActionKind::kBackspace &&
-      action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit) {
-    bool needs_identification = false;
-    if (requests_.handle(action, session_, &needs_identification)) {
-      if (needs_identification) {
-        after_identify_ = action.kind == ActionKind::kOpenMyRequests ? AfterIdentify::kMyRequests : AfterIdentify::kForm;
-        open_identify();
-      }
-      return;
-    }
-  }
+      action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit)
+    state_.notice.reset();
   switch (action.kind) {
     case ActionKind::kOpenPoints:
       state_.feature_key = "tile.points";
@@ -252,10 +265,14 @@ void KioskApp::dispatch_unguarded(const Action& action) {
       break;
     case ActionKind::kOpenAdminFeature:
       if (!state_.staff) break;
+      if (notices_.open_admin(action.arg))
+        break;
       if (action.arg == "admin.requests")
         requests_.open_queue();
       else if (action.arg == "admin.points" && points_)
         points_->open_staff();
+      else if (action.arg == "admin.sync")
+        sync_.open(session_);
       else
         show_coming_soon(action.arg);
       break;
@@ -344,7 +361,7 @@ void KioskApp::on_back() {
       return;
     case Screen::kFormField:
     case Screen::kConfirm:
-      dispatch({ActionKind::kPrevField, ""});
+      requests_.handle(RequestAction{PrevField{}});
       return;
     case Screen::kTrack:
       if (state_.keypad.step == EntryStep::kTrackCode) return requests_.open_track();
@@ -422,9 +439,11 @@ void KioskApp::on_submit() {
   }
 }
 
+// Also a staff member whose PIN an admin reset (issue 11): they choose a new one the same way.
 bool KioskApp::first_admin_setup(const std::string& staff_no) {
-  if (store_.settings().get_or(store::setting::kFirstAdminPin, "") != "pending") return false;
   const auto staff = store_.staff().find_by_staff_no(staff_no);
+  if (staff && staff->pin_reset && !staff->pin_hash) return true;
+  if (store_.settings().get_or(store::setting::kFirstAdminPin, "") != "pending") return false;
   return staff && staff->role == "admin" && !staff->pin_hash;
 }
 
@@ -454,8 +473,9 @@ void KioskApp::submit_first_admin_pin() {
   {
     auto tx = store_.begin();
     store_.staff().set_pin_hash(tx, staff->id, hash);
-    store_.settings().remove(tx, store::setting::kFirstAdminPin);
-    store_.audit().append(tx, {clock_.unix_seconds(), staff->id, "", "pin_set", staff->staff_no, "first admin"});
+    if (!staff->pin_reset) store_.settings().remove(tx, store::setting::kFirstAdminPin);  // a reset is not the first admin
+    store_.audit().append(tx, {clock_.unix_seconds(), staff->id, "", "pin_set", staff->staff_no,
+                               staff->pin_reset ? "after reset" : "first admin"});
     tx.commit();
   }
   state_.keypad.entry = *pin;  // log in exactly as with a known PIN
@@ -643,6 +663,7 @@ void KioskApp::refresh_maintenance() {
     m.storage_low = backups_->space_low();
     m.free_mb = static_cast<std::int64_t>(backups_->free_bytes().value_or(0) / (1024 * 1024));
   }
+  if (hardware_) m.printer_problem = printer_problem_key(hardware_->printer_state());
   state_.maintenance = m;
 }
 

@@ -9,7 +9,10 @@
 #include <string>
 
 #include "app/action.h"
+#include "app/actions/overloaded.h"
 #include "app/backup_service.h"
+#include "app/card_poller.h"
+#include "app/hardware_monitor.h"
 #include "app/points_flow.h"
 #include "app/points_service.h"
 #include "app/notice_flow.h"
@@ -61,6 +64,8 @@ struct AppServices {
   std::function<std::vector<BoardRow>()> red_board = {};
   platform::Speaker* speaker = nullptr;      // none: the read-aloud button does nothing
   platform::PinyinEngine* pinyin = nullptr;  // none: the keyboard offers ABC and 123 only
+  HardwareMonitor* hardware = nullptr;       // none: no printer warnings on the admin home
+  CardPoller* cards = nullptr;               // none: ID numbers are typed
   const Translations* translations = nullptr;  // the printed receipt's words; none: no printing
 };
 
@@ -95,6 +100,8 @@ class KioskApp {
   // Back to an empty home screen; a staff session ending here is audited ("logout", or
   // "logout_idle" when the idle timeout did it).
   void go_home(bool idle = false);
+  void route(const Action& action);
+  void dispatch_legacy(const LegacyAction& action);
   void open_identify();
   void open_staff_login();
   void on_key(const std::string& key);
@@ -127,6 +134,11 @@ class KioskApp {
   platform::PinHasher& hasher_;
   platform::Chime* chime_;
   BackupService* backups_;
+  HardwareMonitor* hardware_;
+  CardPoller* cards_;
+  // kiosk_app_card.cpp: a card laid on the reader while an identify step waits for a number.
+  bool tick_card();
+  void on_card(const CardEvent& c);
   // The admin home's health notes: start-up recovery notice, free space.
   void refresh_maintenance();
   AppOptions options_;
@@ -161,7 +173,7 @@ class KioskApp {
   void tick_idle_prompt();
 
   // Elder-friendly access and free text (kiosk_app_access.cpp).
-  bool handle_access_action(const Action& action);  // true when the action was one of these
+  bool handle_access_action(const LegacyAction& action);  // true when the action was one of these
   bool tick_access();  // stops speech on a screen change; true when something shown changed
   void open_text_entry(const std::string& target);
   void text_entry_done();

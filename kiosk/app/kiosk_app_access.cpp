@@ -5,7 +5,7 @@
 
 namespace vsk::app {
 
-bool KioskApp::handle_access_action(const Action& action) {
+bool KioskApp::handle_access_action(const LegacyAction& action) {
   switch (action.kind) {
     case ActionKind::kReadAloud:
       if (!speaker_) return true;
@@ -93,8 +93,7 @@ void KioskApp::text_entry_done() {
   const std::string value = state_.text_entry.value;
   if (state_.text_entry.target == "form") {
     text_entry_.close();
-    bool needs_identification = false;
-    requests_.handle({ActionKind::kSetValue, value}, session_, &needs_identification);
+    requests_.handle(RequestAction{SetValue{value}});
     return;
   }
   const std::string& target = state_.text_entry.target;

@@ -1,7 +1,6 @@
 #include "app/notice_flow.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "core/id_number.h"
 
@@ -32,8 +31,9 @@ NoticeDetailView detail_of(const NoticeSummary& s, const core::NoticeContent& c)
 
 }  // namespace
 
-NoticeFlow::NoticeFlow(ViewState& state, store::KioskStore& store, NoticeService& service, platform::Clock& clock)
-    : state_(state), store_(store), service_(service), clock_(clock) {}
+NoticeFlow::NoticeFlow(ViewState& state, const Session& session, store::KioskStore& store, NoticeService& service,
+                       platform::Clock& clock)
+    : state_(state), session_(session), store_(store), service_(service), clock_(clock) {}
 
 void NoticeFlow::reset() { detail_id_ = 0; }
 
@@ -156,38 +156,14 @@ void NoticeFlow::open_editor(std::int64_t notice_id) {
   state_.notice.reset();
 }
 
-void NoticeFlow::set_field(const std::string& arg) {
-  const std::size_t eq = arg.find('=');
-  if (eq == std::string::npos) return;
-  const std::string field = arg.substr(0, eq);
-  const std::string value = arg.substr(eq + 1);
-  NoticeEditorView& e = state_.notice_editor;
-  core::NoticeContent& c = e.content;
-  state_.error.reset();
-  if (field == "category") {
-    // A saved notice keeps its category: versions of one notice say the same kind of thing.
-    if (e.notice_id == 0 && core::notice_category_from_name(value)) e.category = value;
-  } else if (field == "title") {
-    c.title = value;
-  } else if (field == "body") {
-    c.body = value;
-  } else if (field == "period_start") {
-    c.period_start = value;
-  } else if (field == "period_end") {
-    c.period_end = value;
-  } else if (field == "end_date") {
-    c.end_date = value;
-  } else if (field == "period_days") {
-    // A 公示 runs from today for N days, today and the last day included.
-    const int days = std::clamp(std::atoi(value.c_str()), 1, 30);
-    const core::Date today = service_.today();
-    c.period_start = core::format_date(today);
-    c.period_end = core::format_date(core::add_days(today, days - 1));
-    c.end_date = core::format_date(core::add_days(today, days - 1 + 30));  // the result stays readable a month
-  } else if (field == "end_days") {
-    const int days = std::atoi(value.c_str());
-    c.end_date = days > 0 ? core::format_date(core::add_days(service_.today(), days)) : "";
-  }
+void NoticeFlow::set_period_days(int days) {
+  // A 公示 runs from today for N days, today and the last day included.
+  days = std::clamp(days, 1, 30);
+  core::NoticeContent& c = state_.notice_editor.content;
+  const core::Date today = service_.today();
+  c.period_start = core::format_date(today);
+  c.period_end = core::format_date(core::add_days(today, days - 1));
+  c.end_date = core::format_date(core::add_days(today, days - 1 + 30));  // the result stays readable a month
 }
 
 void NoticeFlow::add_row() {
@@ -234,20 +210,20 @@ void NoticeFlow::save(const Session& session) {
   load_detail(id, true, 0);
 }
 
-void NoticeFlow::staff_op(ActionKind kind, const Session& session) {
+void NoticeFlow::staff_op(StaffOp op, const Session& session) {
   if (!session.staff_id || detail_id_ == 0) return;
   core::Status st = core::ok();
   std::string done;
-  switch (kind) {
-    case ActionKind::kNoticePublish:
+  switch (op) {
+    case StaffOp::kPublish:
       st = service_.publish(*session.staff_id, detail_id_);
       done = "notice.published";
       break;
-    case ActionKind::kNoticeUnpublish:
+    case StaffOp::kUnpublish:
       st = service_.unpublish(*session.staff_id, detail_id_);
       done = "notice.unpublished";
       break;
-    default: {
+    case StaffOp::kPin: {
       const bool pin = !state_.notices.detail.summary.pinned;
       st = service_.set_pinned(*session.staff_id, detail_id_, pin);
       done = pin ? "notice.pinned" : "notice.unpinned";
@@ -275,104 +251,164 @@ void NoticeFlow::send_comment(const Session& session) {
   state_.notice = core::Message("notice.comment_sent");
 }
 
-bool NoticeFlow::handle(const Action& a, const Session& session, bool* needs_identification) {
-  const bool staff = session.staff_id.has_value();
-  switch (a.kind) {
-    case ActionKind::kOpenNotices:
-      open_list();
-      return true;
-    case ActionKind::kOpenAdminFeature:
-      if (a.arg != "admin.notices" || !staff) return false;
-      state_.notices.filter.clear();
-      open_admin_list();
-      return true;
-    case ActionKind::kNoticeFilter:
-      state_.notices.filter = a.arg;
-      state_.notices.page = 0;
-      reload_list();
-      return true;
-    case ActionKind::kOpenNotice: {
-      const bool admin_view = staff && state_.screen == Screen::kStaffNotices;
-      state_.error.reset();
-      state_.notice.reset();
-      load_detail(std::stoll(a.arg.empty() ? "0" : a.arg), admin_view, 0);
-      if (!state_.error) state_.screen = admin_view ? Screen::kStaffNotice : Screen::kNoticePage;
-      return true;
-    }
-    case ActionKind::kNoticePage: {
-      const int delta = a.arg == "-1" ? -1 : 1;
-      int& page = state_.screen == Screen::kNoticePage ? state_.notices.detail.page : state_.notices.page;
-      page = std::max(0, page + delta);
-      return true;
-    }
-    case ActionKind::kNoticeOpinion:
-      if (state_.screen != Screen::kNoticePage || detail_id_ == 0) return true;
-      state_.notice.reset();
-      if (session.resident_id)
-        open_opinion();
-      else
-        *needs_identification = true;
-      return true;
-    case ActionKind::kNoticeCommentText:
-      state_.notices.comment_text = a.arg;
-      state_.error.reset();
-      return true;
-    case ActionKind::kNoticeSendComment:
-      send_comment(session);
-      return true;
-    case ActionKind::kNoticeNew:
-      if (staff) open_editor(0);
-      return true;
-    case ActionKind::kNoticeEdit:
-      if (staff && detail_id_ != 0) open_editor(detail_id_);
-      return true;
-    case ActionKind::kNoticeSetField:
-      set_field(a.arg);
-      return true;
-    case ActionKind::kNoticeAddRow:
-      state_.notice_editor.row_income = a.arg == "income";
-      state_.notice_editor.row_item.clear();
-      state_.keypad = KeypadView{EntryStep::kAmountFen, "", kMaxAmountDigits, false, false, ""};
-      state_.screen = Screen::kNoticeFinanceRow;
-      state_.error.reset();
-      return true;
-    case ActionKind::kNoticeRowItem:
-      state_.notice_editor.row_item = a.arg;
-      state_.error.reset();
-      return true;
-    case ActionKind::kNoticeRemoveRow: {
-      auto& rows = state_.notice_editor.content.finance_rows;
-      const std::size_t i = static_cast<std::size_t>(std::stoul(a.arg.empty() ? "0" : a.arg));
-      if (i < rows.size()) rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(i));
-      return true;
-    }
-    case ActionKind::kNoticeSave:
-      save(session);
-      return true;
-    case ActionKind::kNoticePublish:
-    case ActionKind::kNoticeUnpublish:
-    case ActionKind::kNoticePin:
-      staff_op(a.kind, session);
-      return true;
-    case ActionKind::kNoticeShowVersion:
-      state_.notice.reset();
-      if (staff && detail_id_ != 0) load_detail(detail_id_, true, std::stoi(a.arg.empty() ? "0" : a.arg));
-      return true;
-    case ActionKind::kNoticeCommentHandled: {
-      if (!staff) return true;
-      const auto st = service_.mark_comment_handled(*session.staff_id, std::stoll(a.arg.empty() ? "0" : a.arg));
-      state_.error.reset();
-      state_.notice.reset();
-      if (!st)
-        state_.error = st.error();
-      else
-        state_.notice = core::Message("notice.comment_handled");
-      load_detail(detail_id_, true, 0);
-      return true;
-    }
-    default:
-      return false;
-  }
+FlowResult NoticeFlow::handle(const NoticeAction& a) {
+  return std::visit([&](const auto& x) { return on(x); }, a);
+}
+
+bool NoticeFlow::open_admin(const std::string& feature_key) {
+  if (feature_key != "admin.notices" || !session_.staff_id) return false;
+  state_.notices.filter.clear();
+  open_admin_list();
+  return true;
+}
+
+FlowResult NoticeFlow::on(const OpenNotices&) {
+  open_list();
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeFilter& a) {
+  state_.notices.filter = a.filter;
+  state_.notices.page = 0;
+  reload_list();
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const OpenNotice& a) {
+  const bool admin_view = session_.staff_id && state_.screen == Screen::kStaffNotices;
+  state_.error.reset();
+  state_.notice.reset();
+  load_detail(a.notice_id, admin_view, 0);
+  if (!state_.error) state_.screen = admin_view ? Screen::kStaffNotice : Screen::kNoticePage;
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticePage& a) {
+  int& page = state_.screen == Screen::kNoticePage ? state_.notices.detail.page : state_.notices.page;
+  page = std::max(0, page + (a.delta < 0 ? -1 : 1));
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeOpinion&) {
+  if (state_.screen != Screen::kNoticePage || detail_id_ == 0) return FlowResult::kDone;
+  state_.notice.reset();
+  if (!session_.resident_id) return FlowResult::kIdentifyFirst;
+  open_opinion();
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeCommentText& a) {
+  state_.notices.comment_text = a.text;
+  state_.error.reset();
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeSendComment&) {
+  send_comment(session_);
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeNew&) {
+  if (session_.staff_id) open_editor(0);
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeEdit&) {
+  if (session_.staff_id && detail_id_ != 0) open_editor(detail_id_);
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeSetCategory& a) {
+  NoticeEditorView& e = state_.notice_editor;
+  state_.error.reset();
+  // A saved notice keeps its category: versions of one notice say the same kind of thing.
+  if (e.notice_id == 0 && core::notice_category_from_name(a.category)) e.category = a.category;
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeSetTitle& a) {
+  state_.notice_editor.content.title = a.title;
+  state_.error.reset();
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeSetBody& a) {
+  state_.notice_editor.content.body = a.body;
+  state_.error.reset();
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticePeriodDays& a) {
+  set_period_days(a.days);
+  state_.error.reset();
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeEndDays& a) {
+  state_.notice_editor.content.end_date =
+      a.days > 0 ? core::format_date(core::add_days(service_.today(), a.days)) : "";
+  state_.error.reset();
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeAddRow& a) {
+  state_.notice_editor.row_income = a.income;
+  state_.notice_editor.row_item.clear();
+  state_.keypad = KeypadView{EntryStep::kAmountFen, "", kMaxAmountDigits, false, false, ""};
+  state_.screen = Screen::kNoticeFinanceRow;
+  state_.error.reset();
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeRowItem& a) {
+  state_.notice_editor.row_item = a.item;
+  state_.error.reset();
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeRemoveRow& a) {
+  auto& rows = state_.notice_editor.content.finance_rows;
+  if (a.index < rows.size()) rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(a.index));
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeSave&) {
+  save(session_);
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticePublish&) {
+  staff_op(StaffOp::kPublish, session_);
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeUnpublish&) {
+  staff_op(StaffOp::kUnpublish, session_);
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticePin&) {
+  staff_op(StaffOp::kPin, session_);
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeShowVersion& a) {
+  state_.notice.reset();
+  if (session_.staff_id && detail_id_ != 0) load_detail(detail_id_, true, a.version);
+  return FlowResult::kDone;
+}
+
+FlowResult NoticeFlow::on(const NoticeCommentHandled& a) {
+  if (!session_.staff_id) return FlowResult::kDone;
+  const auto st = service_.mark_comment_handled(*session_.staff_id, a.comment_id);
+  state_.error.reset();
+  state_.notice.reset();
+  if (!st)
+    state_.error = st.error();
+  else
+    state_.notice = core::Message("notice.comment_handled");
+  load_detail(detail_id_, true, 0);
+  return FlowResult::kDone;
 }
 
 bool NoticeFlow::on_submit() {

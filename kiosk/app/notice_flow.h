@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
-#include "app/action.h"
+#include "app/actions/notice_actions.h"
+#include "app/flow_result.h"
 #include "app/notice_service.h"
-#include "app/request_flow.h"
+#include "app/session.h"
 #include "app/text_field.h"
 #include "app/view_state.h"
 
@@ -16,11 +18,15 @@ namespace vsk::app {
 
 class NoticeFlow {
  public:
-  NoticeFlow(ViewState& state, store::KioskStore& store, NoticeService& service, platform::Clock& clock);
+  // `session` is the app's: who is identified / logged in right now.
+  NoticeFlow(ViewState& state, const Session& session, store::KioskStore& store, NoticeService& service,
+             platform::Clock& clock);
 
-  // Handles the notice actions; false for actions it does not own. `needs_identification`:
-  // the resident must identify before the opinion page (then call open_opinion()).
-  bool handle(const Action& a, const Session& session, bool* needs_identification);
+  // The notice actions. kIdentifyFirst: the resident must identify before the opinion page
+  // (then the caller continues with open_opinion()).
+  FlowResult handle(const NoticeAction& a);
+  // The admin tile "admin.notices" (staff only); false for any other feature.
+  bool open_admin(const std::string& feature_key);
   // The keypad's confirm key on the finance row page.
   bool on_submit();
   // Back from a notice screen; false when the screen is not one of ours.
@@ -42,13 +48,38 @@ class NoticeFlow {
   void load_detail(std::int64_t id, bool staff, int version);
   void reload_list();
   void open_editor(std::int64_t notice_id);
-  void set_field(const std::string& arg);
+  FlowResult on(const OpenNotices&);
+  FlowResult on(const NoticeFilter& a);
+  FlowResult on(const OpenNotice& a);
+  FlowResult on(const NoticePage& a);
+  FlowResult on(const NoticeOpinion&);
+  FlowResult on(const NoticeCommentText& a);
+  FlowResult on(const NoticeSendComment&);
+  FlowResult on(const NoticeNew&);
+  FlowResult on(const NoticeEdit&);
+  FlowResult on(const NoticeSetCategory& a);
+  FlowResult on(const NoticeSetTitle& a);
+  FlowResult on(const NoticeSetBody& a);
+  FlowResult on(const NoticePeriodDays& a);
+  FlowResult on(const NoticeEndDays& a);
+  FlowResult on(const NoticeAddRow& a);
+  FlowResult on(const NoticeRowItem& a);
+  FlowResult on(const NoticeRemoveRow& a);
+  FlowResult on(const NoticeSave&);
+  FlowResult on(const NoticePublish&);
+  FlowResult on(const NoticeUnpublish&);
+  FlowResult on(const NoticePin&);
+  FlowResult on(const NoticeShowVersion& a);
+  FlowResult on(const NoticeCommentHandled& a);
+  void set_period_days(int days);
   void add_row();
   void save(const Session& session);
-  void staff_op(ActionKind kind, const Session& session);
+  enum class StaffOp { kPublish, kUnpublish, kPin };  // kPin toggles
+  void staff_op(StaffOp op, const Session& session);
   void send_comment(const Session& session);
 
   ViewState& state_;
+  const Session& session_;
   store::KioskStore& store_;
   NoticeService& service_;
   platform::Clock& clock_;

@@ -429,7 +429,7 @@ bool PointsFlow::on_submit() {
   return true;
 }
 
-bool PointsFlow::handle(const Action& a) {
+bool PointsFlow::handle(const LegacyAction& a) {
   switch (a.kind) {
     case ActionKind::kPointsHistory:
       state_.points.page = 0;

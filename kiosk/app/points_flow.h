@@ -21,7 +21,7 @@ class PointsFlow {
   PointsFlow(ViewState& state, const Session& session, store::KioskStore& store, PointsService& service);
 
   // Handles the points actions; false for actions it does not own.
-  bool handle(const Action& a);
+  bool handle(const LegacyAction& a);
   // Back from a points screen; false when the screen is not one of ours.
   bool on_back();
   // The keypad's confirm key on the staff award screen.

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/json_nesting.h"
+
 namespace vsk::app {
 namespace {
 
@@ -52,6 +54,8 @@ const json& array(const json& j, const std::string& path, const std::string& key
 
 core::PointsRules parse_points_rules(const std::string& json_text) {
   json root;
+  if (!core::json_nesting_within(json_text))
+    fail("", "not valid JSON: nested deeper than " + std::to_string(core::kMaxJsonNesting) + " levels");
   try {
     root = json::parse(json_text);
   } catch (const json::parse_error& e) {

@@ -1,6 +1,9 @@
 #include "app/request_flow.h"
 
+#include "app/hardware_monitor.h"
+
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "app/receipt_slip.h"
@@ -65,148 +68,207 @@ const core::FormField* RequestFlow::current_field() const {
   return &s->fields[state_.draft.field_index];
 }
 
-bool RequestFlow::handle(const Action& a, const Session& session, bool* needs_identification) {
-  *needs_identification = false;
+FlowResult RequestFlow::handle(const RequestAction& a) {
   state_.notice.reset();
-  switch (a.kind) {
-    case ActionKind::kOpenRequests:
-      open_catalog();
-      return true;
-    case ActionKind::kPickCategory:
-      state_.draft.category = a.arg;
-      return true;
-    case ActionKind::kPickService:
-      if (!service_.catalog().find(a.arg)) return true;
-      state_.draft.service_id = a.arg;
-      state_.screen = Screen::kServiceDetail;
-      return true;
-    case ActionKind::kStartForm:
-      state_.draft.anonymous = false;
-      if (session.resident_id)
-        begin_form();
-      else
-        *needs_identification = true;
-      return true;
-    case ActionKind::kFileAnonymously:
-      if (const core::Service* s = current_service(); s && s->anonymous_allowed) {
-        state_.draft.anonymous = true;
-        begin_form();
-      }
-      return true;
-    case ActionKind::kSetValue:
-      if (const core::FormField* f = current_field()) {
-        state_.draft.values[f->id] = a.arg;
-        state_.error.reset();
-        // A tap on a choice answers the question: go straight on, one tap less for the resident.
-        if (f->type == FieldType::kChoice || f->type == FieldType::kYesNo) next_field();
-      }
-      return true;
-    case ActionKind::kDateMonth:
-      state_.draft.date_month = a.arg;
-      return true;
-    case ActionKind::kNextField:
-      next_field();
-      return true;
-    case ActionKind::kPrevField:
-      state_.error.reset();
-      if (state_.screen == Screen::kConfirm) {
-        state_.draft.field_index = current_service() ? current_service()->fields.size() - 1 : 0;
-        show_field();
-      } else if (state_.draft.field_index == 0) {
-        state_.screen = Screen::kServiceDetail;
-      } else {
-        --state_.draft.field_index;
-        show_field();
-      }
-      return true;
-    case ActionKind::kToggleReward:
-      state_.draft.reward_opt_in = !state_.draft.reward_opt_in;
-      return true;
-    case ActionKind::kConfirmRequest:
-      confirm(session);
-      return true;
-    case ActionKind::kPrintReceipt:
-      print_receipt();
-      return true;
-    case ActionKind::kOpenTrack:
-      open_track();
-      return true;
-    case ActionKind::kOpenMyRequests:
-      if (session.resident_id)
-        open_my_requests(*session.resident_id);
-      else
-        *needs_identification = true;
-      return true;
-    case ActionKind::kOpenRequest:
-      open_request(std::stoll(a.arg), session);
-      return true;
-    case ActionKind::kStartRating:
-      state_.rate = RateView{};
-      state_.screen = Screen::kRate;
-      return true;
-    case ActionKind::kRateLevel:
-      state_.rate.level = std::clamp(std::stoi(a.arg), 1, 5);
-      state_.rate.tags.clear();
-      return true;
-    case ActionKind::kToggleTag: {
-      auto& tags = state_.rate.tags;
-      auto it = std::find(tags.begin(), tags.end(), a.arg);
-      if (it == tags.end())
-        tags.push_back(a.arg);
-      else
-        tags.erase(it);
-      return true;
-    }
-    case ActionKind::kRateByPhone:
-      state_.rate.by_phone = !state_.rate.by_phone;
-      return true;
-    case ActionKind::kSubmitRating:
-      submit_rating(session);
-      return true;
-    case ActionKind::kReopen:
-      reopen(session);
-      return true;
-    case ActionKind::kOpenQueue:
-      if (session.staff_id) open_queue();
-      return true;
-    case ActionKind::kQueueFollowups:
-      state_.queue.followup_only = !state_.queue.followup_only;
-      state_.queue.overdue_only = false;
-      state_.queue.page = 0;
-      reload_queue();
-      return true;
-    case ActionKind::kQueueStatus:
-      state_.queue.status_filter = a.arg;
-      state_.queue.overdue_only = false;
-      state_.queue.followup_only = false;
-      state_.queue.page = 0;
-      reload_queue();
-      return true;
-    case ActionKind::kQueueOverdue:
-      state_.queue.overdue_only = !state_.queue.overdue_only;
-      state_.queue.followup_only = false;
-      state_.queue.page = 0;
-      reload_queue();
-      return true;
-    case ActionKind::kQueuePage:
-      state_.queue.page = std::max(0, state_.queue.page + (a.arg == "-1" ? -1 : 1));
-      reload_queue();
-      return true;
-    case ActionKind::kStaffAction:
-      staff_action(a.arg, session);
-      return true;
-    case ActionKind::kStaffPickOption:
-      staff_pick(a.arg, session);
-      return true;
-    case ActionKind::kStaffFileOnBehalf:
-      if (session.staff_id) {
-        open_catalog();
-        state_.draft.on_behalf_staff_id = session.staff_id;
-      }
-      return true;
-    default:
-      return false;
+  return std::visit([&](const auto& x) { return on(x); }, a);
+}
+
+void RequestFlow::handle(const StaffQueueAction& a) {
+  state_.notice.reset();
+  std::visit([&](const auto& x) { on(x); }, a);
+}
+
+FlowResult RequestFlow::on(const OpenRequests&) {
+  open_catalog();
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const OpenTrack&) {
+  open_track();
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const OpenMyRequests&) {
+  if (!session_.resident_id) return FlowResult::kIdentifyFirst;
+  open_my_requests(*session_.resident_id);
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const PickCategory& a) {
+  state_.draft.category = a.category_id;
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const PickService& a) {
+  if (!service_.catalog().find(a.service_id)) return FlowResult::kDone;
+  state_.draft.service_id = a.service_id;
+  state_.screen = Screen::kServiceDetail;
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const StartForm&) {
+  state_.draft.anonymous = false;
+  if (!session_.resident_id) return FlowResult::kIdentifyFirst;
+  begin_form();
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const FileAnonymously&) {
+  if (const core::Service* s = current_service(); s && s->anonymous_allowed) {
+    state_.draft.anonymous = true;
+    begin_form();
   }
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const SetValue& a) {
+  if (const core::FormField* f = current_field()) {
+    state_.draft.values[f->id] = a.value;
+    state_.error.reset();
+    // A tap on a choice answers the question: go straight on, one tap less for the resident.
+    if (f->type == FieldType::kChoice || f->type == FieldType::kYesNo) next_field();
+  }
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const DateMonth& a) {
+  if (a.month < 1 || a.month > 12 || a.year < 1900 || a.year > 9999) return FlowResult::kDone;
+  char month[8];
+  std::snprintf(month, sizeof month, "%04d-%02d", a.year, a.month);
+  state_.draft.date_month = month;
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const NextField&) {
+  next_field();
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const PrevField&) {
+  prev_field();
+  return FlowResult::kDone;
+}
+
+void RequestFlow::prev_field() {
+  state_.error.reset();
+  if (state_.screen == Screen::kConfirm) {
+    state_.draft.field_index = current_service() ? current_service()->fields.size() - 1 : 0;
+    show_field();
+  } else if (state_.draft.field_index == 0) {
+    state_.screen = Screen::kServiceDetail;
+  } else {
+    --state_.draft.field_index;
+    show_field();
+  }
+}
+
+FlowResult RequestFlow::on(const ToggleReward&) {
+  state_.draft.reward_opt_in = !state_.draft.reward_opt_in;
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const ConfirmRequest&) {
+  confirm(session_);
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const PrintReceipt&) {
+  print_receipt();
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const OpenRequest& a) {
+  open_request(a.request_id, session_);
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const StartRating&) {
+  state_.rate = RateView{};
+  state_.screen = Screen::kRate;
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const RateLevel& a) {
+  state_.rate.level = std::clamp(a.level, 1, 5);
+  state_.rate.tags.clear();
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const ToggleTag& a) {
+  auto& tags = state_.rate.tags;
+  auto it = std::find(tags.begin(), tags.end(), a.tag_id);
+  if (it == tags.end())
+    tags.push_back(a.tag_id);
+  else
+    tags.erase(it);
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const RateByPhone&) {
+  state_.rate.by_phone = !state_.rate.by_phone;
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const SubmitRating&) {
+  submit_rating(session_);
+  return FlowResult::kDone;
+}
+
+FlowResult RequestFlow::on(const Reopen&) {
+  reopen(session_);
+  return FlowResult::kDone;
+}
+
+// ---- the staff queue ----
+
+void RequestFlow::on(const OpenQueue&) {
+  if (session_.staff_id) open_queue();
+}
+
+void RequestFlow::on(const QueueStatus& a) {
+  state_.queue.status_filter = a.status;
+  state_.queue.overdue_only = false;
+  state_.queue.followup_only = false;
+  state_.queue.page = 0;
+  reload_queue();
+}
+
+void RequestFlow::on(const QueueOverdue&) {
+  state_.queue.overdue_only = !state_.queue.overdue_only;
+  state_.queue.followup_only = false;
+  state_.queue.page = 0;
+  reload_queue();
+}
+
+void RequestFlow::on(const QueueFollowups&) {
+  state_.queue.followup_only = !state_.queue.followup_only;
+  state_.queue.overdue_only = false;
+  state_.queue.page = 0;
+  reload_queue();
+}
+
+void RequestFlow::on(const QueuePage& a) {
+  state_.queue.page = std::max(0, state_.queue.page + (a.delta < 0 ? -1 : 1));
+  reload_queue();
+}
+
+void RequestFlow::on(const QueueFilterBy& a) {
+  staff_action(a.filter == QueueFilter::kGrid ? "filter_grid" : "filter_service", session_);
+}
+
+void RequestFlow::on(const StaffStep& a) { staff_action(std::string(core::event_name(a.event)), session_); }
+
+void RequestFlow::on(const FollowupDone&) { staff_action("followup_done", session_); }
+
+void RequestFlow::on(const StaffPickOption& a) {
+  if (a.index >= state_.pick.options.size() || a.index >= pick_ids_.size()) return;
+  staff_pick(a.index, session_);
+}
+
+void RequestFlow::on(const StaffFileOnBehalf&) {
+  if (!session_.staff_id) return;
+  open_catalog();
+  state_.draft.on_behalf_staff_id = session_.staff_id;
 }
 
 void RequestFlow::open_catalog() {
@@ -296,8 +358,18 @@ void RequestFlow::print_receipt() {
       receipt_slip(state_.receipt, store_.settings().get_or(store::setting::kVillageName, ""),
                    service_.catalog().find(state_.receipt.service_id), state_.locale, *translations_);
   const platform::PrintResult result = printer_->print(r);
-  if (!result.ok) platform::log::error("print", "receipt " + state_.receipt.number + " not printed: " + result.error);
-  state_.receipt.print_result = result.ok ? Message("receipt.printed") : Message("receipt.print_failed." + result.code);
+  if (result.ok) {
+    state_.receipt.print_result = Message("receipt.printed");
+    return;
+  }
+  // The receipt stays on screen: the resident writes the number and code down instead.
+  // The device's own words go to the log; the resident gets the reason in plain language.
+  platform::log::error("print", "receipt " + state_.receipt.number + " not printed: " + result.error);
+  const bool known = !printer_problem_key(result.state).empty();
+  state_.receipt.print_result =
+      Message(known ? "receipt.print_failed." + printer_state_code(result.state) : "receipt.print_failed")
+          .arg("number", state_.receipt.number)
+          .arg("code", state_.receipt.pickup_code);
 }
 
 void RequestFlow::open_track() {
@@ -415,7 +487,7 @@ void RequestFlow::load_detail(std::int64_t id) {
         RequestEventKind::kComplete, RequestEventKind::kReject})
     if (core::next_status(r->status, k) &&
         (!session_.staff_id || service_.may(*session_.staff_id, core::permission_for(k), &*r)))
-      d.allowed_actions.emplace_back(core::event_name(k));
+      d.allowed_actions.push_back(k);
   if (session_.staff_id) {
     d.may_record_rating = service_.may(*session_.staff_id, core::Permission::kRecordRating, &*r);
     d.may_followup = service_.may(*session_.staff_id, core::Permission::kCompleteFollowup, &*r);
@@ -519,22 +591,29 @@ void RequestFlow::reload_queue() {
 void RequestFlow::staff_action(const std::string& event, const Session& session) {
   if (!session.staff_id) return;
   state_.pick = PickView{event, {}};
+  pick_ids_.clear();
+  // Each option's id as text (the widget id and the value picked) and, for grids and
+  // assignees, as the number it is.
+  const auto add = [&](std::string id, std::string label, std::optional<std::int64_t> number = std::nullopt) {
+    state_.pick.options.emplace_back(std::move(id), std::move(label));
+    pick_ids_.push_back(number);
+  };
   if (event == "filter_grid") {
-    state_.pick.options.emplace_back("", "queue.filter_all");
-    for (const auto& [id, name] : store_.residents().grids()) state_.pick.options.emplace_back(std::to_string(id), name);
+    add("", "queue.filter_all");
+    for (const auto& [id, name] : store_.residents().grids()) add(std::to_string(id), name, id);
   } else if (event == "filter_service") {
-    state_.pick.options.emplace_back("", "queue.filter_all");
-    for (const auto& s : service_.catalog().services) state_.pick.options.emplace_back(s.id, s.name.in(state_.locale));
+    add("", "queue.filter_all");
+    for (const auto& s : service_.catalog().services) add(s.id, s.name.in(state_.locale));
   } else if (event == "assign") {
     for (const auto& s : store_.staff().list())
-      if (s.role == "grid_worker" || s.role == "volunteer") state_.pick.options.emplace_back(std::to_string(s.id), s.name);
+      if (s.role == "grid_worker" || s.role == "volunteer") add(std::to_string(s.id), s.name, s.id);
   } else if (event == "escalate") {
     std::set<std::string> seen;
     for (const auto& s : service_.catalog().services)
       if (s.level == core::HandlingLevel::kTownship && seen.insert(s.department.zh).second)
-        state_.pick.options.emplace_back(s.department.zh, s.department.in(state_.locale));
+        add(s.department.zh, s.department.in(state_.locale));
   } else if (reason_options().count(event)) {
-    for (const auto& key : reason_options().at(event)) state_.pick.options.emplace_back(key, key);
+    for (const auto& key : reason_options().at(event)) add(key, key);
   } else if (event == "followup_done") {
     const core::Status st = service_.complete_followup(detail_id_, *session.staff_id, "reason.note.called_resident");
     load_detail(detail_id_);
@@ -549,16 +628,16 @@ void RequestFlow::staff_action(const std::string& event, const Session& session)
   state_.screen = Screen::kStaffPick;
 }
 
-void RequestFlow::staff_pick(const std::string& option, const Session& session) {
+void RequestFlow::staff_pick(std::size_t index, const Session& session) {
+  const std::string option = state_.pick.options[index].first;
+  const std::optional<std::int64_t> number = pick_ids_[index];
   if (state_.pick.action == "filter_grid" || state_.pick.action == "filter_service") {
     QueueView& q = state_.queue;
     if (state_.pick.action == "filter_service") {
       q.service_filter = option;
     } else {
-      q.grid_filter = option.empty() ? std::nullopt : std::optional<std::int64_t>(std::stoll(option));
-      q.grid_label.clear();
-      for (const auto& [id, text] : state_.pick.options)
-        if (!option.empty() && id == option) q.grid_label = text;
+      q.grid_filter = number;
+      q.grid_label = number ? state_.pick.options[index].second : "";
     }
     q.page = 0;
     open_queue();
@@ -566,12 +645,13 @@ void RequestFlow::staff_pick(const std::string& option, const Session& session) 
   }
   const auto kind = event_kind(state_.pick.action);
   if (!kind || !session.staff_id) return;
-  if (*kind == RequestEventKind::kAssign)
-    run_transition(*kind, session, "", std::stoll(option), "");
-  else if (*kind == RequestEventKind::kEscalate)
+  if (*kind == RequestEventKind::kAssign) {
+    if (number) run_transition(*kind, session, "", *number, "");
+  } else if (*kind == RequestEventKind::kEscalate) {
     run_transition(*kind, session, "reason.escalate.beyond_village", std::nullopt, option);
-  else
+  } else {
     run_transition(*kind, session, option, std::nullopt, "");
+  }
 }
 
 void RequestFlow::run_transition(RequestEventKind kind, const Session& session, const std::string& note,

@@ -7,8 +7,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
-#include "app/action.h"
+#include "app/actions/request_actions.h"
+#include "app/actions/staff_actions.h"
+#include "app/flow_result.h"
+#include "app/session.h"
 #include "app/request_service.h"
 #include "app/text_field.h"
 #include "app/view_state.h"
@@ -19,21 +23,16 @@ namespace vsk::app {
 
 class Translations;
 
-// Who is at the kiosk, as the flow needs to know it (ids never reach the ViewState).
-struct Session {
-  std::optional<std::int64_t> resident_id;
-  std::optional<std::int64_t> staff_id;
-};
-
 class RequestFlow {
  public:
   // `session` is the app's: who is identified / logged in right now.
   RequestFlow(ViewState& state, const Session& session, store::KioskStore& store, RequestService& service,
               platform::Printer* printer, platform::Clock& clock);
 
-  // Handles the request-related actions; returns false for actions it does not own.
-  // `needs_identification` is set when the resident must identify before going on.
-  bool handle(const Action& a, const Session& session, bool* needs_identification);
+  // A resident's request actions; kIdentifyFirst when the resident must identify before going on
+  // (then the caller identifies and continues with begin_form / open_my_requests).
+  FlowResult handle(const RequestAction& a);
+  void handle(const StaffQueueAction& a);  // staff only; refused quietly without a staff session
 
   void open_catalog();
   void open_track();
@@ -54,6 +53,38 @@ class RequestFlow {
   void set_translations(const Translations* translations) { translations_ = translations; }
 
  private:
+  FlowResult on(const OpenRequests&);
+  FlowResult on(const OpenTrack&);
+  FlowResult on(const OpenMyRequests&);
+  FlowResult on(const PickCategory& a);
+  FlowResult on(const PickService& a);
+  FlowResult on(const StartForm&);
+  FlowResult on(const FileAnonymously&);
+  FlowResult on(const SetValue& a);
+  FlowResult on(const DateMonth& a);
+  FlowResult on(const NextField&);
+  FlowResult on(const PrevField&);
+  FlowResult on(const ToggleReward&);
+  FlowResult on(const ConfirmRequest&);
+  FlowResult on(const PrintReceipt&);
+  FlowResult on(const OpenRequest& a);
+  FlowResult on(const StartRating&);
+  FlowResult on(const RateLevel& a);
+  FlowResult on(const ToggleTag& a);
+  FlowResult on(const RateByPhone&);
+  FlowResult on(const SubmitRating&);
+  FlowResult on(const Reopen&);
+  void on(const OpenQueue&);
+  void on(const QueueStatus& a);
+  void on(const QueueOverdue&);
+  void on(const QueueFollowups&);
+  void on(const QueuePage& a);
+  void on(const QueueFilterBy& a);
+  void on(const StaffStep& a);
+  void on(const FollowupDone&);
+  void on(const StaffPickOption& a);
+  void on(const StaffFileOnBehalf&);
+  void prev_field();
   const core::Service* current_service() const;
   void show_field();
   void next_field();
@@ -66,7 +97,7 @@ class RequestFlow {
   void reopen(const Session& session);
   void reload_queue();
   void staff_action(const std::string& event, const Session& session);
-  void staff_pick(const std::string& option, const Session& session);
+  void staff_pick(std::size_t index, const Session& session);
   void run_transition(core::RequestEventKind kind, const Session& session, const std::string& note,
                       std::optional<std::int64_t> assignee, const std::string& department);
   RequestSummary summarize(const store::RequestRecord& r) const;
@@ -80,6 +111,8 @@ class RequestFlow {
   platform::Clock& clock_;
   std::int64_t detail_id_ = 0;   // the request on the detail / staff screen
   std::string track_number_;     // between the two track steps
+  // The pick page's options as numbers where they are ids (grids, assignees), by position.
+  std::vector<std::optional<std::int64_t>> pick_ids_;
   // Wrong pickup codes per request number: 5 in a row lock look-ups of that number for 15 min.
   std::map<std::string, core::PinAttemptState> track_attempts_;
 };

@@ -24,14 +24,6 @@ std::string summary_of(const std::string& payload) {
   return "";
 }
 
-std::optional<std::int64_t> to_int(const std::string& s) {
-  try {
-    return std::stoll(s);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
 }  // namespace
 
 SyncFlow::SyncFlow(ViewState& state, store::KioskStore& store, platform::Clock& clock, SyncPort* port)
@@ -77,39 +69,31 @@ bool SyncFlow::permitted(const Session& session) {
   return role && core::allowed(core::Actor{*role, s->id, s->grid_id}, core::Permission::kManageSync);
 }
 
-bool SyncFlow::handle(const Action& a, const Session& session) {
-  const bool ours = a.kind == ActionKind::kSyncNow || a.kind == ActionKind::kSyncRetry ||
-                    a.kind == ActionKind::kSyncDiscard || a.kind == ActionKind::kSyncConflictDone ||
-                    (a.kind == ActionKind::kOpenAdminFeature && a.arg == "admin.sync");
-  if (!ours) return false;
+bool SyncFlow::check_permitted(const Session& session) {
   state_.error.reset();
-  if (!permitted(session)) {
-    state_.error = core::Message("req.err.not_permitted").arg("action", "admin.sync");
-    return true;
-  }
+  if (permitted(session)) return true;
+  state_.error = core::Message("req.err.not_permitted").arg("action", "admin.sync");
+  return false;
+}
+
+void SyncFlow::open(const Session& session) {
+  if (check_permitted(session)) open();
+}
+
+void SyncFlow::handle(const SyncAction& a, const Session& session) {
+  if (!check_permitted(session)) return;
   const std::int64_t staff = *session.staff_id;
-  switch (a.kind) {
-    case ActionKind::kOpenAdminFeature:
-      open();
-      return true;
-    case ActionKind::kSyncNow:
-      if (port_) port_->request_sync_now();
-      state_.notice = core::Message(port_ ? "sync.started" : "sync.not_available");
-      break;
-    case ActionKind::kSyncRetry:
-      if (const auto seq = to_int(a.arg)) retry(*seq, staff);
-      break;
-    case ActionKind::kSyncDiscard:
-      if (const auto seq = to_int(a.arg)) discard(*seq, staff);
-      break;
-    case ActionKind::kSyncConflictDone:
-      if (const auto id = to_int(a.arg)) settle_conflict(*id, staff);
-      break;
-    default:
-      break;
-  }
+  std::visit(Overloaded{
+                 [&](const SyncNow&) {
+                   if (port_) port_->request_sync_now();
+                   state_.notice = core::Message(port_ ? "sync.started" : "sync.not_available");
+                 },
+                 [&](const SyncRetry& r) { retry(r.seq, staff); },
+                 [&](const SyncDiscard& d) { discard(d.seq, staff); },
+                 [&](const SyncConflictDone& c) { settle_conflict(c.conflict_id, staff); },
+             },
+             a);
   refresh();
-  return true;
 }
 
 void SyncFlow::retry(std::int64_t seq, std::int64_t staff_id) {

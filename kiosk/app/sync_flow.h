@@ -6,7 +6,8 @@
 
 #include <cstdint>
 
-#include "app/action.h"
+#include "app/actions/overloaded.h"
+#include "app/actions/sync_actions.h"
 #include "app/request_flow.h"
 #include "app/sync_port.h"
 #include "app/view_state.h"
@@ -23,13 +24,15 @@ class SyncFlow {
   SyncFlow(ViewState& state, store::KioskStore& store, platform::Clock& clock, SyncPort* port);
 
   void open();
-  // Handles the sync actions; false for actions it does not own.
-  bool handle(const Action& a, const Session& session);
+  void open(const Session& session);  // the admin tile: only for staff allowed to manage sync
+  // The sync health screen's buttons; refused (with an error shown) without the permission.
+  void handle(const SyncAction& a, const Session& session);
   // Re-reads the figures while the screen is open (the background round changes them).
   void refresh();
 
  private:
   bool permitted(const Session& session);
+  bool check_permitted(const Session& session);  // sets or clears state_.error
   void retry(std::int64_t seq, std::int64_t staff_id);
   void discard(std::int64_t seq, std::int64_t staff_id);
   void settle_conflict(std::int64_t id, std::int64_t staff_id);

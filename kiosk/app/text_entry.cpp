@@ -85,7 +85,7 @@ void TextEntry::commit_composition(std::optional<core::Message>& error) {
   refresh_menu();
 }
 
-TextEntry::Outcome TextEntry::handle(const Action& a, std::optional<core::Message>& error) {
+TextEntry::Outcome TextEntry::handle(const LegacyAction& a, std::optional<core::Message>& error) {
   if (!view_.active || !is_text_action(a.kind)) return Outcome::kNotMine;
   error.reset();
   switch (a.kind) {

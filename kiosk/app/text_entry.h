@@ -35,7 +35,7 @@ class TextEntry {
   enum class Outcome { kNotMine, kHandled, kDone, kCancelled };
   // Takes the text-entry actions; on kDone the caller reads view().value, then closes.
   // `error` is set for input that cannot be taken (too long), cleared otherwise.
-  Outcome handle(const Action& a, std::optional<core::Message>& error);
+  Outcome handle(const LegacyAction& a, std::optional<core::Message>& error);
   // Called every frame: notices when the pinyin engine becomes ready.
   bool refresh_ready();
 

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_nesting.h"
+
 #include "app/notice_service.h"
 #include "app/error_edge.h"
 #include "app/points_service.h"
@@ -12,7 +14,10 @@ namespace vsk::app {
 bool TownshipChanges::apply(db::Transaction& tx, const TownshipChange& c) {
   std::string local;
   std::optional<std::string> problem = "unsupported_kind";
-  if (const auto it = handlers_.find(c.kind); it != handlers_.end()) {
+  if (!core::json_nesting_within(c.payload)) {
+    problem = "bad_payload";  // its handler would recurse once per level; kept as a conflict, never walked
+    local = "nested deeper than " + std::to_string(core::kMaxJsonNesting) + " levels";
+  } else if (const auto it = handlers_.find(c.kind); it != handlers_.end()) {
     // A change that fails half-way is undone on its own and recorded, instead of failing the
     // whole page again and again (which would stop sync for good).
     try {

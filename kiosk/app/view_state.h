@@ -13,6 +13,7 @@
 #include "app/text_entry_view.h"
 #include "core/message.h"
 #include "core/notice.h"
+#include "core/request_status.h"
 
 namespace vsk::app {
 
@@ -146,7 +147,7 @@ struct RequestDetailView {
   bool anonymous = false;
   bool filed_on_behalf = false;
   std::int64_t open_followups = 0;
-  std::vector<std::string> allowed_actions;  // staff: event names the workflow and the role allow now
+  std::vector<core::RequestEventKind> allowed_actions;  // staff: the steps the workflow and the role allow now
   bool may_record_rating = false;
   bool may_followup = false;
 };
@@ -189,6 +190,7 @@ struct MaintenanceView {
   std::int64_t backup_time = 0;   // unix seconds
   bool storage_low = false;       // free space below the minimum: backups are paused
   std::int64_t free_mb = 0;
+  std::string printer_problem;    // translation key (admin.printer.paper_out ...), empty: fine
 };
 
 // Admin mode: sync with the township.
@@ -388,6 +390,7 @@ struct ViewState {
   std::string village_name;
   std::string feature_key;  // title key of the capability the resident chose (coming-soon screens)
   KeypadView keypad;
+  bool card_reader = false;  // an ID card reader is watched: the identify step says a card works too
   std::optional<core::Message> error;  // shown until the next input
   std::optional<ResidentView> resident;
   std::optional<StaffView> staff;

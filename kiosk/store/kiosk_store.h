@@ -4,10 +4,12 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "platform/pii_cipher.h"
 #include "sqlite/sqlite_db.h"
 #include "store/audit_store.h"
+#include "store/household_store.h"
 #include "store/points_store.h"
 #include "store/notice_store.h"
 #include "store/request_store.h"
@@ -38,6 +40,14 @@ class KioskStore {
   // A write transaction (BEGIN IMMEDIATE) on this store's connection; store write functions
   // take it as a parameter. The connection itself stays private: SQL lives in the stores.
   db::Transaction begin() { return db::Transaction(db_); }
+  // Households and grids (the village roll), on this connection.
+  HouseholdStore households() { return HouseholdStore(db_); }
+  // Runs a read-only query function of the store layer (store/ledger_queries.h) on this
+  // connection: `store.query(store::daiban_rows, from, to)`.
+  template <typename Query, typename... Args>
+  auto query(Query&& q, Args&&... args) {
+    return q(db_, std::forward<Args>(args)...);
+  }
   ResidentStore& residents() { return residents_; }
   StaffStore& staff() { return staff_; }
   SettingsStore& settings() { return settings_; }

@@ -7,7 +7,8 @@ namespace {
 
 constexpr const char* kSelect = R"sql(
   SELECT r.id, r.household_id, r.name, r.id_cipher, r.gender, r.birth_date, r.phone_cipher, r.relation,
-         r.is_head, r.pin_hash, r.pin_failures, r.pin_locked_until, h.address, g.name, h.grid_id
+         r.is_head, r.pin_hash, r.pin_failures, r.pin_locked_until, h.address, g.name, h.grid_id,
+         r.ethnicity_cipher, r.status, r.status_date, h.household_no, h.village_group
   FROM residents r JOIN households h ON h.id = r.household_id JOIN grids g ON g.id = h.grid_id
 )sql";
 
@@ -28,7 +29,20 @@ ResidentRecord read_row(const db::Statement& st, const platform::PiiCipher& ciph
   r.address = st.column_text(12);
   r.grid_name = st.column_text(13);
   r.grid_id = st.column_int(14);
+  if (auto ethnicity = st.column_optional_blob(15)) r.ethnicity = cipher.decrypt(*ethnicity);
+  r.status = st.column_text(16);
+  r.status_date = st.column_optional_text(17);
+  r.household_no = st.column_optional_text(18);
+  r.village_group = st.column_text(19);
   return r;
+}
+
+// NULL for an empty value: nothing to encrypt, and "not given" stays visible as NULL.
+void bind_encrypted(db::Statement& st, int index, const std::string& value, const platform::PiiCipher& cipher) {
+  if (value.empty())
+    st.bind_null(index);
+  else
+    st.bind_blob(index, cipher.encrypt(value));
 }
 
 std::optional<ResidentRecord> first_row(db::Statement st, const platform::PiiCipher& cipher) {
@@ -99,15 +113,39 @@ std::int64_t ResidentStore::insert(db::Transaction& tx, const ResidentRecord& r)
   const std::string id_number = core::normalize_id_number(r.id_number);
   auto st = tx.db().prepare(
       "INSERT INTO residents(household_id, name, id_cipher, id_index, gender, birth_date, phone_cipher, relation,"
-      " is_head, pin_hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+      " is_head, pin_hash, ethnicity_cipher, status, status_date)"
+      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   st.bind(1, r.household_id).bind(2, r.name).bind_blob(3, cipher_.encrypt(id_number));
   st.bind_blob(4, cipher_.blind_index(id_number)).bind(5, r.gender).bind(6, r.birth_date);
-  if (r.phone && !r.phone->empty())
-    st.bind_blob(7, cipher_.encrypt(*r.phone));
-  else
-    st.bind_null(7);
-  st.bind(8, r.relation).bind(9, r.is_head ? 1 : 0).bind(10, r.pin_hash).run();
+  bind_encrypted(st, 7, r.phone.value_or(""), cipher_);
+  st.bind(8, r.relation).bind(9, r.is_head ? 1 : 0).bind(10, r.pin_hash);
+  bind_encrypted(st, 11, r.ethnicity, cipher_);
+  st.bind(12, r.status).bind(13, r.status_date).run();
   return tx.db().last_insert_rowid();
+}
+
+void ResidentStore::update(db::Transaction& tx, const ResidentRecord& r) {
+  auto st = tx.db().prepare(
+      "UPDATE residents SET household_id = ?2, name = ?3, gender = ?4, birth_date = ?5, phone_cipher = ?6,"
+      " relation = ?7, is_head = ?8, ethnicity_cipher = ?9, status = ?10, status_date = ?11 WHERE id = ?1");
+  st.bind(1, r.id).bind(2, r.household_id).bind(3, r.name).bind(4, r.gender).bind(5, r.birth_date);
+  bind_encrypted(st, 6, r.phone.value_or(""), cipher_);
+  st.bind(7, r.relation).bind(8, r.is_head ? 1 : 0);
+  bind_encrypted(st, 9, r.ethnicity, cipher_);
+  st.bind(10, r.status).bind(11, r.status_date).run();
+}
+
+std::vector<std::int64_t> ResidentStore::ids_with_status(const std::string& status) {
+  auto st = db_.prepare("SELECT id FROM residents WHERE status = ?1 ORDER BY id");
+  st.bind(1, status);
+  std::vector<std::int64_t> out;
+  while (st.step()) out.push_back(st.column_int(0));
+  return out;
+}
+
+void ResidentStore::clear_pin(db::Transaction& tx, std::int64_t id) {
+  tx.db().prepare("UPDATE residents SET pin_hash = NULL, pin_failures = 0, pin_locked_until = 0 WHERE id = ?1")
+      .bind(1, id).run();
 }
 
 void ResidentStore::save_pin_attempts(db::Transaction& tx, std::int64_t id, const core::PinAttemptState& s) {

@@ -29,6 +29,11 @@ struct ResidentRecord {
   std::int64_t grid_id = 0;
   std::string address;    // of the household
   std::string grid_name;  // of the household
+  std::string ethnicity;  // 民族, stored encrypted; empty: not given
+  std::string status = "active";  // active / moved_out (迁出) / deceased (死亡): never deleted
+  std::optional<std::string> status_date;
+  std::optional<std::string> household_no;  // 户号 of the household (schema v10)
+  std::string village_group;                // 村民小组 of the household
 };
 
 // A resident without personal data: for bulk work (the demo seeders) that needs only ids.
@@ -61,8 +66,16 @@ class ResidentStore {
   // is_head, pin_hash of `r`), encrypting the ID and phone numbers. Returns the new id.
   std::int64_t insert(db::Transaction& tx, const ResidentRecord& r);
 
+  // Rewrites what a roll or 居民管理 may change (household_id, name, gender, birth_date, phone,
+  // relation, is_head, ethnicity, status, status_date); never the ID number or the PIN.
+  void update(db::Transaction& tx, const ResidentRecord& r);
+  // Internal ids of the residents with `status`, in id order.
+  std::vector<std::int64_t> ids_with_status(const std::string& status);
+
   void save_pin_attempts(db::Transaction& tx, std::int64_t id, const core::PinAttemptState& s);
   void set_pin_hash(db::Transaction& tx, std::int64_t id, const std::string& hash);
+  // No PIN until the resident chooses one at the window (reset); attempts cleared too.
+  void clear_pin(db::Transaction& tx, std::int64_t id);
 
  private:
   db::Database& db_;

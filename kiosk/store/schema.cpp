@@ -4,6 +4,7 @@
 
 #include "core/id_number.h"
 #include "store/notice_schema.h"
+#include "store/roll_schema.h"
 
 namespace vsk::store {
 namespace {
@@ -508,6 +509,7 @@ std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
       {kSyncSchema, v7_sync},
       {kNoticesSchema, migrate_notices},
       {kEventNotesSchema, [&cipher](db::Transaction& tx) { v9_encrypt_event_notes(tx, cipher); }},
+      {kRollSchema, migrate_roll},
       {kErrorCodesSchema, v11_error_codes},
   };
 }

@@ -21,6 +21,11 @@ inline constexpr const char* kFirstAdminPin = "setup.first_admin_pin";  // recei
 inline constexpr const char* kStartupRecovery = "startup.recovery";  // JSON; shown on admin home until cleared
 inline constexpr const char* kMinFreeMb = "storage.min_free_mb";  // below it: warning, no backups (default 200)
 inline constexpr const char* kDpi = "kiosk.dpi";  // screen pixels per inch for large mode (default 96)
+// Station hardware (kioskctl hardware ...): receipt printer device (empty: PNG files) and its
+// mode (text: the printer's Chinese font; raster: our rendered image), ID card reader devices.
+inline constexpr const char* kPrinterDevice = "printer.device";
+inline constexpr const char* kPrinterMode = "printer.mode";
+inline constexpr const char* kCardReaderDevices = "reader.devices";  // space-separated paths/globs; "off"
 }  // namespace setting
 
 class SettingsStore {

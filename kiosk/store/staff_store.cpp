@@ -4,7 +4,8 @@ namespace vsk::store {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT id, staff_no, name, role, grid_id, pin_hash, pin_failures, pin_locked_until FROM staff";
+    "SELECT id, staff_no, name, role, grid_id, pin_hash, pin_failures, pin_locked_until, disabled_at, pin_reset"
+    " FROM staff";
 
 StaffRecord read_row(const db::Statement& st) {
   StaffRecord s;
@@ -16,12 +17,21 @@ StaffRecord read_row(const db::Statement& st) {
   s.pin_hash = st.column_optional_text(5);
   s.pin_attempts.failures = static_cast<int>(st.column_int(6));
   s.pin_attempts.locked_until = st.column_int(7);
+  if (!st.column_is_null(8)) s.disabled_at = st.column_int(8);
+  s.pin_reset = st.column_int(9) != 0;
   return s;
 }
 
 }  // namespace
 
 std::optional<StaffRecord> StaffStore::find_by_staff_no(const std::string& staff_no) {
+  auto st = db_.prepare(std::string(kSelect) + " WHERE staff_no = ?1 AND disabled_at IS NULL");
+  st.bind(1, staff_no);
+  if (!st.step()) return std::nullopt;
+  return read_row(st);
+}
+
+std::optional<StaffRecord> StaffStore::find_any_by_staff_no(const std::string& staff_no) {
   auto st = db_.prepare(std::string(kSelect) + " WHERE staff_no = ?1");
   st.bind(1, staff_no);
   if (!st.step()) return std::nullopt;
@@ -55,8 +65,28 @@ void StaffStore::save_pin_attempts(db::Transaction& tx, std::int64_t id, const c
 
 void StaffStore::set_pin_hash(db::Transaction& tx, std::int64_t id, const std::string& hash) {
   auto st = tx.db().prepare(
-      "UPDATE staff SET pin_hash = ?2, pin_failures = 0, pin_locked_until = 0 WHERE id = ?1");
+      "UPDATE staff SET pin_hash = ?2, pin_failures = 0, pin_locked_until = 0, pin_reset = 0 WHERE id = ?1");
   st.bind(1, id).bind(2, hash).run();
+}
+
+std::int64_t StaffStore::active_admins() {
+  auto st = db_.prepare("SELECT count(*) FROM staff WHERE role = 'admin' AND disabled_at IS NULL");
+  st.step();
+  return st.column_int(0);
+}
+
+void StaffStore::set_role(db::Transaction& tx, std::int64_t id, const std::string& role,
+                          std::optional<std::int64_t> grid_id) {
+  tx.db().prepare("UPDATE staff SET role = ?2, grid_id = ?3 WHERE id = ?1").bind(1, id).bind(2, role).bind(3, grid_id).run();
+}
+
+void StaffStore::disable(db::Transaction& tx, std::int64_t id, std::int64_t at) {
+  tx.db().prepare("UPDATE staff SET disabled_at = ?2 WHERE id = ?1").bind(1, id).bind(2, at).run();
+}
+
+void StaffStore::require_new_pin(db::Transaction& tx, std::int64_t id) {
+  tx.db().prepare("UPDATE staff SET pin_hash = NULL, pin_reset = 1, pin_failures = 0, pin_locked_until = 0 WHERE id = ?1")
+      .bind(1, id).run();
 }
 
 }  // namespace vsk::store

@@ -19,18 +19,29 @@ struct StaffRecord {
   std::optional<std::int64_t> grid_id;
   std::optional<std::string> pin_hash;
   core::PinAttemptState pin_attempts;
+  std::optional<std::int64_t> disabled_at;  // unix seconds; none: active (schema v10)
+  bool pin_reset = false;  // chooses a new PIN at the next login, as the first admin does
 };
 
 class StaffStore {
  public:
   explicit StaffStore(db::Database& db) : db_(db) {}
 
+  // An active account only: a disabled one cannot log in, so the login never sees it.
   std::optional<StaffRecord> find_by_staff_no(const std::string& staff_no);
+  // Disabled accounts too (staff accounts screen, kioskctl staff).
+  std::optional<StaffRecord> find_any_by_staff_no(const std::string& staff_no);
   std::optional<StaffRecord> find(std::int64_t id);
-  std::vector<StaffRecord> list();
+  std::vector<StaffRecord> list();  // every account, disabled ones too
+  std::int64_t active_admins();
   std::int64_t insert(db::Transaction& tx, const StaffRecord& s);
   void save_pin_attempts(db::Transaction& tx, std::int64_t id, const core::PinAttemptState& s);
+  // Also ends a PIN reset: the new PIN is chosen.
   void set_pin_hash(db::Transaction& tx, std::int64_t id, const std::string& hash);
+  void set_role(db::Transaction& tx, std::int64_t id, const std::string& role, std::optional<std::int64_t> grid_id);
+  void disable(db::Transaction& tx, std::int64_t id, std::int64_t at);
+  // Forgets the PIN; the person chooses a new one at the next login.
+  void require_new_pin(db::Transaction& tx, std::int64_t id);
 
  private:
   db::Database& db_;

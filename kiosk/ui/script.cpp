@@ -14,8 +14,11 @@ namespace vsk::ui {
 namespace {
 
 const char* const kVerbs[] = {"tap",        "press", "slide-off", "release", "type", "wait",
-                              "expect", "expect-not", "shot",  "kill", "key", "expect-targets-mm",
+                              "expect", "expect-not", "shot",  "kill", "key", "expect-targets-mm", "await",
                               "await-file"};
+
+// How long `await` waits, in real time, for background work (the ID card reader's thread).
+constexpr int kAwaitMs = 5000;
 
 bool known_verb(const std::string& v) {
   for (const char* k : kVerbs)
@@ -114,6 +117,15 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
       advance_clock(std::stoll(s.arg));
     } else if (s.verb == "expect") {
       if (!frame.shows_text(s.arg)) return where + "expected to see '" + s.arg + "'";
+    } else if (s.verb == "await") {
+      // Like expect, but the text may come from another thread: draw frames until it shows.
+      bool seen = false;
+      for (int ms = 0; ms < kAwaitMs && !seen; ms += 20) {
+        settle(shell);
+        seen = shell.last_frame().shows_text(s.arg);
+        if (!seen) SDL_Delay(20);
+      }
+      if (!seen) return where + "waited " + std::to_string(kAwaitMs / 1000) + " s for '" + s.arg + "'";
     } else if (s.verb == "expect-not") {
       if (frame.shows_text(s.arg)) return where + "did not expect to see '" + s.arg + "'";
     } else if (s.verb == "key") {

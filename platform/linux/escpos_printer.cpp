@@ -3,11 +3,18 @@
 
 #include <fcntl.h>
 #include <iconv.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <initializer_list>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <system_error>
@@ -146,36 +153,118 @@ void put_footer(Bytes& out, const std::string& footer) {
   put_align(out, false);
 }
 
-// Devices under /dev are opened, never created: as root, O_CREAT on a missing /dev/usb/lp0
-// would make a plain file that swallows every later receipt.
-int open_output(const std::string& path) {
-  int flags = O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY;
-  if (path.rfind("/dev/", 0) != 0) flags |= O_CREAT;
-  const int fd = ::open(path.c_str(), flags, 0644);
-  if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot open " + path);
-  return fd;
+constexpr unsigned char DLE = 0x10;
+constexpr unsigned char EOT = 0x04;
+
+// A missing device: the printer is unplugged or off.
+struct NoDevice : std::system_error {
+  using std::system_error::system_error;
+};
+
+// The printer's file, opened for one job or one status check. Devices under /dev are opened,
+// never created: as root, O_CREAT on a missing /dev/usb/lp0 would make a plain file that
+// swallows every later receipt. A device is opened read-write so its status can be read; a
+// regular file (tests, a spool) only appended to.
+class Device {
+ public:
+  explicit Device(const std::string& path) {
+    const bool dev = path.rfind("/dev/", 0) == 0 || is_char_device(path);
+    if (dev) {
+      fd_ = ::open(path.c_str(), O_RDWR | O_NOCTTY | O_CLOEXEC);
+      readable_ = fd_ >= 0;
+      if (fd_ < 0 && (errno == EACCES || errno == EROFS || errno == EINVAL))
+        fd_ = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);  // write-only access
+    } else {
+      fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY, 0644);
+    }
+    if (fd_ < 0) {
+      const int err = errno;
+      if (err == ENOENT || err == ENODEV || err == ENXIO) throw NoDevice(err, std::generic_category(), "no printer at " + path);
+      throw std::system_error(err, std::generic_category(), "cannot open " + path);
+    }
+    // A USB-serial printer or the emulator's pty: raw bytes, no echo, no CR/LF games.
+    termios tio{};
+    if (::tcgetattr(fd_, &tio) == 0) {
+      ::cfmakeraw(&tio);
+      ::tcsetattr(fd_, TCSANOW, &tio);
+    }
+  }
+  ~Device() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Device(const Device&) = delete;
+  Device& operator=(const Device&) = delete;
+
+  bool readable() const { return readable_; }
+
+  // write(2) may stop early on a USB printer or be interrupted by a signal; keep going.
+  void write_all(const unsigned char* p, std::size_t n) {
+    std::size_t done = 0;
+    while (done < n) {
+      const ssize_t k = ::write(fd_, p + done, n - done);
+      if (k < 0 && errno == EINTR) continue;
+      if (k < 0) throw std::system_error(errno, std::generic_category(), "write");
+      done += static_cast<std::size_t>(k);
+    }
+  }
+
+  // One DLE EOT n answer byte, or nothing within the timeout. Unread bytes from before (a late
+  // answer, or a bit image that happened to contain DLE EOT) are dropped first.
+  std::optional<unsigned char> ask(unsigned char n, int timeout_ms) {
+    unsigned char stale[64];
+    for (pollfd p{fd_, POLLIN, 0}; ::poll(&p, 1, 0) > 0 && (p.revents & POLLIN);)
+      if (::read(fd_, stale, sizeof stale) <= 0) break;
+    const unsigned char q[3] = {DLE, EOT, n};
+    write_all(q, sizeof q);
+    pollfd p{fd_, POLLIN, 0};
+    if (::poll(&p, 1, timeout_ms) <= 0 || !(p.revents & POLLIN)) return std::nullopt;
+    unsigned char b = 0;
+    if (::read(fd_, &b, 1) != 1) return std::nullopt;
+    return b;
+  }
+
+  void close_or_throw(const std::string& path) {
+    const int fd = std::exchange(fd_, -1);
+    if (::close(fd) != 0) throw std::system_error(errno, std::generic_category(), "close " + path);
+  }
+
+ private:
+  static bool is_char_device(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISCHR(st.st_mode);
+  }
+  int fd_ = -1;
+  bool readable_ = false;
+};
+
+PrinterStatus query(Device& d, int timeout_ms) {
+  if (!d.readable()) return {PrinterState::kUnknown, "status cannot be read from this file"};
+  const auto printer = d.ask(1, timeout_ms);
+  if (!printer) return {PrinterState::kUnknown, "no answer to DLE EOT"};
+  const auto offline = d.ask(2, timeout_ms);
+  const auto paper = d.ask(4, timeout_ms);
+  if (!offline || !paper) return {PrinterState::kUnknown, "incomplete answer to DLE EOT"};
+  const PrinterState s = escpos_state(*printer, *offline, *paper);
+  char detail[64];
+  std::snprintf(detail, sizeof detail, "status bytes %02X %02X %02X", *printer, *offline, *paper);
+  return {s, detail};
 }
 
-// write(2) may stop early on a USB printer or be interrupted by a signal; keep going.
-void write_all(int fd, const Bytes& bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw std::system_error(errno, std::generic_category(), "write");
-    done += static_cast<std::size_t>(n);
+void put_raster_band(Bytes& out, const GrayImage& img, int top, int rows) {
+  const int row_bytes = (img.width + 7) / 8;
+  put(out, {GS, 'v', '0', 0, static_cast<unsigned char>(row_bytes & 0xFF), static_cast<unsigned char>(row_bytes >> 8),
+            static_cast<unsigned char>(rows & 0xFF), static_cast<unsigned char>(rows >> 8)});
+  for (int y = top; y < top + rows; ++y) {
+    const unsigned char* row = img.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(img.width);
+    for (int bx = 0; bx < row_bytes; ++bx) {
+      unsigned char b = 0;
+      for (int bit = 0; bit < 8; ++bit) {
+        const int x = bx * 8 + bit;
+        if (x < img.width && row[x] < 128) b |= static_cast<unsigned char>(0x80 >> bit);
+      }
+      out.push_back(b);
+    }
   }
-}
-
-void write_to(const std::string& path, const Bytes& bytes) {
-  const int fd = open_output(path);
-  try {
-    write_all(fd, bytes);
-  } catch (...) {
-    ::close(fd);
-    throw;
-  }
-  if (::close(fd) != 0) throw std::system_error(errno, std::generic_category(), "close " + path);
 }
 
 }  // namespace
@@ -192,31 +281,129 @@ std::vector<unsigned char> escpos_bytes(const Receipt& r) {
   return out;
 }
 
-std::string print_failure_code(const std::exception& e) {
-  const auto* sys = dynamic_cast<const std::system_error*>(&e);
-  if (!sys) return "failed";
-  switch (sys->code().value()) {
-    case ENOSPC:
-    case EDQUOT: return "disk_full";
-    case ENOENT:
-    case ENODEV:
-    case ENXIO: return "no_device";
-    case EACCES:
-    case EPERM: return "no_permission";
-    default: return "failed";
+namespace {
+
+// A job in pieces that each end at a command boundary: status is asked only between them,
+// never inside a command's data (ESC/POS: a real-time DLE EOT must not split another command,
+// and a printer could read image bytes 10 04 as one).
+std::vector<Bytes> raster_pieces(const GrayImage& image) {
+  if (image.width <= 0 || image.height < 0 ||
+      image.pixels.size() != static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height))
+    throw std::runtime_error("raster image with inconsistent size");
+  std::vector<Bytes> pieces;
+  pieces.push_back({ESC, '@'});
+  for (int top = 0; top < image.height; top += kRasterBandRows) {
+    pieces.emplace_back();
+    put_raster_band(pieces.back(), image, top, std::min(kRasterBandRows, image.height - top));
+  }
+  pieces.push_back({GS, 'V', 66, 0});
+  return pieces;
+}
+
+}  // namespace
+
+std::vector<unsigned char> escpos_raster_bytes(const GrayImage& image) {
+  Bytes out;
+  for (const Bytes& p : raster_pieces(image)) out.insert(out.end(), p.begin(), p.end());
+  return out;
+}
+
+PrinterState escpos_state(unsigned char printer, unsigned char offline, unsigned char paper) {
+  const auto valid = [](unsigned char b) { return (b & 0x93) == 0x12; };
+  if (!valid(printer) || !valid(offline) || !valid(paper)) return PrinterState::kUnknown;
+  if ((paper & 0x60) != 0 || (offline & 0x20) != 0) return PrinterState::kPaperOut;
+  if ((offline & 0x04) != 0) return PrinterState::kCoverOpen;
+  if ((printer & 0x08) != 0 || (offline & 0x40) != 0) return PrinterState::kOffline;
+  if ((paper & 0x0C) != 0) return PrinterState::kPaperNearEnd;
+  return PrinterState::kReady;
+}
+
+const char* to_string(PrinterState s) {
+  switch (s) {
+    case PrinterState::kReady: return "ready";
+    case PrinterState::kPaperNearEnd: return "paper near end";
+    case PrinterState::kPaperOut: return "paper out";
+    case PrinterState::kCoverOpen: return "cover open";
+    case PrinterState::kOffline: return "offline";
+    case PrinterState::kNoPrinter: return "no printer";
+    case PrinterState::kUnknown: return "unknown";
+  }
+  return "?";
+}
+
+struct EscPosPrinter::Impl {
+  EscPosOptions o;
+  std::mutex mu;  // print() on the UI thread, status() from the monitor thread
+  std::unique_ptr<ReceiptRenderer> renderer;
+};
+
+namespace {
+EscPosOptions text_mode_on(std::string device_path) {
+  EscPosOptions o;
+  o.device_path = std::move(device_path);
+  return o;
+}
+}  // namespace
+
+EscPosPrinter::EscPosPrinter(std::string device_path) : EscPosPrinter(text_mode_on(std::move(device_path))) {}
+
+EscPosPrinter::EscPosPrinter(EscPosOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->o = std::move(options);
+  if (impl_->o.mode == EscPosMode::kRaster) impl_->renderer = std::make_unique<ReceiptRenderer>(impl_->o.font_path);
+}
+
+EscPosPrinter::~EscPosPrinter() = default;
+
+PrinterStatus EscPosPrinter::status() {
+  std::lock_guard lock(impl_->mu);
+  try {
+    Device d(impl_->o.device_path);
+    return query(d, impl_->o.status_timeout_ms);
+  } catch (const NoDevice& e) {
+    return {PrinterState::kNoPrinter, e.what()};
+  } catch (const std::exception& e) {
+    return {PrinterState::kUnknown, e.what()};
   }
 }
 
-EscPosPrinter::EscPosPrinter(std::string device_path) : device_path_(std::move(device_path)) {}
-
 PrintResult EscPosPrinter::print(const Receipt& r) {
+  std::lock_guard lock(impl_->mu);
+  const EscPosOptions& o = impl_->o;
   PrintResult result;
-  result.path = device_path_;
+  result.path = o.device_path;
   try {
-    write_to(device_path_, escpos_bytes(r));
+    // Built first: a receipt that cannot be encoded must not leave half a job in the printer.
+    const std::vector<Bytes> pieces =
+        impl_->renderer ? raster_pieces(impl_->renderer->render(r)) : std::vector<Bytes>{escpos_bytes(r)};
+    std::size_t total = 0;
+    for (const Bytes& p : pieces) total += p.size();
+    Device d(o.device_path);
+    PrinterStatus st = query(d, o.status_timeout_ms);
+    result.state = st.state;
+    if (blocks_printing(st.state)) {
+      result.error = std::string("printer: ") + to_string(st.state);
+      return result;
+    }
+    std::size_t done = 0;
+    for (const Bytes& piece : pieces) {
+      d.write_all(piece.data(), piece.size());
+      done += piece.size();
+      if (st.state == PrinterState::kUnknown) continue;  // it never answered: do not keep asking
+      st = query(d, o.status_timeout_ms);
+      if (blocks_printing(st.state)) {
+        result.state = st.state;
+        result.error = std::string("printer: ") + to_string(st.state) + " during printing after " + std::to_string(done) +
+                       " of " + std::to_string(total) + " bytes";
+        return result;
+      }
+    }
+    d.close_or_throw(o.device_path);
+    result.state = st.state;
     result.ok = true;
+  } catch (const NoDevice& e) {
+    result.state = PrinterState::kNoPrinter;
+    result.error = e.what();
   } catch (const std::exception& e) {
-    result.code = print_failure_code(e);
     result.error = e.what();
   }
   return result;

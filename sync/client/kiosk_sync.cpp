@@ -4,6 +4,8 @@
 #include "app/catalog_loader.h"
 #include "app/points_rules_loader.h"
 #include "app/township_documents.h"
+#include "app/kiosk_runtime.h"
+#include "sync/client/heartbeat_source.h"
 
 #include <filesystem>
 
@@ -28,6 +30,8 @@ std::unique_ptr<KioskSync> open_kiosk_sync(const std::string& data_dir, const st
   app::register_document_changes(*k->changes, data_dir);
   k->client = std::make_unique<SyncClient>(k->store(), k->clock, SigningKey::load_or_create(device_key_path(data_dir)),
                                            *k->changes);
+  k->client->set_heartbeat([data_dir, &clock = k->clock] { return collect_heartbeat(data_dir, clock.unix_seconds()); },
+                           [data_dir](const Heartbeat& h) { app::mark_crashes_reported(data_dir, h.crashes); });
   return k;
 }
 

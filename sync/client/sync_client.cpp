@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/protocol/bounded_json.h"
 #include "sync/protocol/bundle.h"
 #include "sync/protocol/envelope.h"
 #include "sync/protocol/messages.h"
@@ -85,8 +86,8 @@ SyncReport SyncClient::enroll(Transport& t, const std::string& server_url, const
     fail(r, "refused:" + (e ? e->code : std::to_string(resp->status)), e ? e->message_en : "enrollment refused");
     return r;
   }
-  const json j = json::parse(resp->body, nullptr, false);
-  if (j.is_discarded() || !j.contains("device_id") || !j.contains("server_public_key") ||
+  const json j = parse_bounded_json(resp->body, nullptr, kMaxHeaderBytes).value_or(json());
+  if (!j.is_object() || !j.contains("device_id") || !j.contains("server_public_key") ||
       !PublicKey::from_hex(j.value("server_public_key", ""))) {
     fail(r, "bad_reply", "the enrollment reply cannot be read");
     return r;
@@ -146,6 +147,7 @@ std::optional<std::string> SyncClient::exchange(Transport& t, const std::string&
   }
   r.bytes_received += static_cast<std::int64_t>(resp->body.size());
   if (resp->status != 200) {
+    r.retry_after_s = resp->retry_after_s;
     const auto e = decode_error_reply(resp->body, nullptr);
     if (e)
       fail(r, "refused:" + e->code, e->message_en);
@@ -196,9 +198,14 @@ bool SyncClient::push(Transport& t, const Identity& id, SyncReport& r) {
     }
     batch.pending_total = s.count_after(acked) - static_cast<std::int64_t>(ops.size());  // left after this batch
     batch.device_time = clock_.unix_seconds();
+    if (heartbeat_due_ && make_heartbeat_) batch.heartbeat = make_heartbeat_();
     // An empty first batch is the hello that tells us where the township stands.
     const auto body = exchange(t, next_envelope(id, "push", encode(batch)), r);
     if (!body || !apply_push_reply(id, *body, r)) return false;
+    if (batch.heartbeat) {
+      heartbeat_due_ = false;
+      if (heartbeat_sent_) heartbeat_sent_(*batch.heartbeat);
+    }
     r.pushed += static_cast<int>(ops.size());
     if (ops.empty()) {
       if (s.get_int(store::sync_key::kAckedSeq) >= s.last_seq()) return true;
@@ -262,6 +269,11 @@ bool SyncClient::pull(Transport& t, const Identity& id, SyncReport& r) {
   return true;
 }
 
+void SyncClient::set_heartbeat(std::function<Heartbeat()> make, std::function<void(const Heartbeat&)> sent) {
+  make_heartbeat_ = std::move(make);
+  heartbeat_sent_ = std::move(sent);
+}
+
 SyncReport SyncClient::run_once(Transport& t) {
   SyncReport r;
   resynced_ = false;
@@ -270,6 +282,7 @@ SyncReport SyncClient::run_once(Transport& t) {
     fail(r, "not_enrolled", "not enrolled with a township");
     return finish(r);
   }
+  heartbeat_due_ = true;
   r.ok = push(t, *id, r) && pull(t, *id, r);
   // Applying township changes writes events of its own (a township reply is recorded and
   // reported back): send those now rather than a whole sync interval later.
@@ -296,6 +309,9 @@ std::optional<std::string> SyncClient::export_bundle(std::string* error) {
     }
     batch.pending_total = pending;
     batch.device_time = clock_.unix_seconds();
+    // Health on the first envelope; crashes stay unreported (no acknowledgement comes back
+    // through a bundle in time), so the next online round reports them again.
+    if (envelopes.empty() && make_heartbeat_) batch.heartbeat = make_heartbeat_();
     envelopes.push_back(next_envelope(*id, "push", encode(batch)));
     if (ops.empty()) break;
     after = ops.back().seq;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -18,6 +19,7 @@
 #include "platform/clock.h"
 #include "store/kiosk_store.h"
 #include "sync/client/transport.h"
+#include "sync/protocol/heartbeat.h"
 #include "sync/protocol/keys.h"
 
 namespace vsk::sync {
@@ -36,6 +38,7 @@ struct SyncReport {
   std::int64_t bytes_sent = 0, bytes_received = 0;
   int already_imported = 0;  // USB reply envelopes applied before (skipped)
   int resyncs = 0;           // downloads restarted from the beginning (checksum or township order)
+  std::int64_t retry_after_s = 0;  // the township was busy and asked to come back after this long
 };
 
 using store::SyncHealth;
@@ -64,6 +67,10 @@ class SyncClient {
 
   SyncHealth health();
 
+  // Each round's first push carries `make()`; `sent(h)` runs once the township acknowledged it
+  // (so crashes are reported once). Unset: no heartbeat.
+  void set_heartbeat(std::function<Heartbeat()> make, std::function<void(const Heartbeat&)> sent);
+
  private:
   struct Identity {
     std::string device_id;
@@ -88,6 +95,9 @@ class SyncClient {
   app::TownshipChanges& changes_;
   SyncLimits limits_;
   bool resynced_ = false;  // at most one restart per round
+  std::function<Heartbeat()> make_heartbeat_;
+  std::function<void(const Heartbeat&)> heartbeat_sent_;
+  bool heartbeat_due_ = false;  // this round's heartbeat has not gone out yet
 };
 
 }  // namespace vsk::sync

@@ -73,9 +73,9 @@ void SyncScheduler::loop() {
     lock.lock();
     status_.running_round = false;
     status_.failures_in_row = r.ok ? 0 : status_.failures_in_row + 1;
-    status_.last = std::move(r);
     const double jitter = std::uniform_real_distribution<double>(0, 1)(rng_);
-    next_ = Clock::now() + std::chrono::milliseconds(policy_.delay_ms(status_.failures_in_row, jitter));
+    next_ = Clock::now() + std::chrono::milliseconds(policy_.delay_ms(status_.failures_in_row, jitter, r.retry_after_s));
+    status_.last = std::move(r);
   }
 }
 

@@ -11,6 +11,7 @@ namespace vsk::sync {
 struct HttpResponse {
   int status = 0;
   std::string body;
+  long retry_after_s = 0;  // the Retry-After header of a 503 (seconds; 0: none)
 };
 
 inline constexpr const char* kNetworkReasons[] = {"refused", "no_host", "timeout", "dropped", "tls", "too_large"};

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/protocol/bounded_json.h"
+
 namespace vsk::sync {
 namespace {
 
@@ -96,8 +98,9 @@ std::optional<ParsedEnvelope> parse_envelope(std::string_view b, EnvelopeError* 
   if (b.size() < at + payload_len + crypto_sign_BYTES) return fail(error, EnvelopeError::kTruncated);
 
   ParsedEnvelope env;
-  const auto j = nlohmann::json::parse(header, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return fail(error, EnvelopeError::kBadHeader);
+  const auto parsed = parse_bounded_json(header, nullptr, kMaxHeaderBytes);
+  if (!parsed || !parsed->is_object()) return fail(error, EnvelopeError::kBadHeader);
+  const nlohmann::json& j = *parsed;
   try {
     env.header.protocol = j.at("protocol").get<int>();
     env.header.kind = j.at("kind").get<std::string>();

@@ -1,5 +1,7 @@
 #include "sync/protocol/messages.h"
 
+#include "sync/protocol/bounded_json.h"
+
 namespace vsk::sync {
 namespace {
 
@@ -40,13 +42,10 @@ class Reader {
 
 template <typename T, typename F>
 std::optional<T> decode(std::string_view text, std::string* error, F&& read) {
-  const json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) {
-    if (error) *error = "not JSON";
-    return std::nullopt;
-  }
+  const auto j = parse_bounded_json(text, error);
+  if (!j) return std::nullopt;
   try {
-    return read(Reader(j, ""), j);
+    return read(Reader(*j, ""), *j);
   } catch (const std::exception& e) {
     if (error) *error = e.what();
     return std::nullopt;
@@ -76,7 +75,9 @@ std::string encode(const PushBatch& m) {
   for (const auto& o : m.ops)
     ops.push_back({{"op_id", o.op_id}, {"seq", o.seq}, {"type", o.type}, {"device_time", o.device_time},
                    {"payload", o.payload}});
-  return json{{"ops", ops}, {"pending_total", m.pending_total}, {"device_time", m.device_time}}.dump();
+  json j{{"ops", ops}, {"pending_total", m.pending_total}, {"device_time", m.device_time}};
+  if (m.heartbeat) j["heartbeat"] = heartbeat_json(*m.heartbeat);
+  return j.dump();
 }
 
 std::string encode(const PushReply& m) {
@@ -123,7 +124,7 @@ std::optional<PushBatch> decode_push_batch(std::string_view text, std::string* e
     }
     m.pending_total = r.integer("pending_total");
     m.device_time = r.integer("device_time");
-    (void)j;
+    if (j.contains("heartbeat")) m.heartbeat = heartbeat_from_json(j["heartbeat"]);  // older kiosks send none
     return m;
   });
 }

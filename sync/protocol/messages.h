@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/protocol/heartbeat.h"
+
 namespace vsk::sync {
 
 struct Operation {
@@ -30,6 +32,7 @@ struct PushBatch {
   std::vector<Operation> ops;
   std::int64_t pending_total = 0;  // operations the kiosk holds beyond this batch (health)
   std::int64_t device_time = 0;    // the kiosk's clock when it sent this (clock-skew check)
+  std::optional<Heartbeat> heartbeat;  // the first batch of a round carries the kiosk's health
 };
 
 enum class OpOutcome { kAccepted, kDuplicate, kRejected };

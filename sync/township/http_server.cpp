@@ -1,15 +1,31 @@
 #include "sync/township/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
+
+#include "sync/township/worker_pool.h"
+
+#include "sync/protocol/bounded_json.h"
 
 namespace vsk::township {
 namespace {
 
 using nlohmann::json;
 
+constexpr int kListenBacklog = 1024;
+
+// Body limits per route. httplib's own limit covers only a declared Content-Length; these
+// are counted as bytes arrive (chunked) and after inflating (gzip, br), so no body ever takes
+// more memory than its route allows, and a refused one is never read to its end.
+constexpr std::size_t kSyncBodyLimit = sync::kMaxPayloadBytes + sync::kMaxHeaderBytes + 1024;
+constexpr std::size_t kAdminBodyLimit = 4u * 1024 * 1024;  // the largest admin document, a catalog, is ~100 KB
+constexpr std::size_t kEnrollBodyLimit = 16u * 1024;
+constexpr std::size_t kOtherBodyLimit = 64u * 1024;        // routes without a limit of their own: declared, plain
+
 void send(httplib::Response& res, const Reply& r) {
   res.status = r.status;
   if (r.retry_after_s > 0) res.set_header("Retry-After", std::to_string(r.retry_after_s));
+  if (r.close_connection) res.set_header("Connection", "close");
   res.set_content(r.body, r.content_type.c_str());
 }
 
@@ -19,9 +35,59 @@ std::string outcome(const Reply& r) {
   return std::to_string(r.status) + " " + r.body + (r.log_detail.empty() ? "" : " (" + r.log_detail + ")");
 }
 
+void refuse_body(httplib::Response& res, const Reply& r) {
+  res.set_header("Connection", "close");  // the rest of the body is never read
+  send(res, r);
+}
+
+Reply too_large(std::size_t limit) {
+  return error_reply(413, "too_large", "数据过大，已拒收", "request body over " + std::to_string(limit) + " bytes");
+}
+
+std::size_t declared_length(const httplib::Request& req) {
+  const std::string v = req.get_header_value("Content-Length");
+  return v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 12 ? 0 : std::stoull(v);
+}
+
 }  // namespace
 
-HttpServer::HttpServer(TownshipService& service, Log log, const std::string& tls_cert, const std::string& tls_key)
+httplib::Server::HandlerWithContentReader HttpServer::bounded(std::size_t limit, BodyHandler handler) {
+  return [limit, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res,
+                                               const httplib::ContentReader& reader) {
+    std::string body;
+    // Reserved pages are not resident until written, and the body never moves while it grows:
+    // memory follows the bytes that arrived, never twice the limit.
+    const bool plain = !req.has_header("Transfer-Encoding") && !req.has_header("Content-Encoding");
+    body.reserve(plain ? std::min(limit, declared_length(req)) : limit);
+    bool over = false;
+    const bool read = reader([&](const char* data, std::size_t n) {
+      if (body.size() + n > limit) return !(over = true);
+      body.append(data, n);
+      return true;
+    });
+    if (!read)
+      return refuse_body(res, over ? too_large(limit)
+                              : res.status == 415
+                                  ? error_reply(415, "unsupported_encoding", "不支持的压缩格式，已拒收", "unsupported Content-Encoding")
+                                  : error_reply(400, "bad_body", "请求数据不完整或无法解压，已拒收", "incomplete or undecodable body"));
+    handler(req, body, res);
+  };
+}
+
+bool HttpServer::has_bounded_route(const httplib::Request& req) const {
+  if (req.method != "POST") return false;
+  for (const auto& re : bounded_routes_)
+    if (std::regex_match(req.path, re)) return true;
+  return false;
+}
+
+void HttpServer::post(const std::string& pattern, std::size_t limit, BodyHandler handler) {
+  bounded_routes_.emplace_back(pattern);
+  server_->Post(pattern, bounded(limit, std::move(handler)));
+}
+
+HttpServer::HttpServer(TownshipService& service, Log log, const std::string& tls_cert, const std::string& tls_key,
+                       WorkerLimits limits)
     : service_(service), log_(std::move(log)) {
   if (!tls_cert.empty())
     server_ = std::make_unique<httplib::SSLServer>(tls_cert.c_str(), tls_key.c_str());
@@ -31,6 +97,47 @@ HttpServer::HttpServer(TownshipService& service, Log log, const std::string& tls
   server_->set_read_timeout(30, 0);
   server_->set_write_timeout(30, 0);
   server_->set_keep_alive_timeout(10);
+  // httplib's default adds SO_REUSEPORT, which lets a second server bind the same port and
+  // take half the connections; a port in use must refuse the second start instead.
+  server_->set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  // A connection the pool turned away is answered before any route runs: no database. A
+  // route without a limit of its own would read any body whole (httplib buffers it): only a
+  // small declared, uncompressed one gets there.
+  server_->new_task_queue = [limits] { return new WorkerPool(limits); };
+  server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (WorkerPool::turned_away() && req.path != "/v1/health") {
+      Reply r = busy_reply(WorkerPool::retry_after_s());
+      r.close_connection = true;
+      send(res, r);
+      log_(req.method + " " + req.path + " (" + req.remote_addr + "): 503 turned away, retry after " +
+           std::to_string(r.retry_after_s) + " s");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (has_bounded_route(req)) return httplib::Server::HandlerResponse::Unhandled;
+    const bool body = req.has_header("Transfer-Encoding") || req.has_header("Content-Encoding") ||
+                      declared_length(req) > kOtherBodyLimit ||
+                      (req.method == "POST" && !req.has_header("Content-Length"));
+    if (!body) return httplib::Server::HandlerResponse::Unhandled;
+    refuse_body(res, too_large(kOtherBodyLimit));
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  // An exception a handler did not expect (std::bad_alloc, a JSON type error): a plain 500,
+  // its text only in the log (httplib would put it into an EXCEPTION_WHAT header).
+  server_->set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "unknown exception";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    log_(req.method + " " + req.path + " (" + req.remote_addr + "): 500 internal error (" + what + ")");
+    res.headers.clear();
+    send(res, error_reply(500, "internal_error", "乡镇服务器内部错误，请稍后重试", "internal error"));
+  });
   routes();
 }
 
@@ -39,8 +146,18 @@ HttpServer::~HttpServer() = default;
 bool HttpServer::valid() const { return server_->is_valid(); }
 
 int HttpServer::bind(const std::string& host, int port) {
-  if (port == 0) return server_->bind_to_any_port(host.c_str());
-  return server_->bind_to_port(host.c_str(), port) ? port : -1;
+  // cpp-httplib as Debian builds it listens with a backlog of 5: when a burst of kiosks
+  // connects at once the kernel drops the SYNs beyond it, and each dropped kiosk loses 1, 3,
+  // 7 s to TCP retransmission before it is even accepted. Listening again on the same socket
+  // raises the backlog (capped by net.core.somaxconn).
+  int fd = -1;
+  server_->set_socket_options([&fd](socket_t s) {
+    httplib::default_socket_options(s);
+    fd = s;
+  });
+  const int bound = port == 0 ? server_->bind_to_any_port(host.c_str()) : server_->bind_to_port(host.c_str(), port) ? port : -1;
+  if (bound > 0 && fd >= 0) ::listen(fd, kListenBacklog);
+  return bound;
 }
 
 void HttpServer::run() { server_->listen_after_bind(); }
@@ -51,24 +168,24 @@ void HttpServer::routes() {
     res.set_content(json{{"ok", true}, {"protocol", {{"min", sync::kOldestProtocolVersion}, {"max", sync::kProtocolVersion}}}}.dump(),
                     "application/json");
   });
-  server_->Post("/v1/enroll", [this](const httplib::Request& req, httplib::Response& res) {
-    const Reply r = service_.enroll(req.body);
+  post("/v1/enroll", kEnrollBodyLimit, [this](const httplib::Request& req, const std::string& body, httplib::Response& res) {
+    const Reply r = service_.enroll(body);
     log_("enroll from " + req.remote_addr + ": " + outcome(r));
     send(res, r);
   });
-  server_->Post("/v1/sync", [this](const httplib::Request& req, httplib::Response& res) {
-    const Reply r = service_.handle_envelope(req.body);
+  post("/v1/sync", kSyncBodyLimit, [this](const httplib::Request& req, const std::string& body, httplib::Response& res) {
+    const Reply r = service_.handle_envelope(body);
     std::string who = "?";
     sync::EnvelopeError e{};
-    if (const auto env = sync::parse_envelope(req.body, &e)) who = env->header.kind + " from " + env->header.from;
-    log_("sync " + who + " (" + req.remote_addr + ", " + std::to_string(req.body.size()) + " bytes): " +
+    if (const auto env = sync::parse_envelope(body, &e)) who = env->header.kind + " from " + env->header.from;
+    log_("sync " + who + " (" + req.remote_addr + ", " + std::to_string(body.size()) + " bytes): " +
          outcome(r));
     send(res, r);
   });
 
   // Admin API.
-  auto admin = [this](auto&& handler) {
-    return [this, handler](const httplib::Request& req, httplib::Response& res) {
+  auto admin_with_body = [this](auto&& handler) {
+    return [this, handler](const httplib::Request& req, const std::string& raw, httplib::Response& res) {
       const std::string auth = req.get_header_value("Authorization");
       const std::string prefix = "Bearer ";
       try {
@@ -78,11 +195,14 @@ void HttpServer::routes() {
           send(res, error_reply(401, "unauthorized", "需要乡镇管理令牌", "admin token required"));
           return;
         }
-        const json body = req.body.empty() ? json::object() : json::parse(req.body, nullptr, false);
-        if (body.is_discarded() || !body.is_object()) {
-          send(res, error_reply(400, "bad_request", "请求不是有效的 JSON 对象", "body is not a JSON object"));
+        std::string why = "not an object";
+        const auto parsed = raw.empty() ? std::optional<json>(json::object()) : sync::parse_bounded_json(raw, &why);
+        if (!parsed || !parsed->is_object()) {
+          send(res, error_reply(400, "bad_request", "请求不是有效的 JSON 对象，或嵌套过深、过大",
+                                "body is not a usable JSON object: " + why));
           return;
         }
+        const json& body = *parsed;
         TownshipAdmin scoped = service_.admin(*scope);
         handler(scoped, req, body, res);
       } catch (const json::exception& ex) {
@@ -98,11 +218,22 @@ void HttpServer::routes() {
       log_("admin " + req.method + " " + req.path + ": " + std::to_string(res.status));
     };
   };
+  auto admin = [admin_with_body](auto&& handler) {  // GET: no body
+    return [h = admin_with_body(handler)](const httplib::Request& req, httplib::Response& res) { h(req, "", res); };
+  };
+  auto admin_post = [this, admin_with_body](const std::string& pattern, auto&& handler) {
+    post(pattern, kAdminBodyLimit, admin_with_body(handler));
+  };
   auto ok_json = [](httplib::Response& res, const json& j) { res.set_content(j.dump(), "application/json"); };
 
   server_->Get("/v1/admin/kiosks", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json&, httplib::Response& res) {
     ok_json(res, admin.stats());
   }));
+  // One kiosk's heartbeat history, newest first (the latest is in /v1/admin/kiosks).
+  server_->Get(R"(/v1/admin/kiosks/([0-9A-Za-z_-]+)/heartbeats)",
+               admin([ok_json](TownshipAdmin& admin, const httplib::Request& req, const json&, httplib::Response& res) {
+                 ok_json(res, admin.heartbeat_history(req.matches[1]));
+               }));
   server_->Get("/v1/admin/escalations", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json&, httplib::Response& res) {
     json list = json::array();
     for (const auto& r : admin.escalations())
@@ -111,30 +242,30 @@ void HttpServer::routes() {
                       {"updated_at", r.updated_at}});
     ok_json(res, list);
   }));
-  server_->Post("/v1/admin/reply", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
+  admin_post("/v1/admin/reply", ([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
     const std::string err = admin.reply_to_request(b.at("village").get<std::string>(), b.at("number").get<std::string>(),
                                                       b.at("text").get<std::string>());
     if (!err.empty()) return send(res, error_reply(409, "cannot_reply", "无法答复：" + err, err));
     ok_json(res, json{{"ok", true}});
   }));
-  server_->Post("/v1/admin/notices", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
+  admin_post("/v1/admin/notices", ([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
     std::optional<std::string> village;
     if (b.contains("village") && b["village"].is_string()) village = b["village"].get<std::string>();
     ok_json(res, json{{"change", admin.publish_notice(village, b.at("notice"))}});
   }));
-  server_->Post(R"(/v1/admin/documents/(catalog|points_rules))",
-                admin([ok_json](TownshipAdmin& admin, const httplib::Request& req, const json& b, httplib::Response& res) {
+  admin_post(R"(/v1/admin/documents/(catalog|points_rules))",
+                ([ok_json](TownshipAdmin& admin, const httplib::Request& req, const json& b, httplib::Response& res) {
                   ok_json(res, json{{"change", admin.publish_document(req.matches[1], b)}});
                 }));
-  server_->Post("/v1/admin/points", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
+  admin_post("/v1/admin/points", ([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
     const json entry{{"household_id", b.at("household_id").get<std::int64_t>()}, {"delta", b.at("delta").get<std::int64_t>()},
                      {"rule_id", b.value("rule_id", "")}, {"reason", b.value("reason", "")}};
     ok_json(res, json{{"change", admin.publish_points_entry(b.at("village").get<std::string>(), entry)}});
   }));
-  server_->Post("/v1/admin/resync", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
+  admin_post("/v1/admin/resync", ([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
     ok_json(res, json{{"ordered", admin.order_resync(b.at("device_id").get<std::string>(), b.at("scope").get<std::string>())}});
   }));
-  server_->Post("/v1/admin/revoke", admin([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
+  admin_post("/v1/admin/revoke", ([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
     ok_json(res, json{{"revoked", admin.revoke(b.at("device_id").get<std::string>())}});
   }));
 }

@@ -2,7 +2,8 @@
 // Storage: DIR/township.db (SQLite), or --database postgresql://... [--read-database URL of
 // a standby]; DIR always holds the server key. With several townships, commands for one
 // take --township NAME [--county NAME] (or --county NAME alone for a whole county).
-//   township-server --data-dir DIR [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM]   serve (default 127.0.0.1:8470)
+//   township-server --data-dir DIR [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM] [--workers N]
+//                                                                  serve (default 127.0.0.1:8470, 32 workers)
 //   township-server --data-dir DIR enroll --village NAME          print a one-time enrollment code
 //   township-server --data-dir DIR import-bundle FILE [--reply F] apply a USB bundle, write the answer
 //   township-server --data-dir DIR stats [--json]                 per-kiosk health
@@ -22,6 +23,7 @@
 #include <ctime>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,7 @@
 #include "sync/protocol/bundle.h"
 #include "sync/township/http_server.h"
 #include "sync/township/place_cli.h"
+#include "sync/township/serve_lock.h"
 #include "sync/township/store/table_copy.h"
 #include "sync/township/township_service.h"
 
@@ -55,7 +58,7 @@ void log_line(const std::string& line) {
 
 int usage() {
   std::cerr << "usage: township-server --data-dir DIR [--database postgresql://...] [--read-database URL]\n"
-               "                      [--township T] [--county C] [--listen HOST:PORT] [COMMAND ...]\n"
+               "                      [--township T] [--county C] [--listen HOST:PORT] [--workers N] [COMMAND ...]\n"
                "commands: serve (default), enroll --village NAME, import-bundle FILE [--reply FILE],\n"
                "          stats [--json], escalations [--json], reply --village V --number N --text T,\n"
                "          publish-notice [--village V] --title T --body B [--category C], revoke DEVICE_ID,\n"
@@ -105,7 +108,8 @@ std::string opt(const Args& a, const char* name) {
   return it == a.options.end() ? std::string() : it->second;
 }
 
-int serve(TownshipService& service, const std::string& listen, const std::string& tls_cert, const std::string& tls_key) {
+int serve(TownshipService& service, const std::string& listen, const std::string& tls_cert, const std::string& tls_key,
+          vsk::township::WorkerLimits limits) {
   log_line("storage: " + service.store().describe());
   if (service.store().rls_bypassed())
     log_line("warning: the database role is a superuser or has BYPASSRLS, so row-level security does not "
@@ -114,7 +118,7 @@ int serve(TownshipService& service, const std::string& listen, const std::string
   if (colon == std::string::npos) return usage();
   const std::string host = listen.substr(0, colon);
   const int port = std::stoi(listen.substr(colon + 1));
-  vsk::township::HttpServer server(service, log_line, tls_cert, tls_key);
+  vsk::township::HttpServer server(service, log_line, tls_cert, tls_key, limits);
   if (!server.valid()) {
     log_line("cannot load the TLS certificate or key");
     return 1;
@@ -186,11 +190,20 @@ int print_stats(TownshipAdmin& admin, bool as_json) {
     return 0;
   }
   std::cout << "operations: " << s["operations"] << ", escalated: " << s["escalated"] << "\n";
-  for (const auto& k : s["kiosks"])
+  for (const auto& k : s["kiosks"]) {
     std::cout << k["township"].get<std::string>() << "  " << k["village"].get<std::string>() << "  "
               << k["device_id"].get<std::string>() << "  acked " << k["acked_seq"] << "  pending "
               << k["pending_reported"] << "  last contact " << k["last_contact"] << "  skew " << k["clock_skew_s"]
               << (k["revoked"].get<bool>() ? "  REVOKED" : "") << "\n";
+    if (!k["heartbeat"].is_null()) {
+      const json& h = k["heartbeat"];
+      std::cout << "    version " << h["version"].get<std::string>() << "  up " << h["uptime_s"] << " s  disk free "
+                << h["free_disk_mb"] << " MB  db " << h["db_size_kb"] << " KB  backup age " << h["last_backup_age_s"]
+                << " s  printer " << h["printer"].get<std::string>() << "  reader " << h["reader"].get<std::string>()
+                << "  crashes " << h["crashes"] << "  screen " << h["screen"].get<std::string>() << "\n";
+    }
+    for (const auto& a : k["alerts"]) std::cout << "    ALERT " << a.get<std::string>() << "\n";
+  }
   return 0;
 }
 
@@ -300,12 +313,27 @@ int main(int argc, char** argv) {
   Args a;
   if (!parse(argc, argv, a)) return usage();
   ::mkdir(a.data_dir.c_str(), 0700);
+  // Before the store opens: a second server on this data dir must not touch it at all.
+  std::optional<vsk::township::ServeLock> lock;
+  if (a.command == "serve") {
+    std::string why;
+    lock = vsk::township::ServeLock::acquire(a.data_dir, &why);
+    if (!lock) {
+      std::cerr << "township-server: another township server already serves " << a.data_dir << " (" << why
+                << "); stop it first, or give this one its own --data-dir\n";
+      return 1;
+    }
+  }
   try {
     TownshipStore store(store_config(a));
     vsk::platform::SystemClock clock;
     TownshipService service(store, clock, vsk::sync::SigningKey::load_or_create(a.data_dir + "/server.key"));
 
-    if (a.command == "serve") return serve(service, a.listen, opt(a, "tls-cert"), opt(a, "tls-key"));
+    if (a.command == "serve") {
+      vsk::township::WorkerLimits limits;
+      if (!opt(a, "workers").empty()) limits.workers = std::stoi(opt(a, "workers"));
+      return serve(service, a.listen, opt(a, "tls-cert"), opt(a, "tls-key"), limits);
+    }
     if (a.command == "import-bundle") return import_bundle(service, a);
     if (a.command == "place") return vsk::township::place_command(store, clock, a.positional, a.options, a.json);
     if (a.command == "migrate-from-sqlite") return migrate_from_sqlite(store, clock, a);

@@ -1,6 +1,11 @@
 #include "sync/township/township_admin.h"
 
+#include <map>
+
 #include "crypto/blake2b.h"
+#include "sync/township/kiosk_alerts.h"
+#include "sync/township/store/heartbeat_store.h"
+
 #include "sync/protocol/keys.h"
 
 namespace vsk::township {
@@ -163,19 +168,51 @@ std::string TownshipAdmin::create_admin_token(const std::string& label) {
 
 json TownshipAdmin::stats() {
   Tx tx = store_.read_replica(scope_);
+  const std::int64_t now = clock_.unix_seconds();
+  const auto beats = HeartbeatStore(store_.dialect()).latest(tx);
+  std::map<std::string, sync::Heartbeat> health;
+  std::string newest_version;
+  for (const auto& [id, b] : beats) {
+    try {
+      health[id] = sync::heartbeat_from_json(json::parse(b.body));
+      if (sync::compare_versions(health[id].version, newest_version) > 0) newest_version = health[id].version;
+    } catch (const std::exception&) {
+      // Stored only after a strict decode; a row that no longer parses is shown as missing.
+    }
+  }
   json kiosks = json::array();
+  json alerts = json::array();
   for (const auto& d : store_.devices().list(tx)) {
     json k{{"device_id", d.id},       {"township", d.township},          {"village", d.village},
            {"name", d.name},          {"enrolled_at", d.enrolled_at},    {"acked_seq", d.acked_seq},
            {"pending_reported", d.pending_reported}, {"revoked", d.revoked_at.has_value()}};
     k["last_contact"] = d.last_contact ? json(*d.last_contact) : json(nullptr);
     k["clock_skew_s"] = d.clock_skew_s ? json(*d.clock_skew_s) : json(nullptr);
+    const auto h = health.find(d.id);
+    std::optional<sync::Heartbeat> hb;
+    if (h != health.end()) hb = h->second;
+    k["heartbeat"] = hb ? sync::heartbeat_json(*hb) : json(nullptr);
+    k["heartbeat_at"] = hb ? json(beats.at(d.id).at) : json(nullptr);
+    k["alerts"] = d.revoked_at ? std::vector<std::string>{} : kiosk_alerts(d.last_contact, hb, now, newest_version);
+    for (const auto& a : k["alerts"]) alerts.push_back({{"device_id", d.id}, {"village", d.village}, {"alert", a}});
     kiosks.push_back(k);
   }
   return json{{"kiosks", kiosks},
+              {"alerts", alerts},
+              {"newest_version", newest_version},
               {"operations", store_.ops().count(tx)},
               {"escalated", store_.requests().with_status(tx, "escalated").size()},
-              {"server_time", clock_.unix_seconds()}};
+              {"server_time", now}};
+}
+
+json TownshipAdmin::heartbeat_history(const std::string& device_id, int limit) {
+  Tx tx = store_.read_replica(scope_);
+  json out = json::array();
+  for (const auto& b : HeartbeatStore(store_.dialect()).history(tx, device_id, limit)) {
+    json j = json::parse(b.body, nullptr, false);
+    out.push_back({{"at", b.at}, {"heartbeat", j}});
+  }
+  return out;
 }
 
 std::optional<Scope> single_township_scope(TownshipStore& store) {

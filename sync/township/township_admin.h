@@ -55,7 +55,11 @@ class TownshipAdmin {
   // A new bearer token for the admin API reaching this scope (printed once, only its hash
   // is kept).
   std::string create_admin_token(const std::string& label);
+  // Every kiosk with its latest heartbeat and alerts (silent > 24 h, paper_out, disk_low,
+  // old_version), plus the alerts as one list.
   nlohmann::json stats();
+  // A kiosk's heartbeats, newest first.
+  nlohmann::json heartbeat_history(const std::string& device_id, int limit = 100);
 
  private:
   // The village called `name` within reach; created when `create` and the scope is one township.

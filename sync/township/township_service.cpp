@@ -1,9 +1,12 @@
 #include "sync/township/township_service.h"
 
+#include "sync/township/store/heartbeat_store.h"
+
 #include <map>
 #include <set>
 
 #include "crypto/blake2b.h"
+#include "sync/protocol/bounded_json.h"
 
 namespace vsk::township {
 namespace {
@@ -19,7 +22,8 @@ StoredOp rejected(const std::string& code, const std::string& zh) { return Store
 // Operation types the township understands, and what must be in their payloads.
 const std::set<std::string>& known_types() {
   static const std::set<std::string> k = {"request.submitted", "request.event", "request.rated",
-                                          "points.entry",      "notice.comment", "sync.ping"};
+                                          "points.entry",      "notice.comment", "sync.ping",
+                                          "residents.upserted"};
   return k;
 }
 
@@ -48,11 +52,16 @@ Reply error_reply(int status, const std::string& code, const std::string& zh, co
   return Reply{status, sync::encode(sync::ErrorReply{code, zh, en}), "application/json", code, 0, ""};
 }
 
+Reply busy_reply(int retry_after_s) {
+  Reply r = error_reply(503, "busy", "乡镇服务器繁忙，请稍后自动重试", "the township server is busy; try again shortly");
+  r.retry_after_s = retry_after_s;
+  return r;
+}
+
 Reply storage_failure(const StoreError& e) {
   Reply r = e.kind() == StoreError::Kind::kUnavailable || e.kind() == StoreError::Kind::kRetryable
-                ? error_reply(503, "busy", "乡镇服务器繁忙，请稍后自动重试", "the township server is busy; try again shortly")
+                ? busy_reply(kRetryAfterSeconds)
                 : error_reply(500, "storage_error", "乡镇服务器存储出错，请联系乡镇", "the township server could not store this");
-  if (r.status == 503) r.retry_after_s = kRetryAfterSeconds;
   r.log_detail = e.what();
   return r;
 }
@@ -72,12 +81,14 @@ std::optional<Scope> TownshipService::admin_scope(const std::string& token) {
 }
 
 Reply TownshipService::enroll(std::string_view body) {
-  const json j = json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("code") || !j["code"].is_string() ||
+  const json j = sync::parse_bounded_json(body, nullptr, sync::kMaxHeaderBytes).value_or(json());
+  if (!j.is_object() || !j.contains("code") || !j["code"].is_string() ||
       !j.contains("public_key") || !j["public_key"].is_string())
     return error_reply(400, "bad_request", "注册请求格式不正确", "malformed enrollment request");
   const auto pk = sync::PublicKey::from_hex(j["public_key"].get<std::string>());
   if (!pk) return error_reply(400, "bad_request", "终端公钥格式不正确", "malformed public key");
+  if (j.contains("name") && !j["name"].is_string())
+    return error_reply(400, "bad_request", "注册请求格式不正确", "name is not text");
   const std::string name = j.value("name", "");
   const std::string code_hash = platform::blake2b256_hex(j["code"].get<std::string>());
   const std::string device_id = sync::random_uuid();
@@ -171,6 +182,10 @@ Reply TownshipService::handle_push(const Device& seen, const sync::EnvelopeHeade
     reply.server_time = now;
     const std::int64_t counter = store_.devices().note_contact(
         tx, d->id, static_cast<std::int64_t>(h.counter), now, batch->device_time - now, batch->pending_total);
+    if (batch->heartbeat)
+      HeartbeatStore(store_.dialect())
+          .record(tx, d->township_id, d->id, static_cast<std::int64_t>(h.counter), now,
+                  sync::heartbeat_json(*batch->heartbeat).dump());
     Reply r = sealed_reply(*d, counter, "push-result", sync::encode(reply));
     tx.commit();
     return r;
@@ -264,8 +279,10 @@ Reply TownshipService::handle_pull(const Device& seen, const sync::EnvelopeHeade
     reply.more = static_cast<int>(rows.size()) > req->limit;
     if (reply.more) rows.pop_back();
     for (auto& r : rows) {
-      json payload = json::parse(r.payload, nullptr, false);
-      reply.changes.push_back({r.id, r.scope, r.kind, r.key, payload.is_discarded() ? json::object() : payload});
+      // Bounded even here: a document stored before the admin API checked nesting must not
+      // take the server down at every pull (the kiosk records the empty payload as a conflict).
+      auto payload = sync::parse_bounded_json(r.payload, nullptr);
+      reply.changes.push_back({r.id, r.scope, r.kind, r.key, payload ? std::move(*payload) : json::object()});
     }
     reply.next_cursor = rows.empty() ? req->cursor : rows.back().id;
     reply.server_time = now;
@@ -278,6 +295,7 @@ Reply TownshipService::handle_pull(const Device& seen, const sync::EnvelopeHeade
     const std::int64_t counter = store_.devices().note_contact(tx, d->id, static_cast<std::int64_t>(h.counter), now,
                                                                req->device_time - now, std::nullopt);
     Reply r = sealed_reply(*d, counter, "pull-result", sync::encode(reply));
+    r.close_connection = !reply.more;  // the last page ends the round: minutes pass before the next
     tx.commit();
     return r;
   });

@@ -26,6 +26,7 @@ struct Reply {
   std::string code;         // the error code when refused
   int retry_after_s = 0;    // 503: when to come back (the Retry-After header)
   std::string log_detail;   // for the server log only, never sent
+  bool close_connection = false;  // the kiosk's round is over, or it was turned away: free the worker
   bool ok() const { return status == 200; }
 };
 
@@ -61,6 +62,8 @@ class TownshipService {
 
 // An error answer; codes are stable, the texts are for people.
 Reply error_reply(int status, const std::string& code, const std::string& zh, const std::string& en);
+// 503 busy: come back after `retry_after_s` (the kiosk's backoff honours it).
+Reply busy_reply(int retry_after_s);
 // A storage failure as an answer: 503 with Retry-After when the database is unreachable or
 // busy (the kiosk simply comes back), 500 otherwise; the detail goes to the log only.
 Reply storage_failure(const StoreError& e);

@@ -30,11 +30,11 @@ class AttractIdleTest : public test_support::VillageFixture {
     app_->tick();
   }
   void identify() {
-    app_->dispatch({ActionKind::kOpenPoints, ""});
-    for (char c : demo_resident().id_number) app_->dispatch({ActionKind::kKey, std::string(1, c)});
-    app_->dispatch({ActionKind::kSubmit, ""});
-    for (char c : village_.demo_logins.at(0).pin) app_->dispatch({ActionKind::kKey, std::string(1, c)});
-    app_->dispatch({ActionKind::kSubmit, ""});
+    app_->dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
+    for (char c : demo_resident().id_number) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
+    app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
+    for (char c : village_.demo_logins.at(0).pin) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
+    app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
     ASSERT_EQ(state().screen, Screen::kResidentHome);
   }
   std::unique_ptr<app::KioskApp> app_;
@@ -76,16 +76,16 @@ TEST_F(AttractIdleTest, StartsAfterTheIdleTimeOnTheHomeScreenAndCyclesPinnedNoti
 TEST_F(AttractIdleTest, AnyTouchStopsItWithoutDoingWhatWasTapped) {
   wait_ms(60'000);
   ASSERT_EQ(state().screen, Screen::kAttract);
-  app_->dispatch({ActionKind::kOpenRequests, ""});  // a tap that happened to hit a tile
+  app_->dispatch(app::OpenRequests{});  // a tap that happened to hit a tile
   EXPECT_EQ(state().screen, Screen::kHome);
   EXPECT_TRUE(state().attract.notices.empty());
   wait_ms(59'000);
   EXPECT_EQ(state().screen, Screen::kHome) << "a full idle time again before it comes back";
   wait_ms(1'000);
   ASSERT_EQ(state().screen, Screen::kAttract);
-  app_->dispatch({ActionKind::kWakeUp, ""});  // a touch on no button, or a key
+  app_->dispatch(app::LegacyAction{ActionKind::kWakeUp, ""});  // a touch on no button, or a key
   EXPECT_EQ(state().screen, Screen::kHome);
-  app_->dispatch({ActionKind::kOpenRequests, ""});
+  app_->dispatch(app::OpenRequests{});
   EXPECT_EQ(state().screen, Screen::kCatalog) << "after waking, taps work as usual";
 }
 
@@ -99,7 +99,7 @@ TEST_F(AttractIdleTest, ShowsTheRedBoardOnceThePointsFeatureFillsIt) {
 }
 
 TEST_F(AttractIdleTest, NeverStartsDuringASession) {
-  app_->dispatch({ActionKind::kOpenNotices, ""});
+  app_->dispatch(app::OpenNotices{});
   wait_ms(30'000);
   app_->note_activity();
   wait_ms(50'000);
@@ -118,7 +118,7 @@ TEST_F(AttractIdleTest, AsksBeforeResettingAResidentSession) {
   wait_ms(5'500);
   EXPECT_EQ(*state().idle_prompt_s, 15);
   // 需要 (or any touch): the prompt goes, the resident stays, the time starts again.
-  app_->dispatch({ActionKind::kWakeUp, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kWakeUp, ""});
   EXPECT_FALSE(state().idle_prompt_s);
   EXPECT_EQ(state().screen, Screen::kResidentHome);
   ASSERT_TRUE(state().resident);
@@ -148,11 +148,11 @@ TEST_F(AttractIdleTest, ActivityWithoutAButtonAlsoAnswersThePrompt) {
 }
 
 TEST_F(AttractIdleTest, StaffAreNotAskedTheyAreLoggedOutOnTheirOwnTime) {
-  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
-  for (char c : std::string("0002")) app_->dispatch({ActionKind::kKey, std::string(1, c)});
-  app_->dispatch({ActionKind::kSubmit, ""});
-  for (char c : village_.staff.at(1).pin) app_->dispatch({ActionKind::kKey, std::string(1, c)});
-  app_->dispatch({ActionKind::kSubmit, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  for (char c : std::string("0002")) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
+  app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
+  for (char c : village_.staff.at(1).pin) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
+  app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
   ASSERT_TRUE(state().staff);
   wait_ms(170'000);
   EXPECT_FALSE(state().idle_prompt_s);
@@ -161,26 +161,26 @@ TEST_F(AttractIdleTest, StaffAreNotAskedTheyAreLoggedOutOnTheirOwnTime) {
 }
 
 TEST_F(AttractIdleTest, OpinionNeedsIdentificationThenIsStored) {
-  app_->dispatch({ActionKind::kOpenNotices, ""});
+  app_->dispatch(app::OpenNotices{});
   ASSERT_EQ(state().screen, Screen::kNotices);
   ASSERT_FALSE(state().notices.rows.empty());
   EXPECT_TRUE(state().notices.rows[0].pinned);
   // Residents never see drafts or expired notices.
   for (const auto& r : state().notices.rows) EXPECT_EQ(r.status, "published");
   const std::int64_t id = state().notices.rows[0].id;
-  app_->dispatch({ActionKind::kOpenNotice, std::to_string(id)});
+  app_->dispatch(app::OpenNotice{id});
   ASSERT_EQ(state().screen, Screen::kNoticePage);
-  app_->dispatch({ActionKind::kNoticeOpinion, ""});
+  app_->dispatch(app::NoticeOpinion{});
   ASSERT_EQ(state().screen, Screen::kIdentify);
-  for (char c : demo_resident().id_number) app_->dispatch({ActionKind::kKey, std::string(1, c)});
-  app_->dispatch({ActionKind::kSubmit, ""});
-  for (char c : village_.demo_logins.at(0).pin) app_->dispatch({ActionKind::kKey, std::string(1, c)});
-  app_->dispatch({ActionKind::kSubmit, ""});
+  for (char c : demo_resident().id_number) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
+  app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
+  for (char c : village_.demo_logins.at(0).pin) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
+  app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
   ASSERT_EQ(state().screen, Screen::kNoticeOpinion);
-  app_->dispatch({ActionKind::kNoticeSendComment, ""});
+  app_->dispatch(app::NoticeSendComment{});
   EXPECT_EQ(state().error->key, "notice.err.empty_comment");
-  app_->dispatch({ActionKind::kNoticeCommentText, "希望公开更多细节。"});
-  app_->dispatch({ActionKind::kNoticeSendComment, ""});
+  app_->dispatch(app::NoticeCommentText{"希望公开更多细节。"});
+  app_->dispatch(app::NoticeSendComment{});
   EXPECT_EQ(state().screen, Screen::kNoticePage);
   EXPECT_EQ(state().notice->key, "notice.comment_sent");
   const auto comments = store_.notices().comments(id);
@@ -190,25 +190,25 @@ TEST_F(AttractIdleTest, OpinionNeedsIdentificationThenIsStored) {
 }
 
 TEST_F(AttractIdleTest, StaffEditorSavesAVersionAndPublishesThroughTheApp) {
-  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
-  for (char c : std::string("0002")) app_->dispatch({ActionKind::kKey, std::string(1, c)});
-  app_->dispatch({ActionKind::kSubmit, ""});
-  for (char c : village_.staff.at(1).pin) app_->dispatch({ActionKind::kKey, std::string(1, c)});
-  app_->dispatch({ActionKind::kSubmit, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  for (char c : std::string("0002")) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
+  app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
+  for (char c : village_.staff.at(1).pin) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
+  app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
   EXPECT_EQ(state().notices.overdue, std::vector<std::string>{"party"});
-  app_->dispatch({ActionKind::kOpenAdminFeature, "admin.notices"});
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenAdminFeature, "admin.notices"});
   ASSERT_EQ(state().screen, Screen::kStaffNotices);
-  app_->dispatch({ActionKind::kNoticeNew, ""});
-  app_->dispatch({ActionKind::kNoticeSetField, "category=party"});
-  app_->dispatch({ActionKind::kNoticeSetField, "title=主题党日活动通知"});
-  app_->dispatch({ActionKind::kNoticeSetField, "body=本月主题党日定于周五上午举行。"});
-  app_->dispatch({ActionKind::kNoticeSave, ""});
+  app_->dispatch(app::NoticeNew{});
+  app_->dispatch(app::NoticeSetCategory{"party"});
+  app_->dispatch(app::NoticeSetTitle{"主题党日活动通知"});
+  app_->dispatch(app::NoticeSetBody{"本月主题党日定于周五上午举行。"});
+  app_->dispatch(app::NoticeSave{});
   ASSERT_EQ(state().screen, Screen::kStaffNotice) << (state().error ? state().error->key : "");
   EXPECT_EQ(state().notices.detail.summary.status, "draft");
-  app_->dispatch({ActionKind::kNoticePublish, ""});
+  app_->dispatch(app::NoticePublish{});
   EXPECT_EQ(state().notices.detail.summary.status, "published");
-  app_->dispatch({ActionKind::kBack, ""});
-  app_->dispatch({ActionKind::kBack, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kBack, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kBack, ""});
   EXPECT_EQ(state().screen, Screen::kAdminHome);
   EXPECT_TRUE(state().notices.overdue.empty()) << "publishing party affairs clears the flag";
 }

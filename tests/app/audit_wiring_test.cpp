@@ -17,11 +17,11 @@ class AuditWiringTest : public test_support::VillageFixture {
       : app_(app::AppServices{store_, clock_, hasher_, *service_, nullptr, nullptr}, app::AppOptions{}) {}
 
   void type(const std::string& chars) {
-    for (char c : chars) app_.dispatch({ActionKind::kKey, std::string(1, c)});
+    for (char c : chars) app_.dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
   }
-  void submit() { app_.dispatch({ActionKind::kSubmit, ""}); }
+  void submit() { app_.dispatch(app::LegacyAction{ActionKind::kSubmit, ""}); }
   void staff_login(const std::string& staff_no, const std::string& pin) {
-    app_.dispatch({ActionKind::kOpenStaffLogin, ""});
+    app_.dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
     type(staff_no);
     submit();
     type(pin);
@@ -56,7 +56,7 @@ class AuditWiringTest : public test_support::VillageFixture {
 TEST_F(AuditWiringTest, StaffLoginAndLogoutAreAudited) {
   staff_login("0001", staff_pin("0001"));
   ASSERT_EQ(app_.state().screen, Screen::kAdminHome);
-  app_.dispatch({ActionKind::kLogout, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kLogout, ""});
   const auto rows = log();
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].action, "login");
@@ -72,7 +72,7 @@ TEST_F(AuditWiringTest, StaffLoginAndLogoutAreAudited) {
 TEST_F(AuditWiringTest, FailedStaffLoginsAreAuditedWithoutThePin) {
   staff_login("0001", "111111");
   ASSERT_EQ(app_.state().error->key, "err.staff_login_failed");
-  app_.dispatch({ActionKind::kBack, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kBack, ""});
   staff_login("9999", "222222");  // no such staff member
   ASSERT_EQ(app_.state().error->key, "err.staff_login_failed");
   const auto rows = log();
@@ -94,7 +94,7 @@ TEST_F(AuditWiringTest, FailedStaffLoginsAreAuditedWithoutThePin) {
 }
 
 TEST_F(AuditWiringTest, StaffLockoutIsAudited) {
-  app_.dispatch({ActionKind::kOpenStaffLogin, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
   type("0002");
   submit();
   for (int i = 0; i < 5; ++i) {
@@ -127,7 +127,7 @@ TEST_F(AuditWiringTest, IdleLogoutOfStaffIsAudited) {
 }
 
 TEST_F(AuditWiringTest, ResidentIdleResetIsNotAStaffLogout) {
-  app_.dispatch({ActionKind::kOpenPoints, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
   type(demo_resident().id_number);
   submit();
   type(village_.demo_logins.at(0).pin);
@@ -199,17 +199,17 @@ TEST_F(AuditWiringTest, StaffRatingsFollowUpsAndFilingOnBehalfAreAudited) {
 
 TEST_F(AuditWiringTest, NoEntryHoldsAResidentsIdNumberPhoneOrName) {
   // A busy session: a takeover (代办) with a phone number on the form, staff handling, a lockout.
-  app_.dispatch({ActionKind::kOpenRequests, ""});
-  app_.dispatch({ActionKind::kPickCategory, "certificates"});
-  app_.dispatch({ActionKind::kPickService, "residence_certificate"});
-  app_.dispatch({ActionKind::kStartForm, ""});
+  app_.dispatch(app::OpenRequests{});
+  app_.dispatch(app::PickCategory{"certificates"});
+  app_.dispatch(app::PickService{"residence_certificate"});
+  app_.dispatch(app::StartForm{});
   type(demo_resident().id_number);
   submit();
   type(village_.demo_logins.at(0).pin);
   submit();
-  app_.dispatch({ActionKind::kSetValue, "bank"});
-  app_.dispatch({ActionKind::kCallStaff, ""});
-  app_.dispatch({ActionKind::kStaffTakeOver, ""});
+  app_.dispatch(app::SetValue{"bank"});
+  app_.dispatch(app::LegacyAction{ActionKind::kCallStaff, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kStaffTakeOver, ""});
   type("0002");
   submit();
   type(staff_pin("0002"));
@@ -219,10 +219,10 @@ TEST_F(AuditWiringTest, NoEntryHoldsAResidentsIdNumberPhoneOrName) {
   submit();
   type(demo_resident().phone);
   submit();
-  app_.dispatch({ActionKind::kConfirmRequest, ""});
+  app_.dispatch(app::ConfirmRequest{});
   ASSERT_EQ(app_.state().screen, Screen::kReceipt);
   const std::string number = app_.state().receipt.number;
-  app_.dispatch({ActionKind::kHome, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kHome, ""});
   const auto request = store_.requests().find_by_number(number);
   ASSERT_TRUE(request);
   ASSERT_TRUE(service_->transition(request->id, by_clerk(RequestEventKind::kAccept)));

@@ -41,22 +41,22 @@ class ErrorEdgeTest : private WithFullDiskVfs, public test_support::VillageFixtu
   void fill_database() { disk.set_full(true); }
   void space_back() { disk.set_full(false); }
   void type(const std::string& chars) {
-    for (char c : chars) app_.dispatch({ActionKind::kKey, std::string(1, c)});
+    for (char c : chars) app_.dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
   }
-  void submit() { app_.dispatch({ActionKind::kSubmit, ""}); }
+  void submit() { app_.dispatch(app::LegacyAction{ActionKind::kSubmit, ""}); }
   const std::string& demo_pin(int i = 0) const { return village_.demo_logins.at(i).pin; }
   // A resident's request up to the confirm page, a long purpose so the request needs new pages.
   void fill_in_request() {
-    app_.dispatch({ActionKind::kOpenRequests, ""});
-    app_.dispatch({ActionKind::kPickCategory, "certificates"});
-    app_.dispatch({ActionKind::kPickService, "residence_certificate"});
-    app_.dispatch({ActionKind::kStartForm, ""});
+    app_.dispatch(app::OpenRequests{});
+    app_.dispatch(app::PickCategory{"certificates"});
+    app_.dispatch(app::PickService{"residence_certificate"});
+    app_.dispatch(app::StartForm{});
     type(demo_resident().id_number);
     submit();
     type(demo_pin());
     submit();
     ASSERT_EQ(app_.state().screen, Screen::kFormField);
-    app_.dispatch({ActionKind::kSetValue, "bank"});
+    app_.dispatch(app::SetValue{"bank"});
     type("1");
     submit();  // copies
     submit();  // phone left empty
@@ -79,7 +79,7 @@ TEST_F(ErrorEdgeTest, SubmitOnAFullDiskKeepsTheAnswersAndFilesOnceSpaceIsBack) {
   const auto answers = app_.state().draft.values;
   const std::int64_t before = requests_filed();
   fill_database();
-  app_.dispatch({ActionKind::kConfirmRequest, ""});  // used to throw "database or disk is full"
+  app_.dispatch(app::ConfirmRequest{});  // used to throw "database or disk is full"
   ASSERT_TRUE(app_.state().failure);
   EXPECT_EQ(app_.state().failure->key, "err.storage.full");
   EXPECT_EQ(app_.state().screen, Screen::kConfirm);  // still on the confirm page...
@@ -90,7 +90,7 @@ TEST_F(ErrorEdgeTest, SubmitOnAFullDiskKeepsTheAnswersAndFilesOnceSpaceIsBack) {
   EXPECT_EQ(app_.state().last_failure->reason_key, "storage.reason.full");
 
   space_back();
-  app_.dispatch({ActionKind::kConfirmRequest, ""});  // the same tap, again
+  app_.dispatch(app::ConfirmRequest{});  // the same tap, again
   EXPECT_FALSE(app_.state().failure);
   ASSERT_EQ(app_.state().screen, Screen::kReceipt);
   EXPECT_EQ(requests_filed(), before + 1);
@@ -103,7 +103,7 @@ TEST_F(ErrorEdgeTest, WrongPinAndStaffLoginWhileTheDatabaseIsLockedKeepTheKioskR
   db::Database other(dir_.file("kiosk.db"));
   other.exec("BEGIN IMMEDIATE");
 
-  app_.dispatch({ActionKind::kOpenPoints, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
   type(demo_resident().id_number);
   submit();
   type("000000");  // wrong: the attempt count must be written
@@ -112,8 +112,8 @@ TEST_F(ErrorEdgeTest, WrongPinAndStaffLoginWhileTheDatabaseIsLockedKeepTheKioskR
   EXPECT_EQ(app_.state().failure->key, "err.storage.busy");
   EXPECT_EQ(app_.state().screen, Screen::kIdentify);
 
-  app_.dispatch({ActionKind::kHome, ""});
-  app_.dispatch({ActionKind::kOpenStaffLogin, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kHome, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
   type("0001");
   submit();
   type(village_.staff.at(0).pin);

@@ -30,7 +30,8 @@ class FreeTextTest : public test_support::VillageFixture {
     services.pinyin = &pinyin_;
     app_ = std::make_unique<app::KioskApp>(services, app::AppOptions{});
   }
-  void act(ActionKind k, const std::string& arg = "") { app_->dispatch({k, arg}); }
+  void act(ActionKind k, const std::string& arg = "") { app_->dispatch(app::LegacyAction{k, arg}); }
+  void act(const app::Action& a) { app_->dispatch(a); }
   void keypad(const std::string& chars) {
     for (char c : chars) act(ActionKind::kKey, std::string(1, c));
   }
@@ -267,16 +268,16 @@ TEST_F(FreeTextTest, AwardReasonTypedOnTheAwardScreen) {
 // ---- notices ----
 
 TEST_F(FreeTextTest, OpinionTypedOnTheKeyboardIsSent) {
-  act(ActionKind::kOpenNotices);
+  act(app::OpenNotices{});
   const std::int64_t id = state().notices.rows.at(0).id;
-  act(ActionKind::kOpenNotice, std::to_string(id));
-  act(ActionKind::kNoticeOpinion);
+  act(app::OpenNotice{id});
+  act(app::NoticeOpinion{});
   keypad(demo_resident().id_number);
   act(ActionKind::kSubmit);
   keypad(village_.demo_logins.at(0).pin);
   act(ActionKind::kSubmit);
   ASSERT_EQ(state().screen, Screen::kNoticeOpinion);
-  act(ActionKind::kNoticeCommentText, "希望公开更多细节。");  // a phrase first: the keyboard continues it
+  act(app::NoticeCommentText{"希望公开更多细节。"});  // a phrase first: the keyboard continues it
   act(ActionKind::kOpenTextEntry, "notices.opinion");
   ASSERT_TRUE(state().text_entry.active);
   EXPECT_EQ(state().text_entry.value, "希望公开更多细节。");
@@ -285,7 +286,7 @@ TEST_F(FreeTextTest, OpinionTypedOnTheKeyboardIsSent) {
   act(ActionKind::kTextDone);
   EXPECT_FALSE(state().text_entry.active);
   EXPECT_EQ(state().notices.comment_text, "希望公开更多细节。村委");
-  act(ActionKind::kNoticeSendComment);
+  act(app::NoticeSendComment{});
   EXPECT_EQ(state().notice->key, "notice.comment_sent");
   const auto comments = store_.notices().comments(id);
   ASSERT_EQ(comments.size(), 1u);
@@ -295,8 +296,8 @@ TEST_F(FreeTextTest, OpinionTypedOnTheKeyboardIsSent) {
 TEST_F(FreeTextTest, NoticeTitleBodyAndFinanceItemTyped) {
   staff_login("0002", "135790");
   act(ActionKind::kOpenAdminFeature, "admin.notices");
-  act(ActionKind::kNoticeNew);
-  act(ActionKind::kNoticeSetField, "category=village");
+  act(app::NoticeNew{});
+  act(app::NoticeSetCategory{"village"});
   act(ActionKind::kOpenTextEntry, "notices.title");
   ASSERT_TRUE(state().text_entry.active);
   EXPECT_EQ(state().text_entry.max_length, core::kMaxNoticeTitleChars);
@@ -319,7 +320,7 @@ TEST_F(FreeTextTest, NoticeTitleBodyAndFinanceItemTyped) {
   act(ActionKind::kTextInput, "本周五开会。");
   act(ActionKind::kTextDone);
   EXPECT_EQ(state().notice_editor.content.body, "你好本周五开会。");
-  act(ActionKind::kNoticeSave);
+  act(app::NoticeSave{});
   ASSERT_EQ(state().screen, Screen::kStaffNotice) << (state().error ? state().error->key : "");
   bool found = false;
   for (const auto& n : store_.notices().list())
@@ -330,11 +331,11 @@ TEST_F(FreeTextTest, NoticeTitleBodyAndFinanceItemTyped) {
 
   // A finance notice's row item.
   act(ActionKind::kBack);
-  act(ActionKind::kNoticeNew);
-  act(ActionKind::kNoticeSetField, "category=finance");
+  act(app::NoticeNew{});
+  act(app::NoticeSetCategory{"finance"});
   act(ActionKind::kOpenTextEntry, "notices.body");
   EXPECT_FALSE(state().text_entry.active) << "a finance notice is a table, not text";
-  act(ActionKind::kNoticeAddRow, "expense");
+  act(app::NoticeAddRow{false});
   act(ActionKind::kOpenTextEntry, "notices.row_item");
   ASSERT_TRUE(state().text_entry.active);
   EXPECT_EQ(state().text_entry.max_length, core::kMaxFinanceItemChars);
@@ -362,10 +363,10 @@ TEST_F(FreeTextTest, StaffNoteTypedOnTheKeyboardIsRecordedAndAuditedRedacted) {
                                    {{"purpose", "bank"}, {"copies", "1"}}, std::nullopt, "zh-CN"});
   ASSERT_TRUE(receipt.ok());
   staff_login("0002", "135790");
-  act(ActionKind::kOpenQueue);
-  act(ActionKind::kOpenRequest, std::to_string(receipt.value().id));
+  act(app::OpenQueue{});
+  act(app::OpenRequest{receipt.value().id});
   ASSERT_EQ(state().screen, Screen::kStaffRequest);
-  act(ActionKind::kStaffAction, "note");
+  act(app::StaffStep{core::RequestEventKind::kNote});
   ASSERT_EQ(state().screen, Screen::kStaffPick);
   act(ActionKind::kOpenTextEntry, "requests.reason");
   ASSERT_TRUE(state().text_entry.active);
@@ -383,7 +384,7 @@ TEST_F(FreeTextTest, StaffNoteTypedOnTheKeyboardIsRecordedAndAuditedRedacted) {
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].detail, "note:村委***");
   // Assigning picks a person: no keyboard there.
-  act(ActionKind::kStaffAction, "assign");
+  act(app::StaffStep{core::RequestEventKind::kAssign});
   act(ActionKind::kOpenTextEntry, "requests.reason");
   EXPECT_FALSE(state().text_entry.active);
 }

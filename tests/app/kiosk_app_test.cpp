@@ -24,11 +24,11 @@ class KioskAppTest : public test_support::VillageFixture {
   const std::string& demo_pin(int i = 0) const { return village_.demo_logins.at(i).pin; }
 
   void type(const std::string& chars) {
-    for (char c : chars) app_->dispatch({ActionKind::kKey, std::string(1, c)});
+    for (char c : chars) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
   }
-  void submit() { app_->dispatch({ActionKind::kSubmit, ""}); }
+  void submit() { app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""}); }
   void enter_id(const std::string& id) {
-    app_->dispatch({ActionKind::kOpenPoints, ""});
+    app_->dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
     type(id);
     submit();
   }
@@ -107,7 +107,7 @@ TEST_F(KioskAppTest, FiveWrongPinsLockTheResidentForFifteenMinutes) {
   EXPECT_EQ(error_key(), "err.locked");
 
   clock_.advance_ms(15 * 60 * 1000);
-  app_->dispatch({ActionKind::kHome, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kHome, ""});
   enter_id(demo_resident().id_number);
   ASSERT_EQ(error_key(), "");
   type(demo_pin());
@@ -117,7 +117,7 @@ TEST_F(KioskAppTest, FiveWrongPinsLockTheResidentForFifteenMinutes) {
 }
 
 TEST_F(KioskAppTest, IdleTimeoutReturnsHomeAndForgetsTheResident) {
-  app_->dispatch({ActionKind::kSetLocale, "en"});
+  app_->dispatch(app::LegacyAction{ActionKind::kSetLocale, "en"});
   enter_id(demo_resident().id_number);
   type(demo_pin());
   submit();
@@ -134,7 +134,7 @@ TEST_F(KioskAppTest, IdleTimeoutReturnsHomeAndForgetsTheResident) {
 }
 
 TEST_F(KioskAppTest, IdleTimeoutAlsoClearsAHalfTypedIdNumber) {
-  app_->dispatch({ActionKind::kOpenPoints, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
   type("3399");
   app_->note_activity();
   clock_.advance_ms(60'000);
@@ -143,7 +143,7 @@ TEST_F(KioskAppTest, IdleTimeoutAlsoClearsAHalfTypedIdNumber) {
 }
 
 TEST_F(KioskAppTest, ActivityKeepsTheSessionAlive) {
-  app_->dispatch({ActionKind::kOpenPoints, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
   for (int i = 0; i < 5; ++i) {
     clock_.advance_ms(50'000);
     app_->note_activity();
@@ -154,7 +154,7 @@ TEST_F(KioskAppTest, ActivityKeepsTheSessionAlive) {
 
 TEST_F(KioskAppTest, StaffLogInAndOut) {
   const core::DemoStaff& admin = village_.staff.at(0);
-  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
   type(admin.staff_no);
   submit();
   type(admin.pin);
@@ -162,19 +162,19 @@ TEST_F(KioskAppTest, StaffLogInAndOut) {
   EXPECT_EQ(state().screen, Screen::kAdminHome);
   ASSERT_TRUE(state().staff);
   EXPECT_EQ(state().staff->role_key, "role." + admin.role);
-  app_->dispatch({ActionKind::kLogout, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kLogout, ""});
   EXPECT_EQ(state().screen, Screen::kHome);
   EXPECT_FALSE(state().staff);
 }
 
 TEST_F(KioskAppTest, StaffLoginDoesNotRevealWhetherTheNumberExists) {
-  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
   type("9999");
   submit();
   type("111111");
   submit();
   const std::string unknown = error_key();
-  app_->dispatch({ActionKind::kBack, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kBack, ""});
   type(village_.staff.at(0).staff_no);
   submit();
   type("111111");
@@ -184,34 +184,34 @@ TEST_F(KioskAppTest, StaffLoginDoesNotRevealWhetherTheNumberExists) {
 }
 
 TEST_F(KioskAppTest, KeypadAcceptsXOnlyForIdNumbersAndCapsLength) {
-  app_->dispatch({ActionKind::kOpenPoints, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
   type("12345678901234567X9");
   EXPECT_EQ(state().keypad.entry, "12345678901234567X");
-  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
   type("1X2");
   EXPECT_EQ(state().keypad.entry, "12");
 }
 
 TEST_F(KioskAppTest, CallingStaffRingsOnceAndShowsTheCall) {
-  app_->dispatch({ActionKind::kCallStaff, ""});
-  app_->dispatch({ActionKind::kCallStaff, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kCallStaff, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kCallStaff, ""});
   EXPECT_TRUE(state().help_called);
   EXPECT_EQ(chime_.rings, 1);
 }
 
 TEST_F(KioskAppTest, StaffTakeOverContinuesTheSameRequestOnBehalf) {
-  app_->dispatch({ActionKind::kOpenRequests, ""});
-  app_->dispatch({ActionKind::kPickCategory, "certificates"});
-  app_->dispatch({ActionKind::kPickService, "residence_certificate"});
-  app_->dispatch({ActionKind::kStartForm, ""});
+  app_->dispatch(app::OpenRequests{});
+  app_->dispatch(app::PickCategory{"certificates"});
+  app_->dispatch(app::PickService{"residence_certificate"});
+  app_->dispatch(app::StartForm{});
   type(demo_resident().id_number);
   submit();
   type(demo_pin());
   submit();
   ASSERT_EQ(state().screen, Screen::kFormField);
-  app_->dispatch({ActionKind::kSetValue, "bank"});  // first question answered by the resident
-  app_->dispatch({ActionKind::kCallStaff, ""});
-  app_->dispatch({ActionKind::kStaffTakeOver, ""});
+  app_->dispatch(app::SetValue{"bank"});  // first question answered by the resident
+  app_->dispatch(app::LegacyAction{ActionKind::kCallStaff, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kStaffTakeOver, ""});
   ASSERT_EQ(state().screen, Screen::kStaffLogin);
   type("0002");
   submit();
@@ -225,7 +225,7 @@ TEST_F(KioskAppTest, StaffTakeOverContinuesTheSameRequestOnBehalf) {
   type("1");
   submit();  // copies
   submit();  // phone left empty
-  app_->dispatch({ActionKind::kConfirmRequest, ""});
+  app_->dispatch(app::ConfirmRequest{});
   ASSERT_EQ(state().screen, Screen::kReceipt);
   const auto r = store_.requests().find_by_number(state().receipt.number);
   ASSERT_TRUE(r);
@@ -247,7 +247,7 @@ TEST_F(KioskAppTest, IdentifyingAgainAsksForMissingRatings) {
 }
 
 TEST_F(KioskAppTest, StaffAreLoggedOutAfterTheirOwnIdleTime) {
-  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
   type("0002");
   submit();
   type(village_.staff.at(1).pin);
@@ -263,24 +263,24 @@ TEST_F(KioskAppTest, StaffAreLoggedOutAfterTheirOwnIdleTime) {
 }
 
 TEST_F(KioskAppTest, OnlyAnAdminCanQuitTheKiosk) {
-  app_->dispatch({ActionKind::kExitKiosk, ""});  // nobody logged in
+  app_->dispatch(app::LegacyAction{ActionKind::kExitKiosk, ""});  // nobody logged in
   EXPECT_FALSE(state().exit_requested);
-  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
   type("0002");
   submit();
   type(village_.staff.at(1).pin);
   submit();
   EXPECT_FALSE(state().staff->may_exit);
-  app_->dispatch({ActionKind::kExitKiosk, ""});  // a clerk, even bypassing the UI
+  app_->dispatch(app::LegacyAction{ActionKind::kExitKiosk, ""});  // a clerk, even bypassing the UI
   EXPECT_FALSE(state().exit_requested);
-  app_->dispatch({ActionKind::kLogout, ""});
-  app_->dispatch({ActionKind::kOpenStaffLogin, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kLogout, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
   type("0001");
   submit();
   type(village_.staff.at(0).pin);
   submit();
   EXPECT_TRUE(state().staff->may_exit);
-  app_->dispatch({ActionKind::kExitKiosk, ""});
+  app_->dispatch(app::LegacyAction{ActionKind::kExitKiosk, ""});
   EXPECT_TRUE(state().exit_requested);
 }
 
@@ -296,9 +296,9 @@ class NewVillageTest : public ::testing::Test {
         service_(store_, catalog_, calendar_, clock_, random_),
         app_({store_, clock_, hasher_, service_, nullptr, nullptr}, app::AppOptions{}) {}
   void type(const std::string& s) {
-    for (char c : s) app_.dispatch({ActionKind::kKey, std::string(1, c)});
+    for (char c : s) app_.dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
   }
-  void submit() { app_.dispatch({ActionKind::kSubmit, ""}); }
+  void submit() { app_.dispatch(app::LegacyAction{ActionKind::kSubmit, ""}); }
 
   test_support::TempDir dir_;
   std::unique_ptr<platform::PiiCipher> cipher_;
@@ -319,13 +319,13 @@ TEST_F(NewVillageTest, TheFirstAdminMustSetAPinBeforeAnythingElse) {
   EXPECT_FALSE(app::init_village(store_, {"红旗村", "东风镇", "HQ1"}, clock_.unix_seconds()).ok());
   EXPECT_FALSE(store_.staff().find_by_staff_no("0001")->pin_hash);
   // The demo logins do not exist here.
-  app_.dispatch({ActionKind::kOpenStaffLogin, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
   type("0002");
   submit();
   type("135790");
   submit();
   EXPECT_EQ(app_.state().error->key, "err.staff_login_failed");
-  app_.dispatch({ActionKind::kBack, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kBack, ""});
   type("0001");
   submit();
   EXPECT_EQ(app_.state().keypad.step, app::EntryStep::kNewPin);
@@ -345,8 +345,8 @@ TEST_F(NewVillageTest, TheFirstAdminMustSetAPinBeforeAnythingElse) {
   ASSERT_EQ(app_.state().screen, Screen::kAdminHome);
   EXPECT_TRUE(app_.state().staff->may_exit);
   // From now on it is an ordinary login with the chosen PIN; setup cannot be replayed.
-  app_.dispatch({ActionKind::kLogout, ""});
-  app_.dispatch({ActionKind::kOpenStaffLogin, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kLogout, ""});
+  app_.dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
   type("0001");
   submit();
   EXPECT_EQ(app_.state().keypad.step, app::EntryStep::kPin);

@@ -24,7 +24,8 @@ class PointsFlowTest : public test_support::VillageFixture {
     services.points = &points_;
     app_ = std::make_unique<app::KioskApp>(services, app::AppOptions{});
   }
-  void act(ActionKind k, const std::string& arg = "") { app_->dispatch({k, arg}); }
+  void act(ActionKind k, const std::string& arg = "") { app_->dispatch(app::LegacyAction{k, arg}); }
+  void act(const app::Action& a) { app_->dispatch(a); }
   void type(const std::string& chars) {
     for (char c : chars) act(ActionKind::kKey, std::string(1, c));
   }

@@ -15,7 +15,7 @@ namespace {
 class TextEntryTest : public ::testing::Test {
  protected:
   TextEntryTest() : entry_(view_, &pinyin_) { entry_.open("form", "", 10, "", {"问题", "Problem"}); }
-  app::TextEntry::Outcome act(ActionKind k, std::string arg = "") { return entry_.handle({k, std::move(arg)}, error_); }
+  app::TextEntry::Outcome act(ActionKind k, std::string arg = "") { return entry_.handle(app::LegacyAction{k, std::move(arg)}, error_); }
   void keys(const std::string& s) {
     for (char c : s) act(ActionKind::kTextKey, std::string(1, c));
   }
@@ -132,17 +132,18 @@ class KioskTextTest : public test_support::VillageFixture {
     s.pinyin = &pinyin_;
     app_ = std::make_unique<app::KioskApp>(s, app::AppOptions{});
   }
-  void act(ActionKind k, std::string arg = "") { app_->dispatch({k, std::move(arg)}); }
+  void act(ActionKind k, std::string arg = "") { app_->dispatch(app::LegacyAction{k, std::move(arg)}); }
+  void act(const app::Action& a) { app_->dispatch(a); }
   void to_problem_question() {
-    act(ActionKind::kOpenRequests);
-    act(ActionKind::kPickService, "facility_repair");
-    act(ActionKind::kStartForm);
+    act(app::OpenRequests{});
+    act(app::PickService{"facility_repair"});
+    act(app::StartForm{});
     for (char c : demo_resident().id_number) act(ActionKind::kKey, std::string(1, c));
     act(ActionKind::kSubmit);
     for (char c : village_.demo_logins.at(0).pin) act(ActionKind::kKey, std::string(1, c));
     act(ActionKind::kSubmit);
     ASSERT_EQ(state().screen, app::Screen::kFormField);
-    act(ActionKind::kSetValue, "street_light");
+    act(app::SetValue{"street_light"});
     ASSERT_EQ(state().draft.field_index, 1u);
   }
   const app::ViewState& state() const { return app_->state(); }
@@ -153,7 +154,7 @@ class KioskTextTest : public test_support::VillageFixture {
 
 TEST_F(KioskTextTest, KeyboardFillsTheRequestDescription) {
   to_problem_question();
-  act(ActionKind::kSetValue, "路灯不亮");  // a phrase first: the keyboard continues it
+  act(app::SetValue{"路灯不亮"});  // a phrase first: the keyboard continues it
   act(ActionKind::kOpenTextEntry, "form");
   ASSERT_TRUE(state().text_entry.active);
   EXPECT_EQ(state().text_entry.value, "路灯不亮");
@@ -169,7 +170,7 @@ TEST_F(KioskTextTest, KeyboardFillsTheRequestDescription) {
 
 TEST_F(KioskTextTest, CancelKeepsTheOldValue) {
   to_problem_question();
-  act(ActionKind::kSetValue, "在村口");
+  act(app::SetValue{"在村口"});
   act(ActionKind::kOpenTextEntry, "form");
   act(ActionKind::kTextBackspace);
   act(ActionKind::kTextCancel);
@@ -187,14 +188,14 @@ TEST_F(KioskTextTest, ReadAloudNormalisesAndStopsOnScreenChange) {
   EXPECT_EQ(speaker_.text, "积分一百二十分");
   EXPECT_EQ(speaker_.voice, "cmn");
   EXPECT_TRUE(state().speaking);
-  act(ActionKind::kOpenRequests);
+  act(app::OpenRequests{});
   app_->tick();
   EXPECT_FALSE(speaker_.on);
   EXPECT_FALSE(state().speaking);
   // A new page on the same screen (a catalog category) also stops it.
   act(ActionKind::kReadAloud, "请选择类别");
   EXPECT_TRUE(speaker_.on);
-  act(ActionKind::kPickCategory, "repairs_reports");
+  act(app::PickCategory{"repairs_reports"});
   app_->tick();
   EXPECT_FALSE(speaker_.on);
   // The same button stops what it started.
@@ -212,7 +213,7 @@ TEST_F(KioskTextTest, LargeModeIsASessionAndResetsWithIt) {
   act(ActionKind::kToggleLargeMode);
   EXPECT_TRUE(state().large_mode);
   EXPECT_TRUE(app_->has_session());  // so the idle timeout will reset it
-  act(ActionKind::kOpenRequests);
+  act(app::OpenRequests{});
   EXPECT_TRUE(state().large_mode);  // stays on from screen to screen
   act(ActionKind::kHome);
   EXPECT_FALSE(state().large_mode);

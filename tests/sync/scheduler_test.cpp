@@ -37,6 +37,15 @@ TEST(Backoff, GrowsExponentiallyToTheCapWithJitter) {
   EXPECT_EQ(p.delay_ms(500, 0.0), 900'000);
 }
 
+TEST(Backoff, ABusyTownshipsRetryAfterIsHonouredAndSpread) {
+  BackoffPolicy p{300'000, 15'000, 1'800'000};
+  EXPECT_EQ(p.delay_ms(1, 0.0, 5), 5'000);    // never sooner than asked (not the 7.5 s of the first step)
+  EXPECT_EQ(p.delay_ms(1, 1.0, 5), 7'500);    // spread over half as long again
+  EXPECT_EQ(p.delay_ms(6, 0.5, 5), 6'250);    // replaces the exponential step however many failures
+  EXPECT_EQ(p.delay_ms(1, 1.0, 1'000'000'000'000), 1'800'000);  // capped, no overflow
+  EXPECT_EQ(p.delay_ms(0, 1.0, 5), 300'000);  // after a success the interval holds
+}
+
 template <typename F>
 bool eventually(F f) {
   for (int i = 0; i < 400; ++i) {
@@ -67,6 +76,24 @@ TEST(Scheduler, FailuresBackOffAndCount) {
   s.stop();
   EXPECT_GE(s.status().failures_in_row, 4);
   EXPECT_EQ(s.status().last->error_code, "network");
+}
+
+TEST(Scheduler, ABusyTownshipIsTriedAgainWhenItAsked) {
+  std::atomic<int> rounds{0};
+  // First retry nominally an hour away: only the township's Retry-After brings the round sooner.
+  SyncScheduler s([&] {
+    ++rounds;
+    SyncReport r = failed_round();
+    r.error_code = "refused:busy";
+    r.retry_after_s = 1;
+    return r;
+  }, nullptr, BackoffPolicy{3'600'000, 3'600'000, 7'200'000}, 10);
+  s.start();
+  ASSERT_TRUE(eventually([&] { return rounds >= 1 && !s.status().running_round; }));
+  const auto next = s.status().next_round_in_ms;
+  EXPECT_GE(next, 900);
+  EXPECT_LE(next, 1'500);
+  s.stop();
 }
 
 TEST(Scheduler, LinkComingBackTriggersARound) {

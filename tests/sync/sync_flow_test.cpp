@@ -40,7 +40,8 @@ class SyncFlowTest : public ::testing::Test {
 };
 
 TEST_F(SyncFlowTest, OpensWithTheFiguresAndTheRefusedRecord) {
-  ASSERT_TRUE(flow.handle({app::ActionKind::kOpenAdminFeature, "admin.sync"}, clerk));
+  flow.open(clerk);
+  ASSERT_FALSE(state.error);
   EXPECT_EQ(state.screen, app::Screen::kSyncHealth);
   EXPECT_TRUE(state.sync.enrolled);
   EXPECT_TRUE(state.sync.available);
@@ -55,7 +56,7 @@ TEST_F(SyncFlowTest, OpensWithTheFiguresAndTheRefusedRecord) {
 TEST_F(SyncFlowTest, RetryQueuesANewOperationAndAsksForASync) {
   const std::int64_t seq = rejected_seq();
   const std::int64_t before = k.last_seq();
-  flow.handle({app::ActionKind::kSyncRetry, std::to_string(seq)}, clerk);
+  flow.handle(app::SyncRetry{seq}, clerk);
   EXPECT_EQ(k.last_seq(), before + 1);
   const auto again = k.store.sync().op(before + 1);
   EXPECT_EQ(again->type, "teleport.resident");
@@ -64,13 +65,13 @@ TEST_F(SyncFlowTest, RetryQueuesANewOperationAndAsksForASync) {
   EXPECT_EQ(port.requests, 1);
   EXPECT_TRUE(audited("outbox.retry"));
   // Retrying the same one twice does nothing more.
-  flow.handle({app::ActionKind::kSyncRetry, std::to_string(seq)}, clerk);
+  flow.handle(app::SyncRetry{seq}, clerk);
   EXPECT_EQ(k.last_seq(), before + 1);
 }
 
 TEST_F(SyncFlowTest, DiscardClosesItWithoutSendingAnything) {
   const std::int64_t before = k.last_seq();
-  flow.handle({app::ActionKind::kSyncDiscard, std::to_string(rejected_seq())}, clerk);
+  flow.handle(app::SyncDiscard{rejected_seq()}, clerk);
   EXPECT_EQ(k.last_seq(), before);
   EXPECT_TRUE(k.store.sync().quarantined().empty());
   EXPECT_TRUE(audited("outbox.discard"));
@@ -86,7 +87,7 @@ TEST_F(SyncFlowTest, ConflictsAreSettledAndAudited) {
   flow.open();
   ASSERT_EQ(state.sync.conflicts.size(), 1u);
   EXPECT_EQ(state.sync.conflicts[0].remote_summary, "已处理");
-  flow.handle({app::ActionKind::kSyncConflictDone, std::to_string(state.sync.conflicts[0].id)}, clerk);
+  flow.handle(app::SyncConflictDone{state.sync.conflicts[0].id}, clerk);
   EXPECT_TRUE(state.sync.conflicts.empty());
   EXPECT_TRUE(audited("conflict.settle"));
 }
@@ -94,7 +95,7 @@ TEST_F(SyncFlowTest, ConflictsAreSettledAndAudited) {
 TEST_F(SyncFlowTest, GridWorkersAndVolunteersMayNot) {
   for (const char* no : {"0101", "0201"}) {
     const app::Session s{std::nullopt, k.staff(no)};
-    flow.handle({app::ActionKind::kSyncDiscard, std::to_string(rejected_seq())}, s);
+    flow.handle(app::SyncDiscard{rejected_seq()}, s);
     ASSERT_TRUE(state.error);
     EXPECT_EQ(state.error->key, "req.err.not_permitted");
   }

@@ -103,7 +103,7 @@ TEST_P(TownshipTest, UnknownTypeIsRejectedWithoutBlockingTheRest) {
 TEST_P(TownshipTest, ForgedReplayedRevokedAndMalformedChangeNothing) {
   const sync::SigningKey stranger = sync::SigningKey::generate();
   EXPECT_EQ(push({op(1, "a")}, &stranger).code, "bad_signature");
-  const std::string env = envelope("push", sync::encode(PushBatch{{op(1, "a")}, 0, 0}), kiosk);
+  const std::string env = envelope("push", sync::encode(PushBatch{{op(1, "a")}, 0, 0, std::nullopt}), kiosk);
   EXPECT_TRUE(town.service.handle_envelope(env).ok());
   EXPECT_EQ(town.service.handle_envelope(env).code, "replayed");
   EXPECT_EQ(town.service.handle_envelope("POST /v1/sync HTTP/1.1\r\n\r\n").code, "bad_magic");

@@ -64,6 +64,10 @@ void admin_home(UiContext& ui) {
     label(ui, ui.msg(core::Message("admin.storage_low").arg("mb", std::to_string(m.free_mb))), ui.fonts.body(),
           theme::kError, wrap);
   }
+  if (!m.printer_problem.empty()) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.t(m.printer_problem), ui.fonts.body(), theme::kError, wrap);
+  }
   if (footer_button(ui, "logout", ui.t("nav.logout"), em)) ui.emit(app::ActionKind::kLogout);
   if (s.may_exit) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));

@@ -25,7 +25,7 @@ void categories(UiContext& ui) {
     const core::Category& c = ui.catalog.categories[i];
     ImGui::SetCursorPos(ImVec2(em * 2 + (i % cols) * (tile.x + gap), start.y + (i / cols) * (tile.y + gap)));
     if (big_button(ui, "cat." + c.id, ui.local(c.name), tile, {kCategoryColors[i % 5], theme::kOnColor}))
-      ui.emit(app::ActionKind::kPickCategory, c.id);
+      ui.emit(app::PickCategory{c.id});
   }
 }
 
@@ -40,7 +40,7 @@ void services(UiContext& ui) {
     ImGui::SetCursorPosX(em * 2);
     if (row_button(ui, "svc." + s->id, ui.local(s->name), ui.local(s->summary), ImGui::GetWindowWidth() - em * 4,
                    theme::kKeyButton, theme::kText))
-      ui.emit(app::ActionKind::kPickService, s->id);
+      ui.emit(app::PickService{s->id});
   }
 }
 
@@ -92,12 +92,12 @@ void service_detail(UiContext& ui) {
   const float x = ImGui::GetWindowWidth() - em * 15;
   ImGui::SetCursorPos(ImVec2(x, em * 4));
   if (big_button(ui, "start", ui.t("detail.start"), ImVec2(em * 13, em * 4), {theme::kConfirm, theme::kOnColor}))
-    ui.emit(app::ActionKind::kStartForm);
+    ui.emit(app::StartForm{});
   if (s->anonymous_allowed && !ui.state.draft.on_behalf_staff_id) {
     ImGui::SetCursorPos(ImVec2(x, em * 8.6f));
     if (big_button(ui, "anonymous", ui.t("detail.file_anonymously"), ImVec2(em * 13, em * 3),
                    {theme::kNeutralButton, theme::kOnColor}))
-      ui.emit(app::ActionKind::kFileAnonymously);
+      ui.emit(app::FileAnonymously{});
   }
   // Large mode: the text on the left runs to the bottom, so "back" joins the right column.
   if (footer_button(ui, "back", ui.t("nav.back"), ui.state.large_mode ? x : em)) ui.emit(app::ActionKind::kBack);

@@ -57,7 +57,7 @@ void choices(UiContext& ui, const core::FormField& f) {
   for (size_t i = 0; i < options.size(); ++i) {
     ImGui::SetCursorPos(ImVec2(em * 2 + (i % 2) * (size.x + gap), start.y + (i / 2) * (size.y + gap)));
     if (big_button(ui, "opt." + options[i].first, options[i].second, size, option_style(ui, value == options[i].first)))
-      ui.emit(app::ActionKind::kSetValue, options[i].first);
+      ui.emit(app::SetValue{options[i].first});
   }
   ImGui::SetCursorPos(ImVec2(em * 2, start.y + ((options.size() + 1) / 2) * (size.y + gap)));
 }
@@ -108,7 +108,7 @@ void phrases(UiContext& ui, const core::FormField& f) {
     ImGui::SetCursorPos(ImVec2(em * 2 + (i % cols) * (size.x + gap), start.y + (i / cols) * (size.y + gap)));
     ButtonStyle style = option_style(ui, in_value);
     style.font = ui.fonts.body();
-    if (big_button(ui, "phrase." + std::to_string(i), phrase, size, style)) ui.emit(app::ActionKind::kSetValue, next);
+    if (big_button(ui, "phrase." + std::to_string(i), phrase, size, style)) ui.emit(app::SetValue{next});
   }
   ImGui::SetCursorPos(ImVec2(em * 2, start.y + ((f.phrases.size() + cols - 1) / cols) * (size.y + gap)));
 }
@@ -129,10 +129,10 @@ void date_picker(UiContext& ui, const core::FormField& f) {
   const float quick_h = em * (ui.state.large_mode ? 2.2f : 2.6f);
   ImGui::SetCursorPosX(em * 2);
   if (big_button(ui, "date.today", ui.t("form.today"), ImVec2(em * 8, quick_h), quick))
-    ui.emit(app::ActionKind::kSetValue, ui.state.today);
+    ui.emit(app::SetValue{ui.state.today});
   ImGui::SetCursorPosX(em * 2);
   if (big_button(ui, "date.yesterday", ui.t("form.yesterday"), ImVec2(em * 8, quick_h), quick))
-    ui.emit(app::ActionKind::kSetValue, core::format_date(core::add_days(*today, -1)));
+    ui.emit(app::SetValue{core::format_date(core::add_days(*today, -1))});
   error_line(ui);
 
   // The month grid on the right: 7 columns, Monday first as on Chinese calendars. Large mode:
@@ -157,13 +157,13 @@ void date_picker(UiContext& ui, const core::FormField& f) {
   const float nav_w = cell * (large ? 2.0f : 2.4f);
   ImFont* month_font = large ? ui.fonts.body() : ui.fonts.title();
   if (big_button(ui, "date.prev_month", ui.t("form.prev_month"), ImVec2(nav_w, cell * 0.9f), nav))
-    ui.emit(app::ActionKind::kDateMonth, core::format_date(prev).substr(0, 7));
+    ui.emit(app::DateMonth{prev.year, prev.month});
   const float month_w = month_font->CalcTextSizeA(month_font->FontSize, 1e9f, 0, title).x;
   ImGui::SetCursorPos(ImVec2(gx + cell * 3.5f - month_w * 0.5f, grid_y + (cell * 0.9f - month_font->FontSize) * 0.5f));
   label(ui, title, month_font, theme::kText);
   ImGui::SetCursorPos(ImVec2(gx + cell * 7 - em * 0.2f - nav_w, grid_y));
   if (big_button(ui, "date.next_month", ui.t("form.next_month"), ImVec2(nav_w, cell * 0.9f), nav))
-    ui.emit(app::ActionKind::kDateMonth, core::format_date(next).substr(0, 7));
+    ui.emit(app::DateMonth{next.year, next.month});
   const int lead = core::weekday(*month);
   for (int d = 1; d <= 31; ++d) {
     const core::Date day{month->year, month->month, d};
@@ -175,7 +175,7 @@ void date_picker(UiContext& ui, const core::FormField& f) {
     style.font = ui.fonts.body();
     if (iso == ui.state.today && iso != value) style.border = theme::kTileRequests;
     if (big_button(ui, "day." + iso, std::to_string(d), ImVec2(cell - em * 0.2f, cell - em * 0.2f), style))
-      ui.emit(app::ActionKind::kSetValue, iso);
+      ui.emit(app::SetValue{iso});
   }
 }
 
@@ -222,14 +222,14 @@ void form_field(UiContext& ui) {
     default:
       break;
   }
-  if (footer_button(ui, "prev", ui.t("form.prev"), em)) ui.emit(app::ActionKind::kPrevField);
+  if (footer_button(ui, "prev", ui.t("form.prev"), em)) ui.emit(app::PrevField{});
   const bool answered = !current_value(ui, f).empty();
   const std::string next_label = answered || f.required ? ui.t("form.next") : ui.t("form.skip");
   // Large mode's calendar fills the right side: "next" sits beside "back" on the left.
   const bool left_next = large && f.type == core::FieldType::kDate;
   ImGui::SetCursorPos(ImVec2(left_next ? em * 8.4f : ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "next", next_label, ImVec2(left_next ? em * 7 : em * 10, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
-    ui.emit(app::ActionKind::kNextField);
+    ui.emit(app::NextField{});
 }
 
 void confirm(UiContext& ui) {
@@ -269,13 +269,13 @@ void confirm(UiContext& ui) {
     const bool on = ui.state.draft.reward_opt_in;
     if (big_button(ui, "reward", ui.t("form.reward"), ImVec2(em * 13, em * 3),
                    option_style(ui, on)))
-      ui.emit(app::ActionKind::kToggleReward);
+      ui.emit(app::ToggleReward{});
   }
   ImGui::SetCursorPos(ImVec2(x, ImGui::GetWindowHeight() - em * 8));
   if (big_button(ui, "submit", ui.t("confirm.submit"), ImVec2(em * 13, em * 4), {theme::kConfirm, theme::kOnColor}))
-    ui.emit(app::ActionKind::kConfirmRequest);
+    ui.emit(app::ConfirmRequest{});
   // Large mode: the answers on the left run to the bottom, so "back" joins the right column.
-  if (footer_button(ui, "prev", ui.t("form.prev"), ui.state.large_mode ? x : em)) ui.emit(app::ActionKind::kPrevField);
+  if (footer_button(ui, "prev", ui.t("form.prev"), ui.state.large_mode ? x : em)) ui.emit(app::PrevField{});
 }
 
 }  // namespace vsk::ui::screens

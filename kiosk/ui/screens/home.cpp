@@ -18,13 +18,13 @@ void home(UiContext& ui) {
     const char* id;
     const char* subtitle_key;
     ImU32 color;
-    app::ActionKind action;
+    app::Action action;
   };
   const Tile tiles[] = {
-      {"requests", "tile.requests.sub", theme::kTileRequests, app::ActionKind::kOpenRequests},
-      {"track", "tile.track.sub", theme::kTileTrack, app::ActionKind::kOpenTrack},
-      {"points", "tile.points.sub", theme::kTilePoints, app::ActionKind::kOpenPoints},
-      {"notices", "tile.notices.sub", theme::kTileNotices, app::ActionKind::kOpenNotices},
+      {"requests", "tile.requests.sub", theme::kTileRequests, app::OpenRequests{}},
+      {"track", "tile.track.sub", theme::kTileTrack, app::OpenTrack{}},
+      {"points", "tile.points.sub", theme::kTilePoints, app::LegacyAction{app::ActionKind::kOpenPoints, ""}},
+      {"notices", "tile.notices.sub", theme::kTileNotices, app::OpenNotices{}},
   };
   for (int i = 0; i < 4; ++i) {
     ImGui::SetCursorPos(ImVec2(start.x + (i % 2) * (tile.x + gap), start.y + (i / 2) * (tile.y + gap)));

@@ -7,7 +7,8 @@ namespace vsk::ui::screens {
 void identify(UiContext& ui) {
   const app::KeypadView& pad = ui.state.keypad;
   if (pad.step == app::EntryStep::kIdNumber) {
-    keypad_page(ui, ui.t("identify.title"), ui.t("identify.id_prompt"), shown_entry(pad), ui.t("identify.id_hint"));
+    keypad_page(ui, ui.t("identify.title"), ui.t("identify.id_prompt"), shown_entry(pad),
+                ui.t(ui.state.card_reader ? "identify.id_hint_card" : "identify.id_hint"));
   } else {
     keypad_page(ui, ui.t("identify.title"),
                 ui.msg(core::Message("identify.pin_prompt").arg("id", pad.masked_id)), shown_entry(pad),

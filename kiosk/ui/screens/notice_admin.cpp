@@ -27,10 +27,10 @@ ButtonStyle choice_style(UiContext& ui, bool on) {
           theme::kKeyBorder};
 }
 
-// Buttons in a grid of `cols` columns from the cursor; each tap emits (kind, arg(i)).
-template <typename LabelFn, typename OnFn, typename ArgFn>
+// Buttons in a grid of `cols` columns from the cursor; each tap emits action_of(i).
+template <typename LabelFn, typename OnFn, typename ActionFn>
 void button_grid(UiContext& ui, const std::string& id_prefix, std::size_t n, int cols, float x, float width,
-                 LabelFn label_of, OnFn on, ArgFn arg_of, app::ActionKind kind) {
+                 LabelFn label_of, OnFn on, ActionFn action_of) {
   const float em = ui.em();
   const float gap = em * 0.3f;
   const ImVec2 size((width - gap * (cols - 1)) / cols, em * 1.6f);
@@ -38,7 +38,7 @@ void button_grid(UiContext& ui, const std::string& id_prefix, std::size_t n, int
   for (std::size_t i = 0; i < n; ++i) {
     ImGui::SetCursorPos(ImVec2(x + (i % cols) * (size.x + gap), y + (i / cols) * (size.y + gap)));
     if (big_button(ui, id_prefix + std::to_string(i), label_of(i), size, choice_style(ui, on(i))))
-      ui.emit(kind, arg_of(i));
+      ui.emit(action_of(i));
   }
   ImGui::SetCursorPos(ImVec2(x, y + ((n + cols - 1) / cols) * (size.y + gap)));
 }
@@ -97,7 +97,7 @@ void staff_notices(UiContext& ui) {
                    {live ? theme::kKeyButton : IM_COL32(236, 236, 236, 255), theme::kText, ui.fonts.body(),
                     s.open_comments > 0 ? theme::kError : theme::kKeyBorder, true},
                    sub))
-      ui.emit(app::ActionKind::kOpenNotice, std::to_string(s.id));
+      ui.emit(app::OpenNotice{s.id});
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
   const bool large = ui.state.large_mode;
@@ -105,20 +105,20 @@ void staff_notices(UiContext& ui) {
     const ButtonStyle nav{theme::kNeutralButton, theme::kOnColor};
     ImGui::SetCursorPos(ImVec2(em * 8.5f, ImGui::GetWindowHeight() - em * 3.6f));
     if (page > 0 && big_button(ui, "page.prev", ui.t("notice.prev"), ImVec2(em * 5.4f, em * 2.6f), nav))
-      ui.emit(app::ActionKind::kNoticePage, "-1");
+      ui.emit(app::NoticePage{-1});
     ImGui::SetCursorPos(ImVec2(em * 14.2f, ImGui::GetWindowHeight() - em * 3.6f));
     if (page + 1 < pages && big_button(ui, "page.next", ui.t("notice.next"), ImVec2(em * 5.4f, em * 2.6f), nav))
-      ui.emit(app::ActionKind::kNoticePage, "1");
+      ui.emit(app::NoticePage{1});
   } else if (pages > 1) {
     if (page > 0 && footer_button(ui, "page.prev", ui.t("notice.prev"), em * 9))
-      ui.emit(app::ActionKind::kNoticePage, "-1");
+      ui.emit(app::NoticePage{-1});
     if (page + 1 < pages && footer_button(ui, "page.next", ui.t("notice.next"), em * 17))
-      ui.emit(app::ActionKind::kNoticePage, "1");
+      ui.emit(app::NoticePage{1});
   }
   const float new_w = em * (large ? 9.5f : 11);
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em - new_w, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "notice_new", ui.t("notice.new"), ImVec2(new_w, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
-    ui.emit(app::ActionKind::kNoticeNew);
+    ui.emit(app::NoticeNew{});
 }
 
 void staff_notice(UiContext& ui) {
@@ -151,15 +151,15 @@ void staff_notice(UiContext& ui) {
   ImGui::SetCursorPos(ImVec2(x, top));
   const ImVec2 half((right_w - em * 0.3f) / 2, em * 2.2f);
   const ButtonStyle action{theme::kNeutralButton, theme::kOnColor, ui.fonts.body()};
-  if (!s.township && big_button(ui, "notice_edit", ui.t("notice.edit"), half, action)) ui.emit(app::ActionKind::kNoticeEdit);
+  if (!s.township && big_button(ui, "notice_edit", ui.t("notice.edit"), half, action)) ui.emit(app::NoticeEdit{});
   ImGui::SetCursorPos(ImVec2(x + half.x + em * 0.3f, top));
   const bool live = s.status == "published";
   if (big_button(ui, live ? "notice_unpublish" : "notice_publish", ui.t(live ? "notice.unpublish" : "notice.publish"), half,
                  {live ? theme::kError : theme::kConfirm, theme::kOnColor, ui.fonts.body()}))
-    ui.emit(live ? app::ActionKind::kNoticeUnpublish : app::ActionKind::kNoticePublish);
+    ui.emit(live ? app::Action(app::NoticeUnpublish{}) : app::Action(app::NoticePublish{}));
   ImGui::SetCursorPos(ImVec2(x, top + half.y + em * 0.3f));
   if (big_button(ui, "notice_pin", ui.t(s.pinned ? "notice.unpin" : "notice.pin"), ImVec2(right_w, half.y), action))
-    ui.emit(app::ActionKind::kNoticePin);
+    ui.emit(app::NoticePin{});
   ImGui::SetCursorPos(ImVec2(x, top + 2 * (half.y + em * 0.3f)));
   label(ui, ui.t("notice.versions"), ui.fonts.body(), theme::kText);
   for (auto it = d.versions.rbegin(); it != d.versions.rend(); ++it) {
@@ -174,7 +174,7 @@ void staff_notice(UiContext& ui) {
                               .arg("time", time_text(it->edited_at))
                               .arg("who", who)),
                    ImVec2(right_w, em * 1.6f), choice_style(ui, shown)))
-      ui.emit(app::ActionKind::kNoticeShowVersion, current ? "0" : std::to_string(it->version));
+      ui.emit(app::NoticeShowVersion{current ? 0 : it->version});
   }
   ImGui::SetCursorPosX(x);
   label(ui, ui.msg(core::Message("notice.comments").arg("n", std::to_string(d.comments.size()))), ui.fonts.body(),
@@ -189,7 +189,7 @@ void staff_notice(UiContext& ui) {
       label(ui, ui.msg(core::Message("notice.handled_by").arg("who", c.handled_by)), ui.fonts.body(), theme::kConfirm);
     } else if (big_button(ui, "comment_handled." + std::to_string(c.id), ui.t("notice.mark_handled"),
                           ImVec2(right_w, em * 1.6f), {theme::kTileRequests, theme::kOnColor, ui.fonts.body()})) {
-      ui.emit(app::ActionKind::kNoticeCommentHandled, std::to_string(c.id));
+      ui.emit(app::NoticeCommentHandled{c.id});
     }
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
@@ -214,12 +214,12 @@ void notice_editor(UiContext& ui) {
   button_grid(
       ui, "cat.", 5, 5, em * 2, left_w, [&](std::size_t i) { return notice_category_label(ui, cats[i]); },
       [&](std::size_t i) { return e.category == cats[i]; },
-      [&](std::size_t i) { return std::string("category=") + cats[i]; }, app::ActionKind::kNoticeSetField);
+      [&](std::size_t i) { return app::NoticeSetCategory{cats[i]}; });
   caption_with_keyboard(ui, ui.t("notice.editor.title_phrases"), "title.keyboard", "notices.title", em * 2, left_w);
   button_grid(
       ui, "title.", std::size(kTitlePhrases), 2, em * 2, left_w, [&](std::size_t i) { return ui.t(kTitlePhrases[i]); },
       [&](std::size_t i) { return c.title == ui.t(kTitlePhrases[i]); },
-      [&](std::size_t i) { return "title=" + ui.t(kTitlePhrases[i]); }, app::ActionKind::kNoticeSetField);
+      [&](std::size_t i) { return app::NoticeSetTitle{ui.t(kTitlePhrases[i])}; });
   if (e.category != "finance") {
     caption_with_keyboard(ui, ui.t("notice.editor.body_phrases"), "body.keyboard", "notices.body", em * 2, left_w);
     button_grid(
@@ -233,9 +233,8 @@ void notice_editor(UiContext& ui) {
             next.erase(at, p.size());
           else
             next += p;
-          return "body=" + next;
-        },
-        app::ActionKind::kNoticeSetField);
+          return app::NoticeSetBody{next};
+        });
   }
 
   // Right: the notice as it will read.
@@ -269,14 +268,14 @@ void notice_editor(UiContext& ui) {
     const ImVec2 third((right_w - em * 0.6f) / 3, em * 1.8f);
     const float by = ImGui::GetCursorPosY();
     if (big_button(ui, "row_income", ui.t("notice.add_income"), third, {theme::kConfirm, theme::kOnColor, ui.fonts.body()}))
-      ui.emit(app::ActionKind::kNoticeAddRow, "income");
+      ui.emit(app::NoticeAddRow{true});
     ImGui::SetCursorPos(ImVec2(right_x + third.x + em * 0.3f, by));
     if (big_button(ui, "row_expense", ui.t("notice.add_expense"), third, {theme::kError, theme::kOnColor, ui.fonts.body()}))
-      ui.emit(app::ActionKind::kNoticeAddRow, "expense");
+      ui.emit(app::NoticeAddRow{false});
     ImGui::SetCursorPos(ImVec2(right_x + 2 * (third.x + em * 0.3f), by));
     if (!c.finance_rows.empty() &&
         big_button(ui, "row_remove", ui.t("notice.remove_row"), third, {theme::kNeutralButton, theme::kOnColor, ui.fonts.body()}))
-      ui.emit(app::ActionKind::kNoticeRemoveRow, std::to_string(c.finance_rows.size() - 1));
+      ui.emit(app::NoticeRemoveRow{c.finance_rows.size() - 1});
   } else {
     paged_text(ui, c.body.empty() ? ui.t("notice.editor.no_body") : c.body, ui.fonts.body(),
                c.body.empty() ? theme::kTextMuted : theme::kText, right_w,
@@ -288,18 +287,18 @@ void notice_editor(UiContext& ui) {
     button_grid(
         ui, "period.", 2, 2, right_x, right_w,
         [&](std::size_t i) { return ui.msg(core::Message("notice.editor.days").arg("n", i == 0 ? "5" : "7")); },
-        [&](std::size_t) { return false; }, [&](std::size_t i) { return std::string("period_days=") + (i == 0 ? "5" : "7"); },
-        app::ActionKind::kNoticeSetField);
+        [&](std::size_t) { return false; }, [&](std::size_t i) { return app::NoticePeriodDays{i == 0 ? 5 : 7}; });
   } else {
     label(ui, ui.t("notice.editor.expiry"), ui.fonts.body(), theme::kTextMuted);
     const char* const days[] = {"30", "90", ""};
+    const int day_counts[] = {30, 90, 0};
     button_grid(
         ui, "expiry.", 3, 3, right_x, right_w,
         [&](std::size_t i) {
           return i == 2 ? ui.t("notice.editor.no_expiry") : ui.msg(core::Message("notice.editor.days").arg("n", days[i]));
         },
         [&](std::size_t i) { return i == 2 && c.end_date.empty(); },
-        [&](std::size_t i) { return std::string("end_days=") + days[i]; }, app::ActionKind::kNoticeSetField);
+        [&](std::size_t i) { return app::NoticeEndDays{day_counts[i]}; });
   }
   if (ui.state.error) {
     ImGui::SetCursorPosX(right_x);
@@ -308,7 +307,7 @@ void notice_editor(UiContext& ui) {
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "notice_save", ui.t("notice.save"), ImVec2(em * 11, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
-    ui.emit(app::ActionKind::kNoticeSave);
+    ui.emit(app::NoticeSave{});
 }
 
 void notice_finance_row(UiContext& ui) {
@@ -325,8 +324,8 @@ void notice_finance_row(UiContext& ui) {
   const std::size_t n = e.row_income ? std::size(kIncomeItems) : std::size(kExpenseItems);
   button_grid(
       ui, "item.", n, 3, em * 2, left_w, [&](std::size_t i) { return ui.t(items[i]); },
-      [&](std::size_t i) { return e.row_item == ui.t(items[i]); }, [&](std::size_t i) { return ui.t(items[i]); },
-      app::ActionKind::kNoticeRowItem);
+      [&](std::size_t i) { return e.row_item == ui.t(items[i]); },
+      [&](std::size_t i) { return app::NoticeRowItem{ui.t(items[i])}; });
   // An item no phrase names: typed.
   ImGui::SetCursorPosX(em * 2);
   if (big_button(ui, "item.keyboard", ui.t("form.keyboard"), ImVec2(em * 9, em * 1.8f),

@@ -88,7 +88,7 @@ void notice_chips(UiContext& ui, const std::string& selected) {
                    ImVec2(w, em * 2.2f),
                    {on ? theme::kTileNotices : theme::kKeyButton, on ? theme::kOnColor : theme::kText, ui.fonts.body(),
                     theme::kKeyBorder}))
-      ui.emit(app::ActionKind::kNoticeFilter, id);
+      ui.emit(app::NoticeFilter{id});
   }
   ImGui::SetCursorPos(ImVec2(em * 2, start.y + em * 2.6f));
 }
@@ -218,7 +218,7 @@ void notices(UiContext& ui) {
                    {running ? IM_COL32(255, 248, 225, 255) : theme::kKeyButton, theme::kText, ui.fonts.title(),
                     s.pinned ? theme::kHeader : theme::kKeyBorder, true},
                    notice_meta(ui, s)))
-      ui.emit(app::ActionKind::kOpenNotice, std::to_string(s.id));
+      ui.emit(app::OpenNotice{s.id});
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
   if (pages > 1) {
@@ -226,9 +226,9 @@ void notices(UiContext& ui) {
     label(ui, ui.msg(core::Message("notice.page").arg("n", std::to_string(page + 1)).arg("total", std::to_string(pages))),
           ui.fonts.body(), theme::kTextMuted);
     if (page > 0 && footer_button(ui, "page.prev", ui.t("notice.prev"), ImGui::GetWindowWidth() - em * 16))
-      ui.emit(app::ActionKind::kNoticePage, "-1");
+      ui.emit(app::NoticePage{-1});
     if (page + 1 < pages && footer_button(ui, "page.next", ui.t("notice.next"), ImGui::GetWindowWidth() - em * 8))
-      ui.emit(app::ActionKind::kNoticePage, "1");
+      ui.emit(app::NoticePage{1});
   }
 }
 
@@ -283,23 +283,23 @@ void notice_page(UiContext& ui) {
     const ImVec2 nav_size(em * 5.4f, em * 2.6f);
     ImGui::SetCursorPos(ImVec2(em * 8.5f, ImGui::GetWindowHeight() - em * 3.6f));
     if (page > 0 && big_button(ui, "page.prev", ui.t("notice.prev"), nav_size, nav))
-      ui.emit(app::ActionKind::kNoticePage, "-1");
+      ui.emit(app::NoticePage{-1});
     ImGui::SetCursorPos(ImVec2(em * 14.2f, ImGui::GetWindowHeight() - em * 3.6f));
     if (page + 1 < pages && big_button(ui, "page.next", ui.t("notice.next"), nav_size, nav))
-      ui.emit(app::ActionKind::kNoticePage, "1");
+      ui.emit(app::NoticePage{1});
   } else if (pages > 1) {
     ImGui::SetCursorPos(ImVec2(em * 9, ImGui::GetWindowHeight() - em * 2.8f));
     label(ui, ui.msg(core::Message("notice.page").arg("n", std::to_string(page + 1)).arg("total", std::to_string(pages))),
           ui.fonts.body(), theme::kTextMuted);
     if (page > 0 && footer_button(ui, "page.prev", ui.t("notice.prev"), em * 15))
-      ui.emit(app::ActionKind::kNoticePage, "-1");
+      ui.emit(app::NoticePage{-1});
     if (page + 1 < pages && footer_button(ui, "page.next", ui.t("notice.next"), em * 23))
-      ui.emit(app::ActionKind::kNoticePage, "1");
+      ui.emit(app::NoticePage{1});
   }
   const float opinion_w = em * (large ? 9.5f : 11);
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em - opinion_w, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "opinion", ui.t("notice.opinion"), ImVec2(opinion_w, em * 2.6f), {theme::kTileRequests, theme::kOnColor}))
-    ui.emit(app::ActionKind::kNoticeOpinion);
+    ui.emit(app::NoticeOpinion{});
 }
 
 void notice_opinion(UiContext& ui) {
@@ -346,14 +346,14 @@ void notice_opinion(UiContext& ui) {
     if (big_button(ui, "phrase." + std::to_string(i), phrase, size,
                    {on ? theme::kTileRequests : theme::kKeyButton, on ? theme::kOnColor : theme::kText, ui.fonts.body(),
                     theme::kKeyBorder}))
-      ui.emit(app::ActionKind::kNoticeCommentText, next);
+      ui.emit(app::NoticeCommentText{next});
   }
   ImGui::SetCursorPos(ImVec2(em * 2, start.y + 2 * (size.y + gap)));
   message_line(ui, width);
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "send_opinion", ui.t("notice.send"), ImVec2(em * 11, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
-    ui.emit(app::ActionKind::kNoticeSendComment);
+    ui.emit(app::NoticeSendComment{});
 }
 
 }  // namespace vsk::ui::screens

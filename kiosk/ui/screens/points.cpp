@@ -131,7 +131,7 @@ void points_home(UiContext& ui) {
                                  ? ui.msg(core::Message("rate.pending").arg("n", std::to_string(ui.state.pending_ratings)))
                                  : ui.t("mine.open"),
                  ImVec2(right_w, em * 2.6f), {theme::kNeutralButton, theme::kOnColor, ui.fonts.body()}))
-    ui.emit(app::ActionKind::kOpenMyRequests);
+    ui.emit(app::OpenMyRequests{});
 }
 
 void points_history(UiContext& ui) {

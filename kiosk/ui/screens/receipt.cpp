@@ -80,7 +80,7 @@ void receipt(UiContext& ui) {
   ImGui::SetCursorPos(ImVec2(right_x, qr_top + qr_size + em * (large ? 0.4f : 1)));
   if (big_button(ui, "print", ui.t("receipt.print"), ImVec2(qr_size, em * (large ? 2.6f : 3)),
                  {theme::kTileRequests, theme::kOnColor}))
-    ui.emit(app::ActionKind::kPrintReceipt);
+    ui.emit(app::PrintReceipt{});
   if (footer_button(ui, "done", ui.t("nav.done"), large ? right_x : em)) ui.emit(app::ActionKind::kHome);
 }
 

@@ -25,13 +25,13 @@ void resident_home(UiContext& ui) {
   label(ui, ui.t("soon.body"), ui.fonts.body(), theme::kTextMuted, wrap);
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 15, em * 4));
   if (big_button(ui, "mine", ui.t("mine.open"), ImVec2(em * 13, em * 3.5f), {theme::kTileTrack, theme::kOnColor}))
-    ui.emit(app::ActionKind::kOpenMyRequests);
+    ui.emit(app::OpenMyRequests{});
   // Asked again at every identification until given: completed requests wait for a rating.
   if (ui.state.pending_ratings > 0) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 15, em * 8));
     if (big_button(ui, "rate_now", ui.t("resident.rate_now"), ImVec2(em * 13, em * 3.5f),
                    {theme::kTilePoints, theme::kOnColor}, ui.msg(core::Message("rate.pending").arg("n", std::to_string(ui.state.pending_ratings)))))
-      ui.emit(app::ActionKind::kOpenMyRequests);
+      ui.emit(app::OpenMyRequests{});
   }
   if (footer_button(ui, "done", ui.t("nav.done"), em)) ui.emit(app::ActionKind::kHome);
 }

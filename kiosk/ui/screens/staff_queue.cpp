@@ -20,21 +20,20 @@ void filter_chips(UiContext& ui) {
     std::string label;
     std::string count;
     bool on;
-    app::ActionKind action;
-    std::string arg;
+    app::StaffQueueAction action;
   };
   const app::QueueView& q = ui.state.queue;
   // Status on the first line, the count under it, so eight chips fit one row.
   std::vector<Chip> chips;
   chips.push_back({"filter.open", ui.t("queue.chip.open"), std::to_string(count_of(ui, "open")),
-                   q.status_filter.empty() && !q.overdue_only, app::ActionKind::kQueueStatus, ""});
+                   q.status_filter.empty() && !q.overdue_only, app::QueueStatus{""}});
   for (const char* s : {"submitted", "accepted", "in_progress", "waiting_resident", "escalated", "completed"})
     chips.push_back({std::string("filter.") + s, ui.t(std::string("queue.chip.") + s), std::to_string(count_of(ui, s)),
-                     q.status_filter == s && !q.overdue_only, app::ActionKind::kQueueStatus, s});
+                     q.status_filter == s && !q.overdue_only, app::QueueStatus{s}});
   chips.push_back({"filter.overdue", ui.t("queue.chip.overdue"), std::to_string(count_of(ui, "overdue")),
-                   q.overdue_only, app::ActionKind::kQueueOverdue, ""});
+                   q.overdue_only, app::QueueOverdue{}});
   chips.push_back({"filter.followup", ui.t("queue.chip.followup"), std::to_string(count_of(ui, "followup")),
-                   q.followup_only, app::ActionKind::kQueueFollowups, ""});
+                   q.followup_only, app::QueueFollowups{}});
   const float gap = em * 0.3f;
   // Large mode: two rows of five (nine chips in one row would wrap each label to three lines).
   const bool large = ui.state.large_mode;
@@ -52,7 +51,7 @@ void filter_chips(UiContext& ui) {
     if (big_button(ui, c.id, c.label, ImVec2(w, chip_h),
                    {fill, c.on || overdue_chip ? theme::kOnColor : theme::kText, ui.fonts.body(), theme::kKeyBorder},
                    c.count))
-      ui.emit(c.action, c.arg);
+      ui.emit(c.action);
   }
   const size_t rows = (chips.size() + per_row - 1) / per_row;
   ImGui::SetCursorPos(ImVec2(em * 2, start.y + rows * (chip_h + gap) + em * (large ? 0.1f : 0.1f)));
@@ -80,12 +79,12 @@ void staff_queue(UiContext& ui) {
   if (big_button(ui, "filter_grid",
                  ui.msg(core::Message("queue.by_grid").arg("grid", qv.grid_label.empty() ? "queue.filter_all" : qv.grid_label)),
                  ImVec2(grid_w, em * 1.6f), filter))
-    ui.emit(app::ActionKind::kStaffAction, "filter_grid");
+    ui.emit(app::QueueFilterBy{app::QueueFilter::kGrid});
   ImGui::SetCursorPos(ImVec2(service_x, filter_y));
   const std::string service = qv.service_filter.empty() ? ui.t("queue.filter_all") : service_name(ui, qv.service_filter);
   if (big_button(ui, "filter_service", ui.msg(core::Message("queue.by_service").arg("service", service)),
                  ImVec2(service_w, em * 1.6f), filter))
-    ui.emit(app::ActionKind::kStaffAction, "filter_service");
+    ui.emit(app::QueueFilterBy{app::QueueFilter::kService});
   ImGui::SetCursorPos(ImVec2(em * 2, title_y));
   filter_chips(ui);
   if (ui.state.queue.rows.empty()) {
@@ -109,29 +108,29 @@ void staff_queue(UiContext& ui) {
     ImGui::SetCursorPosX(em * 2);
     if (row_button(ui, "row." + r.number, line, "", ImGui::GetWindowWidth() - em * 4,
                    r.overdue ? IM_COL32(253, 236, 234, 255) : theme::kKeyButton, r.overdue ? theme::kError : theme::kText))
-      ui.emit(app::ActionKind::kOpenRequest, std::to_string(r.id));
+      ui.emit(app::OpenRequest{r.id});
   }
   const app::QueueView& q = ui.state.queue;
   if (large) {  // back, previous, next and 代办申请 share the footer row: narrower page buttons
     const ButtonStyle nav{theme::kNeutralButton, theme::kOnColor};
     ImGui::SetCursorPos(ImVec2(em * 8.5f, ImGui::GetWindowHeight() - em * 3.6f));
     if (q.page > 0 && big_button(ui, "page.prev", ui.t("queue.prev_page"), ImVec2(em * 5.4f, em * 2.6f), nav))
-      ui.emit(app::ActionKind::kQueuePage, "-1");
+      ui.emit(app::QueuePage{-1});
     ImGui::SetCursorPos(ImVec2(em * 14.2f, ImGui::GetWindowHeight() - em * 3.6f));
     if (q.has_more && big_button(ui, "page.next", ui.t("queue.next_page"), ImVec2(em * 5.4f, em * 2.6f), nav))
-      ui.emit(app::ActionKind::kQueuePage, "1");
+      ui.emit(app::QueuePage{1});
   } else {
     if (q.page > 0 && footer_button(ui, "page.prev", ui.t("queue.prev_page"), em * 9))
-      ui.emit(app::ActionKind::kQueuePage, "-1");
+      ui.emit(app::QueuePage{-1});
     if (q.has_more && footer_button(ui, "page.next", ui.t("queue.next_page"), em * 17))
-      ui.emit(app::ActionKind::kQueuePage, "1");
+      ui.emit(app::QueuePage{1});
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
   const float behalf_w = em * (large ? 9.5f : 10);
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em - behalf_w, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "file_on_behalf", ui.t("queue.file_on_behalf"), ImVec2(behalf_w, em * 2.6f),
                  {theme::kTileRequests, theme::kOnColor}))
-    ui.emit(app::ActionKind::kStaffFileOnBehalf);
+    ui.emit(app::StaffFileOnBehalf{});
 }
 
 void staff_request(UiContext& ui) {
@@ -169,26 +168,27 @@ void staff_request(UiContext& ui) {
   // The workflow's next steps, top to bottom, on the right.
   const float x = ImGui::GetWindowWidth() - em * 2 - right_w;
   float y = em * (large ? 3.0f : 3.8f);
-  for (const std::string& action : d.allowed_actions) {
+  for (const core::RequestEventKind step : d.allowed_actions) {
+    const std::string action(core::event_name(step));
     ImGui::SetCursorPos(ImVec2(x, y));
     const ImU32 fill = action == "complete" ? theme::kConfirm : (action == "reject" ? theme::kError : theme::kTileRequests);
     if (big_button(ui, "act." + action, ui.t("action." + action), ImVec2(right_w, em * 1.9f),
                    {fill, theme::kOnColor, ui.fonts.body()}))
-      ui.emit(app::ActionKind::kStaffAction, action);
+      ui.emit(app::StaffStep{step});
     y += em * 2.2f;
   }
   if (d.open_followups > 0 && d.may_followup) {
     ImGui::SetCursorPos(ImVec2(x, y));
     if (big_button(ui, "followup_done", ui.t("staff.followup_button"), ImVec2(right_w, em * 1.9f),
                    {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
-      ui.emit(app::ActionKind::kStaffAction, "followup_done");
+      ui.emit(app::FollowupDone{});
     y += em * 2.2f;
   }
   if (d.rating_wanted && d.may_record_rating) {
     ImGui::SetCursorPos(ImVec2(x, y));
     if (big_button(ui, "record_rating", ui.t("staff.record_rating"), ImVec2(right_w, em * 1.9f),
                    {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
-      ui.emit(app::ActionKind::kStartRating);
+      ui.emit(app::StartRating{});
     y += em * 2.2f;
   }
   if (large) {
@@ -227,7 +227,7 @@ void staff_pick(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(em * 2 + (i % 3) * (size.x + gap), start.y + (i / 3) * (size.y + gap)));
     if (big_button(ui, "pick." + id, note_text(ui, text), size,
                    {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder}))
-      ui.emit(app::ActionKind::kStaffPickOption, id);
+      ui.emit(app::StaffPickOption{i});
   }
   // Reasons and notes: 键盘输入 after the phrases, for what none of them says.
   if (!p.options.empty() && p.options.front().first.rfind("reason.", 0) == 0) {

@@ -60,7 +60,7 @@ void sync_health(UiContext& ui) {
   ImGui::SetCursorPos(ImVec2(right, top));
   if (v.available &&
       big_button(ui, "sync_now", ui.t("sync.now_button"), now_size, {theme::kTileRequests, theme::kOnColor, ui.fonts.body()}))
-    ui.emit(app::ActionKind::kSyncNow);
+    ui.emit(app::SyncNow{});
 
   // Refused records and conflicts: a row each, with its buttons (the newest few).
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), top + em * 9.5f));
@@ -77,11 +77,11 @@ void sync_health(UiContext& ui) {
       ImGui::SetCursorPos(ImVec2(em * 2 + row_w - 2 * small.x - em * 0.5f, y));
       if (big_button(ui, "sync.retry." + std::to_string(q.seq), ui.t("sync.retry"), small,
                      {theme::kTileRequests, theme::kOnColor, ui.fonts.body()}))
-        ui.emit(app::ActionKind::kSyncRetry, std::to_string(q.seq));
+        ui.emit(app::SyncRetry{q.seq});
       ImGui::SameLine();
       if (big_button(ui, "sync.discard." + std::to_string(q.seq), ui.t("sync.discard"), small,
                      {theme::kNeutralButton, theme::kOnColor, ui.fonts.body()}))
-        ui.emit(app::ActionKind::kSyncDiscard, std::to_string(q.seq));
+        ui.emit(app::SyncDiscard{q.seq});
       ImGui::SetCursorPosY(std::max(after, y + small.y) + em * 0.4f);
     }
   }
@@ -97,7 +97,7 @@ void sync_health(UiContext& ui) {
       ImGui::SetCursorPos(ImVec2(em * 2 + row_w - small.x, y));
       if (big_button(ui, "sync.conflict." + std::to_string(c.id), ui.t("sync.conflict_done"), small,
                      {theme::kNeutralButton, theme::kOnColor, ui.fonts.body()}))
-        ui.emit(app::ActionKind::kSyncConflictDone, std::to_string(c.id));
+        ui.emit(app::SyncConflictDone{c.id});
       ImGui::SetCursorPosY(std::max(after, y + small.y) + em * 0.4f);
     }
   }

@@ -36,11 +36,11 @@ void track(UiContext& ui) {
     const float w = ImGui::GetWindowWidth() - em * 15.6f - x;
     ImGui::SetCursorPos(ImVec2(x, ImGui::GetWindowHeight() - em * 3.6f));
     if (big_button(ui, "mine", ui.t("mine.open"), ImVec2(w, em * 2.6f), {theme::kTileTrack, theme::kOnColor, ui.fonts.body()}))
-      ui.emit(app::ActionKind::kOpenMyRequests);
+      ui.emit(app::OpenMyRequests{});
   } else if (!code_step) {
     ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 8));
     if (big_button(ui, "mine", ui.t("track.mine"), ImVec2(em * 20, em * 3), {theme::kTileTrack, theme::kOnColor}))
-      ui.emit(app::ActionKind::kOpenMyRequests);
+      ui.emit(app::OpenMyRequests{});
   }
 }
 
@@ -68,7 +68,7 @@ void my_requests(UiContext& ui) {
     ImGui::SetCursorPosX(em * 2);
     if (row_button(ui, "req." + r.number, service_name(ui, r.service_id), sub, ImGui::GetWindowWidth() - em * 4,
                    theme::kKeyButton, r.overdue ? theme::kError : theme::kText))
-      ui.emit(app::ActionKind::kOpenRequest, std::to_string(r.id));
+      ui.emit(app::OpenRequest{r.id});
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
 }
@@ -168,14 +168,14 @@ void request_detail(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(x, y));
     if (big_button(ui, "rate", ui.t(d.rating_wanted ? "detail.rate" : "detail.rerate"),
                    ImVec2(right_w, em * (large ? 2.6f : 3.5f)), {theme::kTilePoints, theme::kOnColor, button_font}))
-      ui.emit(app::ActionKind::kStartRating);
+      ui.emit(app::StartRating{});
     y += em * (large ? 3.0f : 4.2f);
   }
   if (d.summary.status == "completed" && ui.state.resident) {
     ImGui::SetCursorPos(ImVec2(x, y));
     if (big_button(ui, "reopen", ui.t("detail.reopen"), ImVec2(right_w, em * (large ? 2.6f : 3)),
                    {theme::kNeutralButton, theme::kOnColor, button_font}))
-      ui.emit(app::ActionKind::kReopen);
+      ui.emit(app::Reopen{});
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
 }
@@ -198,7 +198,7 @@ void rate(UiContext& ui) {
     if (big_button(ui, "level." + std::to_string(level), ui.t("rate.level." + std::to_string(level)), size,
                    {fill, selected ? theme::kOnColor : theme::kText, large ? ui.fonts.body() : ui.fonts.title(),
                     theme::kKeyBorder}))
-      ui.emit(app::ActionKind::kRateLevel, std::to_string(level));
+      ui.emit(app::RateLevel{level});
   }
   ImGui::SetCursorPos(ImVec2(em * 2, start.y + size.y + em));
   if (ui.state.rate.level > 0) {
@@ -215,7 +215,7 @@ void rate(UiContext& ui) {
       if (big_button(ui, "tag." + id, ui.t("rate.tag." + id), tag_size,
                      {on ? theme::kTileRequests : theme::kKeyButton, on ? theme::kOnColor : theme::kText,
                       ui.fonts.body(), theme::kKeyBorder}))
-        ui.emit(app::ActionKind::kToggleTag, id);
+        ui.emit(app::ToggleTag{id});
     }
     const size_t tag_rows = (tags.size() + per_row - 1) / per_row;
     ImGui::SetCursorPos(ImVec2(em * 2, tag_start.y + tag_rows * (tag_size.y + gap) - gap + em * (large ? 0.3f : 1)));
@@ -228,7 +228,7 @@ void rate(UiContext& ui) {
     if (big_button(ui, "by_phone", ui.t("rate.by_phone"), ImVec2(em * 13, em * 2.4f),
                    {phone ? theme::kTileRequests : theme::kKeyButton, phone ? theme::kOnColor : theme::kText,
                     ui.fonts.body(), theme::kKeyBorder}))
-      ui.emit(app::ActionKind::kRateByPhone);
+      ui.emit(app::RateByPhone{});
   }
   if (large)
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12, ImGui::GetWindowHeight() - em * 3.6f));
@@ -236,7 +236,7 @@ void rate(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 15, ImGui::GetWindowHeight() - em * 5));
   if (big_button(ui, "submit_rating", ui.t("rate.submit"), large ? ImVec2(em * 10, em * 2.6f) : ImVec2(em * 13, em * 3.5f),
                  {theme::kConfirm, theme::kOnColor}))
-    ui.emit(app::ActionKind::kSubmitRating);
+    ui.emit(app::SubmitRating{});
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
 }
 

@@ -80,8 +80,19 @@ void v1_township(pg::Transaction& tx) {
   c.exec(kRowLevelSecurity);
 }
 
+void v2_heartbeats(pg::Transaction& tx) {
+  auto& c = tx.conn();
+  c.exec(schema::heartbeats_ddl());
+  c.exec(R"sql(
+    ALTER TABLE heartbeats ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE heartbeats FORCE ROW LEVEL SECURITY;
+    CREATE POLICY heartbeats_scope ON heartbeats
+      USING (township_id = ANY (vsk_townships())) WITH CHECK (township_id = ANY (vsk_townships()));
+  )sql");
+}
+
 }  // namespace
 
-std::vector<pg::Migration> pg_migrations() { return {{1, v1_township}}; }
+std::vector<pg::Migration> pg_migrations() { return {{1, v1_township}, {2, v2_heartbeats}}; }
 
 }  // namespace vsk::township

@@ -104,6 +104,19 @@ std::string tenant_tables_ddl() {
   )sql";
 }
 
+std::string heartbeats_ddl() {
+  return R"sql(
+    CREATE TABLE heartbeats(
+      township_id BIGINT NOT NULL REFERENCES places(id),
+      device_id   TEXT NOT NULL REFERENCES devices(id),
+      counter     BIGINT NOT NULL,
+      at          BIGINT NOT NULL,
+      body        TEXT NOT NULL,
+      PRIMARY KEY (device_id, counter));
+    CREATE INDEX heartbeats_township ON heartbeats(township_id, device_id);
+  )sql";
+}
+
 std::string default_places_sql() {
   return R"sql(
     INSERT INTO places(parent_id, kind, name, township_id) VALUES (NULL, 'county', '本县', NULL);

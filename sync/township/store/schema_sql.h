@@ -14,6 +14,8 @@ namespace vsk::township::schema {
 std::string places_ddl(Dialect::Kind kind);
 // Every tenant-owned table (each row carries its township_id) and their indexes.
 std::string tenant_tables_ddl();
+// Kiosk heartbeats (schema v3 on SQLite, v2 on PostgreSQL): every one received, per device.
+std::string heartbeats_ddl();
 // A county and a township for a new database, named 本县 and 本镇 until renamed
 // (township-server place rename): a one-township server needs no setup at all.
 std::string default_places_sql();

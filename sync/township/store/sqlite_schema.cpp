@@ -127,10 +127,12 @@ void v2_places(db::Transaction& tx) {
   )sql");
 }
 
+void v3_heartbeats(db::Transaction& tx) { tx.db().exec(schema::heartbeats_ddl()); }
+
 }  // namespace
 
 std::vector<db::Migration> sqlite_migrations() {
-  return {{1, v1_township}, {2, v2_places, /*rebuilds_tables=*/true}};
+  return {{1, v1_township}, {2, v2_places, /*rebuilds_tables=*/true}, {3, v3_heartbeats}};
 }
 
 }  // namespace vsk::township

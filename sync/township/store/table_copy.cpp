@@ -36,6 +36,7 @@ const std::vector<TableSpec>& tables() {
        {"township_id", "village_id"}},
       {"change_heads", {"township_id", "last_id"}, {"township_id"}},
       {"admin_tokens", {"token_hash", "place_id", "township_id", "label", "created_at"}, {"place_id", "township_id"}},
+      {"heartbeats", {"township_id", "device_id", "counter", "at", "body"}, {"township_id"}},
   };
   return t;
 }

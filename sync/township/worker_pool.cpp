@@ -1,0 +1,132 @@
+#include "sync/township/worker_pool.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vsk::township {
+namespace {
+
+// What the task on this thread was told (the HTTP handlers ask through WorkerPool's statics).
+thread_local int t_retry_after_s = 0;
+
+constexpr int kRefusingThreads = 2;
+
+int whole_seconds(std::chrono::steady_clock::duration d) {
+  const double s = std::chrono::duration<double>(d).count();
+  return std::clamp(static_cast<int>(std::ceil(s)), 1, 3600);
+}
+
+}  // namespace
+
+WorkerPool::WorkerPool(WorkerLimits limits) : limits_(limits) {
+  limits_.workers = std::max(1, limits_.workers);
+  for (int i = 0; i < limits_.workers; ++i) threads_.emplace_back([this] { work(); });
+  // More than one: a client slow to send its request must not hold up every refusal.
+  for (int i = 0; i < kRefusingThreads; ++i) threads_.emplace_back([this] { refuse(); });
+}
+
+WorkerPool::~WorkerPool() { shutdown(); }
+
+bool WorkerPool::turned_away() { return t_retry_after_s > 0; }
+int WorkerPool::retry_after_s() { return t_retry_after_s; }
+
+std::int64_t WorkerPool::served() const {
+  std::lock_guard lock(mutex_);
+  return served_;
+}
+
+std::int64_t WorkerPool::refused() const {
+  std::lock_guard lock(mutex_);
+  return refused_;
+}
+
+WorkerPool::Clock::duration WorkerPool::slot_locked() const {
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(service_ms_ / limits_.workers));
+}
+
+WorkerPool::Clock::duration WorkerPool::expected_wait_locked() const {
+  // Connections ahead beyond the idle workers, each taking one slot of the pool's time.
+  const auto ahead = static_cast<std::int64_t>(queue_.size()) + busy_ - limits_.workers + 1;
+  return ahead <= 0 ? Clock::duration::zero() : slot_locked() * ahead;
+}
+
+void WorkerPool::enqueue(std::function<void()> fn) {
+  {
+    std::lock_guard lock(mutex_);
+    const auto now = Clock::now();
+    if (stopping_) return;
+    const auto wait = expected_wait_locked();
+    if (wait <= limits_.max_wait) {
+      queue_.push_back({std::move(fn), now, 0});
+      work_ready_.notify_one();
+      return;
+    }
+    // Turned away: a slot after the queue has drained and after every kiosk sent away before.
+    promised_until_ = std::max(promised_until_, now + wait) + slot_locked();
+    refusals_.push_back({std::move(fn), now, whole_seconds(promised_until_ - now)});
+    ++refused_;
+  }
+  refuse_ready_.notify_one();
+}
+
+void WorkerPool::work() {
+  for (;;) {
+    Task t;
+    {
+      std::unique_lock lock(mutex_);
+      work_ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, nothing left
+      t = std::move(queue_.front());
+      queue_.pop_front();
+      ++busy_;
+      const auto now = Clock::now();
+      if (now - t.queued_at > limits_.max_wait) {
+        promised_until_ = std::max(promised_until_, now + expected_wait_locked()) + slot_locked();
+        t.retry_after_s = whole_seconds(promised_until_ - now);
+        ++refused_;
+      }
+    }
+    const auto started = Clock::now();
+    t_retry_after_s = t.retry_after_s;
+    t.fn();
+    t_retry_after_s = 0;
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    std::lock_guard lock(mutex_);
+    --busy_;
+    if (t.retry_after_s == 0) {
+      ++served_;
+      service_ms_ = 0.8 * service_ms_ + 0.2 * ms;
+    }
+  }
+}
+
+void WorkerPool::refuse() {
+  for (;;) {
+    Task t;
+    {
+      std::unique_lock lock(mutex_);
+      refuse_ready_.wait(lock, [this] { return stopping_ || !refusals_.empty(); });
+      if (refusals_.empty()) return;
+      t = std::move(refusals_.front());
+      refusals_.pop_front();
+    }
+    t_retry_after_s = t.retry_after_s;
+    t.fn();  // reads the request, answers 503 (HttpServer's pre-routing handler), closes
+    t_retry_after_s = 0;
+  }
+}
+
+void WorkerPool::shutdown() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ && threads_.empty()) return;
+    stopping_ = true;
+  }
+  work_ready_.notify_all();
+  refuse_ready_.notify_all();
+  for (auto& t : threads_)
+    if (t.joinable()) t.join();
+  threads_.clear();
+}
+
+}  // namespace vsk::township

@@ -1,0 +1,73 @@
+// The township server's HTTP workers, and what it does when a morning burst brings more
+// kiosks than it can serve in time. cpp-httplib hands every accepted connection to a task
+// queue; this one runs them on a fixed number of worker threads (so work in flight, and the
+// memory it holds, is bounded) and turns a connection away when its estimated wait in the
+// queue is longer than `max_wait`: such connections go to one fast thread that answers them
+// 503 with Retry-After at once (see HttpServer), without touching the database. Each kiosk
+// turned away is given its own later slot, one service time after the previous one, so a
+// thousand kiosks sent away in the same second come back spread out, as a queue would serve
+// them (their backoff honours Retry-After, sync/client/backoff.h). A connection that waited
+// longer than `max_wait` anyway (the estimate was wrong) is answered 503 by its worker, so no
+// kiosk waits in the queue longer than that.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+
+#include "sync/township/worker_limits.h"
+
+namespace vsk::township {
+
+class WorkerPool final : public httplib::TaskQueue {
+ public:
+  using Clock = std::chrono::steady_clock;
+  explicit WorkerPool(WorkerLimits limits);
+  ~WorkerPool() override;
+
+  void enqueue(std::function<void()> fn) override;
+  void shutdown() override;
+
+  // On the thread serving a connection: whether the pool turned it away (answer 503 now).
+  static bool turned_away();
+  // For that answer: seconds until the slot this connection was given.
+  static int retry_after_s();
+
+  // Figures for the log and tests.
+  std::int64_t served() const;
+  std::int64_t refused() const;
+
+ private:
+  struct Task {
+    std::function<void()> fn;
+    Clock::time_point queued_at;
+    int retry_after_s = 0;  // > 0: turned away, come back after this long
+  };
+  void work();
+  void refuse();
+  // Expected wait of a connection queued now, from the queue length and the service time.
+  Clock::duration expected_wait_locked() const;
+  Clock::duration slot_locked() const;  // one connection's share of the workers' time
+
+  WorkerLimits limits_;
+  mutable std::mutex mutex_;
+  std::condition_variable work_ready_, refuse_ready_;
+  std::deque<Task> queue_, refusals_;
+  bool stopping_ = false;
+  int busy_ = 0;
+  // Moving average of one connection's time on a worker; a cold pool assumes a second, so
+  // the first burst is not all let in on an optimistic guess.
+  double service_ms_ = 1000;
+  Clock::time_point promised_until_{};  // the latest slot given to a kiosk turned away
+  std::int64_t served_ = 0, refused_ = 0;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace vsk::township
