@@ -11,6 +11,7 @@
 
 #include "app/backup_service.h"
 #include "app/bootstrap.h"
+#include "app/error_edge.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
 #include "app/demo_notices.h"
@@ -409,8 +410,10 @@ int main(int argc, char** argv) {
     if (args.size() >= 3 && args.size() <= 4 && args[0] == "requests" && args[1] == "show" &&
         (args.size() == 3 || args[3] == "--json"))
       return cmd_requests_show(data_dir, args[2], args.size() == 4);
-  } catch (const std::exception& e) {
-    std::cerr << "kioskctl: " << e.what() << "\n";
+  } catch (...) {
+    // Storage errors in words (the disk is full, the database is busy), never raw SQLite.
+    const vsk::app::Failure f = vsk::app::classify_current_exception();
+    std::cerr << "kioskctl: " << (vsk::app::is_storage_failure(f.kind) ? vsk::app::failure_words(f) : f.detail) << "\n";
     return 1;
   }
   return usage_error(args.empty() ? "no command given" : "unknown command");

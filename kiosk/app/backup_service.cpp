@@ -4,12 +4,12 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <iostream>
 #include <nlohmann/json.hpp>
 #include <regex>
 
 #include "core/date.h"
 #include "linux/disk_space.h"
+#include "log/log.h"
 #include "files/atomic_file.h"
 #include "sqlite/backup.h"
 
@@ -56,7 +56,7 @@ std::optional<std::string> damage_of(const std::string& live) {
     if (check == "ok") return std::nullopt;
     return check;
   } catch (const db::DbError& e) {
-    std::clog << "village-kiosk: cannot check " << live << ": " << e.what() << "\n";
+    platform::log::warning("recovery", "cannot check " + live + ": " + e.what());
     return std::nullopt;
   }
 }
@@ -144,18 +144,18 @@ std::optional<std::string> BackupService::maybe_backup() {
     }
     if (space_low()) {
       last_error_ = "free space below the minimum: backup skipped";
-      std::clog << "village-kiosk: " << last_error_ << " (" << data_dir_ << ")\n";
+      platform::log::warning("backup", last_error_ + " (" + data_dir_ + ")");
       next_check_ = now + kRetrySeconds;
       return std::nullopt;
     }
     std::string path = backup_now();
     last_error_.clear();
     next_check_ = now + kBackupIntervalSeconds;
-    std::clog << "village-kiosk: backup written: " << path << "\n";
+    platform::log::info("backup", "backup written: " + path);
     return path;
   } catch (const std::exception& e) {
     last_error_ = e.what();
-    std::clog << "village-kiosk: backup failed: " << last_error_ << "\n";
+    platform::log::error("backup", "backup failed: " + last_error_);
     next_check_ = now + kRetrySeconds;
     return std::nullopt;
   }
@@ -222,11 +222,10 @@ RecoveryReport recover_database(const std::string& data_dir, std::int64_t now_un
     r.from_backup = good->path;
     r.backup_time = good->taken_at;
   }
-  std::clog << "village-kiosk: " << live << " is damaged (" << r.problem << ")"
-            << (r.damaged_file.empty() ? "" : "; kept as " + r.damaged_file)
-            << (r.from_backup.empty() ? "; no good backup: starting with a fresh database"
-                                      : "; restored from " + r.from_backup)
-            << "\n";
+  platform::log::error("recovery", live + " is damaged (" + r.problem + ")" +
+                                       (r.damaged_file.empty() ? "" : "; kept as " + r.damaged_file) +
+                                       (r.from_backup.empty() ? "; no good backup: starting with a fresh database"
+                                                              : "; restored from " + r.from_backup));
   return r;
 }
 

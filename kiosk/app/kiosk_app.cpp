@@ -47,13 +47,14 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       speaker_(services.speaker),
       text_entry_(state_.text_entry, services.pinyin) {
   if (services.points) points_.emplace(state_, session_, services.store, *services.points);
+  requests_.set_translations(services.translations);
   idle_.touch(clock_.monotonic_ms());
   go_home();
 }
 
 void KioskApp::note_activity() { idle_.touch(clock_.monotonic_ms()); }
 
-bool KioskApp::refresh_live() {
+bool KioskApp::refresh_live_unguarded() {
   constexpr std::int64_t kEveryMs = 2000;
   if (state_.screen != Screen::kSyncHealth) return false;
   const std::int64_t now = clock_.monotonic_ms();
@@ -80,7 +81,7 @@ std::int64_t KioskApp::ms_until_idle_reset() const {
   return std::min<std::int64_t>(left, (left - 1) % 1000 + 1);  // the countdown's next second
 }
 
-bool KioskApp::tick() {
+bool KioskApp::tick_unguarded() {
   state_.now_unix = clock_.unix_seconds();
   if (state_.screen == Screen::kAttract) {
     tick_attract();
@@ -197,7 +198,7 @@ void KioskApp::open_staff_login() {
   state_.error.reset();
 }
 
-void KioskApp::dispatch(const Action& action) {
+void KioskApp::dispatch_unguarded(const Action& action) {
   note_activity();
   state_.now_unix = clock_.unix_seconds();
   // Any touch or key answers the idle prompt; on the attract screen it only wakes the kiosk.

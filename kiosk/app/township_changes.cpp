@@ -6,6 +6,7 @@
 #include "core/points_limits.h"
 
 #include "app/notice_service.h"
+#include "app/error_edge.h"
 #include "app/points_service.h"
 #include "app/request_service.h"
 
@@ -25,6 +26,10 @@ bool TownshipChanges::apply(db::Transaction& tx, const TownshipChange& c) {
       problem = it->second(tx, c, local);
       change.release();
     } catch (const std::exception& e) {
+      // This kiosk's own storage failing (disk full) is not the township's fault: the round
+      // fails and the same page is applied again next time, instead of a conflict for good.
+      const Failure f = classify_current_exception();
+      if (is_storage_failure(f.kind)) throw;
       problem = "apply_failed";
       local = e.what();
     }

@@ -178,6 +178,12 @@ struct PickView {
   std::vector<std::pair<std::string, std::string>> options;  // id -> label
 };
 
+// A storage failure the error edge caught (app/error_edge.h).
+struct FailureNote {
+  std::string reason_key;  // "storage.reason.full", ...
+  std::int64_t at = 0;     // unix seconds
+};
+
 // Admin home: the kiosk's own health, for staff.
 struct MaintenanceView {
   bool recovered = false;         // the database was damaged at start-up and replaced (until cleared)
@@ -198,7 +204,7 @@ struct SyncHealthView {
   std::int64_t oldest_pending_age_s = -1;  // -1: nothing waiting
   std::int64_t last_success_at = 0;        // unix seconds, 0 = never
   std::int64_t last_attempt_at = 0;
-  std::string last_error_zh;               // empty after a success
+  std::optional<core::Message> last_error;  // none after a success (app/sync_error_text.h)
   std::int64_t clock_offset_s = 0;
   bool clock_warning = false;              // off by more than a few minutes
   bool running = false;
@@ -209,7 +215,7 @@ struct SyncHealthView {
     std::string type;       // "request.event", ...
     std::string what;       // e.g. the request number, for people
     std::int64_t at = 0;
-    std::string message_zh;  // the township's reason
+    core::Message reason;  // the township's reason code, translated
   };
   std::vector<Quarantined> quarantined;
   struct Conflict {
@@ -417,6 +423,10 @@ struct ViewState {
   NoticeEditorView notice_editor;
   AttractView attract;
   std::optional<int> idle_prompt_s;  // 还需要更多时间吗？ with this many seconds left
+  // The error edge: what the last action's failure was (disk full, database busy), shown over
+  // the screen until the next touch; and the newest one, for the admin home. In memory only.
+  std::optional<core::Message> failure;
+  std::optional<FailureNote> last_failure;
   int timed_revision = 0;  // bumped when time alone changes the screen (countdown, slides)
   bool large_mode = false;    // 长辈模式: bigger text and targets; reset with the session
   bool speaking = false;      // read-aloud is playing (the header button then stops it)

@@ -11,6 +11,7 @@
 #include "fake/fake_pin_hasher.h"
 #include "fake/fixed_key_pii_cipher.h"
 #include "raw_bytes.h"
+#include "store_access.h"
 #include "residents/spreadsheet_reader.h"
 #include "store/household_store.h"
 #include "store_access.h"

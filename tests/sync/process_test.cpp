@@ -167,7 +167,7 @@ TEST(SyncProcessPostgres, BackendsTerminatedMidBatchLoseNothingAndDuplicateNothi
     const auto r = k.client->run_once(*http);
     if (!r.ok) {
       ++failed_rounds;
-      EXPECT_EQ(r.error_code, "refused:busy") << r.error_zh;  // 503 "busy, come back later"
+      EXPECT_EQ(r.error_code, "refused:busy") << r.error_detail;  // 503 "busy, come back later"
     }
     killer.join();
   }
@@ -261,8 +261,8 @@ TEST(SyncNetwork, AStalledTownshipIsAbandonedNotWaitedOnForever) {
                                         {2, 1, 1, 3, ""});
   const auto r = k.client->run_once(*http);
   EXPECT_FALSE(r.ok);
-  EXPECT_EQ(r.error_code, "network");
-  EXPECT_EQ(k.client->health().last_error_code, "network");
+  EXPECT_EQ(r.error_code.rfind("network", 0), 0u) << r.error_code;  // "network:timeout" or the like
+  EXPECT_EQ(k.client->health().last_error_code, r.error_code);
   close(s);
 }
 

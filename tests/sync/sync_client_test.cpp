@@ -35,7 +35,7 @@ TEST_P(SyncClient, NotEnrolledSaysSoAndKeepsEverything) {
   const auto r = k.client->run_once(town.loopback);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error_code, "not_enrolled");
-  EXPECT_FALSE(r.error_zh.empty());
+  EXPECT_FALSE(r.error_detail.empty());
   EXPECT_EQ(k.client->health().last_error_code, "not_enrolled");
   EXPECT_GT(k.client->health().pending, 0);
 }
