@@ -89,6 +89,8 @@ void v2_heartbeats(pg::Transaction& tx) {
     CREATE POLICY heartbeats_scope ON heartbeats
       USING (township_id = ANY (vsk_townships())) WITH CHECK (township_id = ANY (vsk_townships()));
   )sql");
+}
+
 // Staff accounts, sessions, the server audit log (issue 12). Users and sessions open to the
 // lookup scope (a login comes before its township is known); the audit log never does.
 constexpr const char* kAccountsSecurity = R"sql(

@@ -128,6 +128,7 @@ void v2_places(db::Transaction& tx) {
 }
 
 void v3_heartbeats(db::Transaction& tx) { tx.db().exec(schema::heartbeats_ddl()); }
+
 // Staff accounts, sessions, the server audit log (issue 12): new tables only.
 void v4_accounts(db::Transaction& tx) {
   tx.db().exec(schema::accounts_ddl(Dialect::Kind::kSqlite));
