@@ -6,6 +6,7 @@
 #include <fstream>
 #include <vector>
 
+#include "files/atomic_file.h"
 #include "sqlite/backup.h"
 #include "store/audit_store.h"
 #include "store/points_store.h"
@@ -46,14 +47,7 @@ std::string backup_checksum_path(const std::string& backup_path) { return backup
 void write_backup_checksum(const std::string& backup_path) {
   const std::string hash = file_hash(backup_path);
   if (hash.empty()) throw std::runtime_error("cannot read " + backup_path + " to checksum it");
-  const std::string tmp = backup_checksum_path(backup_path) + "-new.tmp";  // copy_file_durably uses .b2.tmp
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << hash << "\n";
-    if (!out.flush()) throw std::runtime_error("cannot write " + tmp);
-  }
-  db::copy_file_durably(tmp, backup_checksum_path(backup_path));  // fsynced, renamed, directory fsynced
-  fs::remove(tmp);
+  platform::write_file_atomically(backup_checksum_path(backup_path), hash + "\n");  // fsynced, renamed, directory fsynced
 }
 
 std::string check_backup(const std::string& path) {

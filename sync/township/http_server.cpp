@@ -22,11 +22,9 @@ constexpr std::size_t kAdminBodyLimit = 4u * 1024 * 1024;  // the largest admin 
 constexpr std::size_t kEnrollBodyLimit = 16u * 1024;
 constexpr std::size_t kOtherBodyLimit = 64u * 1024;        // routes without a limit of their own: declared, plain
 
-// httplib gives each connection a worker for its whole life, and has 8 of them by default:
-// eight sockets sending a byte a second stopped the server. Idle threads cost a little
-// memory each (their stacks are reserved, not resident), so there are many; and a
+// httplib gives each connection a worker for its whole life: eight sockets sending a byte a
+// second stopped a server with 8 workers. The workers are WorkerPool's (--workers); a
 // connection silent for kReadTimeoutSeconds is dropped.
-constexpr std::size_t kWorkers = 512;
 constexpr int kReadTimeoutSeconds = 10;
 constexpr int kKeepAliveSeconds = 5;
 
@@ -102,7 +100,6 @@ HttpServer::HttpServer(TownshipService& service, Log log, const std::string& tls
   else
     server_ = std::make_unique<httplib::Server>();
   server_->set_payload_max_length(sync::kMaxPayloadBytes + sync::kMaxHeaderBytes + 1024);
-  server_->new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
   server_->set_read_timeout(kReadTimeoutSeconds, 0);
   server_->set_write_timeout(30, 0);
   server_->set_keep_alive_timeout(kKeepAliveSeconds);
