@@ -2,10 +2,13 @@
 // kiosk each and OPS operations on the server (default 300 and 1,000,000), SQLite. Fills
 // the store directly (sealed payloads, as sync writes them), then times GET / through the
 // real dashboard over HTTP on 127.0.0.1 with a logged-in clerk. Prints one line per figure.
+// Then the receipt status page's requests per second (two client threads, keep-alive).
 //   build/bench/web_bench [VILLAGES] [OPS]
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
+#include <vector>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -79,8 +82,9 @@ int main(int argc, char** argv) {
   township::web::Accounts accounts(town.store, town.clock, hasher);
   const std::string password = accounts.add_user(town.scope, "clerk", "办事员", "clerk", "", "bench");
   township::HttpServer http(town.service, [](const std::string&) {});
-  township::web::Dashboard dashboard(town.service, accounts, town.clock, township::web::default_dashboard_config(),
-                                     [](const std::string&) {});
+  auto config = township::web::default_dashboard_config();
+  config.status_page_per_minute = 1 << 30;  // the bench is one address asking a lot
+  township::web::Dashboard dashboard(town.service, accounts, town.clock, config, [](const std::string&) {});
   dashboard.mount(http.http());
   const int port = http.bind("127.0.0.1", 0);
   std::thread thread([&] { http.run(); });
@@ -106,6 +110,36 @@ int main(int argc, char** argv) {
   }
   std::printf("overview page (GET /, %d villages, %d ops): best %.0f ms, mean %.0f ms over %d, %zu bytes\n", villages,
               ops, best * 1000, total / rounds * 1000, rounds, bytes);
+  // A receipt with a status token in the last village.
+  const std::string token = "K7M2QX9RT4WZ8P3N6HVB";
+  town.store.write_retrying(town.scope, [&](township::Tx& tx) {
+    township::RequestUpdate u;
+    u.township_id = town.scope.root;
+    u.village_id = town.store.places().villages_named(tx, "村" + std::to_string(villages - 1)).front().id;
+    u.number = "QS1-1123-001";
+    u.service_id = "residence_certificate";
+    u.status = "accepted";
+    u.seq = 1 << 30;
+    u.now = test_support::kSyncTestNow;
+    u.status_token_hash = township::status_token_hash(token);
+    town.store.requests().upsert(tx, u);
+    tx.commit();
+  });
+  const int per_thread = 2000;
+  std::atomic<int> ok{0};
+  const auto t1 = Steady::now();
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 2; ++c)
+    clients.emplace_back([&] {
+      httplib::Client cl("127.0.0.1", port);
+      cl.set_keep_alive(true);
+      for (int i = 0; i < per_thread; ++i)
+        if (const auto r = cl.Get(("/r/QS1-1123-001?t=" + token).c_str()); r && r->status == 200) ++ok;
+    });
+  for (auto& c : clients) c.join();
+  const double s = seconds_since(t1);
+  std::printf("status page (GET /r/NUMBER?t=TOKEN, 2 clients, keep-alive): %.0f requests/s, %d of %d answered 200\n",
+              ok.load() / s, ok.load(), 2 * per_thread);
   http.stop();
   thread.join();
   return 0;

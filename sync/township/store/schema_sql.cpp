@@ -182,7 +182,7 @@ std::string dashboard_indexes_ddl() {
     CREATE INDEX ops_refused ON ops(township_id, device_id) WHERE outcome = 'rejected';
     CREATE INDEX requests_village ON requests(township_id, village_id, status);
     CREATE INDEX requests_filed ON requests(township_id, submitted_at);
-    CREATE INDEX requests_status_token ON requests(status_token_hash) WHERE status_token_hash <> '';
+    CREATE INDEX requests_status_token ON requests(status_token_hash);  -- not partial: SQLite cannot match a partial index to "= $1"
   )sql";
 }
 

@@ -153,14 +153,15 @@ struct Dashboard::Impl {
   Templates templates;
   core::Catalog catalog;
   core::WorkingCalendar calendar;
+  RateLimiter public_limit;  // the status page's budget per address
   std::string css;
   std::string stats_js;
-  RateLimiter public_limit{30, 60};  // the status page: 30 a minute per address
 
   Impl(TownshipService& s, Accounts& a, platform::Clock& c, DashboardConfig cfg, Log l)
       : service(s), accounts(a), clock(c), config(std::move(cfg)), log(std::move(l)),
         tr(config.assets_dir + "/i18n"), templates(config.assets_dir + "/templates"),
         catalog(app::load_catalog(config.catalog_path)), calendar(app::load_working_calendar(config.calendar_path)),
+        public_limit(config.status_page_per_minute, 60),
         css(read_file(config.assets_dir + "/static/dashboard.css")),
         stats_js(read_file(config.assets_dir + "/static/stats_chart.js")) {
     tr.add_phrases(config.kiosk_i18n_dir, "reason.");

@@ -38,6 +38,7 @@ struct DashboardConfig {
   std::string calendar_path;  // working days for report-by dates (assets/calendar/cn-holidays.json)
   std::string kiosk_i18n_dir;  // the kiosk's phrases a village sends as keys (assets/i18n)
   bool secure_cookies = false;  // served over TLS
+  int status_page_per_minute = 30;  // requests of the public status page per address
 };
 
 // The defaults beside the source tree (VSK_ASSETS_DIR), for township-server.
