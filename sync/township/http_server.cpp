@@ -28,6 +28,13 @@ constexpr std::size_t kOtherBodyLimit = 64u * 1024;        // routes without a l
 constexpr int kReadTimeoutSeconds = 10;
 constexpr int kKeepAliveSeconds = 5;
 
+// SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which lets a second server bind the
+// same port and take half the connections; a port in use must refuse the second start.
+void reuse_address_only(socket_t sock) {
+  int yes = 1;
+  setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
 void send(httplib::Response& res, const Reply& r) {
   res.status = r.status;
   if (r.retry_after_s > 0) res.set_header("Retry-After", std::to_string(r.retry_after_s));
@@ -106,12 +113,7 @@ HttpServer::HttpServer(TownshipService& service, Log log, const std::string& tls
   // Answers go out at once: with Nagle on, a keep-alive answer written in two pieces waits
   // for the client's delayed ACK (~40 ms); the status page did 72 requests/s instead of 2,200.
   server_->set_tcp_nodelay(true);
-  // httplib's default adds SO_REUSEPORT, which lets a second server bind the same port and
-  // take half the connections; a port in use must refuse the second start instead.
-  server_->set_socket_options([](int sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
+  server_->set_socket_options(reuse_address_only);
   // A connection the pool turned away is answered before any route runs: no database. A
   // route without a limit of its own would read any body whole (httplib buffers it): only a
   // small declared, uncompressed one gets there.
@@ -161,11 +163,11 @@ int HttpServer::bind(const std::string& host, int port) {
   // raises the backlog (capped by net.core.somaxconn).
   int fd = -1;
   server_->set_socket_options([&fd](socket_t s) {
-    httplib::default_socket_options(s);
+    reuse_address_only(s);
     fd = s;
   });
   const int bound = port == 0 ? server_->bind_to_any_port(host.c_str()) : server_->bind_to_port(host.c_str(), port) ? port : -1;
-  server_->set_socket_options(httplib::default_socket_options);  // the lambda's `fd` dies here
+  server_->set_socket_options(reuse_address_only);  // the lambda's `fd` dies here
   if (bound > 0 && fd >= 0) ::listen(fd, kListenBacklog);
   return bound;
 }
