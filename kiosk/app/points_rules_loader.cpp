@@ -60,7 +60,7 @@ core::PointsRules parse_points_rules(const std::string& json_text) {
     fail("", "not valid JSON: nested deeper than " + std::to_string(core::kMaxJsonNesting) + " levels");
   try {
     root = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // also out_of_range: a number like 1e400
     fail("", std::string("not valid JSON: ") + e.what());
   }
   object(root, "", {"version", "categories", "rules"});

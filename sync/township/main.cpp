@@ -3,7 +3,7 @@
 // a standby]; DIR always holds the server key. With several townships, commands for one
 // take --township NAME [--county NAME] (or --county NAME alone for a whole county).
 //   township-server --data-dir DIR [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM] [--workers N]
-//                                                                  serve (default 127.0.0.1:8470, 32 workers)
+//                                                                  serve (default 127.0.0.1:8470, 256 workers)
 //   township-server --data-dir DIR enroll --village NAME          print a one-time enrollment code
 //   township-server --data-dir DIR import-bundle FILE [--reply F] apply a USB bundle, write the answer
 //   township-server --data-dir DIR stats [--json]                 per-kiosk health
