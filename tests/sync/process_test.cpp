@@ -120,12 +120,13 @@ TEST_P(SyncProcess, TownshipKilledMidBatchLosesNothingAndDuplicatesNothing) {
   for (int round = 0; round < 12; ++round) {
     {
       auto tx = k.store.begin();
-      for (int i = 0; i < 400; ++i) k.store.sync().enqueue(tx, "sync.ping", "{\"round\":" + std::to_string(round) + "}", 0);
+      // 1,200 operations: with TCP_NODELAY a round of 400 could end before the kill.
+      for (int i = 0; i < 1200; ++i) k.store.sync().enqueue(tx, "sync.ping", "{\"round\":" + std::to_string(round) + "}", 0);
       tx.commit();
     }
     std::atomic<bool> done{false};
     std::thread killer([&] {
-      std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 120)(rng)));
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(2, 60)(rng)));
       town.kill(SIGKILL);
       done = true;
     });
