@@ -263,8 +263,13 @@ void HttpServer::routes() {
   }));
   admin_post("/v1/admin/notices", ([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
     std::optional<std::string> village;
-    if (b.contains("village") && b["village"].is_string()) village = b["village"].get<std::string>();
-    ok_json(res, json{{"change", admin.publish_notice(village, b.at("notice"))}});
+    if (b.contains("village")) {
+      // Not a name (a number, null...) must not quietly mean "every village".
+      if (!b["village"].is_string()) throw AdminError("bad_notice", "village: expected a village name");
+      village = b["village"].get<std::string>();
+    }
+    if (!b.contains("notice")) throw AdminError("bad_notice", "notice: missing");
+    ok_json(res, json{{"change", admin.publish_notice(village, b["notice"])}});
   }));
   admin_post(R"(/v1/admin/documents/(catalog|points_rules))",
                 ([ok_json](TownshipAdmin& admin, const httplib::Request& req, const json& b, httplib::Response& res) {

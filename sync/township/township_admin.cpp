@@ -75,8 +75,8 @@ std::string TownshipAdmin::reply_to_request(const std::string& village_name, con
 
 std::int64_t TownshipAdmin::publish_notice(const std::optional<std::string>& village_name, const json& notice) {
   const std::int64_t now = clock_.unix_seconds();
-  const std::string id = notice.value("id", sync::random_uuid());
-  json payload = notice;
+  json payload = checked_notice(notice);
+  const std::string id = payload.value("id", sync::random_uuid());
   payload["id"] = id;
   payload["published_at"] = now;
   return store_.write_retrying(scope_, [&](Tx& tx) {

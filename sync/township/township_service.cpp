@@ -243,8 +243,16 @@ void TownshipService::apply_batch(Tx& tx, const Device& d, const std::vector<syn
     const NewOp row{d.township_id, d.id, op.seq, op.op_id, op.type, op.payload.dump(), op.device_time, now};
     if (!store_.ops().add(tx, row, result)) {
       // The op id is held under another seq or by another kiosk: a retry in our township
-      // gets its answer; anything else (a cloned kiosk, another township's) is refused.
+      // gets its answer; anything else (another township's) is refused.
       if (const auto seen = store_.ops().by_id(tx, op.op_id)) {
+        // Held by another kiosk of this township: copies of one prepared data dir, each
+        // enrolled on its own, all send the operations filed before the copy. The township
+        // has it; this kiosk's seq is marked as a copy so its acked_seq moves on (it stayed
+        // at the gap for good: no_progress at every round).
+        const StoredOp copy{"accepted", "", "", "copy:" + d.id + ":" + op.op_id, op.seq};
+        if (store_.ops().add(tx, {d.township_id, d.id, op.seq, copy.op_id, "sync.copy",
+                                  json{{"copy_of", op.op_id}}.dump(), op.device_time, now}, copy))
+          by_seq[op.seq] = copy;
         results.push_back(original_answer(op, *seen));
       } else {
         results.push_back({op.op_id, op.seq, OpOutcome::kRejected, "op_id_conflict",

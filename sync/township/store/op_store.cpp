@@ -11,7 +11,9 @@ OpStore::OpStore(const Dialect& d, const PiiSealer& sealer)
     : sealer_(sealer),
       by_id_("SELECT outcome, code, message_zh, op_id, seq FROM ops WHERE op_id = $1 AND " +
              d.in_scope("township_id", 2)),
-      count_("SELECT COUNT(*) FROM ops WHERE " + d.in_scope("township_id", 1)),
+      // Not the seqs marked as copies of another kiosk's operation (township_service.cpp):
+      // the operation is counted once, with the kiosk that sent it first.
+      count_("SELECT COUNT(*) FROM ops WHERE type <> 'sync.copy' AND " + d.in_scope("township_id", 1)),
       count_type_("SELECT COUNT(*) FROM ops WHERE type = $2 AND " + d.in_scope("township_id", 1)) {}
 
 std::vector<StoredOp> OpStore::device_range(Tx& tx, const std::string& device_id, std::int64_t from, std::int64_t to) {
