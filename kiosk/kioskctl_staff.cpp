@@ -36,7 +36,7 @@ std::string pin_state(const store::StaffRecord& s, bool first_admin_pending) {
 }
 
 int cmd_list(store::KioskStore& store, bool json) {
-  store::HouseholdStore grids(store.db());
+  store::HouseholdStore& grids = store.households();
   const bool first_admin_pending = store.settings().get_or(store::setting::kFirstAdminPin, "") == "pending";
   nlohmann::json out = nlohmann::json::array();
   for (const auto& s : store.staff().list()) {

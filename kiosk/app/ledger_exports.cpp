@@ -16,13 +16,7 @@ std::string village_name(store::KioskStore& store) {
   return store.settings().get_or(store::setting::kVillageName, "");
 }
 
-std::string china_time(std::int64_t t) {
-  const std::int64_t local = t + core::kChinaUtcOffsetSeconds;
-  const std::int64_t minute = ((local % 86400) + 86400) % 86400 / 60;
-  char hm[8];
-  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(minute / 60), static_cast<int>(minute % 60));
-  return core::format_date(core::date_of(t)) + " " + hm;
-}
+std::string china_time(std::int64_t t) { return core::format_china_time(t, "%Y-%m-%d %H:%M"); }
 
 std::string service_name(const core::Catalog& catalog, const std::string& id) {
   const core::Service* s = catalog.find(id);
@@ -72,8 +66,8 @@ std::optional<Month> parse_month(const std::string& yyyy_mm) {
   Month m;
   m.label = yyyy_mm;
   m.last_date = core::format_date(core::add_days(next, -1));
-  m.from = core::to_days(*first) * 86400 - core::kChinaUtcOffsetSeconds;
-  m.to = core::to_days(next) * 86400 - core::kChinaUtcOffsetSeconds;
+  m.from = core::china_unix(*first);
+  m.to = core::china_unix(next);
   return m;
 }
 
@@ -120,7 +114,7 @@ Table daiban_table(store::KioskStore& store, const core::Catalog& catalog, const
   t.header = {"序号", "办件编号", "事项", "申请人", "代办人", "受理时间", "状态", "办结时间", "满意度"};
   t.widths = {6, 16, 24, 10, 10, 18, 10, 18, 8};
   int n = 0, completed = 0;
-  for (const auto& r : store::daiban_rows(store.db(), m.from, m.to)) {
+  for (const auto& r : store.ledgers().daiban_rows(m.from, m.to)) {
     completed += r.completed_at.has_value();
     t.rows.push_back({TableCell::num(++n), r.number, service_name(catalog, r.service_id), r.resident_name,
                       r.staff_name, china_time(r.submitted_at),
@@ -139,7 +133,7 @@ Table requests_table(store::KioskStore& store, const core::Catalog& catalog, con
   t.header = {"事项", "受理", "办结", "按时办结", "超期", "按时办结率", "评价数", "平均满意度"};
   t.widths = {26, 8, 8, 10, 8, 12, 8, 12};
   store::ServiceMonthRow total;
-  for (const auto& r : store::service_month_rows(store.db(), m.from, m.to, std::min(m.last_date, today))) {
+  for (const auto& r : store.ledgers().service_month_rows(m.from, m.to, std::min(m.last_date, today))) {
     t.rows.push_back({service_name(catalog, r.service_id), count_cell(r.received), count_cell(r.completed),
                       count_cell(r.on_time), count_cell(r.overdue), percent(r.on_time, r.completed),
                       count_cell(r.ratings), average(r.rating_sum, r.ratings)});

@@ -8,6 +8,8 @@
 #include "platform/pii_cipher.h"
 #include "sqlite/sqlite_db.h"
 #include "store/audit_store.h"
+#include "store/household_store.h"
+#include "store/ledger_queries.h"
 #include "store/points_store.h"
 #include "store/notice_store.h"
 #include "store/request_store.h"
@@ -46,6 +48,8 @@ class KioskStore {
   SyncStore& sync() { return sync_; }
   PointsStore& points() { return points_; }
   NoticeStore& notices() { return notices_; }
+  HouseholdStore& households() { return households_; }
+  LedgerQueries& ledgers() { return ledgers_; }
   db::MigrationReport migration() const { return migration_; }
   bool is_empty();  // no village yet (neither seeded nor initialised): a first start
 
@@ -62,6 +66,8 @@ class KioskStore {
   SyncStore sync_;
   PointsStore points_;
   NoticeStore notices_;
+  HouseholdStore households_;
+  LedgerQueries ledgers_;
 };
 
 // "<data dir>/kiosk.db"

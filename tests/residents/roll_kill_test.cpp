@@ -11,6 +11,7 @@
 #include "app/bootstrap.h"
 #include "fake/fake_pin_hasher.h"
 #include "process.h"
+#include "store_access.h"
 #include "temp_dir.h"
 
 namespace vsk {
@@ -19,7 +20,7 @@ namespace {
 constexpr int kResidents = 3000;
 
 std::int64_t count(store::KioskStore& s, const char* table) {
-  auto st = s.db().prepare(std::string("SELECT count(*) FROM ") + table);
+  auto st = test_support::raw_db(s).prepare(std::string("SELECT count(*) FROM ") + table);
   st.step();
   return st.column_int(0);
 }
@@ -58,7 +59,7 @@ TEST(RollImportKill, SigkillMidImportLeavesTheVillageAsBefore) {
 
     platform::FakePinHasher hasher;
     auto village = app::open_village(dir, hasher, false);
-    EXPECT_EQ(village.store->db().integrity_check(), "ok");
+    EXPECT_EQ(test_support::raw_db(*village.store).integrity_check(), "ok");
     // All or nothing, whenever the kill came (even after the commit, before the exit).
     const std::int64_t residents = count(*village.store, "residents");
     if (residents == 0) {

@@ -5,6 +5,7 @@
 #include "app/staff_accounts.h"
 #include "fake/fixed_key_pii_cipher.h"
 #include "store/household_store.h"
+#include "store_access.h"
 #include "temp_dir.h"
 
 namespace vsk::app {
@@ -16,8 +17,8 @@ class StaffAccounts : public ::testing::Test {
  protected:
   StaffAccounts() : store_(dir_.file("kiosk.db"), cipher_) {
     EXPECT_TRUE(init_village(store_, {"青山村", "白云镇", "QS1"}, kNow).ok());
-    db::Transaction tx(store_.db());
-    store::HouseholdStore(store_.db()).insert_grid(tx, "第一网格");
+    db::Transaction tx = store_.begin();
+    store_.households().insert_grid(tx, "第一网格");
     tx.commit();
   }
   std::string error_of(const core::Status& s) { return s ? "" : s.error().key; }
@@ -37,7 +38,7 @@ TEST_F(StaffAccounts, NewAccountChoosesItsPinAtFirstLogin) {
   EXPECT_TRUE(s->grid_id);
   EXPECT_FALSE(s->pin_hash);
   EXPECT_TRUE(s->pin_reset);
-  db::Transaction tx(store_.db());
+  db::Transaction tx = store_.begin();
   store_.staff().set_pin_hash(tx, id.value(), "hash");  // what the login does with the chosen PIN
   tx.commit();
   EXPECT_FALSE(store_.staff().find(id.value())->pin_reset);
@@ -75,7 +76,7 @@ TEST_F(StaffAccounts, DisabledAccountIsKeptButCannotLogIn) {
 }
 
 TEST_F(StaffAccounts, PinResetForgetsThePinAndIsAudited) {
-  db::Transaction tx(store_.db());
+  db::Transaction tx = store_.begin();
   store_.staff().set_pin_hash(tx, store_.staff().find_by_staff_no("0001")->id, "hash");
   tx.commit();
   ASSERT_TRUE(reset_staff_pin(store_, "0001", it_, kNow).ok());
