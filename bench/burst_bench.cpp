@@ -48,6 +48,7 @@ struct Kiosk {
   std::vector<double> busy_ms;   // the rounds answered 503
   double synced_ms = 0;          // from the start of the burst to everything acked and pulled
   int busy = 0, rounds = 0;
+  std::int64_t retry_after_max = 0;  // the longest Retry-After this kiosk was given
   std::string error;
 };
 
@@ -130,6 +131,7 @@ void sync_until_done(Kiosk& k, Steady::time_point burst_start, unsigned seed) {
     }
     if (o == Outcome::kError) return;
     k.busy_ms.push_back(k.round_ms.back());
+    k.retry_after_max = std::max(k.retry_after_max, retry_after);
     ++k.busy;
     ++failures;
     const double jitter = std::uniform_real_distribution<double>(0, 1)(rng);
@@ -239,11 +241,13 @@ int main(int argc, char** argv) {
 
   std::vector<double> rounds, busy_rounds, synced;
   int errors = 0, busy = 0;
+  std::int64_t retry_after_max = 0;
   std::string first_error;
   for (const auto& k : fleet) {
     rounds.insert(rounds.end(), k.round_ms.begin(), k.round_ms.end());
     busy_rounds.insert(busy_rounds.end(), k.busy_ms.begin(), k.busy_ms.end());
     busy += k.busy;
+    retry_after_max = std::max(retry_after_max, k.retry_after_max);
     if (!k.error.empty()) {
       if (errors++ == 0) first_error = k.error;
     } else {
@@ -260,11 +264,11 @@ int main(int argc, char** argv) {
   const std::int64_t expected = static_cast<std::int64_t>(kiosks) * ops;
   std::printf("burst backend=%s kiosks=%d ops_per_kiosk=%d seconds=%.1f ops_per_second=%.0f "
               "round_p50_ms=%.0f round_p99_ms=%.0f synced_p50_ms=%.0f synced_p99_ms=%.0f synced_max_ms=%.0f "
-              "busy_503=%d (p50 %.0f ms, p99 %.0f ms) errors=%d ops_held=%lld/%lld server_peak_rss_mb=%.1f (idle %.1f) load=%s\n",
+              "busy_503=%d (p50 %.0f ms, p99 %.0f ms, longest Retry-After %lld s) errors=%d ops_held=%lld/%lld server_peak_rss_mb=%.1f (idle %.1f) load=%s\n",
               backend == test_support::Backend::kPostgres ? "postgresql" : "sqlite", kiosks, ops, seconds,
               static_cast<double>(expected) / seconds, percentile(rounds, 0.5), percentile(rounds, 0.99),
               percentile(synced, 0.5), percentile(synced, 0.99), percentile(synced, 1.0), busy,
-              percentile(busy_rounds, 0.5), percentile(busy_rounds, 0.99), errors,
+              percentile(busy_rounds, 0.5), percentile(busy_rounds, 0.99), static_cast<long long>(retry_after_max), errors,
               static_cast<long long>(held), static_cast<long long>(expected), static_cast<double>(rss_kb) / 1024,
               static_cast<double>(rss_before_kb) / 1024, load_average().c_str());
   if (errors) std::printf("first error: %s\n", first_error.c_str());

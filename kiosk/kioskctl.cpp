@@ -1,5 +1,7 @@
 // kioskctl: the command line for staff and IT. Links everything except the UI.
 //   kioskctl [--data-dir DIR] seed | residents list [--json] | db check | audit list|verify | backup | restore [FILE]
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +11,7 @@
 
 #include "app/backup_service.h"
 #include "app/bootstrap.h"
+#include "app/error_edge.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
 #include "app/demo_notices.h"
@@ -46,6 +49,8 @@ const char* kUsage =
     "  backup                    write a checked backup to DATA_DIR/backups (keeps 7); prints its path\n"
     "  restore [FILE]            stop the kiosk first; restore FILE, or the newest good backup; the\n"
     "                            current kiosk.db is kept as kiosk.db.damaged-<time>; refuses a damaged backup\n"
+    "                            (checksum, integrity_check, audit and points chains); with --try-older after\n"
+    "                            FILE, goes on to the next older backup that passes\n"
     "  audit list [--json]       the audit trail of staff actions, oldest first\n"
     "  audit verify              check the audit trail's hash chain; exit 1 naming the first bad entry\n"
     "  points balance ID [--json]   points of a resident (ID number) or household (household id)\n"
@@ -179,8 +184,12 @@ int cmd_requests_show(const std::string& data_dir, const std::string& which, boo
   auto& requests = village.store->requests();
   auto r = requests.find_by_number(which);
   if (!r) r = requests.find_by_claim_code(which);  // rewarded reports: staff look up by claim code
-  if (!r && !which.empty() && which.find_first_not_of("0123456789") == std::string::npos)
-    r = requests.find(std::stoll(which));
+  if (!r && !which.empty() && which.find_first_not_of("0123456789") == std::string::npos) {
+    // An internal id; a number beyond int64 is simply no request (std::stoll threw "stoll").
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(which.data(), which.data() + which.size(), id);
+    if (ec == std::errc() && end == which.data() + which.size()) r = requests.find(id);
+  }
   if (!r) {
     std::cerr << "kioskctl: no request " << which << "\n";
     return 1;
@@ -291,10 +300,31 @@ int cmd_backup(const std::string& data_dir) {
   return 0;
 }
 
-int cmd_restore(const std::string& data_dir, const std::string& file) {
+int cmd_restore(const std::string& data_dir, const std::string& file, bool try_older) {
   vsk::platform::SystemClock clock;
   vsk::app::BackupService backups(data_dir, clock);
   std::string chosen = file;
+  if (!chosen.empty() && try_older) {
+    // FILE first, then each older backup in turn until one passes its check.
+    const std::string why = vsk::app::check_backup(chosen);
+    if (!why.empty()) {
+      std::cerr << "kioskctl: " << chosen << " is damaged (" << why << "); trying older backups\n";
+      const auto all = backups.list();
+      auto it = std::find_if(all.begin(), all.end(), [&](const auto& b) {
+        return std::filesystem::weakly_canonical(b.path) == std::filesystem::weakly_canonical(chosen);
+      });
+      chosen.clear();
+      for (it = it == all.end() ? all.end() : it + 1; it != all.end() && chosen.empty(); ++it) {
+        const std::string older = vsk::app::check_backup(it->path);
+        if (older.empty()) chosen = it->path;
+        else std::cerr << "kioskctl: skipping damaged backup " << it->path << ": " << older << "\n";
+      }
+      if (chosen.empty()) {
+        std::cerr << "kioskctl: no good backup older than " << file << "; nothing changed\n";
+        return 1;
+      }
+    }
+  }
   if (chosen.empty()) {
     for (const auto& b : backups.list()) {
       const std::string why = vsk::app::check_backup(b.path);
@@ -365,7 +395,11 @@ int main(int argc, char** argv) {
     if (args == std::vector<std::string>{"residents", "list", "--json"}) return cmd_residents_list(data_dir, true);
     if (args == std::vector<std::string>{"db", "check"}) return cmd_db_check(data_dir);
     if (args == std::vector<std::string>{"backup"}) return cmd_backup(data_dir);
-    if (!args.empty() && args[0] == "restore" && args.size() <= 2) return cmd_restore(data_dir, args.size() == 2 ? args[1] : "");
+    if (!args.empty() && args[0] == "restore" && args.size() <= 3) {
+      const bool try_older = args.back() == "--try-older";
+      const std::size_t files = args.size() - 1 - (try_older ? 1 : 0);
+      if (files == 1 || (files == 0 && !try_older)) return cmd_restore(data_dir, files == 1 ? args[1] : "", try_older);
+    }
     if (args == std::vector<std::string>{"requests", "list"}) return cmd_requests_list(data_dir, false);
     if (args == std::vector<std::string>{"audit", "list"}) return cmd_audit_list(data_dir, false);
     if (args == std::vector<std::string>{"audit", "list", "--json"}) return cmd_audit_list(data_dir, true);
@@ -376,8 +410,10 @@ int main(int argc, char** argv) {
     if (args.size() >= 3 && args.size() <= 4 && args[0] == "requests" && args[1] == "show" &&
         (args.size() == 3 || args[3] == "--json"))
       return cmd_requests_show(data_dir, args[2], args.size() == 4);
-  } catch (const std::exception& e) {
-    std::cerr << "kioskctl: " << e.what() << "\n";
+  } catch (...) {
+    // Storage errors in words (the disk is full, the database is busy), never raw SQLite.
+    const vsk::app::Failure f = vsk::app::classify_current_exception();
+    std::cerr << "kioskctl: " << (vsk::app::is_storage_failure(f.kind) ? vsk::app::failure_words(f) : f.detail) << "\n";
     return 1;
   }
   return usage_error(args.empty() ? "no command given" : "unknown command");

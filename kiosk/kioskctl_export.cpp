@@ -60,7 +60,7 @@ std::optional<int> run_export_command(const std::string& data_dir, const std::ve
   if (what != "roll") target += ":" + month.label;
   {
     // Audited before the file exists: no export of personal data without a durable entry.
-    db::Transaction tx = store.begin();
+    auto tx = store.begin();
     store.audit().append(tx, {now, std::nullopt, store::kAuditActorKioskctl, "export", target,
                               "format:" + ext.substr(1) + " rows:" + std::to_string(table.rows.size())});
     tx.commit();

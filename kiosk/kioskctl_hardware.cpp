@@ -139,7 +139,7 @@ int cmd_check(const std::string& data_dir, bool as_json) {
 int set_setting(const std::string& data_dir, const std::vector<std::pair<std::string, std::string>>& values, const std::string& what) {
   platform::SodiumPinHasher hasher;
   auto village = app::open_village(data_dir, hasher, false);
-  db::Transaction tx = village.store->begin();
+  auto tx = village.store->begin();
   for (const auto& [k, v] : values) {
     if (v.empty()) village.store->settings().remove(tx, k);
     else village.store->settings().set(tx, k, v);

@@ -14,7 +14,7 @@ namespace {
 using nlohmann::json;
 
 json report_json(const sync::SyncReport& r) {
-  return json{{"ok", r.ok},           {"error_code", r.error_code}, {"error", r.error_zh},
+  return json{{"ok", r.ok},           {"error_code", r.error_code}, {"error", r.error_detail},
               {"pushed", r.pushed},   {"accepted", r.accepted},     {"duplicates", r.duplicates},
               {"rejected", r.rejected}, {"pulled", r.pulled},       {"conflicts", r.conflicts},
               {"acked_seq", r.acked_seq}, {"pending", r.pending},   {"bytes_sent", r.bytes_sent},
@@ -29,7 +29,7 @@ int print_report(const sync::SyncReport& r, bool as_json, const char* what) {
               << " already there, " << r.rejected << " refused), received " << r.pulled << " changes ("
               << r.conflicts << " conflicts); " << r.pending << " still pending\n";
   }
-  if (!r.ok) std::cerr << "kioskctl: " << what << " failed: " << r.error_code << ": " << r.error_zh << "\n";
+  if (!r.ok) std::cerr << "kioskctl: " << what << " failed: " << r.error_code << ": " << r.error_detail << "\n";
   return r.ok ? 0 : 1;
 }
 
@@ -56,7 +56,7 @@ json health_json(const sync::SyncHealth& h) {
               {"last_success", opt(h.last_success)},
               {"last_attempt", opt(h.last_attempt)},
               {"last_error_code", h.last_error_code},
-              {"last_error", h.last_error_zh},
+              {"last_error", h.last_error_detail},
               {"quarantined", h.quarantined},
               {"conflicts", h.conflicts},
               {"clock_offset_s", opt(h.clock_offset_s)}};

@@ -223,6 +223,7 @@ int main(int argc, char** argv) {
     services.pinyin = &pinyin;
     services.hardware = &hardware;
     services.cards = cards ? &*cards : nullptr;
+    services.translations = &tr;
     // The attract screen's red board: the village's top households, names masked (张*明).
     services.red_board = [&store] {
       std::vector<vsk::app::BoardRow> rows;

@@ -15,6 +15,8 @@ PACKAGES=(
   fonts-wqy-microhei
   libzip-dev libpugixml-dev libfreexl-dev libxlsxwriter-dev  # village rolls in and ledgers out (issue 11)
   python3-openpyxl python3-xlwt  # tests: roll fixtures written and exports read by other programs
+  libkainjow-mustache-dev libjs-chart.js  # the township web dashboard: templates, charts
+  chromium chromium-driver python3-selenium  # its browser tests (headless, no browser download)
 )
 
 missing=()

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "app/actions/notice_actions.h"
+#include "app/actions/points_actions.h"
 #include "app/actions/request_actions.h"
 #include "app/actions/staff_actions.h"
 #include "app/actions/sync_actions.h"
@@ -27,22 +28,6 @@ enum class ActionKind {
   kStaffTakeOver,   // the staff member who came logs in and continues for the resident
   kExitKiosk,       // admin only: quit the program (resident mode cannot be left otherwise)
   kClearRecoveryNotice,  // admin home: staff have checked the records after a database recovery
-  // Points (积分制); see app/points_flow.h
-  kPointsHistory,   // my household's entries, paged
-  kPointsPage,      // arg: "1" next page, "-1" previous page
-  kPointsNotice,    // entries in notice (公示中) with 我有异议
-  kPointsObject,    // arg: entry seq: choose an objection reason
-  kPointsPhrase,    // arg: phrase key: objection / good-deed note / staff reason (submits)
-  kPointsDeclare,   // declare a good deed: pick a rule, then a phrase
-  kPointsPickRule,  // arg: rule id
-  kPointsShop,      // 积分超市
-  kPointsPickGoods, // arg: goods id
-  kPointsReserve,   // reserve the picked goods
-  kPointsBoard,     // arg: "" village red board, grid id, or "black"
-  kPointsStaffList, // arg: approvals / objections / claims / shop / summary / conflicts
-  kPointsStaffAct,  // arg: "<verb>:<id>", e.g. "approve:12", "uphold:3", "collect:5", "restock:2"
-  kPointsStaffAward,  // start award / deduct: person (ID number) or household (id) on the keypad
-  kPointsConfirmAward,
   kWakeUp,              // a touch or key on the attract screen or the idle prompt (需要)
   // Elder-friendly access (every screen's header)
   kReadAloud,       // arg: the screen's main text (the shell fills it from the frame drawn); again: stop
@@ -69,6 +54,6 @@ struct LegacyAction {
 
 // One alternative per feature; each feature's variant lists its actions (app/actions/*.h).
 // KioskApp::dispatch routes each feature to the flow that owns it.
-using Action = std::variant<LegacyAction, RequestAction, StaffQueueAction, NoticeAction, SyncAction>;
+using Action = std::variant<LegacyAction, RequestAction, StaffQueueAction, NoticeAction, PointsAction, SyncAction>;
 
 }  // namespace vsk::app

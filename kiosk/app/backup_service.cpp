@@ -1,13 +1,15 @@
 #include "app/backup_service.h"
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <filesystem>
-#include <iostream>
 #include <nlohmann/json.hpp>
 #include <regex>
 
 #include "core/date.h"
 #include "linux/disk_space.h"
+#include "log/log.h"
 #include "files/atomic_file.h"
 #include "sqlite/backup.h"
 
@@ -17,7 +19,7 @@ namespace {
 
 constexpr std::int64_t kRetrySeconds = 3600;  // after a failed or skipped backup
 const std::regex& backup_name() {
-  static const std::regex re(R"(kiosk-(\d{8})-(\d{6})\.db)");
+  static const std::regex re(R"(kiosk-(\d{8})-(\d{6})(-\d+)?\.db)");
   return re;
 }
 
@@ -54,7 +56,7 @@ std::optional<std::string> damage_of(const std::string& live) {
     if (check == "ok") return std::nullopt;
     return check;
   } catch (const db::DbError& e) {
-    std::clog << "village-kiosk: cannot check " << live << ": " << e.what() << "\n";
+    platform::log::warning("recovery", "cannot check " + live + ": " + e.what());
     return std::nullopt;
   }
 }
@@ -63,19 +65,6 @@ std::optional<std::string> damage_of(const std::string& live) {
 
 std::string file_time_stamp(std::int64_t unix_seconds) {
   return core::format_china_time(unix_seconds, "%Y%m%d-%H%M%S");
-}
-
-std::string check_backup(const std::string& path) {
-  if (!fs::is_regular_file(path)) return "no such file";
-  try {
-    db::Database db(path, db::OpenMode::kReadOnly);
-    const std::string check = db::quick_check(db);
-    if (check != "ok") return check;
-    if (db.user_version() < 1) return "not a kiosk database";
-    return "";
-  } catch (const std::exception& e) {
-    return e.what();
-  }
 }
 
 // ---- BackupService ----
@@ -92,7 +81,11 @@ std::vector<BackupInfo> BackupService::list() const {
     if (!entry.is_regular_file() || !std::regex_match(name, m, backup_name())) continue;
     if (const auto t = parse_stamp(m[1], m[2])) out.push_back({entry.path().string(), *t});
   }
-  std::sort(out.begin(), out.end(), [](const BackupInfo& a, const BackupInfo& b) { return a.taken_at > b.taken_at; });
+  // Newest first; within one second, -3 before -2 before the first.
+  std::sort(out.begin(), out.end(), [](const BackupInfo& a, const BackupInfo& b) {
+    if (a.taken_at != b.taken_at) return a.taken_at > b.taken_at;
+    return a.path.size() != b.path.size() ? a.path.size() > b.path.size() : a.path > b.path;
+  });
   return out;
 }
 
@@ -106,18 +99,37 @@ std::string BackupService::backup_now() {
   const std::string live = store::kiosk_db_path(data_dir_);
   if (!fs::exists(live)) throw BackupError("no database at " + live);
   fs::create_directories(backups_dir());
-  const std::string path = backups_dir() + "/kiosk-" + file_time_stamp(clock_.unix_seconds()) + ".db";
+  // Two backups in one second (kioskctl backup beside the kiosk's own) must not overwrite.
+  const std::string stem = backups_dir() + "/kiosk-" + file_time_stamp(clock_.unix_seconds());
+  std::string path = stem + ".db";
+  for (int n = 2; fs::exists(path) || fs::exists(path + ".tmp"); ++n) path = stem + "-" + std::to_string(n) + ".db";
   {
     db::Database src(live, db::OpenMode::kReadOnly);
     db::backup_database(src, path);
   }
+  write_backup_checksum(path);
   // Rotation: the newest `keep_`; leftovers of an interrupted backup go too.
   const std::vector<BackupInfo> all = list();
-  for (std::size_t i = static_cast<std::size_t>(keep_); i < all.size(); ++i) fs::remove(all[i].path);
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(backups_dir(), ec))
-    if (entry.path().extension() == ".tmp") fs::remove(entry.path(), ec);
+  for (std::size_t i = static_cast<std::size_t>(keep_); i < all.size(); ++i) {
+    fs::remove(all[i].path);
+    fs::remove(backup_checksum_path(all[i].path));
+  }
+  remove_stale_files(0);
   return path;
+}
+
+void BackupService::remove_stale_files(std::int64_t min_age_seconds) const {
+  std::error_code ec;
+  const auto now = fs::file_time_type::clock::now();
+  for (const auto& entry : fs::directory_iterator(backups_dir(), ec)) {
+    const std::string name = entry.path().filename().string();
+    const bool tmp = entry.path().extension() == ".tmp";
+    // A checksum whose backup is gone (rotated, or removed by hand) says nothing any more.
+    const bool orphan = entry.path().extension() == ".b2" && !fs::exists(entry.path().parent_path() / entry.path().stem());
+    if (!tmp && !orphan) continue;
+    const auto age = std::chrono::duration_cast<std::chrono::seconds>(now - fs::last_write_time(entry.path(), ec)).count();
+    if (age >= min_age_seconds) fs::remove(entry.path(), ec);
+  }
 }
 
 std::optional<std::string> BackupService::maybe_backup() {
@@ -132,18 +144,18 @@ std::optional<std::string> BackupService::maybe_backup() {
     }
     if (space_low()) {
       last_error_ = "free space below the minimum: backup skipped";
-      std::clog << "village-kiosk: " << last_error_ << " (" << data_dir_ << ")\n";
+      platform::log::warning("backup", last_error_ + " (" + data_dir_ + ")");
       next_check_ = now + kRetrySeconds;
       return std::nullopt;
     }
     std::string path = backup_now();
     last_error_.clear();
     next_check_ = now + kBackupIntervalSeconds;
-    std::clog << "village-kiosk: backup written: " << path << "\n";
+    platform::log::info("backup", "backup written: " + path);
     return path;
   } catch (const std::exception& e) {
     last_error_ = e.what();
-    std::clog << "village-kiosk: backup failed: " << last_error_ << "\n";
+    platform::log::error("backup", "backup failed: " + last_error_);
     next_check_ = now + kRetrySeconds;
     return std::nullopt;
   }
@@ -186,6 +198,8 @@ RecoveryReport recover_database(const std::string& data_dir, std::int64_t now_un
   const std::string live = store::kiosk_db_path(data_dir);
   FixedClock clock(now_unix);
   BackupService backups(data_dir, clock);
+  // Leftovers of a backup killed half-way; an hour old, so one running right now is spared.
+  backups.remove_stale_files(3600);
   std::optional<std::string> problem;
   std::error_code ec;
   if (!fs::exists(live)) {
@@ -208,11 +222,10 @@ RecoveryReport recover_database(const std::string& data_dir, std::int64_t now_un
     r.from_backup = good->path;
     r.backup_time = good->taken_at;
   }
-  std::clog << "village-kiosk: " << live << " is damaged (" << r.problem << ")"
-            << (r.damaged_file.empty() ? "" : "; kept as " + r.damaged_file)
-            << (r.from_backup.empty() ? "; no good backup: starting with a fresh database"
-                                      : "; restored from " + r.from_backup)
-            << "\n";
+  platform::log::error("recovery", live + " is damaged (" + r.problem + ")" +
+                                       (r.damaged_file.empty() ? "" : "; kept as " + r.damaged_file) +
+                                       (r.from_backup.empty() ? "; no good backup: starting with a fresh database"
+                                                              : "; restored from " + r.from_backup));
   return r;
 }
 

@@ -1,6 +1,7 @@
 // Backups of the kiosk database, restore, and the start-up check that recovers from a damaged
-// file. Backups are whole SQLite files in DATA_DIR/backups/kiosk-YYYYmmdd-HHMMSS.db (China
-// time), taken with SQLite's online backup API and checked before they get their name.
+// file. Backups are whole SQLite files in DATA_DIR/backups/kiosk-YYYYmmdd-HHMMSS[-N].db (China
+// time; -2, -3 for more in the same second), taken with SQLite's online backup API, checked
+// before they get their name, with a checksum file beside each (app/backup_check.h).
 // Note: DATA_DIR/keys/ (the personal-data key) is not in the database and not in these
 // backups; it must stay with the data dir (or be backed up separately).
 #pragma once
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app/backup_check.h"
 #include "platform/clock.h"
 #include "store/kiosk_store.h"
 
@@ -60,6 +62,9 @@ class BackupService {
   const std::string& data_dir() const { return data_dir_; }
   std::string backups_dir() const { return data_dir_ + "/backups"; }
   const std::string& last_error() const { return last_error_; }
+  // Removes *.tmp files (of backups killed half-way) and orphaned checksum files at least
+  // `min_age_seconds` old from the backups dir.
+  void remove_stale_files(std::int64_t min_age_seconds) const;
 
  private:
   std::string data_dir_;
@@ -70,9 +75,6 @@ class BackupService {
   std::string last_error_;
 };
 
-// "" when the backup is fine to restore, else why not (quick_check's finding, not a kiosk
-// database, cannot be opened).
-std::string check_backup(const std::string& path);
 
 // What the start-up check found and did.
 struct RecoveryReport {

@@ -238,7 +238,7 @@ json parse_rejecting_duplicate_keys(const std::string& text) {
   };
   try {
     return json::parse(text, cb);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // also out_of_range: a number like 1e400
     throw std::runtime_error(std::string("invalid JSON: ") + e.what());
   }
 }

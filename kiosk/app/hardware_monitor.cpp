@@ -44,6 +44,13 @@ std::string printer_problem_key(PrinterState s) {
   return "";
 }
 
+std::string reader_problem_key(CardReadStatus s, bool seen_working) {
+  if (!seen_working) return "";
+  if (s == CardReadStatus::kNoReader) return "admin.reader.gone";
+  if (s == CardReadStatus::kReaderError) return "admin.reader.error";
+  return "";
+}
+
 HardwareMonitor::HardwareMonitor(platform::Printer* printer, std::chrono::milliseconds printer_period)
     : printer_(printer), period_(printer_period) {}
 
@@ -125,6 +132,11 @@ CardReadStatus HardwareMonitor::reader_state() const {
   return reader_state_;
 }
 
+bool HardwareMonitor::reader_seen_working() const {
+  std::lock_guard lock(mu_);
+  return reader_seen_working_;
+}
+
 std::string HardwareMonitor::reader_detail() const {
   std::lock_guard lock(mu_);
   return reader_detail_;
@@ -139,6 +151,7 @@ void HardwareMonitor::note_reader(CardReadStatus s, std::string detail) {
     differs = healthy(reader_state_) != healthy(s) || (!healthy(s) && reader_state_ != s);
     reader_state_ = s;
     reader_detail_ = std::move(detail);
+    if (healthy(s)) reader_seen_working_ = true;
   }
   if (differs) changed();
 }

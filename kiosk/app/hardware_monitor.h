@@ -23,6 +23,9 @@ std::string printer_state_code(platform::PrinterState s);
 std::string reader_state_code(platform::CardReadStatus s, bool configured);
 // The translation key of what staff should do about a printer, or "" when nothing.
 std::string printer_problem_key(platform::PrinterState s);
+// The same for the card reader: only once it has worked here (a kiosk without a reader is
+// fine), "" when nothing.
+std::string reader_problem_key(platform::CardReadStatus s, bool seen_working);
 
 class HardwareMonitor {
  public:
@@ -47,6 +50,7 @@ class HardwareMonitor {
   bool reader_configured() const { return reader_configured_.load(); }
   void set_reader_configured(bool on) { reader_configured_ = on; }
   platform::CardReadStatus reader_state() const;
+  bool reader_seen_working() const;
   std::string reader_detail() const;
   void note_reader(platform::CardReadStatus s, std::string detail);
 
@@ -63,6 +67,7 @@ class HardwareMonitor {
   std::string printer_detail_;
   std::atomic<bool> reader_configured_{false};
   platform::CardReadStatus reader_state_ = platform::CardReadStatus::kNoReader;
+  bool reader_seen_working_ = false;
   std::string reader_detail_;
   std::thread thread_;
 };

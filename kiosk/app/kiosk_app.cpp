@@ -47,13 +47,14 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       speaker_(services.speaker),
       text_entry_(state_.text_entry, services.pinyin) {
   if (services.points) points_.emplace(state_, session_, services.store, *services.points);
+  requests_.set_translations(services.translations);
   idle_.touch(clock_.monotonic_ms());
   go_home();
 }
 
 void KioskApp::note_activity() { idle_.touch(clock_.monotonic_ms()); }
 
-bool KioskApp::refresh_live() {
+bool KioskApp::refresh_live_unguarded() {
   constexpr std::int64_t kEveryMs = 2000;
   if (state_.screen != Screen::kSyncHealth) return false;
   const std::int64_t now = clock_.monotonic_ms();
@@ -80,7 +81,7 @@ std::int64_t KioskApp::ms_until_idle_reset() const {
   return std::min<std::int64_t>(left, (left - 1) % 1000 + 1);  // the countdown's next second
 }
 
-bool KioskApp::tick() {
+bool KioskApp::tick_unguarded() {
   state_.now_unix = clock_.unix_seconds();
   if (state_.screen == Screen::kAttract) {
     tick_attract();
@@ -197,7 +198,7 @@ void KioskApp::open_staff_login() {
   state_.error.reset();
 }
 
-void KioskApp::dispatch(const Action& action) {
+void KioskApp::dispatch_unguarded(const Action& action) {
   note_activity();
   state_.now_unix = clock_.unix_seconds();
   // Any touch or key answers the idle prompt; on the attract screen it only wakes the kiosk.
@@ -229,6 +230,9 @@ void KioskApp::route(const Action& action) {
                      open_identify();
                    }
                  },
+                 [&](const PointsAction& a) {
+                   if (points_) points_->handle(a);
+                 },
                  [&](const SyncAction& a) {
                    if (state_.staff) sync_.handle(a, session_);
                  },
@@ -243,7 +247,6 @@ void KioskApp::dispatch_legacy(const LegacyAction& action) {
   if (action.kind == ActionKind::kSubmit && notices_.on_submit()) return;
   if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
   if (action.kind == ActionKind::kSubmit && points_ && points_->on_submit()) return;
-  if (points_ && points_->handle(action)) return;
   // Opening something starts from a clean message line: the last step's success message goes.
   if (action.kind != ActionKind::kBack && action.kind != ActionKind::kKey && action.kind != ActionKind::kBackspace &&
       action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit)
@@ -662,7 +665,10 @@ void KioskApp::refresh_maintenance() {
     m.storage_low = backups_->space_low();
     m.free_mb = static_cast<std::int64_t>(backups_->free_bytes().value_or(0) / (1024 * 1024));
   }
-  if (hardware_) m.printer_problem = printer_problem_key(hardware_->printer_state());
+  if (hardware_) {
+    m.printer_problem = printer_problem_key(hardware_->printer_state());
+    m.reader_problem = reader_problem_key(hardware_->reader_state(), hardware_->reader_seen_working());
+  }
   state_.maintenance = m;
 }
 

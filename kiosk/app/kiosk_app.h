@@ -17,6 +17,7 @@
 #include "app/points_service.h"
 #include "app/notice_flow.h"
 #include "app/notice_service.h"
+#include "app/error_edge.h"
 #include "app/request_flow.h"
 #include "app/request_service.h"
 #include "app/sync_flow.h"
@@ -65,6 +66,7 @@ struct AppServices {
   platform::PinyinEngine* pinyin = nullptr;  // none: the keyboard offers ABC and 123 only
   HardwareMonitor* hardware = nullptr;       // none: no printer warnings on the admin home
   CardPoller* cards = nullptr;               // none: ID numbers are typed
+  const Translations* translations = nullptr;  // the printed receipt's words; none: no printing
 };
 
 class KioskApp {
@@ -84,6 +86,15 @@ class KioskApp {
   bool refresh_live();
   // True while someone is in the middle of something (not on an empty home screen).
   bool has_session() const;
+
+ private:
+  // The error edge (kiosk_app_edge.cpp): dispatch, tick and refresh_live run these inside it,
+  // so a failed write becomes state_.failure instead of an exception out of the UI loop.
+  void dispatch_unguarded(const Action& action);
+  bool tick_unguarded();
+  bool refresh_live_unguarded();
+  void show_failure(const Failure& f);
+  std::optional<FailureNote> last_failure_;  // kept here: going home starts a fresh ViewState
 
  private:
   // Back to an empty home screen; a staff session ending here is audited ("logout", or

@@ -114,7 +114,7 @@ Table daiban_table(store::KioskStore& store, const core::Catalog& catalog, const
   t.header = {"序号", "办件编号", "事项", "申请人", "代办人", "受理时间", "状态", "办结时间", "满意度"};
   t.widths = {6, 16, 24, 10, 10, 18, 10, 18, 8};
   int n = 0, completed = 0;
-  for (const auto& r : store.ledgers().daiban_rows(m.from, m.to)) {
+  for (const auto& r : store.ledgers().daiban(m.from, m.to)) {
     completed += r.completed_at.has_value();
     t.rows.push_back({TableCell::num(++n), r.number, service_name(catalog, r.service_id), r.resident_name,
                       r.staff_name, china_time(r.submitted_at),
@@ -133,7 +133,7 @@ Table requests_table(store::KioskStore& store, const core::Catalog& catalog, con
   t.header = {"事项", "受理", "办结", "按时办结", "超期", "按时办结率", "评价数", "平均满意度"};
   t.widths = {26, 8, 8, 10, 8, 12, 8, 12};
   store::ServiceMonthRow total;
-  for (const auto& r : store.ledgers().service_month_rows(m.from, m.to, std::min(m.last_date, today))) {
+  for (const auto& r : store.ledgers().service_month(m.from, m.to, std::min(m.last_date, today))) {
     t.rows.push_back({service_name(catalog, r.service_id), count_cell(r.received), count_cell(r.completed),
                       count_cell(r.on_time), count_cell(r.overdue), percent(r.on_time, r.completed),
                       count_cell(r.ratings), average(r.rating_sum, r.ratings)});

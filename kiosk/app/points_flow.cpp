@@ -40,6 +40,7 @@ PointsFlow::PointsFlow(ViewState& state, const Session& session, store::KioskSto
 
 void PointsFlow::reset() {
   object_seq_ = 0;
+  reason_for_.reset();
   award_resident_.reset();
   award_household_.reset();
 }
@@ -142,8 +143,7 @@ void PointsFlow::load_notice() {
 
 void PointsFlow::open_phrases(const std::string& for_what) {
   state_.points.phrase_for = for_what;
-  const std::string kind = for_what.substr(0, for_what.find(':'));
-  state_.points.phrases = phrases_for(kind);
+  state_.points.phrases = phrases_for(for_what);
   state_.screen = Screen::kPointsPhrases;
 }
 
@@ -173,20 +173,22 @@ core::Status PointsFlow::submit_reason(const std::string& text) {
     show(core::ok(), "points.claim_filed");
     return core::ok();
   }
-  // Staff: "<verb>:<id>": uphold / dismiss an objection, refuse an entry, refuse a claim.
-  if (!session_.staff_id) return core::Message("points.err.not_permitted");
-  const auto colon = what.find(':');
-  const std::string verb = what.substr(0, colon);
-  const std::int64_t id = colon == std::string::npos ? 0 : std::stoll(what.substr(colon + 1));
+  // Staff: uphold / dismiss an objection, refuse an entry, refuse a claim (reason_for_).
+  if (!session_.staff_id || !reason_for_) return core::Message("points.err.not_permitted");
+  const std::int64_t staff = *session_.staff_id, id = reason_for_->id;
   core::Status st = core::ok();
   std::string ok_key = "points.done";
-  if (verb == "uphold" || verb == "dismiss") {
-    st = service_.resolve(*session_.staff_id, id, verb == "uphold", text);
-    ok_key = verb == "uphold" ? "points.upheld" : "points.dismissed";
-  } else if (verb == "refuse") {
-    st = service_.decide_approval(*session_.staff_id, id, false, text);
-  } else if (verb == "claim_no") {
-    st = service_.review_claim(*session_.staff_id, id, false, text);
+  switch (reason_for_->verb) {
+    case PointsVerb::kUphold:
+    case PointsVerb::kDismiss: {
+      const bool uphold = reason_for_->verb == PointsVerb::kUphold;
+      st = service_.resolve(staff, id, uphold, text);
+      ok_key = uphold ? "points.upheld" : "points.dismissed";
+      break;
+    }
+    case PointsVerb::kRefuse: st = service_.decide_approval(staff, id, false, text); break;
+    case PointsVerb::kClaimNo: st = service_.review_claim(staff, id, false, text); break;
+    default: break;
   }
   if (!st) return st;
   leave_phrases();
@@ -195,8 +197,7 @@ core::Status PointsFlow::submit_reason(const std::string& text) {
 }
 
 void PointsFlow::leave_phrases() {
-  const std::string what = state_.points.phrase_for;
-  const std::string verb = what.substr(0, what.find(':'));
+  const std::string verb = state_.points.phrase_for;
   if (verb == "object") load_notice();
   else if (verb == "declare") state_.screen = Screen::kPointsDeclare;
   else if (verb == "refuse") open_staff_list("approvals");
@@ -239,21 +240,21 @@ void PointsFlow::reserve() {
   state_.screen = Screen::kPointsRedeemed;
 }
 
-void PointsFlow::open_board(const std::string& scope) {
+void PointsFlow::open_board(const PointsBoard& board) {
   service_.settle();
   PointsView& p = state_.points;
   p.black_board = service_.black_board_enabled();
-  p.board_scope = scope == "black" && !p.black_board ? "" : scope;
+  p.board_scope = board.scope == BoardScope::kBlack && !p.black_board ? PointsBoard{} : board;
   p.grids.clear();
-  for (const auto& [id, name] : store_.residents().grids()) p.grids.emplace_back(std::to_string(id), name);
+  for (const auto& [id, name] : store_.residents().grids()) p.grids.emplace_back(id, name);
   p.board.clear();
   // Public: masked names of the household heads, points and (黑榜) the rule only.
-  if (p.board_scope == "black") {
+  if (p.board_scope.scope == BoardScope::kBlack) {
     for (const auto& r : store_.points().deduction_board(10))
       p.board.push_back({r.rank, core::mask_name(r.head_name), r.grid_name, r.final_points, rule_name(r.rule_id)});
   } else {
     std::optional<std::int64_t> grid;
-    if (!p.board_scope.empty()) grid = std::stoll(p.board_scope);
+    if (p.board_scope.scope == BoardScope::kGrid) grid = p.board_scope.grid_id;
     for (const auto& r : store_.points().board(grid, 10, false))
       p.board.push_back({r.rank, core::mask_name(r.head_name), r.grid_name, r.final_points, {}});
   }
@@ -294,33 +295,33 @@ void PointsFlow::open_staff_list(const std::string& list) {
       p.items.push_back({n.zh + " " + sign(v.entry.delta),
                          (v.resident_name.empty() ? v.address : core::mask_name(v.resident_name) + " · " + v.address) +
                              " · " + v.staff_name,
-                         {{"approve:" + std::to_string(v.entry.seq), "points.act.approve"},
-                          {"refuse:" + std::to_string(v.entry.seq), "points.act.refuse"}}});
+                         {{{PointsVerb::kApprove, v.entry.seq}, "points.act.approve"},
+                          {{PointsVerb::kRefuse, v.entry.seq}, "points.act.refuse"}}});
     }
   } else if (list == "objections") {
     for (const auto& o : store_.points().open_objections()) {
       const auto v = store_.points().entry(o.entry_seq);
       p.items.push_back({rule_name(v->entry.rule_id).zh + " " + sign(v->entry.delta),
                          core::mask_name(o.resident_name),
-                         {{"uphold:" + std::to_string(o.id), "points.act.uphold"},
-                          {"dismiss:" + std::to_string(o.id), "points.act.dismiss"}},
+                         {{{PointsVerb::kUphold, o.id}, "points.act.uphold"},
+                          {{PointsVerb::kDismiss, o.id}, "points.act.dismiss"}},
                          o.reason});
     }
   } else if (list == "claims") {
     for (const auto& c : store_.points().open_claims())
       p.items.push_back({rule_name(c.rule_id).zh, core::mask_name(c.resident_name),
-                         {{"claim_ok:" + std::to_string(c.id), "points.act.approve"},
-                          {"claim_no:" + std::to_string(c.id), "points.act.refuse"}},
+                         {{{PointsVerb::kClaimOk, c.id}, "points.act.approve"},
+                          {{PointsVerb::kClaimNo, c.id}, "points.act.refuse"}},
                          c.note});
   } else if (list == "shop") {
     for (const auto& d : store_.points().open_redemptions())
       p.items.push_back({d.code + " " + d.goods_zh, core::mask_name(d.resident_name) + " · " + sign(-d.price),
-                         {{"collect:" + std::to_string(d.id), "points.act.collect"},
-                          {"cancel:" + std::to_string(d.id), "points.act.cancel"}}});
+                         {{{PointsVerb::kCollect, d.id}, "points.act.collect"},
+                          {{PointsVerb::kCancel, d.id}, "points.act.cancel"}}});
     for (const auto& g : store_.points().goods())
       p.items.push_back({g.name_zh + " · " + std::to_string(g.price),
                          "stock:" + std::to_string(g.stock),
-                         {{"restock:" + std::to_string(g.id), "points.act.restock"}}});
+                         {{{PointsVerb::kRestock, g.id}, "points.act.restock"}}});
   } else if (list == "summary") {
     const auto [from, to] = PointsService::month_bounds(state_.now_unix);
     for (const auto& r : store_.points().summary_by_grid(from, to))
@@ -340,25 +341,26 @@ void PointsFlow::open_staff_list(const std::string& list) {
   state_.screen = Screen::kStaffPointsList;
 }
 
-void PointsFlow::staff_act(const std::string& arg) {
+void PointsFlow::staff_act(const PointsStaffAct& act) {
   if (!session_.staff_id) return;
-  const auto colon = arg.find(':');
-  if (colon == std::string::npos) return;
-  const std::string verb = arg.substr(0, colon);
-  const std::int64_t id = std::stoll(arg.substr(colon + 1));
   const std::int64_t staff = *session_.staff_id;
   const std::string list = state_.points.staff_list;
   // Decisions against someone need a reason: a phrase or typed text.
-  if (verb == "uphold" || verb == "dismiss" || verb == "refuse" || verb == "claim_no") return open_phrases(arg);
+  if (points_verb_needs_reason(act.verb)) {
+    reason_for_ = act;
+    return open_phrases(std::string(points_verb_name(act.verb)));
+  }
   core::Status st = core::ok();
-  std::string ok_key = "points.done";
-  if (verb == "approve") st = service_.decide_approval(staff, id, true, "");
-  else if (verb == "claim_ok") st = service_.review_claim(staff, id, true, "");
-  else if (verb == "collect") st = service_.collect(staff, id);
-  else if (verb == "cancel") st = service_.cancel_reservation(staff, id);
-  else if (verb == "restock") st = service_.restock(staff, id, 10);
+  switch (act.verb) {
+    case PointsVerb::kApprove: st = service_.decide_approval(staff, act.id, true, ""); break;
+    case PointsVerb::kClaimOk: st = service_.review_claim(staff, act.id, true, ""); break;
+    case PointsVerb::kCollect: st = service_.collect(staff, act.id); break;
+    case PointsVerb::kCancel: st = service_.cancel_reservation(staff, act.id); break;
+    case PointsVerb::kRestock: st = service_.restock(staff, act.id, 10); break;
+    default: break;
+  }
   open_staff_list(list);
-  show(st, ok_key);
+  show(st, "points.done");
 }
 
 void PointsFlow::award_subject_typed() {
@@ -429,88 +431,90 @@ bool PointsFlow::on_submit() {
   return true;
 }
 
-bool PointsFlow::handle(const LegacyAction& a) {
-  switch (a.kind) {
-    case ActionKind::kPointsHistory:
-      state_.points.page = 0;
-      load_history();
-      return true;
-    case ActionKind::kPointsPage:
-      state_.points.page = std::max(0, state_.points.page + (a.arg == "-1" ? -1 : 1));
-      load_history();
-      return true;
-    case ActionKind::kPointsNotice:
-      state_.notice.reset();
-      load_notice();
-      return true;
-    case ActionKind::kPointsObject:
-      object_seq_ = std::stoll(a.arg);
-      open_phrases("object");
-      return true;
-    case ActionKind::kPointsPhrase:
-      on_phrase(a.arg);
-      return true;
-    case ActionKind::kPointsDeclare:
-      state_.points.rules.clear();
-      state_.points.picked_rule.clear();
-      for (const auto& r : service_.rules().rules)
-        if (r.points > 0 && (r.category == "public_welfare" || r.category == "virtue"))
-          state_.points.rules.push_back({r.id, {r.name_zh, r.name_en}, r.category, r.points, r.evidence});
-      state_.screen = Screen::kPointsDeclare;
-      return true;
-    case ActionKind::kPointsPickRule:
-      if (a.arg.rfind("cat:", 0) == 0) {  // award screen: another category's rules
-        state_.points.category = a.arg.substr(4);
-        state_.points.picked_rule.clear();
-        return true;
-      }
-      state_.points.picked_rule = a.arg;
-      if (state_.screen == Screen::kPointsDeclare) open_phrases("declare");
-      return true;
-    case ActionKind::kPointsShop:
-      state_.points.picked_goods = 0;
-      state_.notice.reset();
-      state_.error.reset();
-      open_shop();
-      return true;
-    case ActionKind::kPointsPickGoods:
-      state_.points.picked_goods = std::stoll(a.arg);
-      state_.error.reset();
-      return true;
-    case ActionKind::kPointsReserve:
-      reserve();
-      return true;
-    case ActionKind::kPointsBoard:
-      open_board(a.arg);
-      return true;
-    case ActionKind::kPointsStaffList:
-      state_.notice.reset();
-      state_.error.reset();
-      open_staff_list(a.arg);
-      return true;
-    case ActionKind::kPointsStaffAct:
-      staff_act(a.arg);
-      return true;
-    case ActionKind::kPointsStaffAward:
-      if (!session_.staff_id) return true;
-      award_resident_.reset();
-      award_household_.reset();
-      state_.points.rules.clear();
-      state_.points.picked_rule.clear();
-      state_.points.award_subject.clear();
-      state_.points.award_reason.clear();
-      state_.notice.reset();
-      state_.error.reset();
-      state_.keypad = KeypadView{EntryStep::kPointsSubject, "", 18, true, false, ""};
-      state_.screen = Screen::kStaffPointsAward;
-      return true;
-    case ActionKind::kPointsConfirmAward:
-      confirm_award();
-      return true;
-    default:
-      return false;
-  }
+void PointsFlow::handle(const PointsAction& a) {
+  std::visit([&](const auto& x) { on(x); }, a);
 }
+
+void PointsFlow::on(const PointsHistory&) {
+  state_.points.page = 0;
+  load_history();
+}
+
+void PointsFlow::on(const PointsPage& a) {
+  state_.points.page = std::max(0, state_.points.page + (a.delta < 0 ? -1 : 1));
+  load_history();
+}
+
+void PointsFlow::on(const PointsNotice&) {
+  state_.notice.reset();
+  load_notice();
+}
+
+void PointsFlow::on(const PointsObject& a) {
+  object_seq_ = a.entry_seq;
+  open_phrases("object");
+}
+
+void PointsFlow::on(const PointsPhrase& a) { on_phrase(a.phrase_key); }
+
+void PointsFlow::on(const PointsDeclare&) {
+  state_.points.rules.clear();
+  state_.points.picked_rule.clear();
+  for (const auto& r : service_.rules().rules)
+    if (r.points > 0 && (r.category == "public_welfare" || r.category == "virtue"))
+      state_.points.rules.push_back({r.id, {r.name_zh, r.name_en}, r.category, r.points, r.evidence});
+  state_.screen = Screen::kPointsDeclare;
+}
+
+void PointsFlow::on(const PointsPickRule& a) {
+  state_.points.picked_rule = a.rule_id;
+  if (state_.screen == Screen::kPointsDeclare) open_phrases("declare");
+}
+
+void PointsFlow::on(const PointsPickCategory& a) {
+  state_.points.category = a.category;
+  state_.points.picked_rule.clear();
+}
+
+void PointsFlow::on(const PointsShop&) {
+  state_.points.picked_goods = 0;
+  state_.notice.reset();
+  state_.error.reset();
+  open_shop();
+}
+
+void PointsFlow::on(const PointsPickGoods& a) {
+  state_.points.picked_goods = a.goods_id;
+  state_.error.reset();
+}
+
+void PointsFlow::on(const PointsReserve&) { reserve(); }
+
+void PointsFlow::on(const PointsBoard& a) { open_board(a); }
+
+void PointsFlow::on(const PointsStaffList& a) {
+  state_.notice.reset();
+  state_.error.reset();
+  open_staff_list(a.list);
+}
+
+void PointsFlow::on(const PointsStaffAct& a) { staff_act(a); }
+
+void PointsFlow::on(const PointsStaffAward&) {
+  if (!session_.staff_id) return;
+  award_resident_.reset();
+  award_household_.reset();
+  state_.points.rules.clear();
+  state_.points.picked_rule.clear();
+  state_.points.award_subject.clear();
+  state_.points.award_reason.clear();
+  state_.notice.reset();
+  state_.error.reset();
+  state_.keypad = KeypadView{EntryStep::kPointsSubject, "", 18, true, false, ""};
+  state_.screen = Screen::kStaffPointsAward;
+}
+
+void PointsFlow::on(const PointsConfirmAward&) { confirm_award(); }
 
 bool PointsFlow::on_back() {
   state_.error.reset();

@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
-#include "app/action.h"
+#include "app/actions/points_actions.h"
 #include "app/points_service.h"
-#include "app/request_flow.h"
+#include "app/session.h"
 #include "app/text_field.h"
 #include "app/view_state.h"
 
@@ -20,14 +20,13 @@ class PointsFlow {
  public:
   PointsFlow(ViewState& state, const Session& session, store::KioskStore& store, PointsService& service);
 
-  // Handles the points actions; false for actions it does not own.
-  bool handle(const LegacyAction& a);
+  void handle(const PointsAction& a);
   // Back from a points screen; false when the screen is not one of ours.
   bool on_back();
   // The keypad's confirm key on the staff award screen.
   bool on_submit();
   void open_home();                        // after identification
-  void open_board(const std::string& scope);
+  void open_board(const PointsBoard& board);
   void open_staff();
   void reset();
   // Free text from the keyboard (text_targets.cpp): "points.reason" (the phrase screen's
@@ -49,7 +48,23 @@ class PointsFlow {
   void leave_phrases();  // back to where the phrase screen was opened from
   void reserve();
   void open_staff_list(const std::string& list);
-  void staff_act(const std::string& arg);
+  void staff_act(const PointsStaffAct& act);
+  void on(const PointsHistory&);
+  void on(const PointsPage& a);
+  void on(const PointsNotice&);
+  void on(const PointsObject& a);
+  void on(const PointsPhrase& a);
+  void on(const PointsDeclare&);
+  void on(const PointsPickRule& a);
+  void on(const PointsPickCategory& a);
+  void on(const PointsShop&);
+  void on(const PointsPickGoods& a);
+  void on(const PointsReserve&);
+  void on(const PointsBoard& a);
+  void on(const PointsStaffList& a);
+  void on(const PointsStaffAct& a);
+  void on(const PointsStaffAward&);
+  void on(const PointsConfirmAward&);
   void award_subject_typed();
   void confirm_award();
   void refresh_counts();
@@ -63,6 +78,7 @@ class PointsFlow {
   store::KioskStore& store_;
   PointsService& service_;
   std::int64_t object_seq_ = 0;     // the entry an objection is being filed against
+  std::optional<PointsStaffAct> reason_for_;  // the staff decision the phrase screen gives a reason for
   std::optional<std::int64_t> award_resident_;
   std::optional<std::int64_t> award_household_;
 };

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/json_nesting.h"
+#include "core/points_limits.h"
 
 namespace vsk::app {
 namespace {
@@ -39,8 +40,9 @@ std::string str(const json& j, const std::string& path, const std::string& key) 
 
 int integer(const json& j, const std::string& path, const std::string& key) {
   const json& v = get(j, path, key);
-  if (!v.is_number_integer() || v.get<std::int64_t>() < -1000 || v.get<std::int64_t>() > 1000)
-    fail(at(path, key), "expected a whole number between -1000 and 1000");
+  if (!v.is_number_integer() || v.get<std::int64_t>() < -core::kMaxPointsDelta || v.get<std::int64_t>() > core::kMaxPointsDelta)
+    fail(at(path, key), "expected a whole number between -" + std::to_string(core::kMaxPointsDelta) + " and " +
+                            std::to_string(core::kMaxPointsDelta));
   return v.get<int>();
 }
 
@@ -58,7 +60,7 @@ core::PointsRules parse_points_rules(const std::string& json_text) {
     fail("", "not valid JSON: nested deeper than " + std::to_string(core::kMaxJsonNesting) + " levels");
   try {
     root = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // also out_of_range: a number like 1e400
     fail("", std::string("not valid JSON: ") + e.what());
   }
   object(root, "", {"version", "categories", "rules"});

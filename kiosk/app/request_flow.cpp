@@ -4,12 +4,13 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <iostream>
 #include <set>
 
+#include "app/receipt_slip.h"
 #include "core/id_number.h"
 #include "core/rating.h"
 #include "core/request_number.h"
+#include "log/log.h"
 
 namespace vsk::app {
 namespace {
@@ -349,19 +350,13 @@ void RequestFlow::print_receipt() {
     state_.receipt.print_result = Message("receipt.no_printer");
     return;
   }
-  const core::Service* s = service_.catalog().find(state_.receipt.service_id);
-  platform::Receipt r;
-  r.title = store_.settings().get_or(store::setting::kVillageName, "") + "便民服务回执";
-  r.lines.push_back({"受理编号 " + state_.receipt.number, true});
-  r.lines.push_back({"取件码 " + state_.receipt.pickup_code, true});
-  if (s) r.lines.push_back({"事项：" + s->name.zh, false});
-  r.lines.push_back({"承诺办结日期：" + state_.receipt.due_date, false});
-  if (!state_.receipt.claim_code.empty()) {
-    r.lines.push_back({"匿名领奖码 " + state_.receipt.claim_code, true});
-    r.lines.push_back({"查实办结后" + std::to_string(state_.receipt.claim_days) + "天内凭码领奖", false});
+  if (!translations_) {  // the slip's words come from assets/i18n; none wired: nothing to print with
+    state_.receipt.print_result = Message("receipt.no_printer");
+    return;
   }
-  r.qr_text = state_.receipt.number;
-  r.footer = "凭受理编号和取件码在终端查询办理进度";
+  const platform::Receipt r =
+      receipt_slip(state_.receipt, store_.settings().get_or(store::setting::kVillageName, ""),
+                   service_.catalog().find(state_.receipt.service_id), state_.locale, *translations_);
   const platform::PrintResult result = printer_->print(r);
   if (result.ok) {
     state_.receipt.print_result = Message("receipt.printed");
@@ -369,7 +364,7 @@ void RequestFlow::print_receipt() {
   }
   // The receipt stays on screen: the resident writes the number and code down instead.
   // The device's own words go to the log; the resident gets the reason in plain language.
-  std::cerr << "kiosk: receipt " << state_.receipt.number << " not printed: " << result.error << "\n";
+  platform::log::error("print", "receipt " + state_.receipt.number + " not printed: " + result.error);
   const bool known = !printer_problem_key(result.state).empty();
   state_.receipt.print_result =
       Message(known ? "receipt.print_failed." + printer_state_code(result.state) : "receipt.print_failed")

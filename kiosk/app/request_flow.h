@@ -21,6 +21,8 @@
 
 namespace vsk::app {
 
+class Translations;
+
 class RequestFlow {
  public:
   // `session` is the app's: who is identified / logged in right now.
@@ -47,6 +49,8 @@ class RequestFlow {
   // materials reason typed instead of picked. take_text runs the step; on failure nothing changes.
   std::optional<TextField> text_field(const std::string& target) const;
   core::Status take_text(const std::string& target, const std::string& value);
+  // The printed receipt's words (receipt_slip.h); without them nothing is printed.
+  void set_translations(const Translations* translations) { translations_ = translations; }
 
  private:
   FlowResult on(const OpenRequests&);
@@ -103,6 +107,7 @@ class RequestFlow {
   store::KioskStore& store_;
   RequestService& service_;
   platform::Printer* printer_;
+  const Translations* translations_ = nullptr;
   platform::Clock& clock_;
   std::int64_t detail_id_ = 0;   // the request on the detail / staff screen
   std::string track_number_;     // between the two track steps

@@ -24,7 +24,7 @@ core::Status set_resident_pin(store::KioskStore& store, platform::PinHasher& has
   if (core::weak_pin(pin)) return core::Message("staff.err.weak_pin");
   if (pin != pin_again) return core::Message("staff.err.pin_mismatch");
   const std::string hash = hasher.hash(pin);
-  db::Transaction tx = store.begin();
+  auto tx = store.begin();
   store.residents().set_pin_hash(tx, resident_id, hash);
   audit(store, tx, who, r->pin_hash ? "resident_pin.changed" : "resident_pin.set", resident_id, now_unix);
   tx.commit();
@@ -34,7 +34,7 @@ core::Status set_resident_pin(store::KioskStore& store, platform::PinHasher& has
 core::Status reset_resident_pin(store::KioskStore& store, std::int64_t resident_id, const ActingStaff& who,
                                 std::int64_t now_unix) {
   if (!store.residents().find(resident_id)) return core::Message("resident.err.not_found");
-  db::Transaction tx = store.begin();
+  auto tx = store.begin();
   store.residents().clear_pin(tx, resident_id);
   audit(store, tx, who, "resident_pin.reset", resident_id, now_unix);
   tx.commit();
@@ -44,7 +44,7 @@ core::Status reset_resident_pin(store::KioskStore& store, std::int64_t resident_
 core::Status unlock_resident(store::KioskStore& store, std::int64_t resident_id, const ActingStaff& who,
                              std::int64_t now_unix) {
   if (!store.residents().find(resident_id)) return core::Message("resident.err.not_found");
-  db::Transaction tx = store.begin();
+  auto tx = store.begin();
   store.residents().save_pin_attempts(tx, resident_id, core::PinAttemptState{});
   audit(store, tx, who, "resident_pin.unlock", resident_id, now_unix);
   tx.commit();

@@ -169,7 +169,7 @@ RollImportReport import_roll(store::KioskStore& store, residents::RollParse pars
   report.parse = std::move(parse);
   const std::string actor = options.staff_id ? "" : store::kAuditActorKioskctl;
   {
-    db::Transaction tx = store.begin();
+    auto tx = store.begin();
     if (report.parse.usable()) Importer(store, tx, report, options, now_unix).run();
     std::stable_sort(report.parse.problems.begin(), report.parse.problems.end(),
                      [](const residents::RollProblem& a, const residents::RollProblem& b) { return a.row < b.row; });
@@ -183,7 +183,7 @@ RollImportReport import_roll(store::KioskStore& store, residents::RollParse pars
     }
   }  // rolled back: nothing changed
   // A dry run or a refused import still read the village's residents (the missing list): audited.
-  db::Transaction tx = store.begin();
+  auto tx = store.begin();
   store.audit().append(tx, {now_unix, options.staff_id, actor,
                             options.dry_run ? "residents.import_dry_run" : "residents.import_refused", options.source,
                             summary(report)});

@@ -48,7 +48,7 @@ core::Result<std::int64_t> add_staff(store::KioskStore& store, const NewStaff& s
   rec.name = s.name;
   rec.role = s.role;
   rec.grid_id = grid.value();
-  db::Transaction tx = store.begin();
+  auto tx = store.begin();
   const std::int64_t id = store.staff().insert(tx, rec);
   store.staff().require_new_pin(tx, id);
   store.audit().append(tx, who.entry(now_unix, "staff_account.add", s.staff_no, "role=" + s.role));
@@ -63,7 +63,7 @@ core::Status change_staff_role(store::KioskStore& store, const std::string& staf
   const auto grid_id = grid_for(store, role, grid);
   if (!grid_id) return grid_id.error();
   if (role != "admin" && last_active_admin(store, s.value())) return core::Message("staff.err.last_admin");
-  db::Transaction tx = store.begin();
+  auto tx = store.begin();
   store.staff().set_role(tx, s.value().id, role, grid_id.value());
   store.audit().append(tx, who.entry(now_unix, "staff_account.role", staff_no, s.value().role + "->" + role));
   tx.commit();
@@ -76,7 +76,7 @@ core::Status disable_staff(store::KioskStore& store, const std::string& staff_no
   if (!s) return s.error();
   if (s.value().disabled_at) return core::Message("staff.err.disabled");
   if (last_active_admin(store, s.value())) return core::Message("staff.err.last_admin");
-  db::Transaction tx = store.begin();
+  auto tx = store.begin();
   store.staff().disable(tx, s.value().id, now_unix);
   store.audit().append(tx, who.entry(now_unix, "staff_account.disable", staff_no));
   tx.commit();
@@ -88,7 +88,7 @@ core::Status reset_staff_pin(store::KioskStore& store, const std::string& staff_
   const auto s = existing(store, staff_no);
   if (!s) return s.error();
   if (s.value().disabled_at) return core::Message("staff.err.disabled");
-  db::Transaction tx = store.begin();
+  auto tx = store.begin();
   store.staff().require_new_pin(tx, s.value().id);
   store.audit().append(tx, who.entry(now_unix, "staff_account.pin_reset", staff_no));
   tx.commit();

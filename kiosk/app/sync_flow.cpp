@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/sync_error_text.h"
 #include "core/permissions.h"
 
 namespace vsk::app {
@@ -45,7 +46,7 @@ void SyncFlow::refresh() {
   v.oldest_pending_age_s = h.oldest_pending_at ? std::max<std::int64_t>(0, now - *h.oldest_pending_at) : -1;
   v.last_success_at = h.last_success.value_or(0);
   v.last_attempt_at = h.last_attempt.value_or(0);
-  v.last_error_zh = h.last_error_zh;
+  if (!h.last_error_code.empty()) v.last_error = sync_error_message(h.last_error_code);
   v.clock_offset_s = h.clock_offset_s.value_or(0);
   v.clock_warning = h.clock_offset_s && std::abs(*h.clock_offset_s) > kClockWarnSeconds;
   if (port_) {
@@ -55,7 +56,7 @@ void SyncFlow::refresh() {
     v.next_round_in_s = r.next_round_in_s;
   }
   for (const auto& q : store_.sync().quarantined())
-    v.quarantined.push_back({q.op.seq, q.op.type, what_of(q.op), q.at, q.message_zh});
+    v.quarantined.push_back({q.op.seq, q.op.type, what_of(q.op), q.at, sync_rejection_message(q.code)});
   for (const auto& c : store_.sync().open_conflicts())
     v.conflicts.push_back({c.id, c.scope, c.key, c.reason, summary_of(c.remote)});
   state_.sync = std::move(v);

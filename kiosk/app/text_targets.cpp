@@ -21,7 +21,7 @@ using core::Message;
 std::optional<TextField> PointsFlow::text_field(const std::string& target) const {
   const PointsView& p = state_.points;
   if (target == "points.reason" && state_.screen == Screen::kPointsPhrases)
-    return TextField{"", core::kMaxReasonChars, "points.type." + p.phrase_for.substr(0, p.phrase_for.find(':'))};
+    return TextField{"", core::kMaxReasonChars, "points.type." + p.phrase_for};
   if (target == "points.award_reason" && state_.screen == Screen::kStaffPointsAward && !p.award_subject.empty())
     return TextField{p.award_reason, core::kMaxReasonChars, "points.type.award"};
   return std::nullopt;

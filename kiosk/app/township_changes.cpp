@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_nesting.h"
+#include "core/points_limits.h"
 
 #include "app/notice_service.h"
+#include "app/error_edge.h"
 #include "app/points_service.h"
 #include "app/request_service.h"
 
@@ -24,6 +26,10 @@ bool TownshipChanges::apply(db::Transaction& tx, const TownshipChange& c) {
       problem = it->second(tx, c, local);
       change.release();
     } catch (const std::exception& e) {
+      // This kiosk's own storage failing (disk full) is not the township's fault: the round
+      // fails and the same page is applied again next time, instead of a conflict for good.
+      const Failure f = classify_current_exception();
+      if (is_storage_failure(f.kind)) throw;
       problem = "apply_failed";
       local = e.what();
     }
@@ -58,6 +64,8 @@ void register_points_changes(TownshipChanges& changes, PointsService& points) {
                  e.resident_id = p["resident_id"].get<std::int64_t>();
                e.rule_id = p.value("rule_id", "");
                e.delta = p["delta"].get<std::int64_t>();
+               if (e.delta == 0 || e.delta < -core::kMaxPointsDelta || e.delta > core::kMaxPointsDelta)
+                 return std::string("bad_payload");  // an older township published anything
                e.reason = p.value("reason", "");
                e.origin = "township";
                e.at = p.value("at", std::int64_t{0});

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "app/actions/points_actions.h"
 #include "app/text_entry_view.h"
 #include "core/message.h"
 #include "core/notice.h"
@@ -177,6 +178,12 @@ struct PickView {
   std::vector<std::pair<std::string, std::string>> options;  // id -> label
 };
 
+// A storage failure the error edge caught (app/error_edge.h).
+struct FailureNote {
+  std::string reason_key;  // "storage.reason.full", ...
+  std::int64_t at = 0;     // unix seconds
+};
+
 // Admin home: the kiosk's own health, for staff.
 struct MaintenanceView {
   bool recovered = false;         // the database was damaged at start-up and replaced (until cleared)
@@ -185,6 +192,7 @@ struct MaintenanceView {
   bool storage_low = false;       // free space below the minimum: backups are paused
   std::int64_t free_mb = 0;
   std::string printer_problem;    // translation key (admin.printer.paper_out ...), empty: fine
+  std::string reader_problem;     // translation key (admin.reader.gone / .error), empty: fine
 };
 
 // Admin mode: sync with the township.
@@ -196,7 +204,7 @@ struct SyncHealthView {
   std::int64_t oldest_pending_age_s = -1;  // -1: nothing waiting
   std::int64_t last_success_at = 0;        // unix seconds, 0 = never
   std::int64_t last_attempt_at = 0;
-  std::string last_error_zh;               // empty after a success
+  std::optional<core::Message> last_error;  // none after a success (app/sync_error_text.h)
   std::int64_t clock_offset_s = 0;
   bool clock_warning = false;              // off by more than a few minutes
   bool running = false;
@@ -207,7 +215,7 @@ struct SyncHealthView {
     std::string type;       // "request.event", ...
     std::string what;       // e.g. the request number, for people
     std::int64_t at = 0;
-    std::string message_zh;  // the township's reason
+    core::Message reason;  // the township's reason code, translated
   };
   std::vector<Quarantined> quarantined;
   struct Conflict {
@@ -256,11 +264,17 @@ struct BoardEntry {
   core::LocalText rule;  // black board: the rule of the deduction (never free text)
 };
 
-// One row of a staff list, with the actions allowed on it ("approve:12" -> label key).
+// A button on a row of a staff list: what it does and its label key.
+struct StaffPointsButton {
+  PointsStaffAct act;
+  std::string label_key;
+};
+
+// One row of a staff list, with the actions allowed on it.
 struct StaffPointsItem {
   std::string title;
   std::string detail;
-  std::vector<std::pair<std::string, std::string>> actions;
+  std::vector<StaffPointsButton> actions;
   std::string note;  // a phrase key (translated on screen) or free text, after the detail
 };
 
@@ -283,9 +297,9 @@ struct PointsView {
   std::string redeemed_code;
   core::LocalText redeemed_goods;
   std::int64_t redeemed_price = 0;
-  std::string board_scope;           // "" village, grid id, "black"
+  PointsBoard board_scope;           // the board shown
   std::vector<BoardEntry> board;
-  std::vector<std::pair<std::string, std::string>> grids;  // id -> name
+  std::vector<std::pair<std::int64_t, std::string>> grids;  // id -> name
   bool black_board = false;          // the village shows a 黑榜
   // Staff
   std::string staff_list;            // approvals / objections / claims / shop / summary / conflicts
@@ -409,6 +423,10 @@ struct ViewState {
   NoticeEditorView notice_editor;
   AttractView attract;
   std::optional<int> idle_prompt_s;  // 还需要更多时间吗？ with this many seconds left
+  // The error edge: what the last action's failure was (disk full, database busy), shown over
+  // the screen until the next touch; and the newest one, for the admin home. In memory only.
+  std::optional<core::Message> failure;
+  std::optional<FailureNote> last_failure;
   int timed_revision = 0;  // bumped when time alone changes the screen (countdown, slides)
   bool large_mode = false;    // 长辈模式: bigger text and targets; reset with the session
   bool speaking = false;      // read-aloud is playing (the header button then stops it)

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "platform/pii_cipher.h"
 #include "sqlite/sqlite_db.h"
@@ -48,8 +49,8 @@ class KioskStore {
   SyncStore& sync() { return sync_; }
   PointsStore& points() { return points_; }
   NoticeStore& notices() { return notices_; }
-  HouseholdStore& households() { return households_; }
-  LedgerQueries& ledgers() { return ledgers_; }
+  HouseholdStore& households() { return households_; }  // households and grids (the village roll)
+  LedgerQueries& ledgers() { return ledgers_; }          // the monthly ledgers' read-only queries
   db::MigrationReport migration() const { return migration_; }
   bool is_empty();  // no village yet (neither seeded nor initialised): a first start
 

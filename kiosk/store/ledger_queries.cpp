@@ -4,8 +4,8 @@
 
 namespace vsk::store {
 
-std::vector<DaibanRow> LedgerQueries::daiban_rows(std::int64_t from, std::int64_t to) {
-  auto st = db_.prepare(R"sql(
+std::vector<DaibanRow> daiban_rows(db::Database& db, std::int64_t from, std::int64_t to) {
+  auto st = db.prepare(R"sql(
     SELECT r.number, r.service_id, coalesce(res.name, ''), s.name, r.status, r.submitted_at,
            (SELECT min(e.at) FROM request_events e WHERE e.request_id = r.id AND e.to_status = 'completed'),
            (SELECT rt.level FROM request_ratings rt WHERE rt.request_id = r.id ORDER BY rt.at DESC, rt.id DESC LIMIT 1)
@@ -24,10 +24,10 @@ std::vector<DaibanRow> LedgerQueries::daiban_rows(std::int64_t from, std::int64_
   return out;
 }
 
-std::vector<ServiceMonthRow> LedgerQueries::service_month_rows(std::int64_t from, std::int64_t to,
-                                                              const std::string& as_of) {
+std::vector<ServiceMonthRow> service_month_rows(db::Database& db, std::int64_t from, std::int64_t to,
+                                                const std::string& as_of) {
   // Completion dates in China time (+8 h) against the due date, which is a China date.
-  auto st = db_.prepare(R"sql(
+  auto st = db.prepare(R"sql(
     WITH done AS (SELECT request_id, min(at) AS at FROM request_events WHERE to_status = 'completed' GROUP BY request_id)
     SELECT r.service_id,
            sum(r.submitted_at >= ?1 AND r.submitted_at < ?2),
@@ -44,7 +44,7 @@ std::vector<ServiceMonthRow> LedgerQueries::service_month_rows(std::int64_t from
     ServiceMonthRow r{st.column_text(0), st.column_int(1), st.column_int(2), st.column_int(3), st.column_int(4), 0, 0};
     if (r.received + r.completed + r.overdue > 0) rows[r.service_id] = r;
   }
-  auto rt = db_.prepare(
+  auto rt = db.prepare(
       "SELECT r.service_id, count(*), sum(rt.level) FROM request_ratings rt JOIN requests r ON r.id = rt.request_id"
       " WHERE rt.at >= ?1 AND rt.at < ?2 GROUP BY r.service_id");
   rt.bind(1, from).bind(2, to);

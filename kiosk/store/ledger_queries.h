@@ -28,14 +28,20 @@ struct ServiceMonthRow {
   std::int64_t rating_sum = 0;
 };
 
+// `as_of`: the date ("YYYY-MM-DD", due dates are dates) at which open requests past due count as
+// overdue: the month's last date, or today for the current month.
+std::vector<DaibanRow> daiban_rows(db::Database& db, std::int64_t from, std::int64_t to);
+std::vector<ServiceMonthRow> service_month_rows(db::Database& db, std::int64_t from, std::int64_t to,
+                                                const std::string& as_of);
+
+// The same queries as a store handed out by KioskStore (the connection stays private there).
 class LedgerQueries {
  public:
   explicit LedgerQueries(db::Database& db) : db_(db) {}
-
-  std::vector<DaibanRow> daiban_rows(std::int64_t from, std::int64_t to);
-  // `as_of`: the date ("YYYY-MM-DD", due dates are dates) at which open requests past due count
-  // as overdue: the month's last date, or today for the current month.
-  std::vector<ServiceMonthRow> service_month_rows(std::int64_t from, std::int64_t to, const std::string& as_of);
+  std::vector<DaibanRow> daiban(std::int64_t from, std::int64_t to) { return daiban_rows(db_, from, to); }
+  std::vector<ServiceMonthRow> service_month(std::int64_t from, std::int64_t to, const std::string& as_of) {
+    return service_month_rows(db_, from, to, as_of);
+  }
 
  private:
   db::Database& db_;

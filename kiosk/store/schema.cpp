@@ -487,6 +487,17 @@ void v9_encrypt_event_notes(db::Transaction& tx, const platform::PiiCipher& ciph
   )sql");
 }
 
+// Sync errors were stored as Chinese sentences, so the English UI showed Chinese: keep only
+// codes (the UI translates them). The township's reason text of a refused record goes (its
+// code stays); the last round's Chinese text goes (its code stays; details come with the
+// next failure).
+void v11_error_codes(db::Transaction& tx) {
+  tx.db().exec(R"sql(
+    ALTER TABLE outbox_rejections DROP COLUMN message_zh;
+    DELETE FROM sync_state WHERE key = 'last_error_zh';
+  )sql");
+}
+
 std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
   return {
       {1, v1_village},
@@ -499,6 +510,7 @@ std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
       {kNoticesSchema, migrate_notices},
       {kEventNotesSchema, [&cipher](db::Transaction& tx) { v9_encrypt_event_notes(tx, cipher); }},
       {kRollSchema, migrate_roll},
+      {kErrorCodesSchema, v11_error_codes},
   };
 }
 

@@ -28,6 +28,7 @@ std::string pii_key_check(const platform::PiiCipher& cipher);
 // The version that adds the points system (ledger, notice, objections, shop).
 inline constexpr int kPointsSchema = 6;
 inline constexpr int kSyncSchema = 7;
+inline constexpr int kErrorCodesSchema = 11;  // sync errors stored as codes, not Chinese text (10: roll11)
 inline constexpr int kEventNotesSchema = 9;  // request event notes encrypted (after notices, v8)  // outbox, sync state, applied changes, conflicts
 
 }  // namespace vsk::store

@@ -69,21 +69,20 @@ std::optional<std::int64_t> SyncStore::oldest_time_after(std::int64_t seq) {
   return s.column_int(0);
 }
 
-void SyncStore::add_rejection(db::Transaction& tx, std::int64_t seq, const std::string& code,
-                              const std::string& message_zh, std::int64_t at) {
+void SyncStore::add_rejection(db::Transaction& tx, std::int64_t seq, const std::string& code, std::int64_t at) {
   tx.db()
-      .prepare("INSERT OR IGNORE INTO outbox_rejections(seq, code, message_zh, at) VALUES (?, ?, ?, ?)")
-      .bind(1, seq).bind(2, code).bind(3, message_zh).bind(4, at).run();
+      .prepare("INSERT OR IGNORE INTO outbox_rejections(seq, code, at) VALUES (?, ?, ?)")
+      .bind(1, seq).bind(2, code).bind(3, at).run();
 }
 
 std::vector<QuarantinedOp> SyncStore::quarantined() {
   auto s = db_.prepare(
-      "SELECT o.seq, o.op_id, o.type, o.payload, o.device_time, r.code, r.message_zh, r.at FROM outbox_rejections r "
+      "SELECT o.seq, o.op_id, o.type, o.payload, o.device_time, r.code, r.at FROM outbox_rejections r "
       "JOIN outbox o ON o.seq = r.seq WHERE r.resolution IS NULL ORDER BY r.seq");
   std::vector<QuarantinedOp> out;
   while (s.step())
     out.push_back({{s.column_int(0), s.column_text(1), s.column_text(2), cipher_.decrypt(s.column_blob(3)), s.column_int(4)},
-                   s.column_text(5), s.column_text(6), s.column_int(7)});
+                   s.column_text(5), s.column_int(6)});
   return out;
 }
 
@@ -155,7 +154,7 @@ SyncHealth SyncStore::health() {
   h.last_success = optional_int(sync_key::kLastSuccess);
   h.last_attempt = optional_int(sync_key::kLastAttempt);
   h.last_error_code = get(sync_key::kLastErrorCode).value_or("");
-  h.last_error_zh = get(sync_key::kLastErrorZh).value_or("");
+  h.last_error_detail = get(sync_key::kLastErrorDetail).value_or("");
   h.quarantined = static_cast<std::int64_t>(quarantined().size());
   h.conflicts = static_cast<std::int64_t>(open_conflicts().size());
   h.clock_offset_s = optional_int(sync_key::kClockOffset);

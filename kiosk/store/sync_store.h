@@ -28,8 +28,7 @@ struct OutboxOp {
 
 struct QuarantinedOp {
   OutboxOp op;
-  std::string code;
-  std::string message_zh;
+  std::string code;  // the township's reason code, translated by the UI (sync.rejected.<code>)
   std::int64_t at = 0;
 };
 
@@ -47,7 +46,8 @@ struct SyncHealth {
   std::int64_t pending = 0;
   std::optional<std::int64_t> oldest_pending_at;
   std::optional<std::int64_t> last_success, last_attempt;
-  std::string last_error_code, last_error_zh;
+  std::string last_error_code;    // SyncReport::error_code of the last failed round
+  std::string last_error_detail;  // its English specifics, for kioskctl
   std::int64_t quarantined = 0, conflicts = 0;
   std::optional<std::int64_t> clock_offset_s;  // kiosk clock minus township clock, at the last contact
 };
@@ -65,7 +65,7 @@ inline constexpr const char* kCursor = "pull_cursor";
 inline constexpr const char* kLastAttempt = "last_attempt";
 inline constexpr const char* kLastSuccess = "last_success";
 inline constexpr const char* kLastErrorCode = "last_error_code";
-inline constexpr const char* kLastErrorZh = "last_error_zh";
+inline constexpr const char* kLastErrorDetail = "last_error_detail";
 inline constexpr const char* kClockOffset = "clock_offset_s";  // kiosk clock minus township clock
 inline constexpr const char* kLastResync = "last_resync";      // "<scope>: <why>" of the last re-download
 }  // namespace sync_key
@@ -83,8 +83,7 @@ class SyncStore {
   std::int64_t count_after(std::int64_t seq);
   std::optional<std::int64_t> oldest_time_after(std::int64_t seq);
 
-  void add_rejection(db::Transaction& tx, std::int64_t seq, const std::string& code, const std::string& message_zh,
-                     std::int64_t at);
+  void add_rejection(db::Transaction& tx, std::int64_t seq, const std::string& code, std::int64_t at);
   std::vector<QuarantinedOp> quarantined();
   // resolution "retried" (the caller enqueues the same payload again) or "discarded".
   bool resolve_rejection(db::Transaction& tx, std::int64_t seq, const std::string& resolution,

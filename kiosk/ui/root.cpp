@@ -19,6 +19,7 @@ void draw_screen(UiContext& ui) {
   if (ui.state.text_entry.active) {
     text_entry_page(ui);
     ImGui::End();
+    screens::failure_banner(ui);
     ImGui::PopFont();
     return;
   }
@@ -63,7 +64,8 @@ void draw_screen(UiContext& ui) {
     case app::Screen::kAttract: screens::attract(ui); break;
   }
   ImGui::End();
-  screens::idle_prompt(ui);  // over everything, when asked
+  screens::failure_banner(ui);  // a failed write, until the next touch
+  screens::idle_prompt(ui);     // over everything, when asked
   ImGui::PopFont();
 }
 

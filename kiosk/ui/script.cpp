@@ -2,7 +2,9 @@
 
 #include <SDL.h>
 
+#include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <sstream>
 
 #include "core/ui_scale.h"
@@ -12,7 +14,8 @@ namespace vsk::ui {
 namespace {
 
 const char* const kVerbs[] = {"tap",        "press", "slide-off", "release", "type", "wait",
-                              "expect", "expect-not", "shot",  "kill", "key", "expect-targets-mm", "await"};
+                              "expect", "expect-not", "shot",  "kill", "key", "expect-targets-mm", "await",
+                              "await-file"};
 
 // How long `await` waits, in real time, for background work (the ID card reader's thread).
 constexpr int kAwaitMs = 5000;
@@ -160,6 +163,14 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
     } else if (s.verb == "kill") {
       // Fault injection: die like a power cut, with no destructors and no flushing.
       std::raise(SIGKILL);
+    } else if (s.verb == "await-file") {
+      // A harness outside changes the world (fills the disk, frees it) and then creates this
+      // file: the script waits for it, in real time, for at most a minute.
+      const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+      while (!std::filesystem::exists(s.arg)) {
+        if (std::chrono::steady_clock::now() > until) return where + "gave up waiting for the file " + s.arg;
+        SDL_Delay(20);
+      }
     } else if (s.verb == "shot") {
       if (!shell.video().save_png(s.arg)) return where + "cannot write screenshot " + s.arg;
     }

@@ -14,21 +14,21 @@ std::size_t collect(char* data, std::size_t size, std::size_t n, void* out) {
   return size * n;
 }
 
-// What went wrong, for the clerk reading the sync screen (curl's own words go to the log).
-std::string in_chinese(CURLcode rc) {
+// What went wrong, as a reason code (transport.h) the UI translates; curl's words follow it.
+const char* reason_of(CURLcode rc) {
   switch (rc) {
-    case CURLE_COULDNT_CONNECT: return "连接被拒绝，乡镇服务器可能未开机";
-    case CURLE_COULDNT_RESOLVE_HOST: return "找不到服务器地址，请检查网络或服务器地址";
-    case CURLE_OPERATION_TIMEDOUT: return "连接超时，网络太慢或已中断";
+    case CURLE_COULDNT_CONNECT: return "refused";
+    case CURLE_COULDNT_RESOLVE_HOST: return "no_host";
+    case CURLE_OPERATION_TIMEDOUT: return "timeout";
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
-    case CURLE_PARTIAL_FILE: return "连接中途断开";
+    case CURLE_PARTIAL_FILE: return "dropped";
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CACERT_BADFILE: return "安全连接失败，请检查证书设置";
-    case CURLE_WRITE_ERROR: return "乡镇服务器的回复过大";
-    default: return "网络错误";
+    case CURLE_SSL_CACERT_BADFILE: return "tls";
+    case CURLE_WRITE_ERROR: return "too_large";
+    default: return "other";
   }
 }
 
@@ -68,7 +68,7 @@ class CurlTransport final : public Transport {
     const CURLcode rc = curl_easy_perform(curl_);
     curl_slist_free_all(headers);
     if (rc != CURLE_OK) {
-      if (error) *error = in_chinese(rc) + "（" + curl_easy_strerror(rc) + "）";
+      if (error) *error = std::string(reason_of(rc)) + ": " + curl_easy_strerror(rc);
       return std::nullopt;
     }
     long status = 0;

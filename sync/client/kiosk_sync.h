@@ -1,5 +1,6 @@
 // Everything a sync round needs on the kiosk, opened from a data directory: its own database
-// connection (so a background sync thread never shares the UI's), the request rules that
+// connection (one per thread: the sync thread never shares the UI's; SQLite's write lock keeps
+// them one writer at a time, see docs/writer-model.md), the request rules that
 // township replies go through, the change handlers and the client. Used by kioskctl and by
 // the kiosk's sync thread.
 #pragma once

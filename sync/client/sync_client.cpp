@@ -1,5 +1,7 @@
 #include "sync/client/sync_client.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "sync/protocol/bounded_json.h"
@@ -14,6 +16,15 @@ using nlohmann::json;
 constexpr const char* kEnvelopeType = "application/vnd.vsk-envelope";
 constexpr int kBundlePullLimit = 1000;
 
+// "network:<reason>" when the transport named one (transport.h), else "network".
+std::string network_code(const std::string& error) {
+  const auto colon = error.find(':');
+  const std::string reason = error.substr(0, colon);
+  for (const char* known : kNetworkReasons)
+    if (reason == known) return "network:" + reason;
+  return "network";
+}
+
 
 }  // namespace
 
@@ -23,10 +34,10 @@ SyncClient::SyncClient(store::KioskStore& store, platform::Clock& clock, Signing
                        app::TownshipChanges& changes, SyncLimits limits)
     : store_(store), clock_(clock), key_(std::move(device_key)), changes_(changes), limits_(limits) {}
 
-void SyncClient::fail(SyncReport& r, const std::string& code, const std::string& zh) {
+void SyncClient::fail(SyncReport& r, const std::string& code, const std::string& detail) {
   r.ok = false;
   r.error_code = code;
-  r.error_zh = zh;
+  r.error_detail = detail;
 }
 
 SyncReport SyncClient::finish(SyncReport r) {
@@ -39,10 +50,10 @@ SyncReport SyncClient::finish(SyncReport r) {
   if (r.ok) {
     s.set_int(tx, store::sync_key::kLastSuccess, now);
     s.remove(tx, store::sync_key::kLastErrorCode);
-    s.remove(tx, store::sync_key::kLastErrorZh);
+    s.remove(tx, store::sync_key::kLastErrorDetail);
   } else {
     s.set(tx, store::sync_key::kLastErrorCode, r.error_code);
-    s.set(tx, store::sync_key::kLastErrorZh, r.error_zh);
+    s.set(tx, store::sync_key::kLastErrorDetail, r.error_detail);
   }
   tx.commit();
   return r;
@@ -62,25 +73,25 @@ SyncReport SyncClient::enroll(Transport& t, const std::string& server_url, const
                               const std::string& name) {
   SyncReport r;
   if (identity()) {
-    fail(r, "already_enrolled", "本终端已注册到乡镇，无需重复注册");
+    fail(r, "already_enrolled", "this kiosk is already enrolled");
     return r;
   }
   std::string error;
   const std::string body = json{{"code", code}, {"public_key", key_.public_key.hex()}, {"name", name}}.dump();
   const auto resp = t.post("/v1/enroll", body, "application/json", &error);
   if (!resp) {
-    fail(r, "network", "无法连接乡镇服务器：" + error);
+    fail(r, network_code(error), error);
     return r;
   }
   if (resp->status != 200) {
     const auto e = decode_error_reply(resp->body, nullptr);
-    fail(r, "refused:" + (e ? e->code : std::to_string(resp->status)), e ? e->message_zh : "乡镇服务器拒绝了注册");
+    fail(r, "refused:" + (e ? e->code : std::to_string(resp->status)), e ? e->message_en : "enrollment refused");
     return r;
   }
   const json j = parse_bounded_json(resp->body, nullptr, kMaxHeaderBytes).value_or(json());
   if (!j.is_object() || !j.contains("device_id") || !j.contains("server_public_key") ||
       !PublicKey::from_hex(j.value("server_public_key", ""))) {
-    fail(r, "bad_reply", "乡镇服务器的回复无法识别");
+    fail(r, "bad_reply", "the enrollment reply cannot be read");
     return r;
   }
   auto tx = store_.begin();
@@ -98,7 +109,13 @@ std::string SyncClient::next_envelope(const Identity& id, const std::string& kin
   // Committed before anything is sent: after a crash the next envelope still gets a higher
   // counter, so the township never mistakes a retry for a replay.
   auto tx = store_.begin();
-  const std::int64_t counter = store_.sync().get_int(store::sync_key::kSendCounter) + 1;
+  // Never behind the clock either (milliseconds since 1970): a kiosk restored from an older
+  // backup has a stored counter below what the township last accepted, and every envelope
+  // was refused as replayed until it caught up by chance. Replay protection still rests on
+  // the counter alone (the township refuses any not above the last it accepted); the clock
+  // only puts a restored kiosk ahead again at once. A clock that went back changes nothing.
+  const std::int64_t counter =
+      std::max(store_.sync().get_int(store::sync_key::kSendCounter) + 1, clock_.unix_seconds() * 1000);
   store_.sync().set_int(tx, store::sync_key::kSendCounter, counter);
   tx.commit();
   EnvelopeHeader h{kProtocolVersion, kind, id.device_id, "township", static_cast<std::uint64_t>(counter)};
@@ -111,17 +128,17 @@ std::optional<std::string> SyncClient::open_reply(db::Transaction& tx, const Ide
   const auto env = parse_envelope(bytes, &err);
   if (!env || env->size != bytes.size() || env->header.from != "township" || env->header.to != id.device_id ||
       env->header.kind != kind) {
-    fail(r, "bad_reply", "乡镇服务器的回复格式不正确");
+    fail(r, "bad_reply", "the reply envelope is malformed or not for this kiosk");
     return std::nullopt;
   }
   const auto text = open_envelope(*env, id.server_key, key_, &err);
   if (!text) {
-    fail(r, "bad_reply_signature", "乡镇服务器的回复签名校验失败，已忽略");
+    fail(r, "bad_reply_signature", "the reply failed its signature check");
     return std::nullopt;
   }
   auto& s = store_.sync();
   if (static_cast<std::int64_t>(env->header.counter) <= s.get_int(store::sync_key::kReplyCounter)) {
-    fail(r, "replayed_reply", "收到重复的乡镇回复，已忽略");
+    fail(r, "replayed_reply", "a reply with an old counter was ignored");
     return std::nullopt;
   }
   s.set_int(tx, store::sync_key::kReplyCounter, static_cast<std::int64_t>(env->header.counter));
@@ -133,7 +150,7 @@ std::optional<std::string> SyncClient::exchange(Transport& t, const std::string&
   r.bytes_sent += static_cast<std::int64_t>(body.size());
   const auto resp = t.post("/v1/sync", body, kEnvelopeType, &error);
   if (!resp) {
-    fail(r, "network", "无法连接乡镇服务器：" + error);
+    fail(r, network_code(error), error);
     return std::nullopt;
   }
   r.bytes_received += static_cast<std::int64_t>(resp->body.size());
@@ -141,9 +158,9 @@ std::optional<std::string> SyncClient::exchange(Transport& t, const std::string&
     r.retry_after_s = resp->retry_after_s;
     const auto e = decode_error_reply(resp->body, nullptr);
     if (e)
-      fail(r, "refused:" + e->code, e->message_zh);
+      fail(r, "refused:" + e->code, e->message_en);
     else
-      fail(r, "http_" + std::to_string(resp->status), "乡镇服务器暂时无法处理（错误 " + std::to_string(resp->status) + "）");
+      fail(r, "http_" + std::to_string(resp->status), "HTTP status " + std::to_string(resp->status));
     return std::nullopt;
   }
   return resp->body;
@@ -155,7 +172,7 @@ bool SyncClient::apply_push_reply(const Identity& id, std::string_view bytes, Sy
   if (!text) return false;
   const auto reply = decode_push_reply(*text, nullptr);
   if (!reply) {
-    fail(r, "bad_reply", "乡镇服务器的回复内容无法识别");
+    fail(r, "bad_reply", "the reply content cannot be read");
     return false;
   }
   auto& s = store_.sync();
@@ -164,7 +181,7 @@ bool SyncClient::apply_push_reply(const Identity& id, std::string_view bytes, Sy
     if (res.outcome == OpOutcome::kDuplicate) ++r.duplicates;
     if (res.outcome == OpOutcome::kRejected) {
       ++r.rejected;
-      s.add_rejection(tx, res.seq, res.code, res.message_zh, clock_.unix_seconds());
+      s.add_rejection(tx, res.seq, res.code, clock_.unix_seconds());
     }
   }
   // The township's word is final: if it holds less than we thought (restored from a backup),
@@ -203,7 +220,7 @@ bool SyncClient::push(Transport& t, const Identity& id, SyncReport& r) {
       continue;  // the township holds less than we thought: send from its position
     }
     if (s.get_int(store::sync_key::kAckedSeq) < ops.back().seq && ++stalls >= 2) {
-      fail(r, "no_progress", "乡镇服务器未确认收到数据，稍后重试");
+      fail(r, "no_progress", "the township acknowledged nothing new twice");
       return false;
     }
   }
@@ -215,7 +232,7 @@ bool SyncClient::apply_pull_reply(const Identity& id, std::string_view bytes, Sy
   if (!text) return false;
   const auto reply = decode_pull_reply(*text, nullptr);
   if (!reply) {
-    fail(r, "bad_reply", "乡镇服务器的回复内容无法识别");
+    fail(r, "bad_reply", "the reply content cannot be read");
     return false;
   }
   auto& s = store_.sync();
@@ -270,7 +287,7 @@ SyncReport SyncClient::run_once(Transport& t) {
   resynced_ = false;
   const auto id = identity();
   if (!id) {
-    fail(r, "not_enrolled", "本终端尚未注册到乡镇，请管理员先注册");
+    fail(r, "not_enrolled", "not enrolled with a township");
     return finish(r);
   }
   heartbeat_due_ = true;
@@ -316,13 +333,13 @@ SyncReport SyncClient::import_bundle(std::string_view bytes) {
   SyncReport r;
   const auto id = identity();
   if (!id) {
-    fail(r, "not_enrolled", "本终端尚未注册到乡镇，请管理员先注册");
+    fail(r, "not_enrolled", "not enrolled with a township");
     return r;
   }
   std::string why;
   const auto envelopes = read_bundle(bytes, &why);
   if (!envelopes) {
-    fail(r, "bad_bundle", "文件不是有效的乡镇回复包：" + why);
+    fail(r, "bad_bundle", why);
     return r;
   }
   r.ok = true;
@@ -336,7 +353,7 @@ SyncReport SyncClient::import_bundle(std::string_view bytes) {
       ++already;
       r.ok = true;
       r.error_code.clear();
-      r.error_zh.clear();
+      r.error_detail.clear();
       continue;
     }
     if (!ok) return r;  // nothing more applied after the first refusal

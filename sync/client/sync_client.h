@@ -5,6 +5,8 @@
 //    replayed one);
 //  - what the township acknowledged is committed with its results (rejections quarantined);
 //  - each pulled page is applied together with its cursor in one transaction.
+// So no write transaction is ever open during network I/O, and the UI thread's writes on its
+// own connection wait at most for one short commit (docs/writer-model.md).
 // The same envelopes make a USB bundle (export_bundle / import_bundle).
 #pragma once
 
@@ -24,8 +26,11 @@ namespace vsk::sync {
 
 struct SyncReport {
   bool ok = false;
-  std::string error_code;   // "not_enrolled", "network", "refused:<code>", "bad_reply", ...
-  std::string error_zh;     // for the admin screen, plain Chinese
+  // "not_enrolled", "network[:reason]", "refused:<code>", "http_<status>", "bad_reply", ...,
+  // "kiosk.storage.full" (this kiosk's own disk): stored, and translated by the UI
+  // (app/sync_error_text.h). Never display text: the English UI must not show Chinese.
+  std::string error_code;
+  std::string error_detail;  // English specifics for logs and kioskctl (curl's words, the server's)
   int pushed = 0, accepted = 0, duplicates = 0, rejected = 0;
   int pulled = 0, conflicts = 0;
   std::int64_t acked_seq = 0;

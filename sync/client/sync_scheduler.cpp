@@ -1,5 +1,8 @@
 #include "sync/client/sync_scheduler.h"
 
+#include "app/error_edge.h"
+#include "log/log.h"
+
 namespace vsk::sync {
 
 using Clock = std::chrono::steady_clock;
@@ -62,6 +65,11 @@ void SyncScheduler::loop() {
     status_.running_round = true;
     lock.unlock();
     SyncReport r = round_();
+    // A failed round is logged (the sync screen shows only the newest); so is the recovery.
+    if (!r.ok)
+      platform::log::warning("sync", "round failed: " + r.error_code + (r.error_detail.empty() ? "" : " (" + r.error_detail + ")"));
+    else if (status_.failures_in_row > 0)
+      platform::log::info("sync", "round ok again after " + std::to_string(status_.failures_in_row) + " failed");
     lock.lock();
     status_.running_round = false;
     status_.failures_in_row = r.ok ? 0 : status_.failures_in_row + 1;
@@ -98,10 +106,13 @@ std::unique_ptr<SyncScheduler> make_kiosk_scheduler(const std::string& data_dir,
         ctx->url = url;
       }
       return ctx->kiosk->client->run_once(*ctx->transport);
-    } catch (const std::exception& e) {
+    } catch (...) {
+      // This kiosk's own failure (its disk full, its database busy): a code the UI translates.
+      const app::Failure f = app::classify_current_exception();
+      app::log_failure("sync round", f);
       SyncReport r;
-      r.error_code = "internal";
-      r.error_zh = std::string("同步出错：") + e.what();
+      r.error_code = std::string("kiosk.") + app::failure_code(f.kind);
+      r.error_detail = f.detail;
       ctx->kiosk.reset();  // reopen next time
       return r;
     }

@@ -14,10 +14,13 @@ struct HttpResponse {
   long retry_after_s = 0;  // the Retry-After header of a 503 (seconds; 0: none)
 };
 
+inline constexpr const char* kNetworkReasons[] = {"refused", "no_host", "timeout", "dropped", "tls", "too_large"};
+
 class Transport {
  public:
   virtual ~Transport() = default;
-  // nullopt: no answer at all (no link, refused, timed out, dropped); `error` says which.
+  // nullopt: no answer at all (no link, refused, timed out, dropped); `error` says which:
+  // one of kNetworkReasons, then ": " and English details (curl's words).
   virtual std::optional<HttpResponse> post(const std::string& path, const std::string& body,
                                            const std::string& content_type, std::string* error) = 0;
 };

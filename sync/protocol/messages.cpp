@@ -52,6 +52,16 @@ std::optional<T> decode(std::string_view text, std::string* error, F&& read) {
   }
 }
 
+// A kiosk's clock reading, unix seconds: from 1970 to the year ~36812. Beyond that it is no
+// clock (INT64_MIN once gave the township a nonsense skew by overflowing the subtraction).
+constexpr std::int64_t kMaxDeviceTime = std::int64_t{1} << 40;
+
+std::int64_t device_time(const Reader& r, const std::string& where) {
+  const std::int64_t t = r.integer("device_time");
+  if (t < 0 || t > kMaxDeviceTime) throw std::runtime_error(where + "device_time: out of range");
+  return t;
+}
+
 std::optional<OpOutcome> outcome_from(std::string_view s) {
   if (s == "accepted") return OpOutcome::kAccepted;
   if (s == "duplicate") return OpOutcome::kDuplicate;
@@ -117,13 +127,13 @@ std::optional<PushBatch> decode_push_batch(std::string_view text, std::string* e
       // so one broken record never blocks the batch.
       if (!ops[i].is_object() || !ops[i].contains("payload"))
         throw std::runtime_error(r.at("ops", i) + ".payload: missing");
-      Operation op{o.text("op_id"), o.integer("seq"), o.text("type"), o.integer("device_time"), ops[i]["payload"]};
+      Operation op{o.text("op_id"), o.integer("seq"), o.text("type"), device_time(o, r.at("ops", i) + "."), ops[i]["payload"]};
       if (op.seq < 1) throw std::runtime_error(r.at("ops", i) + ".seq: must be 1 or more");
       if (op.op_id.empty() || op.type.empty()) throw std::runtime_error(r.at("ops", i) + ": empty op_id or type");
       m.ops.push_back(std::move(op));
     }
     m.pending_total = r.integer("pending_total");
-    m.device_time = r.integer("device_time");
+    m.device_time = device_time(r, "");
     if (j.contains("heartbeat")) m.heartbeat = heartbeat_from_json(j["heartbeat"]);  // older kiosks send none
     return m;
   });
@@ -147,7 +157,7 @@ std::optional<PushReply> decode_push_reply(std::string_view text, std::string* e
 
 std::optional<PullRequest> decode_pull_request(std::string_view text, std::string* error) {
   return decode<PullRequest>(text, error, [](const Reader& r, const json&) {
-    PullRequest m{r.integer("cursor"), static_cast<int>(r.integer("limit")), r.integer("device_time")};
+    PullRequest m{r.integer("cursor"), static_cast<int>(r.integer("limit")), device_time(r, "")};
     if (m.cursor < 0 || m.limit < 1 || m.limit > 1000) throw std::runtime_error("cursor or limit out of range");
     return m;
   });

@@ -48,6 +48,8 @@ class HttpServer {
   int bind(const std::string& host, int port);
   void run();   // blocks until stop()
   void stop();
+  // The underlying server, for more routes before run() (the web dashboard mounts here).
+  httplib::Server& http() { return *server_; }
 
  private:
   using BodyHandler = std::function<void(const httplib::Request&, const std::string& body, httplib::Response&)>;

@@ -1,9 +1,9 @@
 // township-server: the township's end of sync. See README.md ("Township server").
-// Storage: DIR/township.db (SQLite), or --database postgresql://... [--read-database URL of
+// Storage: DIR/township.db (SQLite), or --database postgresql://... [--db-pool N] [--read-database URL of
 // a standby]; DIR always holds the server key. With several townships, commands for one
 // take --township NAME [--county NAME] (or --county NAME alone for a whole county).
 //   township-server --data-dir DIR [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM] [--workers N]
-//                                                                  serve (default 127.0.0.1:8470, 32 workers)
+//                                                                  serve (default 127.0.0.1:8470, 256 workers)
 //   township-server --data-dir DIR enroll --village NAME          print a one-time enrollment code
 //   township-server --data-dir DIR import-bundle FILE [--reply F] apply a USB bundle, write the answer
 //   township-server --data-dir DIR stats [--json]                 per-kiosk health
@@ -17,6 +17,8 @@
 //   township-server --data-dir DIR admin-token [--label L]        print a token for the admin API
 //   township-server --data-dir DIR place add|list|rename ...      the county -> township -> village tree
 //   township-server --data-dir DIR --database URL migrate-from-sqlite FILE [--township T] [--county C]
+//   township-server --data-dir DIR user add|disable|reset-password|token|list ...   staff accounts (web/user_cli.h)
+//   township-server --data-dir DIR audit list|verify              the server's audit log
 #include <sys/stat.h>
 
 #include <csignal>
@@ -34,6 +36,8 @@
 #include "sync/township/serve_lock.h"
 #include "sync/township/store/table_copy.h"
 #include "sync/township/township_service.h"
+#include "sync/township/web/dashboard.h"
+#include "sync/township/web/user_cli.h"
 
 namespace {
 
@@ -58,14 +62,15 @@ void log_line(const std::string& line) {
 
 int usage() {
   std::cerr << "usage: township-server --data-dir DIR [--database postgresql://...] [--read-database URL]\n"
-               "                      [--township T] [--county C] [--listen HOST:PORT] [--workers N] [COMMAND ...]\n"
+               "                      [--township T] [--county C] [--listen HOST:PORT] [--workers N] [--db-pool N] [COMMAND ...]\n"
                "commands: serve (default), enroll --village NAME, import-bundle FILE [--reply FILE],\n"
                "          stats [--json], escalations [--json], reply --village V --number N --text T,\n"
                "          publish-notice [--village V] --title T --body B [--category C], revoke DEVICE_ID,\n"
                "          publish-points --village V --household ID --delta N [--rule R] [--reason T],\n"
                "          withdraw-notice NOTICE_ID, resync DEVICE_ID SCOPE,\n"
                "          admin-token [--label L], place add|list|rename ...,\n"
-               "          migrate-from-sqlite FILE (into --database)\n";
+               "          migrate-from-sqlite FILE (into --database),\n"
+               "          user add|disable|reset-password|token|list ..., audit list|verify\n";
   return 2;
 }
 
@@ -123,6 +128,14 @@ int serve(TownshipService& service, const std::string& listen, const std::string
     log_line("cannot load the TLS certificate or key");
     return 1;
   }
+  // The web dashboard for township staff, on the same address (README: Township dashboard).
+  vsk::platform::SystemClock clock;
+  vsk::platform::SodiumPinHasher hasher;
+  vsk::township::web::Accounts accounts(service.store(), clock, hasher);
+  auto web_config = vsk::township::web::default_dashboard_config();
+  web_config.secure_cookies = !tls_cert.empty();
+  vsk::township::web::Dashboard dashboard(service, accounts, clock, web_config, log_line);
+  dashboard.mount(server.http());
   const int bound = server.bind(host, port);
   if (bound < 0) {
     log_line("cannot listen on " + listen);
@@ -264,7 +277,12 @@ int staff_command(TownshipAdmin& admin, const Args& a) {
   }
   if (a.command == "publish-points") {
     if (opt(a, "village").empty() || opt(a, "household").empty() || opt(a, "delta").empty()) return usage();
-    const json entry{{"household_id", std::stoll(opt(a, "household"))}, {"delta", std::stoll(opt(a, "delta"))},
+    // Numbers as JSON numbers (text that is no number stays text): publish_points_entry checks them.
+    auto number = [](const std::string& s) {
+      const json j = json::parse(s, nullptr, false);
+      return j.is_number() ? j : json(s);
+    };
+    const json entry{{"household_id", number(opt(a, "household"))}, {"delta", number(opt(a, "delta"))},
                      {"rule_id", opt(a, "rule")}, {"reason", opt(a, "reason")}};
     std::cout << "change " << admin.publish_points_entry(opt(a, "village"), entry) << "\n";
     return 0;
@@ -343,6 +361,12 @@ int main(int argc, char** argv) {
                    "(township-server place list shows them)\n";
       return 2;
     }
+    if (a.command == "user") {
+      vsk::platform::SodiumPinHasher hasher;
+      vsk::township::web::Accounts accounts(store, clock, hasher);
+      return vsk::township::web::user_command(accounts, *scope, a.positional, a.options, a.json);
+    }
+    if (a.command == "audit") return vsk::township::web::audit_command(store, *scope, a.positional, a.json);
     TownshipAdmin admin = service.admin(*scope);
     const int rc = staff_command(admin, a);
     return rc < 0 ? usage() : rc;

@@ -7,6 +7,7 @@
 #include "sync/township/store/heartbeat_store.h"
 
 #include "sync/protocol/keys.h"
+#include "sync/township/admin_checks.h"
 
 namespace vsk::township {
 namespace {
@@ -94,7 +95,7 @@ std::int64_t TownshipAdmin::publish_notice(const std::optional<std::string>& vil
 
 std::int64_t TownshipAdmin::publish_points_entry(const std::string& village_name, const json& entry) {
   const std::int64_t now = clock_.unix_seconds();
-  json payload = entry;
+  json payload = checked_points_entry(entry);
   payload["at"] = now;
   return store_.write_retrying(scope_, [&](Tx& tx) {
     const Place v = village(tx, village_name, true);
@@ -106,6 +107,7 @@ std::int64_t TownshipAdmin::publish_points_entry(const std::string& village_name
 }
 
 std::int64_t TownshipAdmin::publish_document(const std::string& scope, const json& document) {
+  check_document(scope, document);
   const std::int64_t now = clock_.unix_seconds();
   return store_.write_retrying(scope_, [&](Tx& tx) {
     std::int64_t change = 0;

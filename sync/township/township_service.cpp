@@ -1,6 +1,7 @@
 #include "sync/township/township_service.h"
 
 #include "sync/township/store/heartbeat_store.h"
+#include "sync/township/request_update.h"
 
 #include <map>
 #include <set>
@@ -234,12 +235,7 @@ void TownshipService::apply_batch(Tx& tx, const Device& d, const std::vector<syn
       if (number.empty()) {
         result = rejected("bad_payload", "记录缺少办件编号");
       } else {
-        const std::string kind = text_field(op.payload, "kind");
-        const std::string status = text_field(op.payload, "status");
-        const json detail = op.payload.contains("detail") ? op.payload["detail"] : json::object();
-        request = RequestUpdate{d.township_id, d.village_id, number, text_field(op.payload, "service_id"),
-                                status.empty() ? "submitted" : status, text_field(op.payload, "department"),
-                                kind == "escalate" && detail.is_object() ? detail.dump() : "{}", op.seq, now};
+        request = request_update(d.township_id, d.village_id, op.type, op.payload, op.seq, op.device_time, now);
       }
     }
     result.op_id = op.op_id;

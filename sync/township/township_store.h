@@ -7,6 +7,8 @@
 //   requests()     the township's copy of village requests
 //   changes()      the change log kiosks pull
 //   credentials()  enrollment codes, admin tokens
+//   accounts()     township staff and their browser sessions   audit()  the server's audit log
+//   dashboard()    the web dashboard's per-village figures
 // A new query (the dashboard's, say) is one more function in one of them, on both backends.
 //
 // Every transaction is opened for a Scope; store functions take the Tx& so they cannot run
@@ -18,13 +20,16 @@
 #include <optional>
 #include <string>
 
+#include "sync/township/store/account_store.h"
 #include "sync/township/store/backend.h"
 #include "sync/township/store/change_log.h"
 #include "sync/township/store/credential_store.h"
+#include "sync/township/store/dashboard_store.h"
 #include "sync/township/store/device_store.h"
 #include "sync/township/store/op_store.h"
 #include "sync/township/store/place_store.h"
 #include "sync/township/store/request_store.h"
+#include "sync/township/store/server_audit_store.h"
 #include "sync/township/store/tx.h"
 
 namespace vsk::township {
@@ -32,6 +37,8 @@ namespace vsk::township {
 struct StoreConfig {
   std::string sqlite_path;        // used when database_url is empty
   std::string database_url;       // postgresql://user@host:port/db
+  // The key that seals personal data (pii_sealer.h); empty: keys/pii.key beside sqlite_path.
+  std::string pii_key_path;
   std::string read_database_url;  // a standby for dashboard and admin reads (optional)
   int pool_size = 8;              // connections per PostgreSQL server
   bool test_forget_scope_filter = false;  // tests only: see Dialect::forget_scope_filter
@@ -74,17 +81,28 @@ class TownshipStore {
   RequestStore& requests() { return requests_; }
   ChangeLog& changes() { return changes_; }
   CredentialStore& credentials() { return credentials_; }
+  // The operator's reach over every township's rows (start-up work, the public status page).
+  Scope every_township();
+  AccountStore& accounts() { return accounts_; }
+  ServerAuditStore& audit() { return audit_; }
+  DashboardStore& dashboard() { return dashboard_; }
 
  private:
+  // Seals what an older server stored in clear (an in-place upgrade, once).
+  void seal_existing();
   Tx open(Access a, const Scope& s) { return Tx(backend_->begin(a, s), s, backend_->dialect()); }
   bool rls_bypassed_ = false;  // before backend_: make_backend() sets it
   std::unique_ptr<Backend> backend_;
+  std::unique_ptr<PiiSealer> sealer_;  // before the stores that use it
   PlaceStore places_;
   DeviceStore devices_;
   OpStore ops_;
   RequestStore requests_;
   ChangeLog changes_;
   CredentialStore credentials_;
+  AccountStore accounts_;
+  ServerAuditStore audit_;
+  DashboardStore dashboard_;
 };
 
 template <typename F>

@@ -7,7 +7,7 @@
 namespace vsk::township {
 
 struct WorkerLimits {
-  int workers = 32;
+  int workers = 256;  // a worker per open connection (httplib): 200 slow sockets must leave room
   std::chrono::milliseconds max_wait{2000};
 };
 

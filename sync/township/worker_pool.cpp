@@ -10,6 +10,8 @@ namespace {
 thread_local int t_retry_after_s = 0;
 
 constexpr int kRefusingThreads = 2;
+constexpr auto kRateWindow = std::chrono::seconds(2);
+constexpr std::size_t kMinCompletionsForPace = 8;
 
 int whole_seconds(std::chrono::steady_clock::duration d) {
   const double s = std::chrono::duration<double>(d).count();
@@ -41,6 +43,10 @@ std::int64_t WorkerPool::refused() const {
 }
 
 WorkerPool::Clock::duration WorkerPool::slot_locked() const {
+  if (completions_.size() >= kMinCompletionsForPace) {
+    const auto span = std::max<Clock::duration>(completions_.back() - completions_.front(), std::chrono::milliseconds(50));
+    return span / static_cast<Clock::rep>(completions_.size() - 1);
+  }
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(service_ms_ / limits_.workers));
 }
 
@@ -96,6 +102,9 @@ void WorkerPool::work() {
     if (t.retry_after_s == 0) {
       ++served_;
       service_ms_ = 0.8 * service_ms_ + 0.2 * ms;
+      const auto now = Clock::now();
+      completions_.push_back(now);
+      while (!completions_.empty() && now - completions_.front() > kRateWindow) completions_.pop_front();
     }
   }
 }

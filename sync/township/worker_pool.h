@@ -54,7 +54,9 @@ class WorkerPool final : public httplib::TaskQueue {
   void refuse();
   // Expected wait of a connection queued now, from the queue length and the service time.
   Clock::duration expected_wait_locked() const;
-  Clock::duration slot_locked() const;  // one connection's share of the workers' time
+  // One connection's share of the workers' time: from the pace of recent completions (the
+  // service time alone overstates it when kiosks are slow between their requests).
+  Clock::duration slot_locked() const;
 
   WorkerLimits limits_;
   mutable std::mutex mutex_;
@@ -62,9 +64,11 @@ class WorkerPool final : public httplib::TaskQueue {
   std::deque<Task> queue_, refusals_;
   bool stopping_ = false;
   int busy_ = 0;
-  // Moving average of one connection's time on a worker; a cold pool assumes a second, so
-  // the first burst is not all let in on an optimistic guess.
-  double service_ms_ = 1000;
+  // Moving average of one connection's time on a worker. A cold pool guesses short: a kiosk
+  // sent back too early is turned away again with a later slot, while slots promised too far
+  // ahead would leave the server idle with kiosks waiting.
+  double service_ms_ = 250;
+  std::deque<Clock::time_point> completions_;  // of the last kRateWindow: the measured pace
   Clock::time_point promised_until_{};  // the latest slot given to a kiosk turned away
   std::int64_t served_ = 0, refused_ = 0;
   std::vector<std::thread> threads_;

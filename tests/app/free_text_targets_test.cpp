@@ -64,12 +64,12 @@ class FreeTextTest : public test_support::VillageFixture {
   // A resident's entry that may be objected to, with the phrase screen open for it.
   std::int64_t open_objection() {
     identify(1, ActionKind::kOpenPoints);
-    act(ActionKind::kPointsNotice);
+    act(app::PointsNotice{});
     std::int64_t seq = 0;
     for (const auto& r : state().points.rows)
       if (r.may_object && r.state == "in_notice") seq = r.seq;
     EXPECT_NE(seq, 0);
-    act(ActionKind::kPointsObject, std::to_string(seq));
+    act(app::PointsObject{seq});
     EXPECT_EQ(state().screen, Screen::kPointsPhrases);
     return seq;
   }
@@ -138,9 +138,9 @@ TEST_F(FreeTextTest, ReasonLongerThanTheLimitCannotBeTyped) {
 
 TEST_F(FreeTextTest, GoodDeedNoteTypedInAbcMode) {
   identify(0, ActionKind::kOpenPoints);
-  act(ActionKind::kPointsDeclare);
+  act(app::PointsDeclare{});
   ASSERT_FALSE(state().points.rules.empty());
-  act(ActionKind::kPointsPickRule, state().points.rules.front().id);
+  act(app::PointsPickRule{state().points.rules.front().id});
   ASSERT_EQ(state().screen, Screen::kPointsPhrases);
   const auto before = store_.points().open_claims().size();
   act(ActionKind::kOpenTextEntry, "points.reason");
@@ -163,10 +163,10 @@ TEST_F(FreeTextTest, GoodDeedNoteTypedInAbcMode) {
 TEST_F(FreeTextTest, DismissalReasonIsStoredAndAuditedRedacted) {
   staff_login("0001", "246810");
   act(ActionKind::kOpenAdminFeature, "admin.points");
-  act(ActionKind::kPointsStaffList, "objections");
+  act(app::PointsStaffList{"objections"});
   ASSERT_EQ(state().points.items.size(), 1u);
-  const std::string dismiss = state().points.items[0].actions[1].first;
-  act(ActionKind::kPointsStaffAct, dismiss);
+  const app::PointsStaffAct dismiss = state().points.items[0].actions[1].act;
+  act(dismiss);
   ASSERT_EQ(state().screen, Screen::kPointsPhrases);
   act(ActionKind::kOpenTextEntry, "points.reason");
   EXPECT_EQ(state().text_entry.prompt_key, "points.type.dismiss");
@@ -187,8 +187,8 @@ TEST_F(FreeTextTest, DismissalReasonIsStoredAndAuditedRedacted) {
 TEST_F(FreeTextTest, AFailedDecisionKeepsTheTypedReason) {
   staff_login("0002", "135790");  // a clerk may not resolve objections
   act(ActionKind::kOpenAdminFeature, "admin.points");
-  act(ActionKind::kPointsStaffList, "objections");
-  act(ActionKind::kPointsStaffAct, state().points.items[0].actions[0].first);
+  act(app::PointsStaffList{"objections"});
+  act(state().points.items[0].actions[0].act);
   act(ActionKind::kOpenTextEntry, "points.reason");
   type_cunwei();
   act(ActionKind::kTextDone);
@@ -204,12 +204,12 @@ TEST_F(FreeTextTest, AFailedDecisionKeepsTheTypedReason) {
 TEST_F(FreeTextTest, RefusingAnEntryAndAClaimTakesATypedReason) {
   staff_login("0001", "246810");
   act(ActionKind::kOpenAdminFeature, "admin.points");
-  act(ActionKind::kPointsStaffList, "approvals");
+  act(app::PointsStaffList{"approvals"});
   ASSERT_FALSE(state().points.items.empty());
-  const std::string refuse = state().points.items[0].actions[1].first;
-  ASSERT_EQ(refuse.rfind("refuse:", 0), 0u);
+  const app::PointsStaffAct refuse = state().points.items[0].actions[1].act;
+  ASSERT_EQ(refuse.verb, app::PointsVerb::kRefuse);
   const auto approvals = store_.points().pending_approvals().size();
-  act(ActionKind::kPointsStaffAct, refuse);
+  act(refuse);
   ASSERT_EQ(state().screen, Screen::kPointsPhrases) << "a refusal asks for its reason";
   act(ActionKind::kOpenTextEntry, "points.reason");
   EXPECT_EQ(state().text_entry.prompt_key, "points.type.refuse");
@@ -222,11 +222,12 @@ TEST_F(FreeTextTest, RefusingAnEntryAndAClaimTakesATypedReason) {
   ASSERT_EQ(audit_rows("points.refuse").size(), 1u);
   EXPECT_EQ(audit_rows("points.refuse")[0].detail, "积分");
 
-  act(ActionKind::kPointsStaffList, "claims");
+  act(app::PointsStaffList{"claims"});
   ASSERT_FALSE(state().points.items.empty());
-  const std::string claim_no = state().points.items[0].actions[1].first;
-  const std::int64_t claim_id = std::stoll(claim_no.substr(claim_no.find(':') + 1));
-  act(ActionKind::kPointsStaffAct, claim_no);
+  const app::PointsStaffAct claim_no = state().points.items[0].actions[1].act;
+  ASSERT_EQ(claim_no.verb, app::PointsVerb::kClaimNo);
+  const std::int64_t claim_id = claim_no.id;
+  act(claim_no);
   act(ActionKind::kOpenTextEntry, "points.reason");
   type_cunwei();
   act(ActionKind::kTextDone);
@@ -234,10 +235,10 @@ TEST_F(FreeTextTest, RefusingAnEntryAndAClaimTakesATypedReason) {
   ASSERT_EQ(audit_rows("points.claim_refuse").size(), 1u);
   EXPECT_EQ(audit_rows("points.claim_refuse")[0].detail, "村委");
   // A tapped phrase still works as before.
-  act(ActionKind::kPointsStaffList, "approvals");
+  act(app::PointsStaffList{"approvals"});
   if (!state().points.items.empty()) {
-    act(ActionKind::kPointsStaffAct, state().points.items[0].actions[1].first);
-    act(ActionKind::kPointsPhrase, state().points.phrases.front());
+    act(state().points.items[0].actions[1].act);
+    act(app::PointsPhrase{state().points.phrases.front()});
     EXPECT_EQ(audit_rows("points.refuse").back().detail, "resolution.phrase.no_evidence");
   }
 }
@@ -245,12 +246,12 @@ TEST_F(FreeTextTest, RefusingAnEntryAndAClaimTakesATypedReason) {
 TEST_F(FreeTextTest, AwardReasonTypedOnTheAwardScreen) {
   staff_login("0002", "135790");
   act(ActionKind::kOpenAdminFeature, "admin.points");
-  act(ActionKind::kPointsStaffAward);
+  act(app::PointsStaffAward{});
   act(ActionKind::kOpenTextEntry, "points.award_reason");
   EXPECT_FALSE(state().text_entry.active) << "no subject yet: nothing to give a reason for";
   keypad(demo_resident().id_number);
   act(ActionKind::kSubmit);
-  act(ActionKind::kPointsPickRule, "legal_study");
+  act(app::PointsPickRule{"legal_study"});
   act(ActionKind::kOpenTextEntry, "points.award_reason");
   ASSERT_TRUE(state().text_entry.active);
   type_cunwei();
@@ -259,7 +260,7 @@ TEST_F(FreeTextTest, AwardReasonTypedOnTheAwardScreen) {
   EXPECT_EQ(state().screen, Screen::kStaffPointsAward);
   EXPECT_EQ(state().points.award_reason, "村委");
   const auto count = store_.points().count();
-  act(ActionKind::kPointsConfirmAward);
+  act(app::PointsConfirmAward{});
   EXPECT_EQ(state().notice->key, "points.awarded");
   EXPECT_EQ(store_.points().entry(count + 1)->entry.reason, "村委");
   EXPECT_TRUE(state().points.award_reason.empty()) << "the next award starts without it";

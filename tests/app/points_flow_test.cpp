@@ -77,12 +77,12 @@ TEST_F(PointsFlowTest, IdentificationLeadsToMyPoints) {
 
 TEST_F(PointsFlowTest, HistoryPagesAndBackComesHome) {
   identify();
-  act(ActionKind::kPointsHistory);
+  act(app::PointsHistory{});
   ASSERT_EQ(state().screen, Screen::kPointsHistory);
   ASSERT_EQ(state().points.rows.size(), 4u);
   EXPECT_TRUE(state().points.has_more);
   const auto first = state().points.rows.front().seq;
-  act(ActionKind::kPointsPage, "1");
+  act(app::PointsPage{1});
   EXPECT_EQ(state().points.page, 1);
   EXPECT_LT(state().points.rows.front().seq, first) << "newest first, the next page older";
   act(ActionKind::kBack);
@@ -91,16 +91,16 @@ TEST_F(PointsFlowTest, HistoryPagesAndBackComesHome) {
 
 TEST_F(PointsFlowTest, ObjectionFromTheNoticeScreen) {
   identify(1);
-  act(ActionKind::kPointsNotice);
+  act(app::PointsNotice{});
   ASSERT_EQ(state().screen, Screen::kPointsNotice);
   const app::PointsRow* target = nullptr;
   for (const auto& r : state().points.rows)
     if (r.may_object && r.state == "in_notice") target = &r;
   ASSERT_NE(target, nullptr);
   const auto seq = target->seq;
-  act(ActionKind::kPointsObject, std::to_string(seq));
+  act(app::PointsObject{seq});
   ASSERT_EQ(state().screen, Screen::kPointsPhrases);
-  act(ActionKind::kPointsPhrase, state().points.phrases.front());
+  act(app::PointsPhrase{state().points.phrases.front()});
   EXPECT_EQ(state().notice->key, "points.objection_filed");
   EXPECT_EQ(points_.state_of(*store_.points().entry(seq)), core::PointsState::kObjected);
   EXPECT_EQ(store_.points().objections_of(seq).back().reason, "objection.phrase.not_me");
@@ -108,14 +108,14 @@ TEST_F(PointsFlowTest, ObjectionFromTheNoticeScreen) {
 
 TEST_F(PointsFlowTest, ShopReservationShowsACode) {
   identify();
-  act(ActionKind::kPointsShop);
+  act(app::PointsShop{});
   ASSERT_EQ(state().screen, Screen::kPointsShop);
   const auto before = state().points.spendable;
   const auto& soap = state().points.goods.front();
   const auto soap_id = soap.id;
   const auto price = soap.price;
-  act(ActionKind::kPointsPickGoods, std::to_string(soap_id));
-  act(ActionKind::kPointsReserve);
+  act(app::PointsPickGoods{soap_id});
+  act(app::PointsReserve{});
   ASSERT_EQ(state().screen, Screen::kPointsRedeemed);
   EXPECT_EQ(state().points.redeemed_code.substr(0, 2), "DH");
   EXPECT_EQ(state().points.spendable, before - price);
@@ -123,19 +123,19 @@ TEST_F(PointsFlowTest, ShopReservationShowsACode) {
 }
 
 TEST_F(PointsFlowTest, BoardsArePublicMaskedAndBlackOnlyWhenEnabled) {
-  act(ActionKind::kPointsBoard);
+  act(app::PointsBoard{});
   ASSERT_EQ(state().screen, Screen::kPointsBoard);
   ASSERT_FALSE(state().points.board.empty());
   for (const auto& b : state().points.board) EXPECT_NE(b.name.find('*'), std::string::npos) << b.name;
-  act(ActionKind::kPointsBoard, "black");
-  EXPECT_EQ(state().points.board_scope, "") << "no 黑榜 unless the village turns it on";
+  act(app::PointsBoard{app::BoardScope::kBlack, 0});
+  EXPECT_EQ(state().points.board_scope.scope, app::BoardScope::kVillage) << "no 黑榜 unless the village turns it on";
   {
     auto tx = store_.begin();
     store_.settings().set(tx, app::points_setting::kBlackBoard, "1");
     tx.commit();
   }
-  act(ActionKind::kPointsBoard, "black");
-  EXPECT_EQ(state().points.board_scope, "black");
+  act(app::PointsBoard{app::BoardScope::kBlack, 0});
+  EXPECT_EQ(state().points.board_scope.scope, app::BoardScope::kBlack);
   ASSERT_FALSE(state().points.board.empty());
   for (const auto& b : state().points.board) {
     EXPECT_FALSE(b.rule.zh.empty()) << "a rule name, never free text";
@@ -149,7 +149,7 @@ TEST_F(PointsFlowTest, StaffAwardsByIdNumberAndRule) {
   staff_login("0002", "135790");
   act(ActionKind::kOpenAdminFeature, "admin.points");
   ASSERT_EQ(state().screen, Screen::kStaffPoints);
-  act(ActionKind::kPointsStaffAward);
+  act(app::PointsStaffAward{});
   type("12345");  // not a household
   act(ActionKind::kSubmit);
   EXPECT_EQ(state().error->key, "points.err.unknown_household");
@@ -158,8 +158,8 @@ TEST_F(PointsFlowTest, StaffAwardsByIdNumberAndRule) {
   act(ActionKind::kSubmit);
   ASSERT_FALSE(state().points.award_subject.empty());
   const auto count = store_.points().count();
-  act(ActionKind::kPointsPickRule, "legal_study");
-  act(ActionKind::kPointsConfirmAward);
+  act(app::PointsPickRule{"legal_study"});
+  act(app::PointsConfirmAward{});
   EXPECT_EQ(state().notice->key, "points.awarded");
   EXPECT_EQ(store_.points().count(), count + 1);
   const auto e = store_.points().entry(count + 1)->entry;
@@ -171,12 +171,12 @@ TEST_F(PointsFlowTest, StaffAwardsByIdNumberAndRule) {
 TEST_F(PointsFlowTest, ClerkCannotResolveObjectionsFromTheScreen) {
   staff_login("0002", "135790");
   act(ActionKind::kOpenAdminFeature, "admin.points");
-  act(ActionKind::kPointsStaffList, "objections");
+  act(app::PointsStaffList{"objections"});
   ASSERT_EQ(state().points.items.size(), 1u);
-  const std::string uphold = state().points.items[0].actions[0].first;
-  act(ActionKind::kPointsStaffAct, uphold);
+  const app::PointsStaffAct uphold = state().points.items[0].actions[0].act;
+  act(uphold);
   ASSERT_EQ(state().screen, Screen::kPointsPhrases);
-  act(ActionKind::kPointsPhrase, state().points.phrases.front());
+  act(app::PointsPhrase{state().points.phrases.front()});
   EXPECT_EQ(state().error->key, "points.err.not_permitted");
   EXPECT_EQ(store_.points().open_objections().size(), 1u);
 }

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The sync health screen as staff see it: an enrolled kiosk whose township went away.
-#   sync_screen.sh KIOSKCTL TOWNSHIP_SERVER KIOSK SCRIPT WORK_DIR SHOTS_DIR
+#   sync_screen.sh KIOSKCTL TOWNSHIP_SERVER KIOSK SCRIPT WORK_DIR SHOTS_DIR [KIOSK_OPTION...]
 set -eu
 ctl=$1 town=$2 kiosk=$3 script=$4 work=$5 shots=$6
+shift 6
 rm -rf "$work" && mkdir -p "$work"
 "$ctl" --data-dir "$work/kiosk" seed > /dev/null
 code=$("$town" --data-dir "$work/town" enroll --village 青山村)
@@ -15,4 +16,4 @@ kill "$pid"; wait "$pid" || true
 # The demo village's records wait to go up, and a failed round is on record.
 if "$ctl" --data-dir "$work/kiosk" sync; then echo "sync should fail with the township down"; exit 1; fi
 cd "$shots"
-env -u DISPLAY "$kiosk" --headless --data-dir "$work/kiosk" --script "$script"
+env -u DISPLAY "$kiosk" --headless --data-dir "$work/kiosk" --script "$script" "$@"

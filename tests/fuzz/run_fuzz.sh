@@ -11,10 +11,14 @@ flags="-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recov
 # shellcheck disable=SC2086
 $cxx $flags -I"$src" -I"$src/kiosk" -I"$src/platform/include" -I"$src/platform" \
   "$src/tests/fuzz/sync_wire_fuzz.cpp" "$src"/sync/protocol/*.cpp "$src"/platform/files/*.cpp "$src"/platform/crypto/*.cpp \
+  "$src"/kiosk/core/json_nesting.cpp "$src"/kiosk/core/catalog.cpp "$src"/kiosk/core/text.cpp "$src"/kiosk/core/date.cpp \
+  "$src/kiosk/app/catalog_loader.cpp" "$src/kiosk/app/points_rules_loader.cpp" \
   $(pkg-config --cflags --libs libsodium libzstd) -o "$out/sync_wire_fuzz"
-# Seed corpus: a real envelope-shaped prefix and JSON messages, so the fuzzer starts deep.
-printf 'VSKE\001\000\000\000\002{}\000\000\000\000' > "$out/corpus/envelope"
-printf 'VSKBUNDLE1\nVSKE\001' > "$out/corpus/bundle"
-printf '{"ops":[{"op_id":"a","seq":1,"type":"t","device_time":0,"payload":{}}],"pending_total":0,"device_time":0}' > "$out/corpus/push"
-printf '{"changes":[],"next_cursor":0,"more":false,"server_time":0}' > "$out/corpus/pull"
-"$out/sync_wire_fuzz" -max_total_time="$seconds" -rss_limit_mb=1024 -print_final_stats=1 "$out/corpus"
+# Seed corpus (tests/fuzz/corpus, committed): real messages of every kind, the catalog and the
+# points rules, envelope and bundle framing, nesting deeper than the limit, numbers beyond
+# int64 and 1e300. Copied so the run's own findings do not land in the source tree.
+cp "$src"/tests/fuzz/corpus/* "$out/corpus/"
+# -max_len: real messages (a push of 100 operations, a catalog) run to tens of KB; libFuzzer's
+# default of 4 KB never reached them.
+"$out/sync_wire_fuzz" -max_total_time="$seconds" -max_len=262144 -rss_limit_mb=1024 -print_final_stats=1 \
+  -dict="$src/tests/fuzz/sync_wire.dict" "$out/corpus"

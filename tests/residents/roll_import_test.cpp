@@ -11,6 +11,7 @@
 #include "fake/fake_pin_hasher.h"
 #include "fake/fixed_key_pii_cipher.h"
 #include "raw_bytes.h"
+#include "store_access.h"
 #include "residents/spreadsheet_reader.h"
 #include "store/household_store.h"
 #include "store_access.h"
@@ -42,7 +43,7 @@ class RollImport : public ::testing::Test {
     return o;
   }
   std::int64_t count(const char* table) {
-    auto st = test_support::raw_db(store_).prepare(std::string("SELECT count(*) FROM ") + table);
+    auto st = vsk::test_support::raw_db(store_).prepare(std::string("SELECT count(*) FROM ") + table);
     st.step();
     return st.column_int(0);
   }
@@ -156,7 +157,7 @@ TEST_F(RollImport, ChangesCountedMissingListedAndMovedOutOnlyWithTheFlag) {
 
 TEST_F(RollImport, IdPhoneAndEthnicityEncryptedAndAuditHasNoIdNumbers) {
   ASSERT_TRUE(import("roll_clean.xlsx", creating()).committed);
-  test_support::raw_db(store_).exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  vsk::test_support::raw_db(store_).exec("PRAGMA wal_checkpoint(TRUNCATE)");
   const std::string bytes = test_support::database_bytes(dir_.file("kiosk.db"));
   const auto parse = parse_fixture("roll_clean.xlsx");
   for (const auto& r : parse.rows) {
@@ -189,7 +190,7 @@ TEST_F(RollImport, ResidentPinAtTheWindowSetResetUnlock) {
   ASSERT_TRUE(set_resident_pin(store_, hasher_, id, "258036", "258036", clerk, kNow).ok());
   EXPECT_TRUE(hasher_.verify(*store_.residents().find(id)->pin_hash, "258036"));
 
-  db::Transaction tx = store_.begin();
+  auto tx = store_.begin();
   store_.residents().save_pin_attempts(tx, id, {5, kNow + 900});
   tx.commit();
   ASSERT_TRUE(unlock_resident(store_, id, clerk, kNow).ok());

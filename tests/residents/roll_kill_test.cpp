@@ -59,7 +59,7 @@ TEST(RollImportKill, SigkillMidImportLeavesTheVillageAsBefore) {
 
     platform::FakePinHasher hasher;
     auto village = app::open_village(dir, hasher, false);
-    EXPECT_EQ(test_support::raw_db(*village.store).integrity_check(), "ok");
+    EXPECT_EQ(vsk::test_support::raw_db(*village.store).integrity_check(), "ok");
     // All or nothing, whenever the kill came (even after the commit, before the exit).
     const std::int64_t residents = count(*village.store, "residents");
     if (residents == 0) {

@@ -17,7 +17,7 @@ class StaffAccounts : public ::testing::Test {
  protected:
   StaffAccounts() : store_(dir_.file("kiosk.db"), cipher_) {
     EXPECT_TRUE(init_village(store_, {"青山村", "白云镇", "QS1"}, kNow).ok());
-    db::Transaction tx = store_.begin();
+    auto tx = store_.begin();
     store_.households().insert_grid(tx, "第一网格");
     tx.commit();
   }
@@ -38,7 +38,7 @@ TEST_F(StaffAccounts, NewAccountChoosesItsPinAtFirstLogin) {
   EXPECT_TRUE(s->grid_id);
   EXPECT_FALSE(s->pin_hash);
   EXPECT_TRUE(s->pin_reset);
-  db::Transaction tx = store_.begin();
+  auto tx = store_.begin();
   store_.staff().set_pin_hash(tx, id.value(), "hash");  // what the login does with the chosen PIN
   tx.commit();
   EXPECT_FALSE(store_.staff().find(id.value())->pin_reset);
@@ -76,7 +76,7 @@ TEST_F(StaffAccounts, DisabledAccountIsKeptButCannotLogIn) {
 }
 
 TEST_F(StaffAccounts, PinResetForgetsThePinAndIsAudited) {
-  db::Transaction tx = store_.begin();
+  auto tx = store_.begin();
   store_.staff().set_pin_hash(tx, store_.staff().find_by_staff_no("0001")->id, "hash");
   tx.commit();
   ASSERT_TRUE(reset_staff_pin(store_, "0001", it_, kNow).ok());

@@ -197,3 +197,26 @@ TEST(Migrations, AFailingMigrationLeavesTheFileAtTheLastGoodVersion) {
   st.step();
   EXPECT_EQ(st.column_int(0), 0);  // v2's half-done work was rolled back with it
 }
+
+// Sync errors were stored as Chinese sentences (the English UI showed them); v11 keeps codes.
+TEST(Migrations, Version11KeepsSyncErrorCodesAndDropsTheirChineseText) {
+  test_support::TempDir dir;
+  const std::string path = dir.file("kiosk.db");
+  std::filesystem::copy_file(std::string(VSK_FIXTURES_DIR) + "/kiosk_v1.db", path);
+  {
+    db::Database d(path);
+    ASSERT_EQ(db::migrate(d, store::kiosk_migrations(kCipher), store::kOldestSupportedSchema, 9).to_version, 9);
+    d.prepare("INSERT INTO outbox(seq, op_id, type, payload, device_time) VALUES(1, 'op-1', 'teleport.resident', ?1, 0)")
+        .bind_blob(1, kCipher.encrypt("{}"))
+        .run();
+    d.exec(R"sql(
+      INSERT INTO outbox_rejections(seq, code, message_zh, at) VALUES(1, 'unknown_type', '乡镇无法识别该操作类型', 5);
+      INSERT INTO sync_state(key, value) VALUES('last_error_code', 'network'), ('last_error_zh', '无法连接乡镇服务器');
+    )sql");
+  }
+  store::KioskStore s(path, kCipher);
+  EXPECT_FALSE(has_column(test_support::raw_db(s), "outbox_rejections", "message_zh"));
+  EXPECT_EQ(scalar(test_support::raw_db(s), "SELECT count(*) FROM sync_state WHERE key = 'last_error_zh'"), 0);
+  EXPECT_EQ(s.sync().health().last_error_code, "network");
+  EXPECT_EQ(scalar(test_support::raw_db(s), "SELECT count(*) FROM outbox_rejections WHERE code = 'unknown_type'"), 1);
+}

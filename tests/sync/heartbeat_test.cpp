@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "sync_test_support.h"
+
 namespace {
 
 using vsk::sync::Heartbeat;
@@ -79,5 +81,63 @@ TEST(KioskAlerts, EachConditionRaisesItsAlert) {
   h.printer = "paper_near_end";
   EXPECT_TRUE(vsk::township::kiosk_alerts(now, h, now, "0.1.0").empty());
 }
+
+// Through the real client and township service, on both backends (PostgreSQL: the v2
+// migration and its row-level security).
+class HeartbeatSync : public ::testing::TestWithParam<vsk::test_support::Backend> {
+ protected:
+  vsk::test_support::TestTownship town{GetParam()};
+  vsk::test_support::TestKiosk kiosk;
+  int reported = 0;
+
+  void SetUp() override {
+    town.enroll(kiosk, "青山村");
+    kiosk.client->set_heartbeat([this] { return beat; }, [this](const Heartbeat& h) { reported += h.crashes; });
+  }
+  Heartbeat beat = sample();
+};
+
+TEST_P(HeartbeatSync, TownshipKeepsTheLatestAndTheHistory) {
+  ASSERT_TRUE(kiosk.client->run_once(town.loopback).ok);
+  EXPECT_EQ(reported, 1);  // acknowledged once per round, so a crash is counted once
+  beat.printer = "paper_out";
+  beat.crashes = 0;
+  beat.uptime_s = 7200;
+  town.clock.advance_ms(3600 * 1000);
+  ASSERT_TRUE(kiosk.client->run_once(town.loopback).ok);
+  const nlohmann::json s = town.admin.stats();
+  ASSERT_EQ(s["kiosks"].size(), 1u) << s.dump(1);
+  const nlohmann::json& k = s["kiosks"][0];
+  ASSERT_FALSE(k["heartbeat"].is_null()) << s.dump(1);
+  EXPECT_EQ(vsk::sync::heartbeat_from_json(k["heartbeat"]), beat);
+  EXPECT_EQ(k["heartbeat_at"], vsk::test_support::kSyncTestNow + 3600);
+  EXPECT_EQ(k["alerts"], nlohmann::json::array({"paper_out"}));
+  EXPECT_EQ(s["alerts"][0]["alert"], "paper_out");
+  EXPECT_EQ(s["newest_version"], "0.1.0");
+  const nlohmann::json history = town.admin.heartbeat_history(k["device_id"]);
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0]["heartbeat"]["printer"], "paper_out");  // newest first
+  EXPECT_EQ(history[1]["heartbeat"]["printer"], "ready");
+  EXPECT_EQ(history[1]["heartbeat"]["crashes"], 1);
+}
+
+TEST_P(HeartbeatSync, ASilentKioskAndAnOldVersionRaiseAlerts) {
+  ASSERT_TRUE(kiosk.client->run_once(town.loopback).ok);
+  vsk::test_support::TestKiosk newer;
+  town.enroll(newer, "青山村");
+  Heartbeat b = sample();
+  b.version = "0.2.0";
+  newer.client->set_heartbeat([b] { return b; }, nullptr);
+  ASSERT_TRUE(newer.client->run_once(town.loopback).ok);
+  town.clock.advance_ms(25LL * 3600 * 1000);
+  ASSERT_TRUE(newer.client->run_once(town.loopback).ok);
+  const nlohmann::json s = town.admin.stats();
+  std::map<std::string, nlohmann::json> by_version;
+  for (const auto& k : s["kiosks"]) by_version[k["heartbeat"]["version"]] = k["alerts"];
+  EXPECT_EQ(by_version["0.1.0"], nlohmann::json::array({"silent", "old_version"})) << s.dump(1);
+  EXPECT_EQ(by_version["0.2.0"], nlohmann::json::array());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, HeartbeatSync, vsk::test_support::kBothBackends, vsk::test_support::backend_name);
 
 }  // namespace

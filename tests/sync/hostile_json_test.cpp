@@ -27,25 +27,18 @@ TEST(HostileJson, NestingIsCountedOutsideStringsOnly) {
 }
 
 TEST(HostileJson, ADeepPushIsRefusedAndTheServerCarriesOn) {
-  Server server{Backend::kSqlite};
-  TownshipProcess town(kTownship, server.dir.path());
-  town.start();
-  auto k = enroll_protocol_kiosk(town, server.dir.path());
-  ASSERT_TRUE(k);
-  httplib::Client http(town.url());
-  http.set_read_timeout(30, 0);
-  const auto deep = http.Post("/v1/sync", k->envelope("push", push_text_with_payload(deep_array(kDeep))),
-                              "application/octet-stream");
+  ProtocolTown t;
+  ASSERT_TRUE(t.kiosk);
+  const auto deep = t.sync("push", push_text_with_payload(deep_array(kDeep)));
   ASSERT_TRUE(deep) << "the server died";
   EXPECT_EQ(deep->status, 400);
   EXPECT_NE(deep->body.find("nested deeper"), std::string::npos) << deep->body;
-  ASSERT_TRUE(healthy(town));
+  ASSERT_TRUE(healthy(t.town));
   // The same operation at a sane depth is accepted afterwards: nothing was half-stored.
-  const auto ok = http.Post("/v1/sync", k->envelope("push", push_text_with_payload(deep_array(10))),
-                            "application/octet-stream");
+  const auto ok = t.sync("push", push_text_with_payload(deep_array(10)));
   ASSERT_TRUE(ok);
   ASSERT_EQ(ok->status, 200);
-  const auto reply = k->open_push(ok->body);
+  const auto reply = t.kiosk->open_push(ok->body);
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->acked_seq, 1);
 }

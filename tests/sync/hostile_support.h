@@ -40,6 +40,23 @@ inline std::unique_ptr<ProtocolKiosk> enroll_protocol_kiosk(TownshipProcess& tow
   return k;
 }
 
+// A township-server on SQLite for one test, with a protocol-level kiosk enrolled over HTTP.
+struct ProtocolTown {
+  Server server{Backend::kSqlite};
+  TownshipProcess town{kTownship, server.dir.path()};
+  std::unique_ptr<ProtocolKiosk> kiosk;
+  ProtocolTown() {
+    town.start();
+    kiosk = enroll_protocol_kiosk(town, server.dir.path());
+  }
+  // POST /v1/sync: the kiosk's next envelope of `kind` around the JSON text.
+  httplib::Result sync(const std::string& kind, const std::string& json) {
+    httplib::Client http(town.url());
+    http.set_read_timeout(30, 0);
+    return http.Post("/v1/sync", kiosk->envelope(kind, json), "application/octet-stream");
+  }
+};
+
 // Peak resident memory of a process in MiB (VmHWM), or -1.
 inline long peak_rss_mib(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");

@@ -69,6 +69,7 @@ TEST(MigrateFromSqlite, CopiesVerifiesAndTheKiosksCarryOn) {
   EXPECT_EQ(json::parse(ctl(s.a.dir.path(), {"sync", "--json"}).out)["pulled"], 1);
   township::StoreConfig c;
   c.database_url = pg.url();
+  c.sqlite_path = s.sqlite.dir.file("township.db");  // the data dir: keys/pii.key is there
   township::TownshipStore store(c);
   const auto scope = township::township_scope(store, "白云镇", "青山县");
   ASSERT_TRUE(scope);
@@ -89,6 +90,7 @@ TEST(MigrateFromSqlite, AMismatchCommitsNothing) {
   PgTestDatabase pg;
   township::StoreConfig c;
   c.database_url = pg.url();
+  c.sqlite_path = s.sqlite.dir.file("township.db");  // the data dir: keys/pii.key is there
   { township::TownshipStore schema(c); }
   // Something between the copy and the disk changes a payload on the way in.
   pg::Connection tamper(pg.url());

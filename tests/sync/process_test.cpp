@@ -120,12 +120,13 @@ TEST_P(SyncProcess, TownshipKilledMidBatchLosesNothingAndDuplicatesNothing) {
   for (int round = 0; round < 12; ++round) {
     {
       auto tx = k.store.begin();
-      for (int i = 0; i < 400; ++i) k.store.sync().enqueue(tx, "sync.ping", "{\"round\":" + std::to_string(round) + "}", 0);
+      // 1,200 operations: with TCP_NODELAY a round of 400 could end before the kill.
+      for (int i = 0; i < 1200; ++i) k.store.sync().enqueue(tx, "sync.ping", "{\"round\":" + std::to_string(round) + "}", 0);
       tx.commit();
     }
     std::atomic<bool> done{false};
     std::thread killer([&] {
-      std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 120)(rng)));
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(2, 60)(rng)));
       town.kill(SIGKILL);
       done = true;
     });
@@ -167,7 +168,7 @@ TEST(SyncProcessPostgres, BackendsTerminatedMidBatchLoseNothingAndDuplicateNothi
     const auto r = k.client->run_once(*http);
     if (!r.ok) {
       ++failed_rounds;
-      EXPECT_EQ(r.error_code, "refused:busy") << r.error_zh;  // 503 "busy, come back later"
+      EXPECT_EQ(r.error_code, "refused:busy") << r.error_detail;  // 503 "busy, come back later"
     }
     killer.join();
   }
@@ -190,7 +191,9 @@ TEST_P(SyncProcess, KioskctlSigkilledDuringSync100Times) {
   for (int round = 0; round < 100; ++round) {
     k.add_ops(120, round);
     const pid_t pid = spawn_process({kKioskctl, "--data-dir", k.dir.path(), "sync"});
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 90)(rng)));
+    // 0-45 ms: a round of 120 operations takes ~40-90 ms since the server answers without
+    // Nagle's delay (TCP_NODELAY), so most kills still land inside the round.
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 45)(rng)));
     ::kill(pid, SIGKILL);
     if (wait_process(pid) == 128 + SIGKILL) ++killed;
   }
@@ -261,8 +264,8 @@ TEST(SyncNetwork, AStalledTownshipIsAbandonedNotWaitedOnForever) {
                                         {2, 1, 1, 3, ""});
   const auto r = k.client->run_once(*http);
   EXPECT_FALSE(r.ok);
-  EXPECT_EQ(r.error_code, "network");
-  EXPECT_EQ(k.client->health().last_error_code, "network");
+  EXPECT_EQ(r.error_code.rfind("network", 0), 0u) << r.error_code;  // "network:timeout" or the like
+  EXPECT_EQ(k.client->health().last_error_code, r.error_code);
   close(s);
 }
 

@@ -35,7 +35,7 @@ TEST_P(SyncClient, NotEnrolledSaysSoAndKeepsEverything) {
   const auto r = k.client->run_once(town.loopback);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error_code, "not_enrolled");
-  EXPECT_FALSE(r.error_zh.empty());
+  EXPECT_FALSE(r.error_detail.empty());
   EXPECT_EQ(k.client->health().last_error_code, "not_enrolled");
   EXPECT_GT(k.client->health().pending, 0);
 }
@@ -210,7 +210,7 @@ TEST_P(SyncClient, PointsEntriesGoUpAndTownshipDeductionsComeDown) {
 
   const std::int64_t household = k.store.residents().find(1)->household_id;
   town.admin.publish_points_entry("青山村", {{"household_id", household}, {"delta", 5}, {"reason", "镇级表彰"}});
-  town.admin.publish_points_entry("青山村", {{"household_id", household}, {"delta", -100000}, {"reason", "录入错误"}});
+  town.admin.publish_points_entry("青山村", {{"household_id", household}, {"delta", -1000}, {"reason", "录入错误"}});
   town.admin.publish_points_entry("青山村", {{"household_id", 999999}, {"delta", -1}});
   const auto before = k.store.points().conflicts().size();
   const auto r = k.client->run_once(town.loopback);
@@ -250,8 +250,16 @@ TEST_P(SyncClient, CatalogFromTheTownshipIsCheckedThenSavedForTheNextStart) {
   town.enroll(k, "青山村");
   const std::string assets = std::string(VSK_SOURCE_DIR) + "/assets";
   EXPECT_EQ(app::document_path(k.dir.path(), assets, "catalog/services.json"), assets + "/catalog/services.json");
-  // A broken catalog is refused with the reason and nothing is saved.
-  town.admin.publish_document("catalog", {{"version", 1}, {"categories", nlohmann::json::array()}, {"services", 7}});
+  // A broken catalog: the township refuses to publish it; one that arrives all the same (from
+  // an older township, written into its change log) is refused by the kiosk with the reason
+  // and nothing is saved.
+  const nlohmann::json broken{{"version", 1}, {"categories", nlohmann::json::array()}, {"services", 7}};
+  EXPECT_THROW(town.admin.publish_document("catalog", broken), township::AdminError);
+  town.store.write_retrying(town.scope, [&](township::Tx& tx) {
+    town.store.changes().add(tx, {town.scope.root, std::nullopt, "catalog", "catalog.replaced", "catalog", broken.dump(), 0});
+    tx.commit();
+    return 0;
+  });
   auto r = k.client->run_once(town.loopback);
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.conflicts, 1);

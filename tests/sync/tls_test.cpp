@@ -42,7 +42,7 @@ TEST(SyncTls, EnrollAndSyncOverHttpsWithTheCertificateChecked) {
   auto untrusted = sync::make_curl_transport(url);
   const auto r = other.client->enroll(*untrusted, url, town.admin.create_enroll_code("青山村"), "");
   EXPECT_FALSE(r.ok);
-  EXPECT_EQ(r.error_code, "network");
+  EXPECT_EQ(r.error_code, "network:tls");  // translated on the sync screen (sync.error.network.tls)
   https.stop();
   serve.join();
 }

@@ -50,14 +50,24 @@ void admin_home(UiContext& ui) {
     label(ui, ui.msg(core::Message("admin.notice_overdue").arg("category", ui.t("notice.cat." + cat))), ui.fonts.body(),
           theme::kError, wrap);
   }
+  // Why residents saw a storage error (the error edge keeps the newest in memory).
+  if (const auto& f = ui.state.last_failure) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui,
+          ui.msg(core::Message("admin.storage_error")
+                     .arg("time", date_words(ui, core::format_date(core::date_of(f->at))) + " " + china_time(f->at, "%H:%M"))
+                     .arg("reason", f->reason_key)),
+          ui.fonts.body(), theme::kError, wrap);
+  }
   if (m.storage_low) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.msg(core::Message("admin.storage_low").arg("mb", std::to_string(m.free_mb))), ui.fonts.body(),
           theme::kError, wrap);
   }
-  if (!m.printer_problem.empty()) {
+  for (const std::string* key : {&m.printer_problem, &m.reader_problem}) {
+    if (key->empty()) continue;
     ImGui::SetCursorPosX(em * 2);
-    label(ui, ui.t(m.printer_problem), ui.fonts.body(), theme::kError, wrap);
+    label(ui, ui.t(*key), ui.fonts.body(), theme::kError, wrap);
   }
   if (footer_button(ui, "logout", ui.t("nav.logout"), em)) ui.emit(app::ActionKind::kLogout);
   if (s.may_exit) {

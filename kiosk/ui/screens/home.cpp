@@ -40,7 +40,7 @@ void home(UiContext& ui) {
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 13.5f, ImGui::GetWindowHeight() - em * 2.8f));
   if (big_button(ui, "board", ui.t("home.board"), ImVec2(em * 7.5f, em * 2.0f),
                  {theme::kHeader, theme::kOnColor, ui.fonts.body()}))
-    ui.emit(app::ActionKind::kPointsBoard);
+    ui.emit(app::PointsBoard{});
   // Discreet: small, grey, bottom-right corner, but still a finger-sized target.
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 5.5f, ImGui::GetWindowHeight() - em * 2.8f));
   if (big_button(ui, "staff", ui.t("home.staff_entry"), ImVec2(em * 4.5f, em * 2.0f),

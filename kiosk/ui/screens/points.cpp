@@ -105,16 +105,16 @@ void points_home(UiContext& ui) {
   struct Btn {
     const char* id;
     std::string label;
-    app::ActionKind action;
+    app::PointsAction action;
     ImU32 color;
   };
   const Btn buttons[] = {
-      {"points.history", ui.t("points.history"), app::ActionKind::kPointsHistory, theme::kTileTrack},
+      {"points.history", ui.t("points.history"), app::PointsHistory{}, theme::kTileTrack},
       {"points.notice", ui.msg(core::Message("points.notice_button").arg("n", std::to_string(p.in_notice))),
-       app::ActionKind::kPointsNotice, theme::kTilePoints},
-      {"points.declare", ui.t("points.declare"), app::ActionKind::kPointsDeclare, theme::kTileNotices},
-      {"points.shop", ui.t("points.shop"), app::ActionKind::kPointsShop, theme::kTileRequests},
-      {"points.board", ui.t("points.board"), app::ActionKind::kPointsBoard, kRed},
+       app::PointsNotice{}, theme::kTilePoints},
+      {"points.declare", ui.t("points.declare"), app::PointsDeclare{}, theme::kTileNotices},
+      {"points.shop", ui.t("points.shop"), app::PointsShop{}, theme::kTileRequests},
+      {"points.board", ui.t("points.board"), app::PointsBoard{}, kRed},
   };
   const float bh = em * (large ? 1.45f : 2.5f);
   const float bgap = em * (large ? 0.25f : 0.4f);
@@ -151,9 +151,9 @@ void points_history(UiContext& ui) {
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
   if (p.page > 0 && footer_button(ui, "page.prev", ui.t("points.page_prev"), ImGui::GetWindowWidth() - em * 17))
-    ui.emit(app::ActionKind::kPointsPage, "-1");
+    ui.emit(app::PointsPage{-1});
   if (p.has_more && footer_button(ui, "page.next", ui.t("points.page_next"), ImGui::GetWindowWidth() - em * 9))
-    ui.emit(app::ActionKind::kPointsPage, "1");
+    ui.emit(app::PointsPage{1});
 }
 
 void points_notice(UiContext& ui) {
@@ -183,7 +183,7 @@ void points_notice(UiContext& ui) {
       ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12.5f, y));
       if (big_button(ui, "object." + std::to_string(r.seq), ui.t("points.object"),
                      ImVec2(em * 10.5f, after - y - em * 0.3f), {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
-        ui.emit(app::ActionKind::kPointsObject, std::to_string(r.seq));
+        ui.emit(app::PointsObject{r.seq});
     }
     ImGui::SetCursorPosY(after);
   }
@@ -194,7 +194,7 @@ void points_phrases(UiContext& ui) {
   const float em = ui.em();
   header(ui);
   const app::PointsView& p = ui.state.points;
-  const std::string what = p.phrase_for.substr(0, p.phrase_for.find(':'));
+  const std::string& what = p.phrase_for;
   title(ui, ui.t("points.phrases." + what));
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("points.phrases.hint"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 4);
@@ -213,7 +213,7 @@ void points_phrases(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(em * 2, top + i * (row_h + gap)));
     if (big_button(ui, "phrase." + std::to_string(i), ui.t(p.phrases[i]), ImVec2(width, row_h),
                    {theme::kKeyButton, theme::kText, ui.fonts.title(), theme::kKeyBorder}))
-      ui.emit(app::ActionKind::kPointsPhrase, p.phrases[i]);
+      ui.emit(app::PointsPhrase{p.phrases[i]});
   }
   const float after = top + p.phrases.size() * (row_h + gap);
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - kb_w, top));
@@ -255,7 +255,7 @@ void points_declare(UiContext& ui) {
               : big_button(ui, "rule." + r.id, ui.local(r.name), size, {theme::kTileNotices, theme::kOnColor, ui.fonts.body()},
                            signed_points(r.points));
     if (clicked)
-      ui.emit(app::ActionKind::kPointsPickRule, r.id);
+      ui.emit(app::PointsPickRule{r.id});
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
 }
@@ -288,7 +288,7 @@ void points_shop(UiContext& ui) {
                    {picked ? theme::kTileRequests : theme::kKeyButton, picked ? theme::kOnColor : (available ? theme::kText : theme::kTextMuted),
                     ui.fonts.title(), theme::kKeyBorder, true},
                    sub))
-      ui.emit(app::ActionKind::kPointsPickGoods, std::to_string(g.id));
+      ui.emit(app::PointsPickGoods{g.id});
     // The goods' picture (assets/<picture>); a plain mark when it cannot be loaded.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 o = ImGui::GetWindowPos();
@@ -313,7 +313,7 @@ void points_shop(UiContext& ui) {
   if (p.picked_goods) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 16, ImGui::GetWindowHeight() - em * 3.6f));
     if (big_button(ui, "reserve", ui.t("points.reserve"), ImVec2(em * 14, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
-      ui.emit(app::ActionKind::kPointsReserve);
+      ui.emit(app::PointsReserve{});
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
 }
@@ -345,10 +345,10 @@ void points_board(UiContext& ui) {
   const float em = ui.em();
   header(ui);
   const app::PointsView& p = ui.state.points;
-  const bool black = p.board_scope == "black";
+  const bool black = p.board_scope.scope == app::BoardScope::kBlack;
   std::string scope_name = ui.t("points.board_village");
   for (const auto& [id, name] : p.grids)
-    if (id == p.board_scope) scope_name = name;
+    if (p.board_scope.scope == app::BoardScope::kGrid && id == p.board_scope.grid_id) scope_name = name;
   ImGui::SetCursorPosX(em * 2);
   label(ui, black ? ui.t("points.black_board") : ui.msg(core::Message("points.red_board").arg("scope", scope_name)),
         ui.fonts.title(), black ? theme::kText : kRed);
@@ -358,8 +358,8 @@ void points_board(UiContext& ui) {
   float tab_y = ImGui::GetCursorPosY();
   const float tab_h = em * (large ? 1.6f : 2);
   float x = em * 2;
-  const auto tab = [&](const std::string& id, const std::string& text, const std::string& arg) {
-    const bool on = p.board_scope == arg;
+  const auto tab = [&](const std::string& id, const std::string& text, const app::PointsBoard& board) {
+    const bool on = p.board_scope == board;
     const ImVec2 size(ui.fonts.body()->CalcTextSizeA(em, 1e6f, 0, text.c_str()).x + em * 1.2f, tab_h);
     if (large && x > em * 2 && x + size.x > ImGui::GetWindowWidth() - em * 2) {
       x = em * 2;
@@ -368,12 +368,13 @@ void points_board(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(x, tab_y));
     if (big_button(ui, id, text, size, {on ? kRed : theme::kKeyButton, on ? theme::kOnColor : theme::kText, ui.fonts.body(),
                                          theme::kKeyBorder}))
-      ui.emit(app::ActionKind::kPointsBoard, arg);
+      ui.emit(board);
     x += size.x + em * 0.4f;
   };
-  tab("board.village", ui.t("points.board_village"), "");
-  for (const auto& [id, name] : p.grids) tab("board.grid." + id, name, id);
-  if (p.black_board) tab("board.black", ui.t("points.black_board"), "black");
+  tab("board.village", ui.t("points.board_village"), app::PointsBoard{});
+  for (const auto& [id, name] : p.grids)
+    tab("board.grid." + std::to_string(id), name, app::PointsBoard{app::BoardScope::kGrid, id});
+  if (p.black_board) tab("board.black", ui.t("points.black_board"), app::PointsBoard{app::BoardScope::kBlack, 0});
   ImGui::SetCursorPos(ImVec2(em * 2, tab_y + tab_h + em * 0.5f));
   const float width = ImGui::GetWindowWidth() - em * 4;
   const float line = ImGui::GetTextLineHeightWithSpacing() * 1.15f;

@@ -47,6 +47,7 @@ void notice_finance_row(UiContext& ui);
 void attract(UiContext& ui);
 // Drawn over any screen while the app asks whether the resident needs more time.
 void idle_prompt(UiContext& ui);
+void failure_banner(UiContext& ui);  // the error edge's message, over any screen
 
 // Parts shared by the resident and staff views of one request.
 void request_summary(UiContext& ui, float width);

@@ -51,9 +51,9 @@ void staff_points(UiContext& ui) {
                     theme::kOnColor},
                    sub)) {
       if (it.list.empty())
-        ui.emit(app::ActionKind::kPointsStaffAward);
+        ui.emit(app::PointsStaffAward{});
       else
-        ui.emit(app::ActionKind::kPointsStaffList, it.list);
+        ui.emit(app::PointsStaffList{it.list});
     }
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
@@ -98,7 +98,7 @@ void staff_points_award(UiContext& ui) {
     if (big_button(ui, "cat." + p.categories[i].first, ui.local(p.categories[i].second), ImVec2(tab_w, tab_h),
                    {on ? theme::kTilePoints : theme::kKeyButton, on ? theme::kOnColor : theme::kText, ui.fonts.body(),
                     theme::kKeyBorder}))
-      ui.emit(app::ActionKind::kPointsPickRule, "cat:" + p.categories[i].first);
+      ui.emit(app::PointsPickCategory{p.categories[i].first});
   }
   if (large) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 8.5f, tabs_y));
@@ -127,7 +127,7 @@ void staff_points_award(UiContext& ui) {
     const ImU32 fill = picked ? theme::kTileRequests : (r.points < 0 ? IM_COL32(253, 236, 234, 255) : theme::kKeyButton);
     if (big_button(ui, "rule." + r.id, signed_points(r.points) + " " + ui.local(r.name), size,
                    {fill, picked ? theme::kOnColor : theme::kText, ui.fonts.body(), theme::kKeyBorder, true}))
-      ui.emit(app::ActionKind::kPointsPickRule, r.id);
+      ui.emit(app::PointsPickRule{r.id});
   }
   for (const app::RuleChoice& r : p.rules) {
     if (r.id != p.picked_rule) continue;
@@ -152,7 +152,7 @@ void staff_points_award(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - confirm_w, ImGui::GetWindowHeight() - em * 3.6f));
     if (big_button(ui, "award.confirm", ui.t("points.staff.confirm"), ImVec2(confirm_w, em * 2.6f),
                    {theme::kConfirm, theme::kOnColor}))
-      ui.emit(app::ActionKind::kPointsConfirmAward);
+      ui.emit(app::PointsConfirmAward{});
   }
   ImGui::SetCursorPos(ImVec2(em * 10, ImGui::GetWindowHeight() - em * 3.4f));
   message_line(ui, ImGui::GetWindowWidth() - em * 28);
@@ -202,13 +202,15 @@ void staff_points_list(UiContext& ui) {
                theme::kKeyButton, theme::kText);
     const float after = ImGui::GetCursorPosY();
     float x = em * 2 + width + em * 0.4f;
-    for (const auto& [arg, key] : it.actions) {
+    for (const app::StaffPointsButton& b : it.actions) {
       ImGui::SetCursorPos(ImVec2(x, y));
-      const bool negative = arg.rfind("refuse", 0) == 0 || arg.rfind("dismiss", 0) == 0 ||
-                            arg.rfind("cancel", 0) == 0 || arg.rfind("claim_no", 0) == 0;
-      if (big_button(ui, "act." + arg, ui.t(key), ImVec2(actions_w / 2 - em * 0.4f, after - y - em * 0.3f),
+      const app::PointsVerb v = b.act.verb;
+      const bool negative = v == app::PointsVerb::kRefuse || v == app::PointsVerb::kDismiss ||
+                            v == app::PointsVerb::kCancel || v == app::PointsVerb::kClaimNo;
+      const std::string id = "act." + std::string(app::points_verb_name(v)) + ":" + std::to_string(b.act.id);
+      if (big_button(ui, id, ui.t(b.label_key), ImVec2(actions_w / 2 - em * 0.4f, after - y - em * 0.3f),
                      {negative ? theme::kNeutralButton : theme::kConfirm, theme::kOnColor, ui.fonts.body()}))
-        ui.emit(app::ActionKind::kPointsStaffAct, arg);
+        ui.emit(b.act);
       x += actions_w / 2;
     }
     ImGui::SetCursorPosY(after);

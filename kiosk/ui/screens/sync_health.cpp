@@ -42,8 +42,8 @@ void sync_health(UiContext& ui) {
     line(ui, v.last_success_at ? ui.msg(core::Message("sync.last_success").arg("when", time_text(v.last_success_at)))
                                : ui.t("sync.never"),
          theme::kText, wrap);
-    if (!v.last_error_zh.empty())
-      line(ui, ui.msg(core::Message("sync.last_error").arg("error", v.last_error_zh)), theme::kError, wrap);
+    if (v.last_error)
+      line(ui, ui.msg(core::Message("sync.last_error").arg("error", ui.msg(*v.last_error))), theme::kError, wrap);
     if (v.clock_warning)
       line(ui, ui.msg(core::Message("sync.clock_warning").arg("minutes", std::to_string(std::abs(v.clock_offset_s) / 60))),
            theme::kError, wrap);
@@ -72,7 +72,7 @@ void sync_health(UiContext& ui) {
     for (std::size_t i = 0; i < v.quarantined.size() && i < 3; ++i) {
       const auto& q = v.quarantined[i];
       const float y = ImGui::GetCursorPosY();
-      line(ui, q.what + "  " + time_text(q.at) + "  " + q.message_zh, theme::kTextMuted, row_w - 2 * small.x - em * 2);
+      line(ui, q.what + "  " + time_text(q.at) + "  " + ui.msg(q.reason), theme::kTextMuted, row_w - 2 * small.x - em * 2);
       const float after = ImGui::GetCursorPosY();
       ImGui::SetCursorPos(ImVec2(em * 2 + row_w - 2 * small.x - em * 0.5f, y));
       if (big_button(ui, "sync.retry." + std::to_string(q.seq), ui.t("sync.retry"), small,

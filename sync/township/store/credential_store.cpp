@@ -20,13 +20,17 @@ std::optional<EnrollTarget> CredentialStore::take_enroll_code(Tx& tx, const std:
 
 void CredentialStore::add_admin_token(Tx& tx, const std::string& token_hash, std::int64_t place_id,
                                       std::optional<std::int64_t> township_id, const std::string& label,
-                                      std::int64_t now) {
-  tx.exec("INSERT INTO admin_tokens(token_hash, place_id, township_id, label, created_at) VALUES ($1, $2, $3, $4, $5)",
-          {token_hash, place_id, township_id, label, now});
+                                      std::int64_t now, std::optional<std::int64_t> user_id) {
+  tx.exec("INSERT INTO admin_tokens(token_hash, place_id, township_id, label, created_at, user_id) "
+          "VALUES ($1, $2, $3, $4, $5, $6)",
+          {token_hash, place_id, township_id, label, now, user_id});
 }
 
 std::optional<std::int64_t> CredentialStore::admin_token_place(Tx& tx, const std::string& token_hash) {
-  const auto r = tx.query_one("SELECT place_id FROM admin_tokens WHERE token_hash = $1", {token_hash});
+  const auto r = tx.query_one(
+      "SELECT t.place_id FROM admin_tokens t LEFT JOIN users u ON u.id = t.user_id "
+      "WHERE t.token_hash = $1 AND (t.user_id IS NULL OR u.disabled_at IS NULL)",
+      {token_hash});
   if (!r) return std::nullopt;
   return r->integer(0);
 }

@@ -23,9 +23,12 @@ class CredentialStore {
   // conditional UPDATE: of two kiosks racing for one code exactly one gets it.
   std::optional<EnrollTarget> take_enroll_code(Tx& tx, const std::string& code_hash, const std::string& device_id,
                                                std::int64_t now);
-  // `place_id`: the township or county the token reaches.
+  // `place_id`: the township or county the token reaches. `user_id`: the account it acts
+  // for (a per-user token), none for an operator's token from `admin-token`.
   void add_admin_token(Tx& tx, const std::string& token_hash, std::int64_t place_id,
-                       std::optional<std::int64_t> township_id, const std::string& label, std::int64_t now);
+                       std::optional<std::int64_t> township_id, const std::string& label, std::int64_t now,
+                       std::optional<std::int64_t> user_id = std::nullopt);
+  // The place a token reaches; nullopt for an unknown token or one whose user is disabled.
   std::optional<std::int64_t> admin_token_place(Tx& tx, const std::string& token_hash);
 };
 

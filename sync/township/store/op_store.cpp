@@ -7,8 +7,9 @@ StoredOp read_op(const SqlRow& r) { return StoredOp{r.text(0), r.text(1), r.text
 
 }  // namespace
 
-OpStore::OpStore(const Dialect& d)
-    : by_id_("SELECT outcome, code, message_zh, op_id, seq FROM ops WHERE op_id = $1 AND " +
+OpStore::OpStore(const Dialect& d, const PiiSealer& sealer)
+    : sealer_(sealer),
+      by_id_("SELECT outcome, code, message_zh, op_id, seq FROM ops WHERE op_id = $1 AND " +
              d.in_scope("township_id", 2)),
       count_("SELECT COUNT(*) FROM ops WHERE " + d.in_scope("township_id", 1)),
       count_type_("SELECT COUNT(*) FROM ops WHERE type = $2 AND " + d.in_scope("township_id", 1)) {}
@@ -32,7 +33,7 @@ bool OpStore::add(Tx& tx, const NewOp& op, const StoredOp& result) {
   return tx.exec("INSERT INTO ops(township_id, device_id, seq, op_id, type, payload, device_time, received_at, "
                  "outcome, code, message_zh) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
                  "ON CONFLICT DO NOTHING",
-                 {op.township_id, op.device_id, op.seq, op.op_id, op.type, op.payload, op.device_time, op.received_at,
+                 {op.township_id, op.device_id, op.seq, op.op_id, op.type, sealer_.seal(op.payload), op.device_time, op.received_at,
                   result.outcome, result.code, result.message_zh}) > 0;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sync/township/store/pii_sealer.h"
 #include "sync/township/store/tx.h"
 
 namespace vsk::township {
@@ -31,7 +32,8 @@ struct NewOp {
 
 class OpStore {
  public:
-  explicit OpStore(const Dialect& d);
+  // Payloads are stored sealed (pii_sealer.h).
+  OpStore(const Dialect& d, const PiiSealer& sealer);
   // The device's operations with from <= seq <= to (what a batch may repeat).
   std::vector<StoredOp> device_range(Tx& tx, const std::string& device_id, std::int64_t from, std::int64_t to);
   std::optional<StoredOp> by_id(Tx& tx, const std::string& op_id);  // within the scope
@@ -42,6 +44,7 @@ class OpStore {
   std::vector<std::string> op_ids(Tx& tx, const std::string& device_id);  // in seq order
 
  private:
+  const PiiSealer& sealer_;
   std::string by_id_, count_, count_type_;
 };
 

@@ -91,8 +91,45 @@ void v2_heartbeats(pg::Transaction& tx) {
   )sql");
 }
 
+// Staff accounts, sessions, the server audit log (issue 12). Users and sessions open to the
+// lookup scope (a login comes before its township is known); the audit log never does.
+constexpr const char* kAccountsSecurity = R"sql(
+  CREATE FUNCTION vsk_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS
+    $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+  CREATE TRIGGER server_audit_no_change BEFORE UPDATE OR DELETE ON server_audit
+    FOR EACH ROW EXECUTE FUNCTION vsk_audit_append_only();
+
+  ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE users FORCE ROW LEVEL SECURITY;
+  CREATE POLICY users_scope ON users
+    USING (vsk_system() OR township_id = ANY (vsk_townships()))
+    WITH CHECK (vsk_system() OR township_id = ANY (vsk_townships()));
+
+  ALTER TABLE web_sessions ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE web_sessions FORCE ROW LEVEL SECURITY;
+  CREATE POLICY web_sessions_scope ON web_sessions
+    USING (vsk_system() OR township_id = ANY (vsk_townships()))
+    WITH CHECK (vsk_system() OR township_id = ANY (vsk_townships()));
+
+  ALTER TABLE server_audit ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE server_audit FORCE ROW LEVEL SECURITY;
+  CREATE POLICY server_audit_scope ON server_audit
+    USING (township_id = ANY (vsk_townships())) WITH CHECK (township_id = ANY (vsk_townships()));
+
+  ALTER TABLE server_audit_heads ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE server_audit_heads FORCE ROW LEVEL SECURITY;
+  CREATE POLICY server_audit_heads_scope ON server_audit_heads
+    USING (township_id = ANY (vsk_townships())) WITH CHECK (township_id = ANY (vsk_townships()));
+)sql";
+
+void v3_accounts(pg::Transaction& tx) {
+  tx.conn().exec(schema::accounts_ddl(Dialect::Kind::kPostgres));
+  tx.conn().exec(schema::dashboard_indexes_ddl());
+  tx.conn().exec(kAccountsSecurity);
+}
+
 }  // namespace
 
-std::vector<pg::Migration> pg_migrations() { return {{1, v1_township}, {2, v2_heartbeats}}; }
+std::vector<pg::Migration> pg_migrations() { return {{1, v1_township}, {2, v2_heartbeats}, {3, v3_accounts}}; }
 
 }  // namespace vsk::township

@@ -19,5 +19,11 @@ std::string heartbeats_ddl();
 // A county and a township for a new database, named 本县 and 本镇 until renamed
 // (township-server place rename): a one-township server needs no setup at all.
 std::string default_places_sql();
+// Township staff accounts (issue 12): users and their roles, browser sessions, the server's
+// hash-chained audit log, and per-user admin API tokens. Tenant-owned like the rest.
+// Users' id column differs by backend as the places' does.
+std::string accounts_ddl(Dialect::Kind kind);
+// Indexes the dashboard's per-village figures read (store/dashboard_store.h).
+std::string dashboard_indexes_ddl();
 
 }  // namespace vsk::township::schema

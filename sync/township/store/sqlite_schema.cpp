@@ -129,10 +129,22 @@ void v2_places(db::Transaction& tx) {
 
 void v3_heartbeats(db::Transaction& tx) { tx.db().exec(schema::heartbeats_ddl()); }
 
+// Staff accounts, sessions, the server audit log (issue 12): new tables only.
+void v4_accounts(db::Transaction& tx) {
+  tx.db().exec(schema::accounts_ddl(Dialect::Kind::kSqlite));
+  tx.db().exec(schema::dashboard_indexes_ddl());
+  tx.db().exec(R"sql(
+    CREATE TRIGGER server_audit_no_update BEFORE UPDATE ON server_audit
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER server_audit_no_delete BEFORE DELETE ON server_audit
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  )sql");
+}
+
 }  // namespace
 
 std::vector<db::Migration> sqlite_migrations() {
-  return {{1, v1_township}, {2, v2_places, /*rebuilds_tables=*/true}, {3, v3_heartbeats}};
+  return {{1, v1_township}, {2, v2_places, /*rebuilds_tables=*/true}, {3, v3_heartbeats}, {4, v4_accounts}};
 }
 
 }  // namespace vsk::township

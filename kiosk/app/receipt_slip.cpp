@@ -1,0 +1,26 @@
+#include "app/receipt_slip.h"
+
+namespace vsk::app {
+
+platform::Receipt receipt_slip(const ReceiptView& r, const std::string& village, const core::Service* service,
+                               const std::string& locale, const Translations& tr) {
+  using core::Message;
+  const auto line = [&](Message m) { return tr.format(locale, m); };
+  platform::Receipt out;
+  out.title = line(Message("slip.title").arg("village", village));
+  out.lines.push_back({line(Message("slip.number").arg("number", r.number)), true});
+  out.lines.push_back({line(Message("slip.code").arg("code", r.pickup_code)), true});
+  if (service) {
+    out.lines.push_back({line(Message("slip.service").arg("service", service->name.in(locale))), false});
+  }
+  out.lines.push_back({line(Message("slip.due").arg("date", r.due_date)), false});
+  if (!r.claim_code.empty()) {
+    out.lines.push_back({line(Message("slip.claim").arg("code", r.claim_code)), true});
+    out.lines.push_back({line(Message("slip.claim_hint").arg("days", std::to_string(r.claim_days))), false});
+  }
+  out.qr_text = r.number;
+  out.footer = line(Message("slip.footer"));
+  return out;
+}
+
+}  // namespace vsk::app

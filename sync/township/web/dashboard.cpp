@@ -1,0 +1,516 @@
+#include "sync/township/web/dashboard.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "app/calendar_loader.h"
+#include "app/catalog_loader.h"
+#include "sync/protocol/keys.h"
+#include "sync/township/web/i18n.h"
+#include "sync/township/web/pages.h"
+#include "sync/township/web/rate_limiter.h"
+#include "sync/township/web/status_page.h"
+#include "sync/township/web/stats_export.h"
+#include "sync/township/web/templates.h"
+
+namespace vsk::township::web {
+namespace {
+
+constexpr const char* kSessionCookie = "vsk_session";
+constexpr const char* kLoginCsrfCookie = "vsk_login_csrf";
+constexpr const char* kLangCookie = "vsk_lang";
+constexpr std::size_t kMaxFormBytes = 64 * 1024;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string cookie(const httplib::Request& req, const std::string& name) {
+  const std::string header = req.get_header_value("Cookie");
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    const std::size_t end = std::min(header.find(';', pos), header.size());
+    std::string part = header.substr(pos, end - pos);
+    while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return "";
+}
+
+httplib::Params form(const httplib::Request& req) {
+  httplib::Params p;
+  if (req.body.size() <= kMaxFormBytes) httplib::detail::parse_query_text(req.body, p);
+  return p;
+}
+
+std::string param(const httplib::Params& p, const std::string& name) {
+  const auto it = p.find(name);
+  return it == p.end() ? std::string() : it->second;
+}
+
+// Both strings are random tokens of ours; compare without an early exit.
+bool same_token(const std::string& a, const std::string& b) {
+  if (a.empty() || a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+// Percent-encodes all but unreserved characters (RFC 3986).
+std::string query_value(const std::string& s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char ch : s) {
+    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+      out += static_cast<char>(ch);
+    } else {
+      out += '%';
+      out += kHex[ch >> 4];
+      out += kHex[ch & 15];
+    }
+  }
+  return out;
+}
+
+// The statistics' parameters: from / to (YYYY-MM-DD), by_village / by_service / by_month
+// (checkboxes: absent means off once the form was sent, which "grouped" marks). nullopt
+// for a malformed date.
+std::optional<StatsParams> stats_params(const httplib::Request& req) {
+  StatsParams p;
+  for (auto [name, field] : {std::pair{"from", &p.from}, std::pair{"to", &p.to}}) {
+    const std::string text = req.has_param(name) ? req.get_param_value(name) : "";
+    if (text.empty()) continue;
+    *field = core::parse_date(text);
+    if (!*field) return std::nullopt;
+  }
+  if (p.from && p.to && *p.to < *p.from) std::swap(p.from, p.to);
+  if (req.has_param("grouped")) {
+    p.by_village = req.has_param("by_village");
+    p.by_service = req.has_param("by_service");
+    p.by_month = req.has_param("by_month");
+  }
+  return p;
+}
+
+std::string stats_query_string(const StatsParams& p) {
+  std::string q = "grouped=1";
+  if (p.from) q += "&from=" + core::format_date(*p.from);
+  if (p.to) q += "&to=" + core::format_date(*p.to);
+  if (p.by_village) q += "&by_village=1";
+  if (p.by_service) q += "&by_service=1";
+  if (p.by_month) q += "&by_month=1";
+  return q;
+}
+
+void security_headers(httplib::Response& res) {
+  res.set_header("Content-Security-Policy",
+                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                 "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("Cache-Control", "no-store");
+}
+
+struct NavItem {
+  const char* href;
+  const char* key;
+  Permission needs;
+};
+constexpr NavItem kNav[] = {
+    {"/", "nav_overview", Permission::kViewVillages},
+    {"/escalations", "nav_escalations", Permission::kViewEscalations},
+    {"/stats", "nav_stats", Permission::kViewVillages},
+    {"/kiosks", "nav_kiosks", Permission::kViewVillages},
+    {"/audit", "nav_audit", Permission::kViewAudit},
+};
+
+}  // namespace
+
+DashboardConfig default_dashboard_config() {
+  DashboardConfig c;
+  c.assets_dir = std::string(VSK_ASSETS_DIR) + "/web";
+  c.catalog_path = std::string(VSK_ASSETS_DIR) + "/catalog/services.json";
+  c.calendar_path = std::string(VSK_ASSETS_DIR) + "/calendar/cn-holidays.json";
+  c.kiosk_i18n_dir = std::string(VSK_ASSETS_DIR) + "/i18n";
+  return c;
+}
+
+struct Dashboard::Impl {
+  TownshipService& service;
+  Accounts& accounts;
+  platform::Clock& clock;
+  DashboardConfig config;
+  Log log;
+  Translations tr;
+  Templates templates;
+  core::Catalog catalog;
+  core::WorkingCalendar calendar;
+  RateLimiter public_limit;  // the status page's budget per address
+  std::string css;
+  std::string stats_js;
+
+  Impl(TownshipService& s, Accounts& a, platform::Clock& c, DashboardConfig cfg, Log l)
+      : service(s), accounts(a), clock(c), config(std::move(cfg)), log(std::move(l)),
+        tr(config.assets_dir + "/i18n"), templates(config.assets_dir + "/templates"),
+        catalog(app::load_catalog(config.catalog_path)), calendar(app::load_working_calendar(config.calendar_path)),
+        public_limit(config.status_page_per_minute, 60),
+        css(read_file(config.assets_dir + "/static/dashboard.css")),
+        stats_js(read_file(config.assets_dir + "/static/stats_chart.js")) {
+    tr.add_phrases(config.kiosk_i18n_dir, "reason.");
+  }
+
+  std::string lang_of(const httplib::Request& req, httplib::Response& res) {
+    if (req.has_param("lang")) {
+      const std::string lang = tr.language(req.get_param_value("lang"));
+      res.set_header("Set-Cookie", std::string(kLangCookie) + "=" + lang + "; Path=/; SameSite=Strict; Max-Age=31536000");
+      return lang;
+    }
+    return tr.language(cookie(req, kLangCookie));
+  }
+
+  std::string cookie_attributes(std::int64_t max_age) const {
+    return "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
+           (config.secure_cookies ? "; Secure" : "");
+  }
+
+  Data words(const std::string& lang) {
+    Data t;
+    for (const auto& [k, v] : tr.table(lang)) t.set(k, v);
+    return t;
+  }
+
+  Data base_data(const std::string& lang, const std::string& title) {
+    Data d;
+    d.set("t", words(lang));
+    d.set("lang", lang);
+    d.set("title", title);
+    return d;
+  }
+
+  void page(httplib::Response& res, int status, const std::string& lang, const std::string& title,
+            const std::string& body_template, Data body, const Viewer* viewer, const std::string& current,
+            const std::string& notice = "", const std::string& error = "") {
+    Data d = base_data(lang, title);
+    // The body sees the same words.
+    body.set("t", words(lang));
+    d.set("body", templates.render(body_template, body));
+    if (viewer) {
+      Data v;
+      v.set("name", viewer->user.display_name);
+      v.set("role", tr.text(lang, "role_" + std::string(role_name(viewer->role))));
+      v.set("department", text_or_false(viewer->user.department));
+      v.set("csrf", viewer->csrf);
+      Data nav = list();
+      for (const auto& item : kNav) {
+        if (!allowed(viewer->role, item.needs)) continue;
+        Data n;
+        n.set("href", item.href);
+        n.set("label", tr.text(lang, item.key));
+        n.set("current", Data(current == item.href));
+        nav.push_back(n);
+      }
+      v.set("nav", nav);
+      d.set("viewer", v);
+    }
+    if (!notice.empty()) d.set("notice", notice);
+    if (!error.empty()) d.set("error", error);
+    res.status = status;
+    security_headers(res);
+    res.set_content(templates.render("layout", d), "text/html; charset=utf-8");
+  }
+
+  void message(httplib::Response& res, int status, const std::string& lang, const std::string& key,
+               const Viewer* viewer) {
+    page(res, status, lang, tr.text(lang, key), "message", Data(), viewer, "", "", tr.text(lang, key));
+  }
+
+  void login_page(httplib::Response& res, const std::string& lang, const std::string& login, const std::string& error,
+                  int status = 200) {
+    const std::string token = sync::random_code(32);
+    res.set_header("Set-Cookie", std::string(kLoginCsrfCookie) + "=" + token + cookie_attributes(3600));
+    Data body;
+    body.set("login_csrf", token);
+    body.set("login", login);
+    page(res, status, lang, tr.text(lang, "login_title"), "login", body, nullptr, "", "", error);
+  }
+
+  using Handler = std::function<void(const Viewer&, const std::string& lang, const httplib::Request&, httplib::Response&)>;
+
+  // A page for a logged-in viewer holding `needs`; a POST must carry the session's CSRF token.
+  httplib::Server::Handler guarded(Permission needs, Handler h) {
+    return [this, needs, h](const httplib::Request& req, httplib::Response& res) {
+      const std::string lang = lang_of(req, res);
+      try {
+        const auto viewer = accounts.viewer(cookie(req, kSessionCookie));
+        if (!viewer) {
+          res.status = 303;
+          res.set_header("Location", "/login");
+          return;
+        }
+        if (req.method == "POST" && !same_token(param(form(req), "csrf"), viewer->csrf)) {
+          log("web " + req.method + " " + req.path + " by " + viewer->user.login + ": refused, no CSRF token");
+          return message(res, 403, lang, "csrf_refused", &*viewer);
+        }
+        if (!allowed(viewer->role, needs)) return message(res, 403, lang, "forbidden", &*viewer);
+        h(*viewer, lang, req, res);
+      } catch (const StoreError& e) {
+        log("web " + req.method + " " + req.path + ": storage: " + e.what());
+        message(res, 503, lang, "server_error", nullptr);
+      } catch (const std::exception& e) {
+        log("web " + req.method + " " + req.path + ": " + e.what());
+        message(res, 500, lang, "server_error", nullptr);
+      }
+    };
+  }
+
+  PageContext context(const Viewer& v, const std::string& lang) {
+    return PageContext{v, lang, tr, service, clock, catalog, calendar};
+  }
+
+  void routes(httplib::Server& s) {
+    s.Get("/static/dashboard.css", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Cache-Control", "max-age=3600");
+      res.set_content(css, "text/css; charset=utf-8");
+    });
+    s.Get("/static/chart.js", [this](const httplib::Request&, httplib::Response& res) {
+      const std::string js = read_file(config.chart_js);
+      if (js.empty()) {
+        res.status = 404;
+        return;
+      }
+      res.set_header("Cache-Control", "max-age=86400");
+      res.set_content(js, "text/javascript; charset=utf-8");
+    });
+    s.Get("/static/stats_chart.js", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Cache-Control", "max-age=3600");
+      res.set_content(stats_js, "text/javascript; charset=utf-8");
+    });
+    s.Get(R"(/r/([A-Za-z0-9-]{1,40}))", [this](const httplib::Request& req, httplib::Response& res) {
+      const std::string lang = lang_of(req, res);
+      try {
+        if (!public_limit.allow(req.remote_addr, clock.unix_seconds())) {
+          res.set_header("Retry-After", "60");
+          return page(res, 429, lang, tr.text(lang, "pub_title"), "status_missing", Data(), nullptr, "", "",
+                      tr.text(lang, "pub_busy"));
+        }
+        const auto d = status_page(service.store(), catalog, tr, lang, req.matches[1],
+                                   req.has_param("t") ? req.get_param_value("t") : "");
+        // A wrong token and an unknown number get the very same answer.
+        if (!d) return page(res, 404, lang, tr.text(lang, "pub_title"), "status_missing", Data(), nullptr, "");
+        page(res, 200, lang, tr.text(lang, "pub_title"), "status", *d, nullptr, "");
+      } catch (const std::exception& e) {
+        log("web status page: " + std::string(e.what()));
+        message(res, 503, lang, "server_error", nullptr);
+      }
+    });
+    s.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
+      login_page(res, lang_of(req, res), "", "");
+    });
+    s.Post("/login", [this](const httplib::Request& req, httplib::Response& res) {
+      const std::string lang = lang_of(req, res);
+      const auto f = form(req);
+      const std::string login = param(f, "login");
+      if (!same_token(param(f, "csrf"), cookie(req, kLoginCsrfCookie)))
+        return login_page(res, lang, login, tr.text(lang, "login_expired"), 403);
+      try {
+        const auto r = accounts.login(login, param(f, "password"), req.remote_addr);
+        log("web login " + login + " from " + req.remote_addr + ": " +
+            (r.outcome == LoginResult::Outcome::kOk ? "ok" : "refused"));
+        switch (r.outcome) {
+          case LoginResult::Outcome::kOk:
+            res.status = 303;
+            res.set_header("Location", "/");
+            res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + r.session_token + cookie_attributes(r.max_age_s));
+            return;
+          case LoginResult::Outcome::kLocked:
+            return login_page(res, lang, login,
+                              tr.format(lang, "login_locked", std::to_string((r.locked_seconds_left + 59) / 60)), 403);
+          case LoginResult::Outcome::kDisabled:
+            return login_page(res, lang, login, tr.text(lang, "login_disabled"), 403);
+          case LoginResult::Outcome::kWrongPassword: {
+            std::string text = tr.text(lang, "login_wrong");
+            if (r.attempts_left > 0) text += " " + tr.format(lang, "login_attempts_left", std::to_string(r.attempts_left));
+            return login_page(res, lang, login, text, 403);
+          }
+        }
+      } catch (const std::exception& e) {
+        log("web login: " + std::string(e.what()));
+        message(res, 503, lang, "server_error", nullptr);
+      }
+    });
+    s.Post("/logout", guarded(Permission::kViewEscalations, [this](const Viewer& v, const std::string&,
+                                                                   const httplib::Request&, httplib::Response& res) {
+      accounts.logout(v);
+      res.status = 303;
+      res.set_header("Location", "/login");
+      res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + cookie_attributes(0));
+    }));
+    s.Get("/", [this](const httplib::Request& req, httplib::Response& res) {
+      // A department's home is its escalations.
+      guarded(Permission::kViewEscalations, [this](const Viewer& v, const std::string& lang, const httplib::Request&,
+                                                   httplib::Response& res) {
+        if (!allowed(v.role, Permission::kViewVillages)) {
+          res.status = 303;
+          res.set_header("Location", "/escalations");
+          return;
+        }
+        page(res, 200, lang, tr.text(lang, "nav_overview"), "overview", overview_page(context(v, lang)), &v, "/");
+      })(req, res);
+    });
+    s.Get("/escalations", guarded(Permission::kViewEscalations, [this](const Viewer& v, const std::string& lang,
+                                                                       const httplib::Request& req,
+                                                                       httplib::Response& res) {
+      const std::string department = req.has_param("department") ? req.get_param_value("department") : "";
+      std::string notice;
+      if (req.has_param("sent")) notice = tr.format(lang, "reply_sent", req.get_param_value("sent"));
+      page(res, 200, lang, tr.text(lang, "nav_escalations"), "escalations",
+           escalations_page(context(v, lang), department), &v, "/escalations", notice);
+    }));
+    s.Post("/escalations/reply", guarded(Permission::kReply, [this](const Viewer& v, const std::string& lang,
+                                                                    const httplib::Request& req,
+                                                                    httplib::Response& res) {
+      const auto f = form(req);
+      const std::string village = param(f, "village"), number = param(f, "number"), text = param(f, "text");
+      auto show_error = [&](const std::string& error) {
+        page(res, 409, lang, tr.text(lang, "nav_escalations"), "escalations", escalations_page(context(v, lang), ""),
+             &v, "/escalations", "", error);
+      };
+      if (text.find_first_not_of(" \t\r\n") == std::string::npos) return show_error(tr.text(lang, "reply_empty"));
+      // A department answers only what was routed to it.
+      if (v.role == Role::kDepartment) {
+        bool routed = false;
+        for (const auto& r : service.admin(v.scope).escalations())
+          routed |= r.village == village && r.number == number && r.department == v.user.department;
+        if (!routed) return message(res, 403, lang, "forbidden", &v);
+      }
+      TownshipAdmin admin = service.admin(v.scope);
+      const std::string err = admin.reply_to_request(village, number, text);
+      if (!err.empty()) return show_error(tr.text(lang, "reply_failed") + err);
+      accounts.record(v, "reply", village + " " + number, text);
+      log("web reply " + number + " by " + v.user.login);
+      res.status = 303;
+      res.set_header("Location", "/escalations?sent=" + query_value(number));
+    }));
+    s.Get("/stats", guarded(Permission::kViewVillages, [this](const Viewer& v, const std::string& lang,
+                                                              const httplib::Request& req, httplib::Response& res) {
+      const auto p = stats_params(req);
+      if (!p) return message(res, 400, lang, "bad_date", &v);
+      page(res, 200, lang, tr.text(lang, "nav_stats"), "stats",
+           stats_page(context(v, lang), *p, stats_query_string(*p)), &v, "/stats");
+    }));
+    s.Get(R"(/stats\.(csv|xlsx))", guarded(Permission::kViewVillages, [this](const Viewer& v, const std::string& lang,
+                                                                          const httplib::Request& req,
+                                                                          httplib::Response& res) {
+      const auto p = stats_params(req);
+      if (!p) return message(res, 400, lang, "bad_date", &v);
+      const auto c = context(v, lang);
+      const StatsTable t = stats_table(c, *p);
+      const bool xlsx = req.matches[1] == "xlsx";
+      const std::string name = "stats-" + core::format_date(t.query.from) + "-" + core::format_date(t.query.to);
+      accounts.record(v, "export", xlsx ? "stats.xlsx" : "stats.csv", stats_query_string(*p));
+      security_headers(res);
+      res.set_header("Content-Disposition", "attachment; filename=\"" + name + (xlsx ? ".xlsx" : ".csv") + "\"");
+      if (xlsx)
+        res.set_content(stats_xlsx(c, t), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      else
+        res.set_content(stats_csv(c, t), "text/csv; charset=utf-8");
+    }));
+    s.Get("/kiosks", guarded(Permission::kViewVillages, [this](const Viewer& v, const std::string& lang,
+                                                               const httplib::Request& req, httplib::Response& res) {
+      std::string notice;
+      if (req.has_param("done")) notice = tr.text(lang, req.get_param_value("done") == "revoke" ? "revoked_done" : "resync_done");
+      page(res, 200, lang, tr.text(lang, "nav_kiosks"), "kiosks", kiosks_page(context(v, lang)), &v, "/kiosks", notice);
+    }));
+    s.Get("/kiosks/confirm", guarded(Permission::kManageKiosks, [this](const Viewer& v, const std::string& lang,
+                                                                       const httplib::Request& req,
+                                                                       httplib::Response& res) {
+      const std::string action = req.get_param_value("action");
+      const std::string device = req.get_param_value("device");
+      std::optional<Device> found;
+      {
+        Tx tx = service.store().read(v.scope);
+        for (auto& d : service.store().devices().list(tx))
+          if (d.id == device) found = d;
+      }
+      if (!found || (action != "revoke" && action != "resync")) return message(res, 404, lang, "not_found", &v);
+      Data body;
+      body.set("question", tr.text(lang, "confirm_" + action));
+      body.set("action", action);
+      body.set("device", device);
+      body.set("village", found->village);
+      body.set("csrf", v.csrf);
+      body.set("resync", Data(action == "resync"));
+      Data scopes = list();
+      for (const auto& sc : resync_scopes()) {
+        Data o;
+        o.set("scope", sc);
+        o.set("label", tr.text(lang, "scope_" + sc));
+        scopes.push_back(o);
+      }
+      body.set("scopes", scopes);
+      page(res, 200, lang, tr.text(lang, "nav_kiosks"), "kiosk_confirm", body, &v, "/kiosks");
+    }));
+    s.Post("/kiosks/revoke", guarded(Permission::kManageKiosks, [this](const Viewer& v, const std::string& lang,
+                                                                       const httplib::Request& req,
+                                                                       httplib::Response& res) {
+      const std::string device = param(form(req), "device");
+      if (!service.admin(v.scope).revoke(device)) return message(res, 404, lang, "not_found", &v);
+      accounts.record(v, "kiosk.revoke", device);
+      res.status = 303;
+      res.set_header("Location", "/kiosks?done=revoke");
+    }));
+    s.Post("/kiosks/resync", guarded(Permission::kManageKiosks, [this](const Viewer& v, const std::string& lang,
+                                                                       const httplib::Request& req,
+                                                                       httplib::Response& res) {
+      const auto f = form(req);
+      const std::string device = param(f, "device"), scope = param(f, "scope");
+      const auto& scopes = resync_scopes();
+      if (std::find(scopes.begin(), scopes.end(), scope) == scopes.end() ||
+          !service.admin(v.scope).order_resync(device, scope))
+        return message(res, 404, lang, "not_found", &v);
+      accounts.record(v, "kiosk.resync", device, scope);
+      res.status = 303;
+      res.set_header("Location", "/kiosks?done=resync");
+    }));
+    s.Post("/kiosks/enroll", guarded(Permission::kManageKiosks, [this](const Viewer& v, const std::string& lang,
+                                                                       const httplib::Request& req,
+                                                                       httplib::Response& res) {
+      const std::string village = param(form(req), "village");
+      std::string code;
+      try {
+        if (village.empty() || village.size() > 64) throw AdminError("no_such_village", "no village name");
+        code = service.admin(v.scope).create_enroll_code(village);
+      } catch (const AdminError& e) {
+        return page(res, 409, lang, tr.text(lang, "nav_kiosks"), "kiosks", kiosks_page(context(v, lang)), &v,
+                    "/kiosks", "", tr.text(lang, "action_failed") + e.what());
+      }
+      accounts.record(v, "kiosk.enroll_code", village);  // never the code itself
+      Data body;
+      body.set("village", village);
+      body.set("code", code);
+      page(res, 200, lang, tr.text(lang, "enroll_code_title"), "enroll_code", body, &v, "/kiosks");
+    }));
+    s.Get("/audit", guarded(Permission::kViewAudit, [this](const Viewer& v, const std::string& lang,
+                                                           const httplib::Request&, httplib::Response& res) {
+      page(res, 200, lang, tr.text(lang, "nav_audit"), "audit", audit_page(context(v, lang)), &v, "/audit");
+    }));
+  }
+};
+
+Dashboard::Dashboard(TownshipService& service, Accounts& accounts, platform::Clock& clock, DashboardConfig config,
+                     Log log)
+    : impl_(std::make_unique<Impl>(service, accounts, clock, std::move(config), std::move(log))) {}
+
+Dashboard::~Dashboard() = default;
+
+void Dashboard::mount(httplib::Server& server) { impl_->routes(server); }
+
+}  // namespace vsk::township::web

@@ -1,0 +1,327 @@
+#!/usr/bin/python3
+"""The township web dashboard in a real headless Chromium (Debian's chromium + chromedriver,
+python3-selenium), against a real township-server on 127.0.0.1 with the synced demo village.
+
+  dashboard_browser_test.py TOWNSHIP_SERVER KIOSKCTL WORK_DIR SHOTS_DIR
+
+Screenshots go to SHOTS_DIR/web_*.png. Run by ctest (label web); /usr/bin/python3 because
+Debian's Python modules are installed for it.
+"""
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import unittest
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import openpyxl
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+TOWN, KIOSKCTL, WORK, SHOTS = sys.argv[1:5]
+del sys.argv[1:5]
+
+
+def run(*args, check=True):
+    r = subprocess.run(list(args), capture_output=True, text=True, timeout=120)
+    if check and r.returncode != 0:
+        raise AssertionError(f"{args} failed ({r.returncode}): {r.stdout} {r.stderr}")
+    return r
+
+
+def town(*args, check=True):
+    return run(TOWN, "--data-dir", f"{WORK}/town", *args, check=check)
+
+
+def ctl(*args, check=True):
+    return run(KIOSKCTL, "--data-dir", f"{WORK}/kiosk", *args, check=check)
+
+
+def password_of(output):
+    return re.search(r"\): (\S+)$", output.strip()).group(1)
+
+
+class Env:
+    """One township with the demo village synced, users of every role, one browser."""
+
+    def __init__(self):
+        shutil.rmtree(WORK, ignore_errors=True)
+        os.makedirs(WORK)
+        os.makedirs(SHOTS, exist_ok=True)
+        ctl("seed")
+        code = town("enroll", "--village", "青山村").stdout.strip()
+        self.out = open(f"{WORK}/town.out", "w")
+        self.log = open(f"{WORK}/town.log", "w")
+        self.server = subprocess.Popen([TOWN, "--data-dir", f"{WORK}/town", "--listen", "127.0.0.1:0"],
+                                       stdout=self.out, stderr=self.log)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            with open(f"{WORK}/town.out") as f:
+                text = f.read()
+            if "listening" in text:
+                self.base = "http://" + text.split("listening ")[1].split()[0]
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("township-server did not start")
+        ctl("enroll", "--server", self.base, "--code", code)
+        ctl("sync")
+        self.passwords = {}
+        for login, role, extra in [("admin", "admin", []), ("clerk", "clerk", ["--name", "李秀兰"]),
+                                   ("minzheng", "department", ["--department", "镇民政办"]),
+                                   ("other", "department", ["--department", "镇城建办"]),
+                                   ("inspector", "inspector", []), ("victim", "clerk", [])]:
+            self.passwords[login] = password_of(town("user", "add", login, "--role", role, *extra).stdout)
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--window-size=1366,768", "--lang=zh-CN", "--no-first-run"]:
+            options.add_argument(arg)
+        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        self.driver.set_page_load_timeout(30)
+
+    def close(self):
+        self.driver.quit()
+        self.server.terminate()
+        self.server.wait(timeout=10)
+        self.out.close()
+        self.log.close()
+
+    def open(self, path):
+        self.driver.get(self.base + path)
+
+    def login(self, login, password=None):
+        self.driver.delete_all_cookies()
+        self.open("/login")
+        self.driver.find_element(By.ID, "login").send_keys(login)
+        self.driver.find_element(By.ID, "password").send_keys(password or self.passwords[login])
+        self.submit(self.driver.find_element(By.ID, "login-submit"))
+
+    def submit(self, button):
+        """Clicks a submit button and waits for the next page (a click does not wait)."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        button.click()
+        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+
+    def shot(self, name):
+        # The whole page, not only the window: make the window as tall as the document.
+        height = self.driver.execute_script("return document.documentElement.scrollHeight")
+        width = self.driver.get_window_size()["width"]
+        self.driver.set_window_size(width, max(768 if width > 500 else 740, min(height + 120, 4000)))
+        path = f"{SHOTS}/web_{name}.png"
+        self.driver.save_screenshot(path)
+        return path
+
+    def get_raw(self, path):
+        """A download with this browser's session (what the export link gives)."""
+        cookie = self.driver.get_cookie("vsk_session")
+        req = urllib.request.Request(self.base + path, headers={"Cookie": f"vsk_session={cookie['value']}"})
+        with urllib.request.urlopen(req) as r:
+            return r.headers, r.read()
+
+    def post_raw(self, path, fields):
+        """A POST as a forged page would send it: the session cookie, no CSRF token."""
+        cookie = self.driver.get_cookie("vsk_session")
+        req = urllib.request.Request(self.base + path, data=urllib.parse.urlencode(fields).encode(),
+                                     headers={"Cookie": f"vsk_session={cookie['value']}"})
+        try:
+            with urllib.request.urlopen(req) as r:
+                return r.status, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode()
+
+
+ENV = None
+
+
+def setUpModule():
+    global ENV
+    ENV = Env()
+
+
+def tearDownModule():
+    ENV.close()
+
+
+class Dashboard(unittest.TestCase):
+    def body(self):
+        return ENV.driver.find_element(By.TAG_NAME, "body").text
+
+    def test_01_login_page_and_overview(self):
+        ENV.driver.set_window_size(1366, 768)
+        ENV.driver.delete_all_cookies()
+        ENV.open("/")
+        self.assertTrue(ENV.driver.current_url.endswith("/login"))
+        self.assertIn("工作人员登录", self.body())
+        ENV.shot("login")
+        ENV.login("clerk")
+        self.assertIn("各村总览", self.body())
+        row = ENV.driver.find_element(By.CSS_SELECTOR, "#overview tbody tr")
+        cells = [c.text for c in row.find_elements(By.TAG_NAME, "td")]
+        self.assertEqual(cells[0], "青山村")
+        self.assertEqual(cells[1], "1")                 # one kiosk
+        self.assertGreater(int(cells[2]), 0)            # open requests
+        self.assertGreater(int(cells[3]), 0)            # overdue (the demo has some)
+        self.assertGreater(int(cells[4]), 0)            # escalations waiting
+        self.assertGreater(int(cells[5]), 0)            # 差评 (one rated 2)
+        self.assertIn("李秀兰", self.body())
+        cookie = ENV.driver.get_cookie("vsk_session")
+        self.assertTrue(cookie["httpOnly"])
+        self.assertEqual(cookie["sameSite"], "Strict")
+        self.assertIn("expiry", cookie)
+        ENV.shot("overview")
+
+    def test_02_answer_an_escalation_and_the_kiosk_gets_it(self):
+        ENV.login("clerk")
+        ENV.open("/escalations")
+        articles = ENV.driver.find_elements(By.CSS_SELECTOR, "article.escalation")
+        self.assertGreater(len(articles), 0)
+        ENV.shot("escalations")
+        first = articles[0]
+        number = first.get_attribute("id")[len("esc-"):]
+        first.find_element(By.TAG_NAME, "textarea").send_keys("镇民政办已受理，三个工作日内上门核实。")
+        ENV.submit(first.find_element(By.CSS_SELECTOR, "form.reply button"))
+        self.assertIn("答复已发送", self.body())
+        self.assertNotIn(f"esc-{number}", ENV.driver.page_source)
+        ENV.shot("escalation_replied")
+        ctl("sync")
+        shown = json.loads(ctl("requests", "show", number, "--json").stdout)
+        self.assertIn("镇民政办已受理，三个工作日内上门核实。", json.dumps(shown, ensure_ascii=False))
+
+    def test_03_department_sees_only_its_own(self):
+        ENV.login("other")
+        self.assertTrue(ENV.driver.current_url.endswith("/escalations"))  # no overview for a department
+        self.assertNotIn("镇民政办", self.body())
+        self.assertEqual(ENV.driver.find_elements(By.CSS_SELECTOR, "article.escalation"), [])
+        ENV.open("/")
+        self.assertTrue(ENV.driver.current_url.endswith("/escalations"))
+        ENV.open("/audit")
+        self.assertIn("无权", self.body())
+        ENV.login("minzheng")
+        departments = {e.text for e in ENV.driver.find_elements(By.CSS_SELECTOR, "dd.department")}
+        self.assertEqual(departments, {"镇民政办"})
+        ENV.shot("department")
+
+    def test_04_post_without_csrf_token_is_refused(self):
+        ENV.login("clerk")
+        ENV.open("/escalations")
+        article = ENV.driver.find_elements(By.CSS_SELECTOR, "article.escalation")[0]
+        number = article.get_attribute("id")[len("esc-"):]
+        status, page = ENV.post_raw("/escalations/reply", {"village": "青山村", "number": number, "text": "伪造"})
+        self.assertEqual(status, 403)
+        self.assertIn("操作未执行", page)
+        ENV.open("/escalations")
+        self.assertIn(f"esc-{number}", ENV.driver.page_source)  # nothing was answered
+
+    def test_05_lockout_after_five_wrong_passwords(self):
+        for i in range(5):
+            ENV.login("victim", "wrong-password")
+        self.assertIn("账户已锁定", self.body())
+        ENV.shot("locked")
+        ENV.login("victim")
+        self.assertIn("账户已锁定", self.body())
+        self.assertIsNone(ENV.driver.get_cookie("vsk_session"))
+        town("user", "reset-password", "victim")
+
+    def test_06_admin_sees_the_audit_chain(self):
+        ENV.login("admin")
+        ENV.open("/audit")
+        self.assertIn("哈希链完整", self.body())
+        self.assertIn("login.locked", self.body())
+        self.assertIn("reply", self.body())
+        ENV.shot("audit")
+        self.assertIn("audit chain ok", town("audit", "verify").stdout)
+
+    def test_07_english_and_a_phone(self):
+        ENV.login("clerk")
+        ENV.open("/?lang=en")
+        self.assertIn("Villages at a glance", self.body())
+        ENV.shot("overview_en")
+        ENV.open("/?lang=zh-CN")
+        ENV.driver.set_window_size(390, 740)
+        ENV.open("/escalations")
+        width = ENV.driver.execute_script("return document.documentElement.scrollWidth")
+        self.assertLessEqual(width, 400)  # no sideways scrolling on a phone
+        ENV.shot("escalations_phone")
+        ENV.driver.set_window_size(1366, 768)
+
+    def test_08_logout_ends_the_session(self):
+        ENV.login("clerk")
+        cookie = ENV.driver.get_cookie("vsk_session")
+        ENV.submit(ENV.driver.find_element(By.ID, "logout"))
+        self.assertIn("工作人员登录", self.body())
+        ENV.driver.add_cookie({"name": "vsk_session", "value": cookie["value"], "path": "/"})
+        ENV.open("/")
+        self.assertTrue(ENV.driver.current_url.endswith("/login"))
+
+    def test_09_kiosks_enroll_resync_revoke(self):
+        ENV.login("clerk")
+        ENV.open("/kiosks")
+        self.assertIn("青山村", self.body())
+        self.assertEqual(ENV.driver.find_elements(By.ID, "enroll-submit"), [])  # a clerk does not manage kiosks
+        ENV.login("admin")
+        ENV.open("/kiosks")
+        ENV.shot("kiosks")
+        ENV.driver.find_element(By.ID, "enroll-village").send_keys("绿水村")
+        ENV.submit(ENV.driver.find_element(By.ID, "enroll-submit"))
+        code = ENV.driver.find_element(By.ID, "enroll-code").text
+        self.assertEqual(len(code), 12)
+        ENV.shot("enroll_code")
+        ENV.open("/kiosks")
+        links = ENV.driver.find_elements(By.CSS_SELECTOR, "#kiosks a.button-link")
+        resync = [a for a in links if "action=resync" in a.get_attribute("href")][0]
+        ENV.submit(resync)
+        self.assertIn("重新下载哪一类数据", self.body())
+        ENV.shot("kiosk_confirm")
+        ENV.submit(ENV.driver.find_element(By.ID, "confirm"))
+        self.assertIn("已安排重新下载", self.body())
+        ctl("sync")  # the kiosk carries the order out
+        ENV.open("/kiosks")
+        revoke = [a for a in ENV.driver.find_elements(By.CSS_SELECTOR, "#kiosks a.button-link")
+                  if "action=revoke" in a.get_attribute("href")][0]
+        ENV.submit(revoke)
+        ENV.submit(ENV.driver.find_element(By.ID, "confirm"))
+        self.assertIn("终端已吊销", self.body())
+        self.assertIn("已吊销", ENV.driver.find_element(By.ID, "kiosks").text)
+        self.assertNotEqual(ctl("sync", check=False).returncode, 0)  # a revoked kiosk cannot sync
+
+    def test_10_statistics_chart_and_exports(self):
+        ENV.login("clerk")
+        ENV.open("/stats")
+        rows = ENV.driver.find_elements(By.CSS_SELECTOR, "#stats tbody tr")
+        self.assertGreater(len(rows), 3)
+        self.assertTrue(ENV.driver.execute_script("return typeof window.Chart === 'function'"))  # served by us
+        total = [c.text for c in ENV.driver.find_elements(By.CSS_SELECTOR, "#stats tfoot th")]
+        received = int(total[1])
+        self.assertGreaterEqual(received, 40)
+        ENV.shot("stats")
+        href = ENV.driver.find_element(By.ID, "export-xlsx").get_attribute("href")
+        headers, body = ENV.get_raw(href[len(ENV.base):])
+        self.assertIn("spreadsheetml", headers["Content-Type"])
+        sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+        values = list(sheet.iter_rows(values_only=True))
+        self.assertEqual(values[0][0], "村")
+        self.assertEqual(values[-1][0], "合计")
+        self.assertEqual(values[-1][3], received)
+        self.assertEqual(len(values), len(rows) + 2)
+        headers, body = ENV.get_raw(ENV.driver.find_element(By.ID, "export-csv").get_attribute("href")[len(ENV.base):])
+        self.assertTrue(body.startswith(b"\xef\xbb\xbf"))
+        lines = body.decode("utf-8-sig").splitlines()
+        self.assertTrue(lines[0].startswith("村,事项,月份,受理数"))
+        self.assertEqual(len(lines), len(rows) + 2)
+        # Grouped by month only: one row per month, the same total.
+        ENV.open("/stats?grouped=1&by_month=1")
+        self.assertEqual([c.text for c in ENV.driver.find_elements(By.CSS_SELECTOR, "#stats tfoot th")][1], str(received))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
