@@ -7,7 +7,7 @@
 #include "app/bootstrap.h"
 #include "app/resident_pins.h"
 #include "app/roll_import.h"
-#include "app/table_file.h"
+#include "app/roll_report.h"
 #include "app/translations.h"
 #include "core/date.h"
 #include "platform/clock.h"
@@ -23,22 +23,6 @@ int usage(const std::string& what) {
 }
 
 app::Translations translations() { return app::Translations::load(app::default_assets_dir() + "/i18n", {"en", "zh-CN"}); }
-
-// The problems for the clerk to fix, in Chinese, in the order of the file.
-void write_report(const std::string& path, const app::RollImportReport& r, const app::Translations& tr) {
-  app::Table t;
-  t.sheet_name = "导入问题";
-  t.title = "花名册导入检查结果";
-  t.header = {"行号", "列", "类别", "问题"};
-  t.widths = {8, 14, 8, 80};
-  for (const auto& p : r.parse.problems)
-    t.rows.push_back({app::TableCell::num(p.row), p.column, p.severity == residents::Severity::kError ? "错误" : "提醒",
-                      tr.format("zh-CN", p.reason)});
-  t.totals = std::vector<app::TableCell>{"合计", "", "",
-                                         "错误 " + std::to_string(r.parse.errors()) + " 个，提醒 " +
-                                             std::to_string(r.parse.warnings()) + " 个"};
-  app::write_table(path, t);
-}
 
 int cmd_import(const std::string& data_dir, const std::vector<std::string>& args) {
   if (args.size() < 3) return usage("residents import needs a FILE");
@@ -92,7 +76,7 @@ int cmd_import(const std::string& data_dir, const std::vector<std::string>& args
                   m.masked_id_number.c_str(), m.household_no.empty() ? "-" : m.household_no.c_str());
   }
   if (!report_path.empty()) {
-    write_report(report_path, r, tr);
+    app::write_roll_report(report_path, r, tr);
     std::printf("problems written to %s\n", report_path.c_str());
   }
   if (r.committed) {

@@ -9,6 +9,7 @@
 #include "app/actions/request_actions.h"
 #include "app/actions/staff_actions.h"
 #include "app/actions/sync_actions.h"
+#include "app/actions/village_admin_actions.h"
 
 namespace vsk::app {
 
@@ -54,6 +55,7 @@ struct LegacyAction {
 
 // One alternative per feature; each feature's variant lists its actions (app/actions/*.h).
 // KioskApp::dispatch routes each feature to the flow that owns it.
-using Action = std::variant<LegacyAction, RequestAction, StaffQueueAction, NoticeAction, PointsAction, SyncAction>;
+using Action = std::variant<LegacyAction, RequestAction, StaffQueueAction, NoticeAction, PointsAction, SyncAction,
+                            VillageAdminAction>;
 
 }  // namespace vsk::app

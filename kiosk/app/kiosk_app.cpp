@@ -43,6 +43,8 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       own_notices_(services.notices ? nullptr : std::make_unique<NoticeService>(services.store, services.clock)),
       notice_service_(services.notices ? *services.notices : *own_notices_),
       notices_(state_, session_, services.store, notice_service_, services.clock),
+      village_(state_, session_, services.store, services.hasher, services.clock, services.requests,
+               services.translations),
       red_board_(std::move(services.red_board)),
       speaker_(services.speaker),
       text_entry_(state_.text_entry, services.pinyin) {
@@ -157,6 +159,7 @@ void KioskApp::go_home(bool idle) {
   if (speaker_) speaker_->stop();
   idle_.set_timeout_ms(options_.idle_timeout_ms);
   notices_.reset();
+  village_.reset();
   // The attract screen waits a full idle time from here, not from the last touch.
   idle_.touch(clock_.monotonic_ms());
   if (leaving_staff) {  // audited after the reset, so a failed write cannot keep the session open
@@ -236,6 +239,9 @@ void KioskApp::route(const Action& action) {
                  [&](const SyncAction& a) {
                    if (state_.staff) sync_.handle(a, session_);
                  },
+                 [&](const VillageAdminAction& a) {
+                   if (state_.staff) village_.handle(a);
+                 },
                  [&](const LegacyAction& a) { dispatch_legacy(a); },
              },
              action);
@@ -245,6 +251,7 @@ void KioskApp::dispatch_legacy(const LegacyAction& action) {
   if (action.kind == ActionKind::kWakeUp) return;
   if (handle_access_action(action)) return;
   if (action.kind == ActionKind::kSubmit && notices_.on_submit()) return;
+  if (action.kind == ActionKind::kSubmit && village_.on_submit()) return;
   if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
   if (action.kind == ActionKind::kSubmit && points_ && points_->on_submit()) return;
   // Opening something starts from a clean message line: the last step's success message goes.
@@ -267,7 +274,7 @@ void KioskApp::dispatch_legacy(const LegacyAction& action) {
       break;
     case ActionKind::kOpenAdminFeature:
       if (!state_.staff) break;
-      if (notices_.open_admin(action.arg))
+      if (notices_.open_admin(action.arg) || village_.open_admin(action.arg))
         break;
       if (action.arg == "admin.requests")
         requests_.open_queue();
@@ -327,6 +334,7 @@ void KioskApp::on_back() {
   state_.error.reset();
   if (points_ && points_->on_back()) return;
   if (notices_.on_back(session_)) return;
+  if (village_.on_back()) return;
   const bool staff = state_.staff.has_value();
   switch (state_.screen) {
     case Screen::kIdentify:
@@ -443,10 +451,15 @@ void KioskApp::on_submit() {
 
 // Also a staff member whose PIN an admin reset (issue 11): they choose a new one the same way.
 bool KioskApp::first_admin_setup(const std::string& staff_no) {
+  if (pin_was_reset(staff_no)) return true;
   const auto staff = store_.staff().find_by_staff_no(staff_no);
-  if (staff && staff->pin_reset && !staff->pin_hash) return true;
   if (store_.settings().get_or(store::setting::kFirstAdminPin, "") != "pending") return false;
   return staff && staff->role == "admin" && !staff->pin_hash;
+}
+
+bool KioskApp::pin_was_reset(const std::string& staff_no) {
+  const auto staff = store_.staff().find_by_staff_no(staff_no);
+  return staff && staff->pin_reset && !staff->pin_hash;
 }
 
 // The first admin of a new installation chooses a PIN, twice; then is logged in.
@@ -459,13 +472,13 @@ void KioskApp::submit_first_admin_pin() {
       return;
     }
     new_pin_ = *pin;
-    state_.keypad = KeypadView{EntryStep::kConfirmPin, "", kPinLength, false, true, ""};
+    state_.keypad.step = EntryStep::kConfirmPin;  // after_reset stays: the same person, the same wording
     return;
   }
   if (*pin != new_pin_) {
     new_pin_.clear();
     state_.error = core::Message("staff.err.pin_mismatch");
-    state_.keypad = KeypadView{EntryStep::kNewPin, "", kPinLength, false, true, ""};
+    state_.keypad.step = EntryStep::kNewPin;
     return;
   }
   const auto staff = store_.staff().find_by_staff_no(pending_staff_no_);
@@ -499,6 +512,10 @@ void KioskApp::submit_id_number() {
   const auto resident = store_.residents().find_by_id_number(id);
   if (!resident) {
     state_.error = core::Message("err.id_not_found");
+    return;
+  }
+  if (resident->status != "active") {  // 迁出 / 死亡: kept in the records, no longer served here
+    state_.error = core::Message("err.id_inactive");
     return;
   }
   if (state_.draft.on_behalf_staff_id && session_.staff_id) {
@@ -568,7 +585,7 @@ void KioskApp::submit_resident_pin() {
   const auto pin = take_pin();
   if (!pin) return;
   auto resident = store_.residents().find(pending_resident_id_);
-  if (!resident || !resident->pin_hash) {
+  if (!resident || !resident->pin_hash || resident->status != "active") {
     open_identify();
     return;
   }
@@ -593,6 +610,7 @@ void KioskApp::submit_staff_no() {
   pending_staff_no_ = state_.keypad.entry;
   const EntryStep next = first_admin_setup(pending_staff_no_) ? EntryStep::kNewPin : EntryStep::kPin;
   state_.keypad = KeypadView{next, "", kPinLength, false, true, ""};
+  state_.keypad.after_reset = next == EntryStep::kNewPin && pin_was_reset(pending_staff_no_);
 }
 
 void KioskApp::submit_staff_pin() {

@@ -24,6 +24,7 @@
 #include "app/sync_port.h"
 #include "app/text_entry.h"
 #include "app/view_state.h"
+#include "app/village_admin.h"
 #include "core/idle_timer.h"
 #include "core/pin_lockout.h"
 #include "platform/clock.h"
@@ -112,6 +113,7 @@ class KioskApp {
   void submit_staff_pin();
   void submit_first_admin_pin();
   bool first_admin_setup(const std::string& staff_no);  // a new installation's admin without a PIN
+  bool pin_was_reset(const std::string& staff_no);      // ...or anyone whose PIN an admin reset
   void show_coming_soon(std::string feature_key);
   void after_identified();
   void on_back();
@@ -163,6 +165,7 @@ class KioskApp {
   std::unique_ptr<NoticeService> own_notices_;
   NoticeService& notice_service_;
   NoticeFlow notices_;
+  VillageAdmin village_;  // 居民管理, 从U盘导入, 工作人员 (issue 11)
   std::function<std::vector<BoardRow>()> red_board_;
   std::int64_t attract_started_ms_ = 0;
   std::int64_t prompt_ms() const;

@@ -4,6 +4,7 @@
 
 #include "../support/village_fixture.h"
 #include "app/init_village.h"
+#include "app/staff_accounts.h"
 #include "core/id_number.h"
 #include "fake/fixed_key_pii_cipher.h"
 
@@ -354,4 +355,39 @@ TEST_F(NewVillageTest, TheFirstAdminMustSetAPinBeforeAnythingElse) {
   submit();
   EXPECT_EQ(app_.state().screen, Screen::kAdminHome);
   EXPECT_EQ(store_.settings().get(store::setting::kFirstAdminPin), std::nullopt);
+}
+
+// Issue 11: a resident marked 迁出 (or 死亡) stays in the records but can no longer identify,
+// neither with a PIN nor through staff filing on their behalf.
+TEST_F(KioskAppTest, AMovedOutResidentCannotIdentify) {
+  auto r = *store_.residents().find_by_id_number(demo_resident().id_number);
+  r.status = "moved_out";
+  r.status_date = "2026-11-20";
+  {
+    auto tx = store_.begin();
+    store_.residents().update(tx, r);
+    tx.commit();
+  }
+  enter_id(demo_resident().id_number);
+  EXPECT_EQ(error_key(), "err.id_inactive");
+  EXPECT_EQ(state().keypad.step, app::EntryStep::kIdNumber);
+  EXPECT_FALSE(state().resident);
+}
+
+// Issue 11: a clerk whose PIN an admin reset chooses a new one at login, and is asked as
+// themselves, not with the first-admin text of a new installation.
+TEST_F(KioskAppTest, AResetClerkChoosesANewPinWithoutTheFirstAdminPrompt) {
+  ASSERT_TRUE(app::reset_staff_pin(store_, "0002", app::ActingStaff{staff_id("0001"), ""}, clock_.unix_seconds()));
+  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  type("0002");
+  submit();
+  EXPECT_EQ(state().keypad.step, app::EntryStep::kNewPin);
+  EXPECT_TRUE(state().keypad.after_reset);
+  type("583920");
+  submit();
+  EXPECT_TRUE(state().keypad.after_reset);
+  type("583920");
+  submit();
+  ASSERT_EQ(state().screen, Screen::kAdminHome);
+  EXPECT_EQ(state().staff->staff_no, "0002");
 }
