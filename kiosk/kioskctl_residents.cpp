@@ -7,6 +7,7 @@
 #include "app/bootstrap.h"
 #include "app/resident_pins.h"
 #include "app/roll_import.h"
+#include "app/roll_import_flow.h"
 #include "app/roll_report.h"
 #include "app/translations.h"
 #include "core/date.h"
@@ -128,12 +129,35 @@ int cmd_pin(const std::string& data_dir, const std::vector<std::string>& args) {
   return 0;
 }
 
+// The folder 从U盘导入 also looks in (besides /media and /run/media): a shared folder, or a
+// stand-in for the stick. Audited like every settings change.
+int cmd_import_folder(const std::string& data_dir, const std::vector<std::string>& args) {
+  if (args.size() != 3) return usage("residents import-folder needs DIR or --clear");
+  const bool clear = args[2] == "--clear";
+  const std::string dir = clear ? "" : std::filesystem::absolute(args[2]).string();
+  if (!clear && !std::filesystem::is_directory(dir)) {
+    std::cerr << "kioskctl: " << dir << " is not a folder; nothing changed\n";
+    return 1;
+  }
+  platform::SodiumPinHasher hasher;
+  auto village = app::open_village(data_dir, hasher, false);
+  auto tx = village.store->begin();
+  if (clear) village.store->settings().remove(tx, app::kImportFolderSetting);
+  else village.store->settings().set(tx, app::kImportFolderSetting, dir);
+  village.store->audit().append(tx, app::ActingStaff{}.entry(platform::SystemClock().unix_seconds(), "settings.set",
+                                                             app::kImportFolderSetting, dir));
+  tx.commit();
+  std::printf("import folder: %s\n", clear ? "(none)" : dir.c_str());
+  return 0;
+}
+
 }  // namespace
 
 std::optional<int> run_residents_command(const std::string& data_dir, const std::vector<std::string>& args) {
   if (args.size() < 2 || args[0] != "residents") return std::nullopt;
   if (args[1] == "import") return cmd_import(data_dir, args);
   if (args[1] == "pin") return cmd_pin(data_dir, args);
+  if (args[1] == "import-folder") return cmd_import_folder(data_dir, args);
   return std::nullopt;
 }
 
