@@ -219,19 +219,19 @@ void KioskApp::dispatch_unguarded(const Action& action) {
 // Each feature's actions go to the flow that owns them.
 void KioskApp::route(const Action& action) {
   std::visit(Overloaded{
+                 [&](const NavigationAction& a) { navigate(a); },
+                 [&](const KeypadAction& a) { on_keypad(a); },
+                 [&](const IdentityAction& a) { on_identity(a); },
+                 [&](const AccessAction& a) { on_access(a); },
+                 [&](const TextAction& a) { on_text(a); },
                  [&](const RequestAction& a) {
-                   if (requests_.handle(a) == FlowResult::kIdentifyFirst) {
-                     after_identify_ = std::holds_alternative<OpenMyRequests>(a) ? AfterIdentify::kMyRequests
-                                                                                 : AfterIdentify::kForm;
-                     open_identify();
-                   }
+                   if (requests_.handle(a) == FlowResult::kIdentifyFirst)
+                     identify_then(std::holds_alternative<OpenMyRequests>(a) ? AfterIdentify::kMyRequests
+                                                                             : AfterIdentify::kForm);
                  },
                  [&](const StaffQueueAction& a) { requests_.handle(a); },
                  [&](const NoticeAction& a) {
-                   if (notices_.handle(a) == FlowResult::kIdentifyFirst) {
-                     after_identify_ = AfterIdentify::kNoticeOpinion;
-                     open_identify();
-                   }
+                   if (notices_.handle(a) == FlowResult::kIdentifyFirst) identify_then(AfterIdentify::kNoticeOpinion);
                  },
                  [&](const PointsAction& a) {
                    if (points_) points_->handle(a);
@@ -242,92 +242,96 @@ void KioskApp::route(const Action& action) {
                  [&](const VillageAdminAction& a) {
                    if (state_.staff) village_.handle(a);
                  },
-                 [&](const LegacyAction& a) { dispatch_legacy(a); },
              },
              action);
 }
 
-void KioskApp::dispatch_legacy(const LegacyAction& action) {
-  if (action.kind == ActionKind::kWakeUp) return;
-  if (handle_access_action(action)) return;
-  if (action.kind == ActionKind::kSubmit && notices_.on_submit()) return;
-  if (action.kind == ActionKind::kSubmit && village_.on_submit()) return;
-  if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
-  if (action.kind == ActionKind::kSubmit && points_ && points_->on_submit()) return;
+void KioskApp::identify_then(AfterIdentify next) {
+  after_identify_ = next;
+  open_identify();
+}
+
+void KioskApp::navigate(const NavigationAction& action) {
+  if (std::holds_alternative<WakeUp>(action)) return;  // it only woke the kiosk (see dispatch)
+  if (std::holds_alternative<Back>(action)) return on_back();
   // Opening something starts from a clean message line: the last step's success message goes.
-  if (action.kind != ActionKind::kBack && action.kind != ActionKind::kKey && action.kind != ActionKind::kBackspace &&
-      action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit)
-    state_.notice.reset();
-  switch (action.kind) {
-    case ActionKind::kOpenPoints:
-      state_.feature_key = "tile.points";
-      after_identify_ = AfterIdentify::kPoints;
-      if (state_.resident && points_)
-        points_->open_home();
-      else if (state_.resident)
-        state_.screen = Screen::kResidentHome;
-      else
-        open_identify();
-      break;
-    case ActionKind::kOpenStaffLogin:
-      open_staff_login();
-      break;
-    case ActionKind::kOpenAdminFeature:
-      if (!state_.staff) break;
-      if (notices_.open_admin(action.arg) || village_.open_admin(action.arg))
-        break;
-      if (action.arg == "admin.requests")
-        requests_.open_queue();
-      else if (action.arg == "admin.points" && points_)
-        points_->open_staff();
-      else if (action.arg == "admin.sync")
-        sync_.open(session_);
-      else
-        show_coming_soon(action.arg);
-      break;
-    case ActionKind::kBack:
-      on_back();
-      break;
-    case ActionKind::kHome:
-    case ActionKind::kLogout:
-      go_home();
-      break;
-    case ActionKind::kKey:
-      on_key(action.arg);
-      break;
-    case ActionKind::kBackspace:
-      if (!state_.keypad.entry.empty()) state_.keypad.entry.pop_back();
-      state_.error.reset();
-      break;
-    case ActionKind::kClear:
-      state_.keypad.entry.clear();
-      state_.error.reset();
-      break;
-    case ActionKind::kSubmit:
-      on_submit();
-      break;
-    case ActionKind::kSetLocale:
-      if (action.arg == "zh-CN" || action.arg == "en") state_.locale = action.arg;
-      break;
-    case ActionKind::kCallStaff:
-      call_staff();
-      break;
-    case ActionKind::kExitKiosk:
-      // Checked here, not only hidden in the UI: only an admin may leave resident mode.
-      if (session_.staff_id && requests_service_.may(*session_.staff_id, core::Permission::kExitKiosk, nullptr))
-        state_.exit_requested = true;
-      break;
-    case ActionKind::kStaffTakeOver:
-      if (state_.help_called) staff_takes_over();
-      break;
-    case ActionKind::kClearRecoveryNotice:
-      if (!state_.staff) break;
-      clear_recovery_notice(store_);
-      refresh_maintenance();
-      break;
-    default:
-      break;
-  }
+  state_.notice.reset();
+  std::visit([&](const auto& a) { on(a); }, action);
+}
+
+void KioskApp::on(const OpenPoints&) {
+  state_.feature_key = "tile.points";
+  after_identify_ = AfterIdentify::kPoints;
+  if (state_.resident && points_)
+    points_->open_home();
+  else if (state_.resident)
+    state_.screen = Screen::kResidentHome;
+  else
+    open_identify();
+}
+
+void KioskApp::on(const OpenStaffLogin&) { open_staff_login(); }
+
+void KioskApp::on(const OpenAdminFeature& a) {
+  if (!state_.staff || notices_.open_admin(a.feature_key) || village_.open_admin(a.feature_key)) return;
+  if (a.feature_key == "admin.requests")
+    requests_.open_queue();
+  else if (a.feature_key == "admin.points" && points_)
+    points_->open_staff();
+  else if (a.feature_key == "admin.sync")
+    sync_.open(session_);
+  else
+    show_coming_soon(a.feature_key);
+}
+
+void KioskApp::on(const Home&) { go_home(); }
+
+void KioskApp::on(const Logout&) { go_home(); }
+
+void KioskApp::on(const SetLocale& a) {
+  if (a.locale == "zh-CN" || a.locale == "en") state_.locale = a.locale;
+}
+
+void KioskApp::on(const ExitKiosk&) {
+  // Checked here, not only hidden in the UI: only an admin may leave resident mode.
+  if (session_.staff_id && requests_service_.may(*session_.staff_id, core::Permission::kExitKiosk, nullptr))
+    state_.exit_requested = true;
+}
+
+void KioskApp::on(const ClearRecoveryNotice&) {
+  if (!state_.staff) return;
+  clear_recovery_notice(store_);
+  refresh_maintenance();
+}
+
+void KioskApp::on_identity(const IdentityAction& action) {
+  state_.notice.reset();
+  if (std::holds_alternative<CallStaff>(action))
+    call_staff();
+  else if (state_.help_called)
+    staff_takes_over();
+}
+
+// The keypad edits whichever entry is on screen; its confirm key goes to the flow that owns
+// the screen (finance row, tracking, number questions, points award), else identification.
+void KioskApp::on_keypad(const KeypadAction& action) {
+  std::visit(Overloaded{
+                 [&](const Key& k) { on_key(k.c); },
+                 [&](const Backspace&) {
+                   if (!state_.keypad.entry.empty()) state_.keypad.entry.pop_back();
+                   state_.error.reset();
+                 },
+                 [&](const Clear&) {
+                   state_.keypad.entry.clear();
+                   state_.error.reset();
+                 },
+                 [&](const Submit&) {
+                   if (notices_.on_submit() || village_.on_submit() || requests_.on_submit() || (points_ && points_->on_submit()))
+                     return;
+                   on_submit();
+                 },
+             },
+             action);
 }
 
 void KioskApp::on_back() {
@@ -425,11 +429,10 @@ void KioskApp::after_identified() {
   }
 }
 
-void KioskApp::on_key(const std::string& key) {
+void KioskApp::on_key(char c) {
   KeypadView& k = state_.keypad;
   state_.error.reset();
-  if (key.size() != 1 || k.entry.size() >= k.max_length) return;
-  const char c = key[0];
+  if (k.entry.size() >= k.max_length) return;
   const bool digit = c >= '0' && c <= '9';
   const bool x = (c == 'X' || c == 'x') && k.allow_x;
   if (!digit && !x) return;

@@ -102,10 +102,22 @@ class KioskApp {
   // "logout_idle" when the idle timeout did it).
   void go_home(bool idle = false);
   void route(const Action& action);
-  void dispatch_legacy(const LegacyAction& action);
+  void navigate(const NavigationAction& action);  // the router's own: which screen is shown
+  void on(const OpenPoints&);
+  void on(const OpenStaffLogin&);
+  void on(const OpenAdminFeature& a);
+  void on(const Back&) {}    // navigate() takes it to on_back()
+  void on(const WakeUp&) {}  // dispatch() woke the kiosk; nothing more
+  void on(const Home&);
+  void on(const Logout&);
+  void on(const SetLocale& a);
+  void on(const ExitKiosk&);
+  void on(const ClearRecoveryNotice&);
+  void on_identity(const IdentityAction& action);
+  void on_keypad(const KeypadAction& action);
   void open_identify();
   void open_staff_login();
-  void on_key(const std::string& key);
+  void on_key(char c);
   void on_submit();
   void submit_id_number();
   void submit_resident_pin();
@@ -153,6 +165,7 @@ class KioskApp {
   Session session_;  // who is identified / logged in: ids stay here, never in the ViewState
   // Where identification leads once it succeeds.
   enum class AfterIdentify { kPoints, kForm, kMyRequests, kNoticeOpinion } after_identify_ = AfterIdentify::kPoints;
+  void identify_then(AfterIdentify next);
   RequestService& requests_service_;
   RequestFlow requests_;
   SyncFlow sync_;
@@ -176,7 +189,8 @@ class KioskApp {
   void tick_idle_prompt();
 
   // Elder-friendly access and free text (kiosk_app_access.cpp).
-  bool handle_access_action(const LegacyAction& action);  // true when the action was one of these
+  void on_access(const AccessAction& action);
+  void on_text(const TextAction& action);
   bool tick_access();  // stops speech on a screen change; true when something shown changed
   void open_text_entry(const std::string& target);
   void text_entry_done();

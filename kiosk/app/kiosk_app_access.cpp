@@ -5,31 +5,27 @@
 
 namespace vsk::app {
 
-bool KioskApp::handle_access_action(const LegacyAction& action) {
-  switch (action.kind) {
-    case ActionKind::kReadAloud:
-      if (!speaker_) return true;
-      if (state_.speaking || speaker_->speaking()) {  // the same button stops it
-        speaker_->stop();
-        state_.speaking = false;
-        return true;
-      }
-      if (action.arg.empty()) return true;
-      speaker_->speak(core::speech_text(action.arg, state_.locale), core::speech_voice(state_.locale));
-      spoken_screen_ = state_.screen;
-      spoken_page_ = page_key();
-      state_.speaking = true;
-      return true;
-    case ActionKind::kToggleLargeMode:
-      state_.large_mode = !state_.large_mode;
-      return true;
-    case ActionKind::kOpenTextEntry:
-      open_text_entry(action.arg);
-      return true;
-    default:
-      break;
+void KioskApp::on_access(const AccessAction& action) {
+  if (std::holds_alternative<ToggleLargeMode>(action)) {
+    state_.large_mode = !state_.large_mode;
+    return;
   }
-  if (!TextEntry::is_text_action(action.kind)) return false;
+  if (!speaker_) return;
+  if (state_.speaking || speaker_->speaking()) {  // the same button stops it
+    speaker_->stop();
+    state_.speaking = false;
+    return;
+  }
+  const std::string& text = std::get<ReadAloud>(action).text;
+  if (text.empty()) return;
+  speaker_->speak(core::speech_text(text, state_.locale), core::speech_voice(state_.locale));
+  spoken_screen_ = state_.screen;
+  spoken_page_ = page_key();
+  state_.speaking = true;
+}
+
+void KioskApp::on_text(const TextAction& action) {
+  if (const auto* open = std::get_if<OpenTextEntry>(&action)) return open_text_entry(open->target);
   switch (text_entry_.handle(action, state_.error)) {
     case TextEntry::Outcome::kDone:
       text_entry_done();
@@ -41,7 +37,6 @@ bool KioskApp::handle_access_action(const LegacyAction& action) {
     default:
       break;
   }
-  return true;
 }
 
 // Pages that share a Screen value: the catalog's category list vs one category's services,

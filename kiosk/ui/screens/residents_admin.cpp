@@ -50,7 +50,7 @@ void residents(UiContext& ui) {
   if (big_button(ui, "residents.by_id", ui.t("residents.by_id"), size, style)) ui.emit(app::ResidentsSearchById{});
   ImGui::SetCursorPos(ImVec2(start.x + size.x + gap, start.y));
   if (big_button(ui, "residents.by_name", ui.t("residents.by_name"), size, style))
-    ui.emit(app::ActionKind::kOpenTextEntry, "residents.search");
+    ui.emit(app::OpenTextEntry{"residents.search"});
   if (v.may_edit) {
     ImGui::SetCursorPos(ImVec2(start.x + 2 * (size.x + gap), start.y));
     if (big_button(ui, "residents.import", ui.t("residents.import"), size, {theme::kTileNotices, theme::kOnColor, ui.fonts.body()}))
@@ -80,7 +80,7 @@ void residents(UiContext& ui) {
   }
   if (shown < v.results.size()) line(ui, ui.t("residents.more"), theme::kTextMuted, width);
   message_line(ui, width);
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void resident_card(UiContext& ui) {
@@ -158,7 +158,7 @@ void resident_card(UiContext& ui) {
   }
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), bottom - em * 1.8f));
   message_line(ui, wrap);
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void resident_keypad(UiContext& ui) {

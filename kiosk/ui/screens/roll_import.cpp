@@ -114,7 +114,7 @@ void roll_import(UiContext& ui) {
         ui.emit(app::RollImportConfirm{});
     }
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 }  // namespace vsk::ui::screens

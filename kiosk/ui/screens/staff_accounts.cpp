@@ -47,7 +47,7 @@ void staff_accounts(UiContext& ui) {
   }
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), top) + em * 0.4f);
   message_line(ui, width);
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void staff_account(UiContext& ui) {
@@ -72,7 +72,7 @@ void staff_account(UiContext& ui) {
   };
   row("acct_no", ui.msg(core::Message("staffacct.no").arg("no", s.staff_no)), false, app::StaffSave{});
   row("acct_name", ui.msg(core::Message("staffacct.name").arg("name", s.name.empty() ? "staffacct.tap_to_type" : s.name)),
-      v.is_new, app::Action(app::LegacyAction{app::ActionKind::kOpenTextEntry, "staffacct.name"}));
+      v.is_new, app::OpenTextEntry{"staffacct.name"});
   row("acct_role", ui.msg(core::Message("staffacct.role").arg("role", "role." + s.role)), s.active, app::StaffPickRole{});
   if (s.role == "grid_worker")
     row("acct_grid", ui.msg(core::Message("staffacct.grid").arg("grid", s.grid.empty() ? "staffacct.tap_to_pick" : s.grid)),
@@ -98,7 +98,7 @@ void staff_account(UiContext& ui) {
   }
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), top + em * 9.5f));
   message_line(ui, ImGui::GetWindowWidth() - em * 4);
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void staff_account_keypad(UiContext& ui) {

@@ -27,7 +27,7 @@ void village_pick_page(UiContext& ui, const app::VillagePickView& pick,
                    {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder}))
       ui.emit(action_for(i));
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 }  // namespace vsk::ui::screens
