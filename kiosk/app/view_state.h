@@ -124,6 +124,7 @@ struct ReceiptView {
   std::string service_id;
   std::optional<core::Message> print_result;
   int claim_days = 0;       // rewarded reports: days after completion to claim the reward
+  std::string qr_text;      // the status page link (core/status_link.h), or the number
 };
 
 struct TimelineEntry {
