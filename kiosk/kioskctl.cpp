@@ -16,6 +16,7 @@
 #include "app/catalog_loader.h"
 #include "app/demo_notices.h"
 #include "app/demo_requests.h"
+#include "app/receipt_slip.h"
 #include "app/demo_points.h"
 #include "app/points_cli.h"
 #include "app/points_rules_loader.h"
@@ -156,6 +157,7 @@ nlohmann::json request_json(vsk::store::KioskStore& store, const vsk::store::Req
     ratings.push_back({{"level", rt.level}, {"tags", rt.tags}, {"source", rt.source}, {"at", rt.at}});
   j["ratings"] = ratings;
   j["open_followups"] = store.requests().open_followups(r.id);
+  j["receipt_qr"] = vsk::app::receipt_qr(store, r.number);  // what a reprinted receipt's QR holds
   return j;
 }
 

@@ -28,6 +28,7 @@ std::unique_ptr<KioskSync> open_kiosk_sync(const std::string& data_dir, const st
   k->notices = std::make_unique<app::NoticeService>(k->store(), k->clock);
   app::register_notice_changes(*k->changes, *k->notices);
   app::register_document_changes(*k->changes, data_dir);
+  app::register_setting_changes(*k->changes, k->store());
   k->client = std::make_unique<SyncClient>(k->store(), k->clock, SigningKey::load_or_create(device_key_path(data_dir)),
                                            *k->changes);
   k->client->set_heartbeat([data_dir, &clock = k->clock] { return collect_heartbeat(data_dir, clock.unix_seconds()); },

@@ -23,8 +23,8 @@ StoredOp rejected(const std::string& code, const std::string& zh) { return Store
 // Operation types the township understands, and what must be in their payloads.
 const std::set<std::string>& known_types() {
   static const std::set<std::string> k = {"request.submitted", "request.event", "request.rated",
-                                          "points.entry",      "notice.comment", "sync.ping",
-                                          "residents.upserted"};
+                                          "request.followup_done", "points.entry",  "notice.comment",
+                                          "sync.ping",          "residents.upserted"};
   return k;
 }
 

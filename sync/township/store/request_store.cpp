@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT t.name, v.name, r.village_id, r.number, r.service_id, r.status, r.department, r.detail, r.updated_at, "
-    "r.submitted_at, r.due_date, r.on_behalf, r.closed_at, r.rating "
+    "r.submitted_at, r.due_date, r.on_behalf, r.closed_at, r.rating, r.callback_at "
     "FROM requests r JOIN places v ON v.id = r.village_id JOIN places t ON t.id = r.township_id ";
 
 }  // namespace
@@ -22,7 +22,7 @@ TownshipRequest RequestStore::read(const SqlRow& r) const {
   return TownshipRequest{r.text(0),   r.text(1),           r.integer(2),   r.text(3),
                          r.text(4),   r.text(5),           r.text(6),      sealer_.open(r.text(7)),
                          r.integer(8), r.integer(9),       r.text(10),     r.integer(11) != 0,
-                         r.optional_integer(12), r.optional_integer(13)};
+                         r.optional_integer(12), r.optional_integer(13), r.optional_integer(14)};
 }
 
 std::string status_token_hash(std::string_view token) {
@@ -64,12 +64,12 @@ void RequestStore::upsert_all(Tx& tx, std::span<const RequestUpdate> updates) {
 }
 
 void RequestStore::upsert_rows(Tx& tx, const std::vector<const RequestUpdate*>& rows, RequestUpdate::Close close) {
-  constexpr int kColumns = 15;
+  constexpr int kColumns = 16;
   const int n = static_cast<int>(rows.size());
   const std::string close_param = "$" + std::to_string(n * kColumns + 1);
   const std::string sql = R"sql(
     INSERT INTO requests(township_id, village_id, number, service_id, status, department, detail, last_seq, updated_at,
-                         submitted_at, due_date, on_behalf, closed_at, rating, status_token_hash)
+                         submitted_at, due_date, on_behalf, closed_at, rating, status_token_hash, callback_at)
     VALUES )sql" + values_list(n, kColumns) + R"sql(
     ON CONFLICT (village_id, number) DO UPDATE SET
       service_id = CASE WHEN excluded.service_id <> '' THEN excluded.service_id ELSE requests.service_id END,
@@ -85,7 +85,8 @@ void RequestStore::upsert_rows(Tx& tx, const std::vector<const RequestUpdate*>& 
                        WHEN )sql" + close_param + R"sql( = 1 THEN excluded.closed_at ELSE NULL END,
       rating = COALESCE(excluded.rating, requests.rating),
       status_token_hash = CASE WHEN excluded.status_token_hash <> '' THEN excluded.status_token_hash
-                               ELSE requests.status_token_hash END)sql";
+                               ELSE requests.status_token_hash END,
+      callback_at = COALESCE(excluded.callback_at, requests.callback_at))sql";
   std::deque<std::string> sealed;  // SqlParam views them: a deque never moves its elements
   std::vector<SqlParam> params;
   params.reserve(static_cast<std::size_t>(n * kColumns + 1));
@@ -95,7 +96,7 @@ void RequestStore::upsert_rows(Tx& tx, const std::vector<const RequestUpdate*>& 
                   {u->township_id, u->village_id, u->number, u->service_id, u->status, u->department, sealed.back(), u->seq,
                    u->now, u->submitted_at, u->due_date, u->on_behalf,
                    close == RequestUpdate::Close::kClosed ? SqlParam(u->closed_at) : SqlParam(nullptr), u->rating,
-                   u->status_token_hash});
+                   u->status_token_hash, u->callback_at > 0 ? SqlParam(u->callback_at) : SqlParam(nullptr)});
   }
   params.push_back(static_cast<std::int64_t>(close));
   tx.exec_params(sql, params);

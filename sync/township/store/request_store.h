@@ -27,6 +27,7 @@ struct TownshipRequest {
   bool on_behalf = false;
   std::optional<std::int64_t> closed_at;
   std::optional<std::int64_t> rating;
+  std::optional<std::int64_t> callback_at;  // staff called back after a 差评 (village clock)
 };
 
 struct RequestUpdate {
@@ -48,6 +49,7 @@ struct RequestUpdate {
   std::int64_t closed_at = 0;
   std::optional<std::int64_t> rating;  // 1..5
   std::string status_token_hash;       // status_token_hash() of the receipt QR's token
+  std::int64_t callback_at = 0;        // request.followup_done: the 差评 call-back was made
 };
 
 // What the township keeps of a receipt's status token: a hash, never the token.
