@@ -186,7 +186,9 @@ void HttpServer::routes() {
     send(res, r);
   });
   post("/v1/sync", kSyncBodyLimit, [this](const httplib::Request& req, const std::string& body, httplib::Response& res) {
-    const Reply r = service_.handle_envelope(body);
+    const auto admission = WorkerPool::admit();
+    Reply r = admission.admitted() ? service_.handle_envelope(body) : busy_reply(admission.retry_after_s());
+    r.close_connection = r.close_connection || !admission.admitted();
     std::string who = "?";
     sync::EnvelopeError e{};
     if (const auto env = sync::parse_envelope(body, &e)) who = env->header.kind + " from " + env->header.from;

@@ -81,7 +81,7 @@ void receipt(UiContext& ui) {
   if (big_button(ui, "print", ui.t("receipt.print"), ImVec2(qr_size, em * (large ? 2.6f : 3)),
                  {theme::kTileRequests, theme::kOnColor}))
     ui.emit(app::PrintReceipt{});
-  if (footer_button(ui, "done", ui.t("nav.done"), large ? right_x : em)) ui.emit(app::ActionKind::kHome);
+  if (footer_button(ui, "done", ui.t("nav.done"), large ? right_x : em)) ui.emit(app::Home{});
 }
 
 }  // namespace vsk::ui::screens
