@@ -139,7 +139,9 @@ void RollImportFlow::dry_run() {
   v.first_problems.clear();
   for (const auto& p : r.parse.problems) {
     if (v.first_problems.size() >= kFirstProblems) break;
-    v.first_problems.push_back({p.row, p.column, p.severity == residents::Severity::kWarning, p.reason});
+    std::string column = p.column;  // a header cell may hold a line break (Alt+Enter in Excel)
+    column.erase(std::remove_if(column.begin(), column.end(), [](char c) { return c == '\n' || c == '\r'; }), column.end());
+    v.first_problems.push_back({p.row, column, p.severity == residents::Severity::kWarning, p.reason});
   }
   v.may_import = v.usable && (v.skip_bad || v.errors == 0) && v.rows > v.errors;
   v.report_file.clear();

@@ -30,7 +30,6 @@ struct ResidentPickRelation {};  // 与户主关系: a pick page
 struct ResidentPickOption {  // the option tapped on a pick page
   std::size_t index = 0;
 };
-struct ResidentNew {};  // 登记新居民: in the household on screen, or a new household
 
 // ---- 从U盘导入 ----
 struct RollImportOpen {};  // lists the spreadsheets on removable media
@@ -57,7 +56,7 @@ struct StaffResetPin {};
 
 using VillageAdminAction =
     std::variant<ResidentsSearchById, ResidentOpen, ResidentPin, ResidentEditPhone, ResidentSetStatus,
-                 ResidentPickGrid, ResidentPickRelation, ResidentPickOption, ResidentNew, RollImportOpen,
+                 ResidentPickGrid, ResidentPickRelation, ResidentPickOption, RollImportOpen,
                  RollImportPick, RollImportSkipBad, RollImportCreateGrids, RollImportConfirm, StaffOpen, StaffNew,
                  StaffPickRole, StaffPickGrid, StaffAccountPickOption, StaffSave, StaffDisable, StaffResetPin>;
 

@@ -81,6 +81,7 @@ void staff_account(UiContext& ui) {
     row("acct_state", ui.t(!s.active ? "staffacct.disabled_tag" : s.pin_pending ? "staffacct.pin_pending" : "staffacct.active"),
         false, app::StaffSave{});
 
+  const float left_end = ImGui::GetCursorPosY();  // the buttons below move the cursor
   if (s.active) {
     const ImVec2 b(em * 10, em * 2.6f);
     const float x = ImGui::GetWindowWidth() - em * 2 - b.x;
@@ -96,7 +97,7 @@ void staff_account(UiContext& ui) {
       button("acct_disable", "staffacct.disable", theme::kError, app::StaffDisable{});
     }
   }
-  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), top + em * 9.5f));
+  ImGui::SetCursorPosY(std::max(left_end, top + em * 9.5f) + em * 0.3f);
   message_line(ui, ImGui::GetWindowWidth() - em * 4);
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
