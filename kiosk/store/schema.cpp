@@ -498,6 +498,27 @@ void v11_error_codes(db::Transaction& tx) {
   )sql");
 }
 
+// v12: a kiosk that replaced another (USB enrollment with a replacement code, issue 19)
+// keeps the operations its predecessor had sent, as the township returned them: the village's
+// record stays whole on the new PC, and they are never sent again (they are not in the outbox,
+// whose seq is this device's own). Payloads encrypted like the outbox's; append-only.
+void v12_sync_history(db::Transaction& tx) {
+  tx.db().exec(R"sql(
+    CREATE TABLE sync_history(
+      op_id       TEXT PRIMARY KEY,
+      device_id   TEXT NOT NULL,
+      seq         INTEGER NOT NULL,
+      type        TEXT NOT NULL,
+      payload     BLOB NOT NULL,
+      device_time INTEGER NOT NULL,
+      UNIQUE (device_id, seq));
+    CREATE TRIGGER sync_history_no_update BEFORE UPDATE ON sync_history
+      BEGIN SELECT RAISE(ABORT, 'sync history is append-only'); END;
+    CREATE TRIGGER sync_history_no_delete BEFORE DELETE ON sync_history
+      BEGIN SELECT RAISE(ABORT, 'sync history is append-only'); END;
+  )sql");
+}
+
 std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
   return {
       {1, v1_village},
@@ -511,6 +532,7 @@ std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
       {kEventNotesSchema, [&cipher](db::Transaction& tx) { v9_encrypt_event_notes(tx, cipher); }},
       {kRollSchema, migrate_roll},
       {kErrorCodesSchema, v11_error_codes},
+      {kSyncHistorySchema, v12_sync_history},
   };
 }
 

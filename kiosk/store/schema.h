@@ -29,6 +29,7 @@ std::string pii_key_check(const platform::PiiCipher& cipher);
 inline constexpr int kPointsSchema = 6;
 inline constexpr int kSyncSchema = 7;
 inline constexpr int kErrorCodesSchema = 11;  // sync errors stored as codes, not Chinese text (10: roll11)
+inline constexpr int kSyncHistorySchema = 12;  // a replaced kiosk's operations, kept by its successor (issue 19)
 inline constexpr int kEventNotesSchema = 9;  // request event notes encrypted (after notices, v8)  // outbox, sync state, applied changes, conflicts
 
 }  // namespace vsk::store

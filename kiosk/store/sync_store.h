@@ -68,6 +68,11 @@ inline constexpr const char* kLastErrorCode = "last_error_code";
 inline constexpr const char* kLastErrorDetail = "last_error_detail";
 inline constexpr const char* kClockOffset = "clock_offset_s";  // kiosk clock minus township clock
 inline constexpr const char* kLastResync = "last_resync";      // "<scope>: <why>" of the last re-download
+// A USB enrollment request written and not yet answered (issue 19).
+inline constexpr const char* kUsbRequestId = "usb_enroll.request_id";
+inline constexpr const char* kUsbCodeKey = "usb_enroll.code_key";      // hex of the code's key
+inline constexpr const char* kUsbRequestAt = "usb_enroll.created_at";
+inline constexpr const char* kReplaced = "replaced_device";            // the device this kiosk took over from
 }  // namespace sync_key
 
 class SyncStore {
@@ -88,6 +93,11 @@ class SyncStore {
   // resolution "retried" (the caller enqueues the same payload again) or "discarded".
   bool resolve_rejection(db::Transaction& tx, std::int64_t seq, const std::string& resolution,
                          std::int64_t staff_id, std::int64_t at);
+
+  // A replaced kiosk's operations (issue 19); the same op again is ignored.
+  void add_history(db::Transaction& tx, const std::string& device_id, const OutboxOp& op);
+  // Op ids of the history in the order the township held them (oldest kiosk first, by seq).
+  std::vector<std::string> history_op_ids();
 
   bool applied(std::int64_t change_id);
   void mark_applied(db::Transaction& tx, std::int64_t change_id, const std::string& scope);

@@ -25,5 +25,7 @@ std::string default_places_sql();
 std::string accounts_ddl(Dialect::Kind kind);
 // Indexes the dashboard's per-village figures read (store/dashboard_store.h).
 std::string dashboard_indexes_ddl();
+// Replacement codes (issue 19): an enrollment code may name the kiosk the new one replaces.
+std::string replacement_codes_ddl();
 
 }  // namespace vsk::township::schema

@@ -141,10 +141,14 @@ void v4_accounts(db::Transaction& tx) {
   )sql");
 }
 
+// A replacement code names the kiosk the new one takes over from (issue 19, USB replacement).
+void v5_replacement_codes(db::Transaction& tx) { tx.db().exec(schema::replacement_codes_ddl()); }
+
 }  // namespace
 
 std::vector<db::Migration> sqlite_migrations() {
-  return {{1, v1_township}, {2, v2_places, /*rebuilds_tables=*/true}, {3, v3_heartbeats}, {4, v4_accounts}};
+  return {{1, v1_township}, {2, v2_places, /*rebuilds_tables=*/true}, {3, v3_heartbeats}, {4, v4_accounts},
+          {5, v5_replacement_codes}};
 }
 
 }  // namespace vsk::township
