@@ -70,7 +70,7 @@ BENCHMARK(BM_FrameHome1080p)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTi
 
 void BM_FrameKeypad1080p(benchmark::State& state) {
   Kiosk k;
-  k.app.dispatch(app::LegacyAction{app::ActionKind::kOpenPoints, ""});
+  k.app.dispatch(app::OpenPoints{});
   k.shell.render_frame();
   whole_frames(state, k);
 }
@@ -90,7 +90,7 @@ void BM_FrameScreenChange1080p(benchmark::State& state) {
   std::int64_t drawn = 0;
   bool keypad = false;
   for (auto _ : state) {
-    k.app.dispatch(app::LegacyAction{keypad ? app::ActionKind::kHome : app::ActionKind::kOpenPoints, ""});
+    k.app.dispatch(keypad ? app::Action(app::Home{}) : app::Action(app::OpenPoints{}));
     keypad = !keypad;
     draw_and_present(k);
     drawn += k.video.renderer().last_drawn_pixels();
@@ -102,7 +102,7 @@ BENCHMARK(BM_FrameScreenChange1080p)->Unit(benchmark::kMillisecond)->MeasureProc
 // A finger on a keypad key and off again: the pressed colour shows, the rest stays.
 void BM_FrameKeyPress1080p(benchmark::State& state) {
   Kiosk k;
-  k.app.dispatch(app::LegacyAction{app::ActionKind::kOpenPoints, ""});
+  k.app.dispatch(app::OpenPoints{});
   k.shell.render_frame();
   k.shell.render_frame();
   const ui::WidgetRecord* key = k.shell.last_frame().find_widget("key.5");

@@ -1,6 +1,7 @@
 // Sync figures end to end on loopback: the real township HTTP server (in this process, on
 // 127.0.0.1) and the real kiosk client over libcurl. Prints one line per figure.
-//   build/bench/sync_bench [OPS] [--postgres]   (default 10000 operations, township on SQLite)
+//   build/bench/sync_bench [OPS] [--postgres] [--batch N]   (default 10000 operations, township on
+//   SQLite, the kiosk's batches of SyncLimits::batch_ops)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -50,15 +51,19 @@ double bytes_per_op(Loopback& net, test_support::TestKiosk& k, int n, F make) {
 
 int main(int argc, char** argv) {
   int ops = 10000;
+  sync::SyncLimits limits;
   for (int i = 1; i < argc; ++i) {
     if (std::string(argv[i]) == "--postgres")
       g_backend = test_support::Backend::kPostgres;
+    else if (std::string(argv[i]) == "--batch" && i + 1 < argc)
+      limits.batch_ops = std::atoi(argv[++i]);
     else
       ops = std::atoi(argv[i]);
   }
   {
     Loopback net;
     test_support::TestKiosk k(/*seed=*/false);
+    k.client = std::make_unique<sync::SyncClient>(k.store, k.clock, sync::SigningKey::generate(), k.changes, limits);
     net.enroll(k);
     {
       auto tx = k.store.begin();
@@ -69,11 +74,15 @@ int main(int argc, char** argv) {
                                1795399200);
       tx.commit();
     }
+    const std::int64_t statements_before = net.town.store.statements_run();
     const auto t0 = Steady::now();
     const auto r = k.client->run_once(*net.transport);
     const double s = seconds_since(t0);
-    std::printf("sync_ops=%d ok=%d seconds=%.3f ops_per_second=%.0f bytes_sent=%lld bytes_received=%lld\n", ops, r.ok, s,
-                ops / s, static_cast<long long>(r.bytes_sent), static_cast<long long>(r.bytes_received));
+    const auto statements = net.town.store.statements_run() - statements_before;
+    std::printf("sync_ops=%d ok=%d seconds=%.3f ops_per_second=%.0f bytes_sent=%lld bytes_received=%lld "
+                "township_statements=%lld (%.2f per operation)\n",
+                ops, r.ok, s, ops / s, static_cast<long long>(r.bytes_sent), static_cast<long long>(r.bytes_received),
+                static_cast<long long>(statements), static_cast<double>(statements) / ops);
   }
   {
     Loopback net;

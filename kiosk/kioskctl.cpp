@@ -10,12 +10,14 @@
 #include <vector>
 
 #include "app/backup_service.h"
+#include "app/restore_guard.h"
 #include "app/bootstrap.h"
 #include "app/error_edge.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
 #include "app/demo_notices.h"
 #include "app/demo_requests.h"
+#include "app/receipt_slip.h"
 #include "app/demo_points.h"
 #include "app/points_cli.h"
 #include "app/points_rules_loader.h"
@@ -50,7 +52,9 @@ const char* kUsage =
     "  restore [FILE]            stop the kiosk first; restore FILE, or the newest good backup; the\n"
     "                            current kiosk.db is kept as kiosk.db.damaged-<time>; refuses a damaged backup\n"
     "                            (checksum, integrity_check, audit and points chains); with --try-older after\n"
-    "                            FILE, goes on to the next older backup that passes\n"
+    "                            FILE, goes on to the next older backup that passes; refuses while operations\n"
+    "                            filed after the backup have not reached the township (sync first), unless\n"
+    "                            --discard-unsent\n"
     "  audit list [--json]       the audit trail of staff actions, oldest first\n"
     "  audit verify              check the audit trail's hash chain; exit 1 naming the first bad entry\n"
     "  points balance ID [--json]   points of a resident (ID number) or household (household id)\n"
@@ -156,6 +160,7 @@ nlohmann::json request_json(vsk::store::KioskStore& store, const vsk::store::Req
     ratings.push_back({{"level", rt.level}, {"tags", rt.tags}, {"source", rt.source}, {"at", rt.at}});
   j["ratings"] = ratings;
   j["open_followups"] = store.requests().open_followups(r.id);
+  j["receipt_qr"] = vsk::app::receipt_qr(store, r.number);  // what a reprinted receipt's QR holds
   return j;
 }
 
@@ -300,7 +305,7 @@ int cmd_backup(const std::string& data_dir) {
   return 0;
 }
 
-int cmd_restore(const std::string& data_dir, const std::string& file, bool try_older) {
+int cmd_restore(const std::string& data_dir, const std::string& file, bool try_older, bool discard_unsent) {
   vsk::platform::SystemClock clock;
   vsk::app::BackupService backups(data_dir, clock);
   std::string chosen = file;
@@ -339,10 +344,27 @@ int cmd_restore(const std::string& data_dir, const std::string& file, bool try_o
       return 1;
     }
   }
+  // Operations filed after the backup that the township has not got exist only in the
+  // current database: never dropped without being asked.
+  const auto loss = vsk::app::restore_loss(vsk::store::kiosk_db_path(data_dir), chosen);
+  if (loss.unsent > 0 && !discard_unsent) {
+    std::cerr << "kioskctl: refusing to restore: " << loss.unsent
+              << " operations filed after this backup have not reached the township yet and exist only in the "
+                 "current database; run kioskctl sync (or export-bundle for USB) first, or add --discard-unsent to "
+                 "restore anyway (the current database is kept aside); nothing changed\n";
+    return 1;
+  }
   try {
     const std::string aside = backups.restore(chosen);
     std::printf("restored %s\n", chosen.c_str());
     if (!aside.empty()) std::printf("the previous database was kept as %s\n", aside.c_str());
+    if (loss.at_township > 0)
+      std::printf("%lld operations filed after this backup are at the township and stay there (this kiosk no longer "
+                  "shows them; its new ones are numbered after them)\n",
+                  static_cast<long long>(loss.at_township));
+    if (loss.unsent > 0)
+      std::printf("%lld operations not yet at the township were dropped (still in the kept database)\n",
+                  static_cast<long long>(loss.unsent));
     return 0;
   } catch (const vsk::app::BackupError& e) {
     std::cerr << "kioskctl: refusing to restore: " << e.what() << "; nothing changed\n";
@@ -395,10 +417,18 @@ int main(int argc, char** argv) {
     if (args == std::vector<std::string>{"residents", "list", "--json"}) return cmd_residents_list(data_dir, true);
     if (args == std::vector<std::string>{"db", "check"}) return cmd_db_check(data_dir);
     if (args == std::vector<std::string>{"backup"}) return cmd_backup(data_dir);
-    if (!args.empty() && args[0] == "restore" && args.size() <= 3) {
-      const bool try_older = args.back() == "--try-older";
-      const std::size_t files = args.size() - 1 - (try_older ? 1 : 0);
-      if (files == 1 || (files == 0 && !try_older)) return cmd_restore(data_dir, files == 1 ? args[1] : "", try_older);
+    if (!args.empty() && args[0] == "restore" && args.size() <= 4) {
+      std::vector<std::string> rest(args.begin() + 1, args.end());
+      const auto flag = [&rest](const char* name) {
+        const auto it = std::find(rest.begin(), rest.end(), name);
+        if (it == rest.end()) return false;
+        rest.erase(it);
+        return true;
+      };
+      const bool try_older = flag("--try-older");
+      const bool discard_unsent = flag("--discard-unsent");
+      if (rest.size() == 1 || (rest.empty() && !try_older))
+        return cmd_restore(data_dir, rest.empty() ? "" : rest[0], try_older, discard_unsent);
     }
     if (args == std::vector<std::string>{"requests", "list"}) return cmd_requests_list(data_dir, false);
     if (args == std::vector<std::string>{"audit", "list"}) return cmd_audit_list(data_dir, false);

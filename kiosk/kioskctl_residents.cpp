@@ -7,7 +7,8 @@
 #include "app/bootstrap.h"
 #include "app/resident_pins.h"
 #include "app/roll_import.h"
-#include "app/table_file.h"
+#include "app/roll_import_flow.h"
+#include "app/roll_report.h"
 #include "app/translations.h"
 #include "core/date.h"
 #include "platform/clock.h"
@@ -23,22 +24,6 @@ int usage(const std::string& what) {
 }
 
 app::Translations translations() { return app::Translations::load(app::default_assets_dir() + "/i18n", {"en", "zh-CN"}); }
-
-// The problems for the clerk to fix, in Chinese, in the order of the file.
-void write_report(const std::string& path, const app::RollImportReport& r, const app::Translations& tr) {
-  app::Table t;
-  t.sheet_name = "导入问题";
-  t.title = "花名册导入检查结果";
-  t.header = {"行号", "列", "类别", "问题"};
-  t.widths = {8, 14, 8, 80};
-  for (const auto& p : r.parse.problems)
-    t.rows.push_back({app::TableCell::num(p.row), p.column, p.severity == residents::Severity::kError ? "错误" : "提醒",
-                      tr.format("zh-CN", p.reason)});
-  t.totals = std::vector<app::TableCell>{"合计", "", "",
-                                         "错误 " + std::to_string(r.parse.errors()) + " 个，提醒 " +
-                                             std::to_string(r.parse.warnings()) + " 个"};
-  app::write_table(path, t);
-}
 
 int cmd_import(const std::string& data_dir, const std::vector<std::string>& args) {
   if (args.size() < 3) return usage("residents import needs a FILE");
@@ -92,7 +77,7 @@ int cmd_import(const std::string& data_dir, const std::vector<std::string>& args
                   m.masked_id_number.c_str(), m.household_no.empty() ? "-" : m.household_no.c_str());
   }
   if (!report_path.empty()) {
-    write_report(report_path, r, tr);
+    app::write_roll_report(report_path, r, tr);
     std::printf("problems written to %s\n", report_path.c_str());
   }
   if (r.committed) {
@@ -144,12 +129,35 @@ int cmd_pin(const std::string& data_dir, const std::vector<std::string>& args) {
   return 0;
 }
 
+// The folder 从U盘导入 also looks in (besides /media and /run/media): a shared folder, or a
+// stand-in for the stick. Audited like every settings change.
+int cmd_import_folder(const std::string& data_dir, const std::vector<std::string>& args) {
+  if (args.size() != 3) return usage("residents import-folder needs DIR or --clear");
+  const bool clear = args[2] == "--clear";
+  const std::string dir = clear ? "" : std::filesystem::absolute(args[2]).string();
+  if (!clear && !std::filesystem::is_directory(dir)) {
+    std::cerr << "kioskctl: " << dir << " is not a folder; nothing changed\n";
+    return 1;
+  }
+  platform::SodiumPinHasher hasher;
+  auto village = app::open_village(data_dir, hasher, false);
+  auto tx = village.store->begin();
+  if (clear) village.store->settings().remove(tx, app::kImportFolderSetting);
+  else village.store->settings().set(tx, app::kImportFolderSetting, dir);
+  village.store->audit().append(tx, app::ActingStaff{}.entry(platform::SystemClock().unix_seconds(), "settings.set",
+                                                             app::kImportFolderSetting, dir));
+  tx.commit();
+  std::printf("import folder: %s\n", clear ? "(none)" : dir.c_str());
+  return 0;
+}
+
 }  // namespace
 
 std::optional<int> run_residents_command(const std::string& data_dir, const std::vector<std::string>& args) {
   if (args.size() < 2 || args[0] != "residents") return std::nullopt;
   if (args[1] == "import") return cmd_import(data_dir, args);
   if (args[1] == "pin") return cmd_pin(data_dir, args);
+  if (args[1] == "import-folder") return cmd_import_folder(data_dir, args);
   return std::nullopt;
 }
 

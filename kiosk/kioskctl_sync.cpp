@@ -18,7 +18,8 @@ json report_json(const sync::SyncReport& r) {
               {"pushed", r.pushed},   {"accepted", r.accepted},     {"duplicates", r.duplicates},
               {"rejected", r.rejected}, {"pulled", r.pulled},       {"conflicts", r.conflicts},
               {"acked_seq", r.acked_seq}, {"pending", r.pending},   {"bytes_sent", r.bytes_sent},
-              {"bytes_received", r.bytes_received}, {"already_imported", r.already_imported}};
+              {"bytes_received", r.bytes_received}, {"already_imported", r.already_imported},
+              {"refiled", r.refiled}};
 }
 
 int print_report(const sync::SyncReport& r, bool as_json, const char* what) {
@@ -67,6 +68,9 @@ json health_json(const sync::SyncHealth& h) {
 const char* kSyncUsage =
     "  enroll --server URL --code CODE [--name NAME] [--ca CERT.pem]   register this kiosk with the township\n"
     "                            (--ca: https with the township's own CA; kept for every later sync)\n"
+    "  enroll --fresh --server URL --code CODE   this data dir was copied from another kiosk (sync says\n"
+    "                            \"cloned\"): enroll as a kiosk of its own; what was filed here is sent under it\n"
+    "  claim-identity            the disk moved to this machine and the old one is gone: keep its enrollment\n"
     "  sync [--json]             one sync round now; exit 1 with the reason if it failed\n"
     "  sync-status [--json]      pending operations, last success and error, quarantine, conflicts\n"
     "  export-bundle FILE        write pending operations for the township to FILE (USB)\n"
@@ -75,7 +79,8 @@ const char* kSyncUsage =
 std::optional<int> run_sync_command(const std::string& data_dir, const std::vector<std::string>& args) {
   if (args.empty()) return std::nullopt;
   const std::string& cmd = args[0];
-  if (cmd != "enroll" && cmd != "sync" && cmd != "sync-status" && cmd != "export-bundle" && cmd != "import-bundle")
+  if (cmd != "enroll" && cmd != "sync" && cmd != "sync-status" && cmd != "export-bundle" && cmd != "import-bundle" &&
+      cmd != "claim-identity")
     return std::nullopt;
   auto k = sync::open_kiosk_sync(data_dir, app::default_assets_dir());
   const bool as_json = has_flag(args, "--json");
@@ -90,7 +95,8 @@ std::optional<int> run_sync_command(const std::string& data_dir, const std::vect
     sync::CurlOptions curl;
     curl.ca_file = option(args, "--ca").value_or("");
     auto transport = sync::make_curl_transport(*server, curl);
-    const auto r = k->client->enroll(*transport, *server, *code, option(args, "--name").value_or(""));
+    const auto r =
+        k->client->enroll(*transport, *server, *code, option(args, "--name").value_or(""), has_flag(args, "--fresh"));
     if (!r.ok) return print_report(r, false, "enroll");
     if (!curl.ca_file.empty()) {
       auto tx = k->store().begin();
@@ -108,6 +114,16 @@ std::optional<int> run_sync_command(const std::string& data_dir, const std::vect
     curl.ca_file = k->store().sync().get(store::sync_key::kCaFile).value_or("");
     auto transport = sync::make_curl_transport(*url, curl);
     return print_report(k->client->run_once(*transport), as_json, "sync");
+  }
+  if (cmd == "claim-identity") {
+    std::string why;
+    if (!k->client->claim_identity(&why)) {
+      std::cerr << "kioskctl: claim-identity: " << why << "; nothing changed\n";
+      return 1;
+    }
+    std::cout << "this machine now holds the enrollment of " << k->client->health().device_id
+              << "; a copy of this data dir still running elsewhere must enroll afresh\n";
+    return 0;
   }
   if (cmd == "sync-status") {
     const json h = health_json(k->client->health());

@@ -248,7 +248,7 @@ int main(int argc, char** argv) {
                   shell.fonts().glyph_count(), shell.stats().last_atlas_build_ms,
                   video.renderer().name().c_str());
       // Large mode rebuilds the one atlas at the bigger size (the normal one is dropped).
-      app.dispatch(vsk::app::LegacyAction{vsk::app::ActionKind::kToggleLargeMode, ""});
+      app.dispatch(vsk::app::ToggleLargeMode{});
       shell.render_frame();
       std::printf("large_mode atlas=%dx%d atlas_build_ms=%.1f body_px=%.0f peak_rss_mib=%.1f\n",
                   shell.fonts().atlas_width(), shell.fonts().atlas_height(), shell.stats().last_atlas_build_ms,

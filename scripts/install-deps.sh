@@ -12,6 +12,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev  # tests send gzip bodies to the township server
   libpq-dev postgresql-15  # the township server on PostgreSQL; tests start throwaway clusters
+  pgbackrest  # point-in-time recovery of a township on PostgreSQL (tests/sync/pgbackrest_test.cpp)
   fonts-wqy-microhei
   libzip-dev libpugixml-dev libfreexl-dev libxlsxwriter-dev  # village rolls in and ledgers out (issue 11)
   python3-openpyxl python3-xlwt  # tests: roll fixtures written and exports read by other programs

@@ -43,6 +43,8 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       own_notices_(services.notices ? nullptr : std::make_unique<NoticeService>(services.store, services.clock)),
       notice_service_(services.notices ? *services.notices : *own_notices_),
       notices_(state_, session_, services.store, notice_service_, services.clock),
+      village_(state_, session_, services.store, services.hasher, services.clock, services.requests,
+               services.translations),
       red_board_(std::move(services.red_board)),
       speaker_(services.speaker),
       text_entry_(state_.text_entry, services.pinyin) {
@@ -157,6 +159,7 @@ void KioskApp::go_home(bool idle) {
   if (speaker_) speaker_->stop();
   idle_.set_timeout_ms(options_.idle_timeout_ms);
   notices_.reset();
+  village_.reset();
   // The attract screen waits a full idle time from here, not from the last touch.
   idle_.touch(clock_.monotonic_ms());
   if (leaving_staff) {  // audited after the reset, so a failed write cannot keep the session open
@@ -216,19 +219,19 @@ void KioskApp::dispatch_unguarded(const Action& action) {
 // Each feature's actions go to the flow that owns them.
 void KioskApp::route(const Action& action) {
   std::visit(Overloaded{
+                 [&](const NavigationAction& a) { navigate(a); },
+                 [&](const KeypadAction& a) { on_keypad(a); },
+                 [&](const IdentityAction& a) { on_identity(a); },
+                 [&](const AccessAction& a) { on_access(a); },
+                 [&](const TextAction& a) { on_text(a); },
                  [&](const RequestAction& a) {
-                   if (requests_.handle(a) == FlowResult::kIdentifyFirst) {
-                     after_identify_ = std::holds_alternative<OpenMyRequests>(a) ? AfterIdentify::kMyRequests
-                                                                                 : AfterIdentify::kForm;
-                     open_identify();
-                   }
+                   if (requests_.handle(a) == FlowResult::kIdentifyFirst)
+                     identify_then(std::holds_alternative<OpenMyRequests>(a) ? AfterIdentify::kMyRequests
+                                                                             : AfterIdentify::kForm);
                  },
                  [&](const StaffQueueAction& a) { requests_.handle(a); },
                  [&](const NoticeAction& a) {
-                   if (notices_.handle(a) == FlowResult::kIdentifyFirst) {
-                     after_identify_ = AfterIdentify::kNoticeOpinion;
-                     open_identify();
-                   }
+                   if (notices_.handle(a) == FlowResult::kIdentifyFirst) identify_then(AfterIdentify::kNoticeOpinion);
                  },
                  [&](const PointsAction& a) {
                    if (points_) points_->handle(a);
@@ -236,97 +239,106 @@ void KioskApp::route(const Action& action) {
                  [&](const SyncAction& a) {
                    if (state_.staff) sync_.handle(a, session_);
                  },
-                 [&](const LegacyAction& a) { dispatch_legacy(a); },
+                 [&](const VillageAdminAction& a) {
+                   if (state_.staff) village_.handle(a);
+                 },
              },
              action);
 }
 
-void KioskApp::dispatch_legacy(const LegacyAction& action) {
-  if (action.kind == ActionKind::kWakeUp) return;
-  if (handle_access_action(action)) return;
-  if (action.kind == ActionKind::kSubmit && notices_.on_submit()) return;
-  if (action.kind == ActionKind::kSubmit && requests_.on_submit()) return;
-  if (action.kind == ActionKind::kSubmit && points_ && points_->on_submit()) return;
+void KioskApp::identify_then(AfterIdentify next) {
+  after_identify_ = next;
+  open_identify();
+}
+
+void KioskApp::navigate(const NavigationAction& action) {
+  if (std::holds_alternative<WakeUp>(action)) return;  // it only woke the kiosk (see dispatch)
+  if (std::holds_alternative<Back>(action)) return on_back();
   // Opening something starts from a clean message line: the last step's success message goes.
-  if (action.kind != ActionKind::kBack && action.kind != ActionKind::kKey && action.kind != ActionKind::kBackspace &&
-      action.kind != ActionKind::kClear && action.kind != ActionKind::kSubmit)
-    state_.notice.reset();
-  switch (action.kind) {
-    case ActionKind::kOpenPoints:
-      state_.feature_key = "tile.points";
-      after_identify_ = AfterIdentify::kPoints;
-      if (state_.resident && points_)
-        points_->open_home();
-      else if (state_.resident)
-        state_.screen = Screen::kResidentHome;
-      else
-        open_identify();
-      break;
-    case ActionKind::kOpenStaffLogin:
-      open_staff_login();
-      break;
-    case ActionKind::kOpenAdminFeature:
-      if (!state_.staff) break;
-      if (notices_.open_admin(action.arg))
-        break;
-      if (action.arg == "admin.requests")
-        requests_.open_queue();
-      else if (action.arg == "admin.points" && points_)
-        points_->open_staff();
-      else if (action.arg == "admin.sync")
-        sync_.open(session_);
-      else
-        show_coming_soon(action.arg);
-      break;
-    case ActionKind::kBack:
-      on_back();
-      break;
-    case ActionKind::kHome:
-    case ActionKind::kLogout:
-      go_home();
-      break;
-    case ActionKind::kKey:
-      on_key(action.arg);
-      break;
-    case ActionKind::kBackspace:
-      if (!state_.keypad.entry.empty()) state_.keypad.entry.pop_back();
-      state_.error.reset();
-      break;
-    case ActionKind::kClear:
-      state_.keypad.entry.clear();
-      state_.error.reset();
-      break;
-    case ActionKind::kSubmit:
-      on_submit();
-      break;
-    case ActionKind::kSetLocale:
-      if (action.arg == "zh-CN" || action.arg == "en") state_.locale = action.arg;
-      break;
-    case ActionKind::kCallStaff:
-      call_staff();
-      break;
-    case ActionKind::kExitKiosk:
-      // Checked here, not only hidden in the UI: only an admin may leave resident mode.
-      if (session_.staff_id && requests_service_.may(*session_.staff_id, core::Permission::kExitKiosk, nullptr))
-        state_.exit_requested = true;
-      break;
-    case ActionKind::kStaffTakeOver:
-      if (state_.help_called) staff_takes_over();
-      break;
-    case ActionKind::kClearRecoveryNotice:
-      if (!state_.staff) break;
-      clear_recovery_notice(store_);
-      refresh_maintenance();
-      break;
-    default:
-      break;
-  }
+  state_.notice.reset();
+  std::visit([&](const auto& a) { on(a); }, action);
+}
+
+void KioskApp::on(const OpenPoints&) {
+  state_.feature_key = "tile.points";
+  after_identify_ = AfterIdentify::kPoints;
+  if (state_.resident && points_)
+    points_->open_home();
+  else if (state_.resident)
+    state_.screen = Screen::kResidentHome;
+  else
+    open_identify();
+}
+
+void KioskApp::on(const OpenStaffLogin&) { open_staff_login(); }
+
+void KioskApp::on(const OpenAdminFeature& a) {
+  if (!state_.staff || notices_.open_admin(a.feature_key) || village_.open_admin(a.feature_key)) return;
+  if (a.feature_key == "admin.requests")
+    requests_.open_queue();
+  else if (a.feature_key == "admin.points" && points_)
+    points_->open_staff();
+  else if (a.feature_key == "admin.sync")
+    sync_.open(session_);
+  else
+    show_coming_soon(a.feature_key);
+}
+
+void KioskApp::on(const Home&) { go_home(); }
+
+void KioskApp::on(const Logout&) { go_home(); }
+
+void KioskApp::on(const SetLocale& a) {
+  if (a.locale == "zh-CN" || a.locale == "en") state_.locale = a.locale;
+}
+
+void KioskApp::on(const ExitKiosk&) {
+  // Checked here, not only hidden in the UI: only an admin may leave resident mode.
+  if (session_.staff_id && requests_service_.may(*session_.staff_id, core::Permission::kExitKiosk, nullptr))
+    state_.exit_requested = true;
+}
+
+void KioskApp::on(const ClearRecoveryNotice&) {
+  if (!state_.staff) return;
+  clear_recovery_notice(store_);
+  refresh_maintenance();
+}
+
+void KioskApp::on_identity(const IdentityAction& action) {
+  state_.notice.reset();
+  if (std::holds_alternative<CallStaff>(action))
+    call_staff();
+  else if (state_.help_called)
+    staff_takes_over();
+}
+
+// The keypad edits whichever entry is on screen; its confirm key goes to the flow that owns
+// the screen (finance row, tracking, number questions, points award), else identification.
+void KioskApp::on_keypad(const KeypadAction& action) {
+  std::visit(Overloaded{
+                 [&](const Key& k) { on_key(k.c); },
+                 [&](const Backspace&) {
+                   if (!state_.keypad.entry.empty()) state_.keypad.entry.pop_back();
+                   state_.error.reset();
+                 },
+                 [&](const Clear&) {
+                   state_.keypad.entry.clear();
+                   state_.error.reset();
+                 },
+                 [&](const Submit&) {
+                   if (notices_.on_submit() || village_.on_submit() || requests_.on_submit() || (points_ && points_->on_submit()))
+                     return;
+                   on_submit();
+                 },
+             },
+             action);
 }
 
 void KioskApp::on_back() {
   state_.error.reset();
   if (points_ && points_->on_back()) return;
   if (notices_.on_back(session_)) return;
+  if (village_.on_back()) return;
   const bool staff = state_.staff.has_value();
   switch (state_.screen) {
     case Screen::kIdentify:
@@ -417,11 +429,10 @@ void KioskApp::after_identified() {
   }
 }
 
-void KioskApp::on_key(const std::string& key) {
+void KioskApp::on_key(char c) {
   KeypadView& k = state_.keypad;
   state_.error.reset();
-  if (key.size() != 1 || k.entry.size() >= k.max_length) return;
-  const char c = key[0];
+  if (k.entry.size() >= k.max_length) return;
   const bool digit = c >= '0' && c <= '9';
   const bool x = (c == 'X' || c == 'x') && k.allow_x;
   if (!digit && !x) return;
@@ -443,10 +454,15 @@ void KioskApp::on_submit() {
 
 // Also a staff member whose PIN an admin reset (issue 11): they choose a new one the same way.
 bool KioskApp::first_admin_setup(const std::string& staff_no) {
+  if (pin_was_reset(staff_no)) return true;
   const auto staff = store_.staff().find_by_staff_no(staff_no);
-  if (staff && staff->pin_reset && !staff->pin_hash) return true;
   if (store_.settings().get_or(store::setting::kFirstAdminPin, "") != "pending") return false;
   return staff && staff->role == "admin" && !staff->pin_hash;
+}
+
+bool KioskApp::pin_was_reset(const std::string& staff_no) {
+  const auto staff = store_.staff().find_by_staff_no(staff_no);
+  return staff && staff->pin_reset && !staff->pin_hash;
 }
 
 // The first admin of a new installation chooses a PIN, twice; then is logged in.
@@ -459,13 +475,13 @@ void KioskApp::submit_first_admin_pin() {
       return;
     }
     new_pin_ = *pin;
-    state_.keypad = KeypadView{EntryStep::kConfirmPin, "", kPinLength, false, true, ""};
+    state_.keypad.step = EntryStep::kConfirmPin;  // after_reset stays: the same person, the same wording
     return;
   }
   if (*pin != new_pin_) {
     new_pin_.clear();
     state_.error = core::Message("staff.err.pin_mismatch");
-    state_.keypad = KeypadView{EntryStep::kNewPin, "", kPinLength, false, true, ""};
+    state_.keypad.step = EntryStep::kNewPin;
     return;
   }
   const auto staff = store_.staff().find_by_staff_no(pending_staff_no_);
@@ -499,6 +515,10 @@ void KioskApp::submit_id_number() {
   const auto resident = store_.residents().find_by_id_number(id);
   if (!resident) {
     state_.error = core::Message("err.id_not_found");
+    return;
+  }
+  if (resident->status != "active") {  // 迁出 / 死亡: kept in the records, no longer served here
+    state_.error = core::Message("err.id_inactive");
     return;
   }
   if (state_.draft.on_behalf_staff_id && session_.staff_id) {
@@ -568,7 +588,7 @@ void KioskApp::submit_resident_pin() {
   const auto pin = take_pin();
   if (!pin) return;
   auto resident = store_.residents().find(pending_resident_id_);
-  if (!resident || !resident->pin_hash) {
+  if (!resident || !resident->pin_hash || resident->status != "active") {
     open_identify();
     return;
   }
@@ -593,6 +613,7 @@ void KioskApp::submit_staff_no() {
   pending_staff_no_ = state_.keypad.entry;
   const EntryStep next = first_admin_setup(pending_staff_no_) ? EntryStep::kNewPin : EntryStep::kPin;
   state_.keypad = KeypadView{next, "", kPinLength, false, true, ""};
+  state_.keypad.after_reset = next == EntryStep::kNewPin && pin_was_reset(pending_staff_no_);
 }
 
 void KioskApp::submit_staff_pin() {

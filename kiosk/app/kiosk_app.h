@@ -24,6 +24,7 @@
 #include "app/sync_port.h"
 #include "app/text_entry.h"
 #include "app/view_state.h"
+#include "app/village_admin.h"
 #include "core/idle_timer.h"
 #include "core/pin_lockout.h"
 #include "platform/clock.h"
@@ -101,10 +102,22 @@ class KioskApp {
   // "logout_idle" when the idle timeout did it).
   void go_home(bool idle = false);
   void route(const Action& action);
-  void dispatch_legacy(const LegacyAction& action);
+  void navigate(const NavigationAction& action);  // the router's own: which screen is shown
+  void on(const OpenPoints&);
+  void on(const OpenStaffLogin&);
+  void on(const OpenAdminFeature& a);
+  void on(const Back&) {}    // navigate() takes it to on_back()
+  void on(const WakeUp&) {}  // dispatch() woke the kiosk; nothing more
+  void on(const Home&);
+  void on(const Logout&);
+  void on(const SetLocale& a);
+  void on(const ExitKiosk&);
+  void on(const ClearRecoveryNotice&);
+  void on_identity(const IdentityAction& action);
+  void on_keypad(const KeypadAction& action);
   void open_identify();
   void open_staff_login();
-  void on_key(const std::string& key);
+  void on_key(char c);
   void on_submit();
   void submit_id_number();
   void submit_resident_pin();
@@ -112,6 +125,7 @@ class KioskApp {
   void submit_staff_pin();
   void submit_first_admin_pin();
   bool first_admin_setup(const std::string& staff_no);  // a new installation's admin without a PIN
+  bool pin_was_reset(const std::string& staff_no);      // ...or anyone whose PIN an admin reset
   void show_coming_soon(std::string feature_key);
   void after_identified();
   void on_back();
@@ -151,6 +165,7 @@ class KioskApp {
   Session session_;  // who is identified / logged in: ids stay here, never in the ViewState
   // Where identification leads once it succeeds.
   enum class AfterIdentify { kPoints, kForm, kMyRequests, kNoticeOpinion } after_identify_ = AfterIdentify::kPoints;
+  void identify_then(AfterIdentify next);
   RequestService& requests_service_;
   RequestFlow requests_;
   SyncFlow sync_;
@@ -163,6 +178,7 @@ class KioskApp {
   std::unique_ptr<NoticeService> own_notices_;
   NoticeService& notice_service_;
   NoticeFlow notices_;
+  VillageAdmin village_;  // 居民管理, 从U盘导入, 工作人员 (issue 11)
   std::function<std::vector<BoardRow>()> red_board_;
   std::int64_t attract_started_ms_ = 0;
   std::int64_t prompt_ms() const;
@@ -173,7 +189,8 @@ class KioskApp {
   void tick_idle_prompt();
 
   // Elder-friendly access and free text (kiosk_app_access.cpp).
-  bool handle_access_action(const LegacyAction& action);  // true when the action was one of these
+  void on_access(const AccessAction& action);
+  void on_text(const TextAction& action);
   bool tick_access();  // stops speech on a screen change; true when something shown changed
   void open_text_entry(const std::string& target);
   void text_entry_done();

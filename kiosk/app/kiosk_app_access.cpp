@@ -5,31 +5,27 @@
 
 namespace vsk::app {
 
-bool KioskApp::handle_access_action(const LegacyAction& action) {
-  switch (action.kind) {
-    case ActionKind::kReadAloud:
-      if (!speaker_) return true;
-      if (state_.speaking || speaker_->speaking()) {  // the same button stops it
-        speaker_->stop();
-        state_.speaking = false;
-        return true;
-      }
-      if (action.arg.empty()) return true;
-      speaker_->speak(core::speech_text(action.arg, state_.locale), core::speech_voice(state_.locale));
-      spoken_screen_ = state_.screen;
-      spoken_page_ = page_key();
-      state_.speaking = true;
-      return true;
-    case ActionKind::kToggleLargeMode:
-      state_.large_mode = !state_.large_mode;
-      return true;
-    case ActionKind::kOpenTextEntry:
-      open_text_entry(action.arg);
-      return true;
-    default:
-      break;
+void KioskApp::on_access(const AccessAction& action) {
+  if (std::holds_alternative<ToggleLargeMode>(action)) {
+    state_.large_mode = !state_.large_mode;
+    return;
   }
-  if (!TextEntry::is_text_action(action.kind)) return false;
+  if (!speaker_) return;
+  if (state_.speaking || speaker_->speaking()) {  // the same button stops it
+    speaker_->stop();
+    state_.speaking = false;
+    return;
+  }
+  const std::string& text = std::get<ReadAloud>(action).text;
+  if (text.empty()) return;
+  speaker_->speak(core::speech_text(text, state_.locale), core::speech_voice(state_.locale));
+  spoken_screen_ = state_.screen;
+  spoken_page_ = page_key();
+  state_.speaking = true;
+}
+
+void KioskApp::on_text(const TextAction& action) {
+  if (const auto* open = std::get_if<OpenTextEntry>(&action)) return open_text_entry(open->target);
   switch (text_entry_.handle(action, state_.error)) {
     case TextEntry::Outcome::kDone:
       text_entry_done();
@@ -41,7 +37,6 @@ bool KioskApp::handle_access_action(const LegacyAction& action) {
     default:
       break;
   }
-  return true;
 }
 
 // Pages that share a Screen value: the catalog's category list vs one category's services,
@@ -81,6 +76,7 @@ void KioskApp::open_text_entry(const std::string& target) {
   if (target.rfind("points.", 0) == 0 && points_) field = points_->text_field(target);
   if (target.rfind("notices.", 0) == 0) field = notices_.text_field(target);
   if (target.rfind("requests.", 0) == 0) field = requests_.text_field(target);
+  if (!field) field = village_.text_field(target);  // residents.*, staffacct.*
   if (!field) return;
   text_entry_.open(target, field->value, field->max_length, field->prompt_key);
   state_.error.reset();
@@ -101,6 +97,7 @@ void KioskApp::text_entry_done() {
   if (target.rfind("points.", 0) == 0 && points_) st = points_->take_text(target, value);
   if (target.rfind("notices.", 0) == 0) st = notices_.take_text(target, value);
   if (target.rfind("requests.", 0) == 0) st = requests_.take_text(target, value);
+  if (village_.text_field(target)) st = village_.take_text(target, value);
   if (!st) {
     state_.error = st.error();  // shown on the keyboard page, which stays up with the text
     return;

@@ -16,13 +16,7 @@ std::string village_name(store::KioskStore& store) {
   return store.settings().get_or(store::setting::kVillageName, "");
 }
 
-std::string china_time(std::int64_t t) {
-  const std::int64_t local = t + core::kChinaUtcOffsetSeconds;
-  const std::int64_t minute = ((local % 86400) + 86400) % 86400 / 60;
-  char hm[8];
-  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(minute / 60), static_cast<int>(minute % 60));
-  return core::format_date(core::date_of(t)) + " " + hm;
-}
+std::string china_time(std::int64_t t) { return core::format_china_time(t, "%Y-%m-%d %H:%M"); }
 
 std::string service_name(const core::Catalog& catalog, const std::string& id) {
   const core::Service* s = catalog.find(id);
@@ -72,8 +66,8 @@ std::optional<Month> parse_month(const std::string& yyyy_mm) {
   Month m;
   m.label = yyyy_mm;
   m.last_date = core::format_date(core::add_days(next, -1));
-  m.from = core::to_days(*first) * 86400 - core::kChinaUtcOffsetSeconds;
-  m.to = core::to_days(next) * 86400 - core::kChinaUtcOffsetSeconds;
+  m.from = core::china_unix(*first);
+  m.to = core::china_unix(next);
   return m;
 }
 

@@ -1,5 +1,7 @@
 #include "app/receipt_slip.h"
 
+#include "core/status_link.h"
+
 namespace vsk::app {
 
 platform::Receipt receipt_slip(const ReceiptView& r, const std::string& village, const core::Service* service,
@@ -18,9 +20,14 @@ platform::Receipt receipt_slip(const ReceiptView& r, const std::string& village,
     out.lines.push_back({line(Message("slip.claim").arg("code", r.claim_code)), true});
     out.lines.push_back({line(Message("slip.claim_hint").arg("days", std::to_string(r.claim_days))), false});
   }
-  out.qr_text = r.number;
+  out.qr_text = r.qr_text.empty() ? r.number : r.qr_text;
   out.footer = line(Message("slip.footer"));
   return out;
+}
+
+std::string receipt_qr(store::KioskStore& store, const std::string& number) {
+  return core::receipt_qr_text(store.settings().get_or(store::setting::kStatusPageBase, ""), number,
+                               store.requests().status_token(number));
 }
 
 }  // namespace vsk::app

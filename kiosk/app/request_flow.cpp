@@ -339,7 +339,8 @@ void RequestFlow::confirm(const Session& session) {
   // Only now, with the request committed to disk, does the resident see a receipt.
   state_.receipt = ReceiptView{receipt.value().number, receipt.value().pickup_code,
                                receipt.value().claim_code.value_or(""), core::format_date(receipt.value().due), s->id,
-                               std::nullopt, service_.policy().claim_deadline_days};
+                               std::nullopt, service_.policy().claim_deadline_days,
+                               receipt_qr(store_, receipt.value().number)};
   state_.draft.values.clear();
   state_.error.reset();
   state_.screen = Screen::kReceipt;

@@ -10,7 +10,8 @@ void queue_request_submitted(db::Transaction& tx, store::KioskStore& store, cons
                              std::int64_t now) {
   const json p{{"number", r.number},       {"service_id", r.service_id}, {"status", "submitted"},
                {"submitted_at", r.at},     {"due_date", r.due_date},     {"anonymous", r.anonymous},
-               {"on_behalf", r.filed_by_staff_id.has_value()}};
+               {"on_behalf", r.filed_by_staff_id.has_value()},
+               {"status_token", store.requests().status_token(r.number)}};  // the township keeps its hash
   store.sync().enqueue(tx, "request.submitted", p.dump(), now);
 }
 
@@ -44,6 +45,12 @@ void queue_request_rated(db::Transaction& tx, store::KioskStore& store, const st
   const json p{{"number", r.number}, {"service_id", r.service_id}, {"status", core::status_name(r.status)},
                {"level", level},     {"source", source}};
   store.sync().enqueue(tx, "request.rated", p.dump(), now);
+}
+
+void queue_followup_done(db::Transaction& tx, store::KioskStore& store, const store::RequestRecord& r, std::int64_t now) {
+  const json p{{"number", r.number}, {"service_id", r.service_id}, {"status", core::status_name(r.status)},
+               {"kind", "bad_rating_callback"}, {"at", now}};
+  store.sync().enqueue(tx, "request.followup_done", p.dump(), now);
 }
 
 }  // namespace vsk::app

@@ -18,5 +18,8 @@ void queue_request_event(db::Transaction& tx, store::KioskStore& store, const st
                          const store::NewEvent& e, const std::string& department);
 void queue_request_rated(db::Transaction& tx, store::KioskStore& store, const store::RequestRecord& r, int level,
                          const std::string& source, std::int64_t now);
+// Staff called the resident back after a 差评 (the township's 好差评 page shows it); the note
+// stays in the village.
+void queue_followup_done(db::Transaction& tx, store::KioskStore& store, const store::RequestRecord& r, std::int64_t now);
 
 }  // namespace vsk::app

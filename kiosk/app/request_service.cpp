@@ -191,6 +191,7 @@ core::Status RequestService::complete_followup(std::int64_t request_id, std::int
   auto tx = store_.begin();
   if (store_.requests().complete_followups(tx, request_id, staff_id, now, note) == 0)
     return Message("req.err.no_followup");
+  queue_followup_done(tx, store_, *request, now);
   store_.audit().append(tx, {now, staff_id, "", "request.followup_done", request->number,
                              note.empty() ? "" : "note:" + note});
   tx.commit();

@@ -1,5 +1,7 @@
 #include "app/roll_import.h"
 
+#include "app/resident_changes.h"
+
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -13,17 +15,6 @@ namespace {
 
 using residents::RollRow;
 using residents::Severity;
-
-// Residents' changes travel to the township like everything else; without ID or phone
-// numbers (the township keys a resident by kiosk and internal id).
-void enqueue_resident(store::KioskStore& store, db::Transaction& tx, const store::ResidentRecord& r,
-                      const std::string& household_no, const std::string& grid, std::int64_t now) {
-  const nlohmann::json p = {{"resident_id", r.id},   {"household_no", household_no}, {"name", r.name},
-                            {"gender", r.gender},    {"birth_date", r.birth_date},   {"relation", r.relation},
-                            {"is_head", r.is_head},  {"grid", grid},                 {"status", r.status},
-                            {"status_date", r.status_date.value_or("")}};
-  store.sync().enqueue(tx, "residents.upserted", p.dump(), now);
-}
 
 class Importer {
  public:

@@ -17,7 +17,7 @@ bool one_of(const std::string& s, const char* const (&list)[N]) {
 
 // Keys that exist in assets/i18n for each family (translations_test checks both languages).
 constexpr const char* kPlain[] = {"not_enrolled", "already_enrolled", "network",      "bad_reply",
-                                  "bad_reply_signature", "replayed_reply", "no_progress", "bad_bundle",
+                                  "bad_reply_signature", "replayed_reply", "no_progress", "bad_bundle", "cloned",
                                   "internal"};
 constexpr const char* kNetwork[] = {"refused", "no_host", "timeout", "dropped", "tls", "too_large"};
 constexpr const char* kRefused[] = {"revoked",         "replayed",   "busy",           "storage_error",

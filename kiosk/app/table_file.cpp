@@ -5,6 +5,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <system_error>
+
+#include "files/atomic_file.h"
 
 namespace vsk::app {
 namespace {
@@ -106,11 +109,10 @@ void write_table(const std::string& path, const Table& table) {
   const std::string tmp = path + ".part" + ext;
   if (ext == ".xlsx") write_xlsx(tmp, table);
   else write_csv(tmp, table);
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw TableFileError("cannot write " + path);
+  try {
+    platform::publish_file(tmp, path);  // fsync, rename, directory fsync: whole or not at all
+  } catch (const std::system_error& e) {
+    throw TableFileError("cannot write " + path + ": " + e.what());
   }
 }
 

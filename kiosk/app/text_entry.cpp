@@ -10,24 +10,6 @@ void pop_utf8(std::string& s) {
   }
 }
 
-bool TextEntry::is_text_action(ActionKind k) {
-  switch (k) {
-    case ActionKind::kTextKey:
-    case ActionKind::kTextCandidate:
-    case ActionKind::kTextPage:
-    case ActionKind::kTextBackspace:
-    case ActionKind::kTextSpace:
-    case ActionKind::kTextMode:
-    case ActionKind::kTextDone:
-    case ActionKind::kTextCancel:
-    case ActionKind::kTextInput:
-    case ActionKind::kTextEditing:
-      return true;
-    default:
-      return false;
-  }
-}
-
 void TextEntry::open(std::string target, std::string initial, std::size_t max_length, std::string prompt_key,
                      core::LocalText prompt) {
   view_ = TextEntryView{};
@@ -85,74 +67,93 @@ void TextEntry::commit_composition(std::optional<core::Message>& error) {
   refresh_menu();
 }
 
-TextEntry::Outcome TextEntry::handle(const LegacyAction& a, std::optional<core::Message>& error) {
-  if (!view_.active || !is_text_action(a.kind)) return Outcome::kNotMine;
+TextEntry::Outcome TextEntry::handle(const TextAction& a, std::optional<core::Message>& error) {
+  if (!view_.active || std::holds_alternative<OpenTextEntry>(a)) return Outcome::kNotMine;
   error.reset();
-  switch (a.kind) {
-    case ActionKind::kTextKey:
-    case ActionKind::kTextInput: {
-      const bool letter = a.arg.size() == 1 && a.arg[0] >= 'a' && a.arg[0] <= 'z';
-      if (letter && pinyin_mode()) {
-        if (!pinyin_->ready()) {
-          view_.ime_ready = false;
-          break;
-        }
-        pinyin_->key(a.arg[0]);
-        refresh_menu();
-        break;
-      }
-      commit_composition(error);
-      append(a.arg, error);  // ABC, digits, punctuation, and text a system IME committed
-      view_.preedit = pinyin_mode() ? view_.preedit : "";
-      break;
+  return std::visit([&](const auto& x) { return on(x, error); }, a);
+}
+
+TextEntry::Outcome TextEntry::on(const OpenTextEntry&, std::optional<core::Message>&) { return Outcome::kNotMine; }
+
+TextEntry::Outcome TextEntry::on(const TextKey& a, std::optional<core::Message>& error) {
+  type(a.key, error);
+  return Outcome::kHandled;
+}
+
+TextEntry::Outcome TextEntry::on(const TextInput& a, std::optional<core::Message>& error) {
+  type(a.text, error);
+  return Outcome::kHandled;
+}
+
+void TextEntry::type(const std::string& text, std::optional<core::Message>& error) {
+  const bool letter = text.size() == 1 && text[0] >= 'a' && text[0] <= 'z';
+  if (letter && pinyin_mode()) {
+    if (!pinyin_->ready()) {
+      view_.ime_ready = false;
+      return;
     }
-    case ActionKind::kTextEditing:
-      // A system IME's composition (a physical keyboard with fcitx/ibus): shown, not stored.
-      if (!(pinyin_mode() && pinyin_->composing())) view_.preedit = a.arg;
-      break;
-    case ActionKind::kTextCandidate:
-      if (pinyin_mode() && pinyin_->composing()) {
-        append(pinyin_->select(std::stoi(a.arg)), error);
-        refresh_menu();
-      }
-      break;
-    case ActionKind::kTextPage:
-      if (pinyin_mode() && pinyin_->composing()) {
-        pinyin_->page(a.arg == "-1" ? -1 : 1);
-        refresh_menu();
-      }
-      break;
-    case ActionKind::kTextBackspace:
-      if (pinyin_mode() && pinyin_->composing()) {
-        pinyin_->backspace();
-        refresh_menu();
-      } else {
-        pop_utf8(view_.value);
-      }
-      break;
-    case ActionKind::kTextSpace:
-      if (pinyin_mode() && pinyin_->composing())
-        commit_composition(error);
-      else
-        append(" ", error);
-      break;
-    case ActionKind::kTextMode:
-      commit_composition(error);
-      if (a.arg == "pinyin" && pinyin_) view_.mode = TextMode::kPinyin;
-      if (a.arg == "abc") view_.mode = TextMode::kAbc;
-      if (a.arg == "digits") view_.mode = TextMode::kDigits;
-      refresh_menu();
-      break;
-    case ActionKind::kTextDone:
-      commit_composition(error);
-      view_.preedit.clear();
-      return error ? Outcome::kHandled : Outcome::kDone;
-    case ActionKind::kTextCancel:
-      return Outcome::kCancelled;
-    default:
-      break;
+    pinyin_->key(text[0]);
+    refresh_menu();
+    return;
+  }
+  commit_composition(error);
+  append(text, error);  // ABC, digits, punctuation, and text a system IME committed
+  view_.preedit = pinyin_mode() ? view_.preedit : "";
+}
+
+TextEntry::Outcome TextEntry::on(const TextEditing& a, std::optional<core::Message>&) {
+  // A system IME's composition (a physical keyboard with fcitx/ibus): shown, not stored.
+  if (!(pinyin_mode() && pinyin_->composing())) view_.preedit = a.text;
+  return Outcome::kHandled;
+}
+
+TextEntry::Outcome TextEntry::on(const TextCandidate& a, std::optional<core::Message>& error) {
+  if (pinyin_mode() && pinyin_->composing()) {
+    append(pinyin_->select(a.index), error);
+    refresh_menu();
   }
   return Outcome::kHandled;
 }
+
+TextEntry::Outcome TextEntry::on(const TextPage& a, std::optional<core::Message>&) {
+  if (pinyin_mode() && pinyin_->composing()) {
+    pinyin_->page(a.delta < 0 ? -1 : 1);
+    refresh_menu();
+  }
+  return Outcome::kHandled;
+}
+
+TextEntry::Outcome TextEntry::on(const TextBackspace&, std::optional<core::Message>&) {
+  if (pinyin_mode() && pinyin_->composing()) {
+    pinyin_->backspace();
+    refresh_menu();
+  } else {
+    pop_utf8(view_.value);
+  }
+  return Outcome::kHandled;
+}
+
+TextEntry::Outcome TextEntry::on(const TextSpace&, std::optional<core::Message>& error) {
+  if (pinyin_mode() && pinyin_->composing())
+    commit_composition(error);
+  else
+    append(" ", error);
+  return Outcome::kHandled;
+}
+
+TextEntry::Outcome TextEntry::on(const SetTextMode& a, std::optional<core::Message>& error) {
+  commit_composition(error);
+  if (a.mode != TextMode::kPinyin || pinyin_) view_.mode = a.mode;  // 中 only with the pinyin engine
+  refresh_menu();
+  return Outcome::kHandled;
+}
+
+TextEntry::Outcome TextEntry::on(const TextDone&, std::optional<core::Message>& error) {
+  commit_composition(error);
+  view_.preedit.clear();
+  return error ? Outcome::kHandled : Outcome::kDone;
+}
+
+TextEntry::Outcome TextEntry::on(const TextCancel&, std::optional<core::Message>&) { return Outcome::kCancelled; }
 
 }  // namespace vsk::app

@@ -3,7 +3,7 @@
 //
 // Attaching a free-text field (points objections, notices, staff notes...):
 //   1. Give the field a target name, e.g. "objection.reason".
-//   2. On the screen, add a button that emits {ActionKind::kOpenTextEntry, "<target>"}.
+//   2. On the screen, add a button that emits OpenTextEntry{"<target>"}.
 //   3. Targets named "points.*", "notices.*" or "requests.*" go to that flow's text_field() (the
 //      current value, max length from core/text_limits.h, prompt key) and take_text() (check
 //      with core::check_free_text, then store or submit); they live in app/text_targets.cpp.
@@ -16,7 +16,7 @@
 #include <optional>
 #include <string>
 
-#include "app/action.h"
+#include "app/actions/text_actions.h"
 #include "app/text_entry_view.h"
 #include "core/message.h"
 #include "platform/pinyin.h"
@@ -35,13 +35,25 @@ class TextEntry {
   enum class Outcome { kNotMine, kHandled, kDone, kCancelled };
   // Takes the text-entry actions; on kDone the caller reads view().value, then closes.
   // `error` is set for input that cannot be taken (too long), cleared otherwise.
-  Outcome handle(const LegacyAction& a, std::optional<core::Message>& error);
+  // OpenTextEntry is the caller's (it knows the fields): kNotMine.
+  Outcome handle(const TextAction& a, std::optional<core::Message>& error);
   // Called every frame: notices when the pinyin engine becomes ready.
   bool refresh_ready();
 
-  static bool is_text_action(ActionKind k);
-
  private:
+  using Error = std::optional<core::Message>;
+  Outcome on(const OpenTextEntry&, Error& error);
+  Outcome on(const TextKey& a, Error& error);
+  Outcome on(const TextInput& a, Error& error);
+  Outcome on(const TextEditing& a, Error& error);
+  Outcome on(const TextCandidate& a, Error& error);
+  Outcome on(const TextPage& a, Error& error);
+  Outcome on(const TextBackspace&, Error& error);
+  Outcome on(const TextSpace&, Error& error);
+  Outcome on(const SetTextMode& a, Error& error);
+  Outcome on(const TextDone&, Error& error);
+  Outcome on(const TextCancel&, Error& error);
+  void type(const std::string& text, Error& error);  // a key or committed text
   void append(const std::string& text, std::optional<core::Message>& error);
   void refresh_menu();
   void commit_composition(std::optional<core::Message>& error);  // first candidate, as space does

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_nesting.h"
+#include "core/status_link.h"
 #include "core/points_limits.h"
 
 #include "app/notice_service.h"
@@ -96,6 +97,27 @@ void register_notice_changes(TownshipChanges& changes, NoticeService& notices) {
   };
   changes.on("notices.published", handler);
   changes.on("notices.withdrawn", handler);
+}
+
+void register_setting_changes(TownshipChanges& changes, store::KioskStore& store) {
+  changes.on("settings.status_page_base",
+             [&store](db::Transaction& tx, const TownshipChange& c, std::string& local) -> std::optional<std::string> {
+               const auto p = nlohmann::json::parse(c.payload, nullptr, false);
+               if (p.is_discarded() || !p.is_object() || !p.contains("base") || !p["base"].is_string())
+                 return std::string("bad_payload");
+               const std::string base = p["base"].get<std::string>();
+               if (base.empty()) {
+                 store.settings().remove(tx, store::setting::kStatusPageBase);
+                 return std::nullopt;
+               }
+               const auto normalized = core::normalize_status_base(base);
+               if (!normalized) {
+                 local = "not an http(s) address: " + base.substr(0, 80);
+                 return std::string("bad_payload");
+               }
+               store.settings().set(tx, store::setting::kStatusPageBase, *normalized);
+               return std::nullopt;
+             });
 }
 
 }  // namespace vsk::app

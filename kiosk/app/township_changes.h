@@ -52,5 +52,8 @@ void register_request_changes(TownshipChanges& changes, RequestService& requests
 void register_points_changes(TownshipChanges& changes, PointsService& points);
 // notices.published / notices.withdrawn -> a township notice (乡镇通知), idempotent by its id.
 void register_notice_changes(TownshipChanges& changes, NoticeService& notices);
+// settings.status_page_base -> the base of the receipt QR's status link (core/status_link.h);
+// an empty base turns the link off (the QR holds the number again).
+void register_setting_changes(TownshipChanges& changes, store::KioskStore& store);
 
 }  // namespace vsk::app

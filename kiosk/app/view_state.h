@@ -12,6 +12,7 @@
 #include "core/catalog.h"
 #include "app/actions/points_actions.h"
 #include "app/text_entry_view.h"
+#include "app/village_admin_view.h"
 #include "core/message.h"
 #include "core/notice.h"
 #include "core/request_status.h"
@@ -60,6 +61,16 @@ enum class Screen {
   kNoticeEditor,     // admin: create or edit (category, title, body, dates, finance rows)
   kNoticeFinanceRow, // admin: one finance row: item, income/expense, amount on the keypad
   kAttract,          // nobody at the kiosk: pinned notices (and the red board) cycle until touched
+  // Running the village (issue 11, app/village_admin.h)
+  kResidents,          // 居民管理: search by ID number, name or 户号; 从U盘导入
+  kResidentCard,       // one resident with the household and what staff may change
+  kResidentKeypad,     // the ID search, a phone number, the 迁出 date, or the resident's own PIN
+  kResidentPick,       // grid / relation
+  kRollImport,         // 从U盘导入: the files on the stick, then the dry run and 确认导入
+  kStaffAccounts,      // admin: 工作人员
+  kStaffAccount,       // one account (or a new one): role, grid, disable, reset PIN
+  kStaffAccountKeypad, // a new account's staff number
+  kStaffAccountPick,   // role / grid
 };
 
 enum class EntryStep {
@@ -76,6 +87,7 @@ struct KeypadView {
   bool allow_x = false;     // the ID number's last character may be X
   bool secret = false;
   std::string masked_id;    // on the PIN step: whose PIN this is, masked
+  bool after_reset = false; // kNewPin/kConfirmPin: a staff member whose PIN an admin reset (not the first admin)
 };
 
 struct ResidentView {
@@ -112,6 +124,7 @@ struct ReceiptView {
   std::string service_id;
   std::optional<core::Message> print_result;
   int claim_days = 0;       // rewarded reports: days after completion to claim the reward
+  std::string qr_text;      // the status page link (core/status_link.h), or the number
 };
 
 struct TimelineEntry {
@@ -431,6 +444,9 @@ struct ViewState {
   bool large_mode = false;    // 长辈模式: bigger text and targets; reset with the session
   bool speaking = false;      // read-aloud is playing (the header button then stops it)
   TextEntryView text_entry;   // the on-screen keyboard, when a free-text field is being typed
+  ResidentsView residents;          // 居民管理
+  RollImportView roll_import;       // 从U盘导入
+  StaffAccountsView staff_accounts; // 工作人员
 };
 
 }  // namespace vsk::app

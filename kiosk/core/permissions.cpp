@@ -71,12 +71,12 @@ std::string_view role_name(Role r) {
 }
 
 std::string_view permission_name(Permission p) {
-  static constexpr std::array<std::string_view, 24> kNames = {
+  static constexpr std::array<std::string_view, 25> kNames = {
       "view_request",  "accept_request",  "assign_request", "note_request",  "ask_materials",
       "materials_provided", "escalate_request", "township_reply", "complete_request", "reject_request",
       "file_on_behalf", "record_rating",   "complete_followup", "enter_points", "approve_points",
       "publish_notice", "export_data",     "manage_staff",   "change_config", "exit_kiosk",
-      "manage_sync", "resolve_objections", "manage_shop", "handle_notice_comments"};
+      "manage_sync", "resolve_objections", "manage_shop", "handle_notice_comments", "manage_residents"};
   return kNames[static_cast<size_t>(p)];
 }
 

@@ -45,6 +45,7 @@ enum class Permission {
   kResolveObjections,  // points: uphold or dismiss a resident's objection (异议)
   kManageShop,         // points shop: goods, stock, mark collected, cancel reservations
   kHandleNoticeComments,  // read residents' opinions on notices and mark them handled
+  kManageResidents,       // 居民管理: register, edit, 迁出, import the roll, set residents' PINs at the window
 };
 
 std::string_view permission_name(Permission p);

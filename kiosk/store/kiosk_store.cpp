@@ -35,7 +35,7 @@ db::MigrationReport migrate_or_throw(db::Database& db, const platform::PiiCipher
 KioskStore::KioskStore(const std::string& path, const platform::PiiCipher& cipher)
     : db_(path), migration_(migrate_or_throw(db_, cipher)), residents_(db_, cipher), staff_(db_), settings_(db_),
       requests_(db_, cipher), audit_(db_), sync_(db_, cipher), points_(db_), notices_(db_),
-      households_(db_), ledgers_(db_) {}
+      households_(db_), ledgers_(db_), resident_search_(db_) {}
 
 bool KioskStore::is_empty() {
   // `kioskctl init` makes a village with no residents yet: that is not empty.

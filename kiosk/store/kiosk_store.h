@@ -14,6 +14,7 @@
 #include "store/points_store.h"
 #include "store/notice_store.h"
 #include "store/request_store.h"
+#include "store/resident_search.h"
 #include "store/resident_store.h"
 #include "store/settings_store.h"
 #include "store/staff_store.h"
@@ -51,6 +52,7 @@ class KioskStore {
   NoticeStore& notices() { return notices_; }
   HouseholdStore& households() { return households_; }  // households and grids (the village roll)
   LedgerQueries& ledgers() { return ledgers_; }          // the monthly ledgers' read-only queries
+  ResidentSearch& resident_search() { return resident_search_; }  // 居民管理: by name or 户号
   db::MigrationReport migration() const { return migration_; }
   bool is_empty();  // no village yet (neither seeded nor initialised): a first start
 
@@ -69,6 +71,7 @@ class KioskStore {
   NoticeStore notices_;
   HouseholdStore households_;
   LedgerQueries ledgers_;
+  ResidentSearch resident_search_;
 };
 
 // "<data dir>/kiosk.db"

@@ -1,5 +1,7 @@
 #include "store/request_store.h"
 
+#include "core/status_link.h"
+
 #include <stdexcept>
 
 namespace vsk::store {
@@ -287,6 +289,10 @@ std::int64_t RequestStore::count() {
   auto st = db_.prepare("SELECT count(*) FROM requests");
   st.step();
   return st.column_int(0);
+}
+
+std::string RequestStore::status_token(const std::string& number) const {
+  return core::status_token_from_digest(cipher_.blind_index("vsk:status-token:" + number));
 }
 
 }  // namespace vsk::store

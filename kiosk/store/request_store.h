@@ -136,6 +136,10 @@ class RequestStore {
   // The highest sequence already used by numbers starting with `prefix` (0 if none).
   int last_sequence(const std::string& prefix);
   std::int64_t count();
+  // The receipt QR's token for `number` (core/status_link.h): a hash keyed with this kiosk's
+  // PII key, so nobody without the key can guess it, yet every reprint shows the same token
+  // without a column to keep it in.
+  std::string status_token(const std::string& number) const;
 
  private:
   using Arg = std::variant<std::int64_t, std::string>;

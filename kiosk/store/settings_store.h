@@ -26,6 +26,8 @@ inline constexpr const char* kDpi = "kiosk.dpi";  // screen pixels per inch for 
 inline constexpr const char* kPrinterDevice = "printer.device";
 inline constexpr const char* kPrinterMode = "printer.mode";
 inline constexpr const char* kCardReaderDevices = "reader.devices";  // space-separated paths/globs; "off"
+// The township's public status page (core/status_link.h), set by the township through sync.
+inline constexpr const char* kStatusPageBase = "receipt.status_page_base";
 }  // namespace setting
 
 class SettingsStore {

@@ -2,6 +2,10 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
+#include "linux/host_fingerprint.h"
+
 namespace vsk::store {
 namespace {
 
@@ -26,7 +30,14 @@ std::string new_op_id() {
 
 std::int64_t SyncStore::enqueue(db::Transaction& tx, const std::string& type, const std::string& payload_json,
                                 std::int64_t device_time) {
-  const std::int64_t seq = last_seq() + 1;
+  const std::int64_t last = last_seq();
+  // Filed on a machine other than the one this kiosk was enrolled on: the data dir was copied.
+  // Everything after `last` belongs to the copy (see SyncClient::enroll's fresh enrollment).
+  if (!get(sync_key::kCloneBase)) {
+    const auto bound = get(sync_key::kBoundHost);
+    if (bound && *bound != platform::host_fingerprint()) set_int(tx, sync_key::kCloneBase, last);
+  }
+  const std::int64_t seq = std::max(last, get_int(sync_key::kSeqFloor)) + 1;
   tx.db()
       .prepare("INSERT INTO outbox(seq, op_id, type, payload, device_time) VALUES (?, ?, ?, ?, ?)")
       .bind(1, seq).bind(2, new_op_id()).bind(3, type).bind_blob(4, cipher_.encrypt(payload_json))

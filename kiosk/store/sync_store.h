@@ -68,13 +68,25 @@ inline constexpr const char* kLastErrorCode = "last_error_code";
 inline constexpr const char* kLastErrorDetail = "last_error_detail";
 inline constexpr const char* kClockOffset = "clock_offset_s";  // kiosk clock minus township clock
 inline constexpr const char* kLastResync = "last_resync";      // "<scope>: <why>" of the last re-download
+// A copied data dir (issue 17): the fingerprint of the machine this kiosk was enrolled on
+// (platform/linux/host_fingerprint.h); the last seq filed before the first operation on
+// another machine (what a copy's `enroll --fresh` starts after); and the offset between the
+// outbox's seq and the one sent to the township (a copy enrolled afresh numbers from 1 again).
+inline constexpr const char* kBoundHost = "bound_host";
+inline constexpr const char* kCloneBase = "clone_base_seq";
+inline constexpr const char* kSeqBase = "seq_base";
+// Lowest seq the next operation may take: the township holds operations up to here that this
+// kiosk no longer has (restored from an older backup), so new ones are numbered after them.
+inline constexpr const char* kSeqFloor = "seq_floor";
 }  // namespace sync_key
 
 class SyncStore {
  public:
   SyncStore(db::Database& db, const platform::PiiCipher& cipher) : db_(db), cipher_(cipher) {}
 
-  // Appends an operation with the next device sequence number and a fresh random op id.
+  // Appends an operation with the next device sequence number (after kSeqFloor too) and a
+  // fresh random op id. The first one filed on another machine than the enrolled one records
+  // kCloneBase in the same transaction.
   std::int64_t enqueue(db::Transaction& tx, const std::string& type, const std::string& payload_json,
                        std::int64_t device_time);
   std::vector<OutboxOp> ops_after(std::int64_t seq, int limit);

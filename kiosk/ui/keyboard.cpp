@@ -11,7 +11,6 @@
 namespace vsk::ui {
 namespace {
 
-using app::ActionKind;
 using app::TextMode;
 
 const char* const kLetterRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
@@ -82,7 +81,7 @@ void candidate_bar(UiContext& ui, float width, float height) {
     ImGui::SetCursorPos(start);
     if (v.page > 0) {
       if (big_button(ui, "cand.prev", ui.t("text.prev_page"), ImVec2(nav_w, height), nav))
-        ui.emit(ActionKind::kTextPage, "-1");
+        ui.emit(app::TextPage{-1});
     }
     float x = start.x + nav_w + gap;
     const float right = start.x + width - nav_w - gap;
@@ -95,13 +94,13 @@ void candidate_bar(UiContext& ui, float width, float height) {
       if (x + w > right) break;
       ImGui::SetCursorPos(ImVec2(x, start.y));
       if (big_button(ui, "cand." + std::to_string(i), c, ImVec2(w, height), cand))
-        ui.emit(ActionKind::kTextCandidate, std::to_string(i));
+        ui.emit(app::TextCandidate{static_cast<int>(i)});
       x += w + gap;
     }
     if (!v.last_page) {
       ImGui::SetCursorPos(ImVec2(right + gap, start.y));
       if (big_button(ui, "cand.next", ui.t("text.next_page"), ImVec2(nav_w, height), nav))
-        ui.emit(ActionKind::kTextPage, "1");
+        ui.emit(app::TextPage{1});
     }
   } else {
     ImGui::SetCursorPos(ImVec2(start.x, start.y + (height - em) * 0.5f));
@@ -125,7 +124,7 @@ void keys(UiContext& ui, float width, float key_h, float gap) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       ImGui::SetCursorPos(ImVec2(origin.x + indent + i * (key_w + gap), origin.y + r * (key_h + gap)));
       const std::string id = digits && r > 0 ? "punct." + std::to_string(r) + std::to_string(i) : "key." + row[i];
-      if (big_button(ui, id, row[i], ImVec2(key_w, key_h), key_style(ui))) ui.emit(ActionKind::kTextKey, row[i]);
+      if (big_button(ui, id, row[i], ImVec2(key_w, key_h), key_style(ui))) ui.emit(app::TextKey{row[i]});
     }
   }
   // Backspace at the end of the third row, wide.
@@ -133,7 +132,7 @@ void keys(UiContext& ui, float width, float key_h, float gap) {
   ImGui::SetCursorPos(ImVec2(bx, origin.y + 2 * (key_h + gap)));
   if (big_button(ui, "kb.backspace", ui.t("key.backspace"), ImVec2(origin.x + width - bx, key_h),
                  {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder}))
-    ui.emit(ActionKind::kTextBackspace);
+    ui.emit(app::TextBackspace{});
 
   // Bottom row: language / digits toggles, space, cancel, done.
   const float y = origin.y + 3 * (key_h + gap);
@@ -147,31 +146,31 @@ void keys(UiContext& ui, float width, float key_h, float gap) {
   place(small);
   if (digits) {
     if (big_button(ui, "mode.letters", ui.t("text.mode_letters"), ImVec2(small, key_h), mode_style))
-      ui.emit(ActionKind::kTextMode, "pinyin");
+      ui.emit(app::SetTextMode{app::TextMode::kPinyin});
   } else {
     const bool zh = v.mode == TextMode::kPinyin;
     if (big_button(ui, "mode.toggle", ui.t(zh ? "text.mode_zh" : "text.mode_en"), ImVec2(small, key_h), mode_style))
-      ui.emit(ActionKind::kTextMode, zh ? "abc" : "pinyin");
+      ui.emit(app::SetTextMode{zh ? app::TextMode::kAbc : app::TextMode::kPinyin});
   }
   place(small);
   if (!digits && big_button(ui, "mode.digits", ui.t("text.mode_digits"), ImVec2(small, key_h), mode_style))
-    ui.emit(ActionKind::kTextMode, "digits");
+    ui.emit(app::SetTextMode{app::TextMode::kDigits});
   if (digits && big_button(ui, "mode.abc", ui.t("text.mode_abc"), ImVec2(small, key_h), mode_style))
-    ui.emit(ActionKind::kTextMode, "abc");
+    ui.emit(app::SetTextMode{app::TextMode::kAbc});
   const float space_w = key_w * 3 + gap * 2;
   place(space_w);
   if (big_button(ui, "kb.space", ui.t("text.space"), ImVec2(space_w, key_h),
                  {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder}))
-    ui.emit(ActionKind::kTextSpace);
+    ui.emit(app::TextSpace{});
   const float rest = origin.x + width - x;
   const float cancel_w = rest * 0.4f - gap * 0.5f;
   place(cancel_w);
   if (big_button(ui, "kb.cancel", ui.t("text.cancel"), ImVec2(cancel_w, key_h), mode_style))
-    ui.emit(ActionKind::kTextCancel);
+    ui.emit(app::TextCancel{});
   const float done_w = origin.x + width - x;
   place(done_w);
   if (big_button(ui, "kb.done", ui.t("text.done"), ImVec2(done_w, key_h), {theme::kConfirm, theme::kOnColor}))
-    ui.emit(ActionKind::kTextDone);
+    ui.emit(app::TextDone{});
 }
 
 }  // namespace

@@ -62,6 +62,15 @@ void draw_screen(UiContext& ui) {
     case app::Screen::kNoticeEditor: screens::notice_editor(ui); break;
     case app::Screen::kNoticeFinanceRow: screens::notice_finance_row(ui); break;
     case app::Screen::kAttract: screens::attract(ui); break;
+    case app::Screen::kResidents: screens::residents(ui); break;
+    case app::Screen::kResidentCard: screens::resident_card(ui); break;
+    case app::Screen::kResidentKeypad: screens::resident_keypad(ui); break;
+    case app::Screen::kResidentPick: screens::resident_pick(ui); break;
+    case app::Screen::kRollImport: screens::roll_import(ui); break;
+    case app::Screen::kStaffAccounts: screens::staff_accounts(ui); break;
+    case app::Screen::kStaffAccount: screens::staff_account(ui); break;
+    case app::Screen::kStaffAccountKeypad: screens::staff_account_keypad(ui); break;
+    case app::Screen::kStaffAccountPick: screens::staff_account_pick(ui); break;
   }
   ImGui::End();
   screens::failure_banner(ui);  // a failed write, until the next touch

@@ -104,28 +104,28 @@ bool Shell::handle_event(const SDL_Event& e) {
     app_.note_activity();
   }
   if ((e.type == SDL_KEYDOWN || e.type == SDL_TEXTINPUT) && waking_screen(app_.state())) {
-    if (e.type == SDL_KEYDOWN) app_.dispatch(app::LegacyAction{app::ActionKind::kWakeUp, ""});
+    if (e.type == SDL_KEYDOWN) app_.dispatch(app::WakeUp{});
     return true;
   }
   // While the keyboard page is up, a physical keyboard (and a system IME) types into it.
   if (app_.state().text_entry.active) {
-    if (e.type == SDL_TEXTINPUT) app_.dispatch(app::LegacyAction{app::ActionKind::kTextInput, e.text.text});
-    if (e.type == SDL_TEXTEDITING) app_.dispatch(app::LegacyAction{app::ActionKind::kTextEditing, e.edit.text});
+    if (e.type == SDL_TEXTINPUT) app_.dispatch(app::TextInput{e.text.text});
+    if (e.type == SDL_TEXTEDITING) app_.dispatch(app::TextEditing{e.edit.text});
     if (e.type == SDL_KEYDOWN) {
-      if (e.key.keysym.sym == SDLK_BACKSPACE) app_.dispatch(app::LegacyAction{app::ActionKind::kTextBackspace, ""});
+      if (e.key.keysym.sym == SDLK_BACKSPACE) app_.dispatch(app::TextBackspace{});
       if (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER)
-        app_.dispatch(app::LegacyAction{app::ActionKind::kTextDone, ""});
+        app_.dispatch(app::TextDone{});
       app_.note_activity();
     }
     return true;
   }
   // A physical keyboard, if one is attached, types into the keypad too.
   if (e.type == SDL_TEXTINPUT) {
-    for (const char* c = e.text.text; *c; ++c) app_.dispatch(app::LegacyAction{app::ActionKind::kKey, std::string(1, *c)});
+    for (const char* c = e.text.text; *c; ++c) app_.dispatch(app::Key{*c});
   } else if (e.type == SDL_KEYDOWN) {
-    if (e.key.keysym.sym == SDLK_BACKSPACE) app_.dispatch(app::LegacyAction{app::ActionKind::kBackspace, ""});
+    if (e.key.keysym.sym == SDLK_BACKSPACE) app_.dispatch(app::Backspace{});
     if (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER)
-      app_.dispatch(app::LegacyAction{app::ActionKind::kSubmit, ""});
+      app_.dispatch(app::Submit{});
     app_.note_activity();
   }
   return true;
@@ -142,7 +142,7 @@ bool Shell::render_frame() {
   const platform::PointerEvent p = pointer_.next_frame_state();
   bool woke = false;
   if (p.down && !swallow_touch_ && waking_screen(app_.state())) {
-    app_.dispatch(app::LegacyAction{app::ActionKind::kWakeUp, ""});
+    app_.dispatch(app::WakeUp{});
     swallow_touch_ = true;
     woke = true;
   }
@@ -170,8 +170,8 @@ bool Shell::render_frame() {
 
   for (app::Action& a : actions) {
     // Read-aloud reads what this frame showed after the header (the button is drawn first).
-    if (auto* l = std::get_if<app::LegacyAction>(&a); l && l->kind == app::ActionKind::kReadAloud)
-      l->arg = record_.speakable_text();
+    if (auto* access = std::get_if<app::AccessAction>(&a))
+      if (auto* read = std::get_if<app::ReadAloud>(access)) read->text = record_.speakable_text();
     app_.dispatch(a);
   }
   const bool new_glyphs = fonts_.needs_rebuild();

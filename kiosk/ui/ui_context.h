@@ -26,7 +26,6 @@ struct UiContext {
   // Translated text for `key` in the current language; its glyphs join the atlas.
   std::string t(const std::string& key) const;
   std::string msg(const core::Message& m) const;
-  void emit(app::ActionKind kind, std::string arg = "") const { actions.push_back(app::LegacyAction{kind, std::move(arg)}); }
   void emit(app::Action action) const { actions.push_back(std::move(action)); }
   float em() const { return fonts.body_px(); }  // every size is a multiple of this
   // Catalog text in the current language; its glyphs join the atlas.

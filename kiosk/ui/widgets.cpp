@@ -121,7 +121,7 @@ void header(UiContext& ui) {
   x -= lang_w;
   ImGui::SetCursorPos(ImVec2(x, button_y));
   if (big_button(ui, "language", lang_label, ImVec2(lang_w, button_h), on_header))
-    ui.emit(app::ActionKind::kSetLocale, english ? "zh-CN" : "en");
+    ui.emit(app::SetLocale{english ? "zh-CN" : "en"});
   const float large_w = text_width(ui, ui.fonts.body(), large_label) + pad;
   x -= large_w + em * 0.4f;
   ImGui::SetCursorPos(ImVec2(x, button_y));
@@ -129,13 +129,13 @@ void header(UiContext& ui) {
   const ButtonStyle large_style = large ? ButtonStyle{theme::kOnColor, theme::kHeader, ui.fonts.body(), theme::kOnColor}
                                         : on_header;
   if (big_button(ui, "large_mode", large_label, ImVec2(large_w, button_h), large_style))
-    ui.emit(app::ActionKind::kToggleLargeMode);
+    ui.emit(app::ToggleLargeMode{});
   const float read_w = std::max(text_width(ui, ui.fonts.body(), ui.t("access.read_aloud")),
                                 text_width(ui, ui.fonts.body(), ui.t("access.stop_reading"))) + pad;
   x -= read_w + em * 0.4f;
   ImGui::SetCursorPos(ImVec2(x, button_y));
   if (big_button(ui, "read_aloud", read_label, ImVec2(read_w, button_h), on_header))
-    ui.emit(app::ActionKind::kReadAloud);  // the shell adds the screen's text (drawn after this)
+    ui.emit(app::ReadAloud{});  // the shell adds the screen's text (drawn after this)
   const float right_edge = x - em * 0.6f;
 
   // Large mode: the village name alone, so the buttons keep their room.
@@ -148,7 +148,7 @@ void header(UiContext& ui) {
   // 请工作人员帮我办 on every resident screen; once called, the staff member who comes taps it.
   std::string staff_id, staff_label;
   ButtonStyle staff_style{theme::kHelpButton, theme::kText, ui.fonts.body()};
-  app::ActionKind staff_action = app::ActionKind::kLogout;
+  app::Action staff_action = app::Logout{};
   if (ui.state.staff) {
     // Staff: log out is one tap away on every screen, never hidden behind "back".
     staff_id = "header_logout";
@@ -159,7 +159,7 @@ void header(UiContext& ui) {
     const bool called = ui.state.help_called;
     staff_id = called ? "staff_take_over" : "call_staff";
     staff_label = ui.t(called ? "help.take_over" : "help.call");
-    staff_action = called ? app::ActionKind::kStaffTakeOver : app::ActionKind::kCallStaff;
+    staff_action = called ? app::Action(app::StaffTakeOver{}) : app::Action(app::CallStaff{});
   }
   const std::string clock = china_time(ui.state.now_unix, "%Y-%m-%d %H:%M");
   const float clock_w = text_width(ui, ui.fonts.body(), clock);
@@ -203,22 +203,22 @@ void keypad(UiContext& ui, const app::KeypadView& pad, ImVec2 size) {
       ImGui::SetCursorPos(ImVec2(origin.x + c * (key.x + gap), origin.y + r * (key.y + gap)));
       const std::string digit = rows[r][c];
       if (!digit.empty()) {
-        if (big_button(ui, "key." + digit, digit, key, key_style)) ui.emit(app::ActionKind::kKey, digit);
+        if (big_button(ui, "key." + digit, digit, key, key_style)) ui.emit(app::Key{digit[0]});
       } else if (c == 0) {
         if (pad.allow_x) {
-          if (big_button(ui, "key.X", "X", key, key_style)) ui.emit(app::ActionKind::kKey, "X");
+          if (big_button(ui, "key.X", "X", key, key_style)) ui.emit(app::Key{'X'});
         } else if (big_button(ui, "key.clear", ui.t("key.clear"), key, {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder})) {
-          ui.emit(app::ActionKind::kClear);
+          ui.emit(app::Clear{});
         }
       } else if (big_button(ui, "key.backspace", ui.t("key.backspace"), key,
                             {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder})) {
-        ui.emit(app::ActionKind::kBackspace);
+        ui.emit(app::Backspace{});
       }
     }
   }
   ImGui::SetCursorPos(ImVec2(origin.x, origin.y + 4 * (key.y + gap)));
   if (big_button(ui, "key.ok", ui.t("key.ok"), ImVec2(size.x, key.y), {theme::kConfirm, theme::kOnColor}))
-    ui.emit(app::ActionKind::kSubmit);
+    ui.emit(app::Submit{});
 }
 
 void message_line(UiContext& ui, float wrap_width) {

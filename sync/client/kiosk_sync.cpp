@@ -9,6 +9,8 @@
 
 #include <filesystem>
 
+#include "linux/host_fingerprint.h"
+
 namespace vsk::sync {
 
 std::unique_ptr<KioskSync> open_kiosk_sync(const std::string& data_dir, const std::string& assets_dir) {
@@ -28,8 +30,10 @@ std::unique_ptr<KioskSync> open_kiosk_sync(const std::string& data_dir, const st
   k->notices = std::make_unique<app::NoticeService>(k->store(), k->clock);
   app::register_notice_changes(*k->changes, *k->notices);
   app::register_document_changes(*k->changes, data_dir);
+  app::register_setting_changes(*k->changes, k->store());
   k->client = std::make_unique<SyncClient>(k->store(), k->clock, SigningKey::load_or_create(device_key_path(data_dir)),
                                            *k->changes);
+  k->client->bind_to_host(platform::host_fingerprint(), device_key_path(data_dir));
   k->client->set_heartbeat([data_dir, &clock = k->clock] { return collect_heartbeat(data_dir, clock.unix_seconds()); },
                            [data_dir](const Heartbeat& h) { app::mark_crashes_reported(data_dir, h.crashes); });
   return k;

@@ -15,6 +15,11 @@ namespace {
 using nlohmann::json;
 constexpr const char* kEnvelopeType = "application/vnd.vsk-envelope";
 constexpr int kBundlePullLimit = 1000;
+constexpr const char* kClonedDetail =
+    "this data directory was enrolled on another machine and copied here; two kiosks must not sync under one "
+    "identity. Ask the township for an enrollment code and run: kioskctl enroll --fresh --server URL --code CODE "
+    "(operations filed on this machine are kept and sent under the new identity). If the disk was moved here and "
+    "the old machine is gone for good, run kioskctl claim-identity instead";
 
 // "network:<reason>" when the transport named one (transport.h), else "network".
 std::string network_code(const std::string& error) {
@@ -69,13 +74,67 @@ std::optional<SyncClient::Identity> SyncClient::identity() {
   return Identity{*device, *pk};
 }
 
+void SyncClient::bind_to_host(std::string host_fingerprint, std::string key_path) {
+  host_ = std::move(host_fingerprint);
+  key_path_ = std::move(key_path);
+}
+
+bool SyncClient::copied_here() {
+  const auto bound = store_.sync().get(store::sync_key::kBoundHost);
+  return !host_.empty() && bound && *bound != host_;
+}
+
+bool SyncClient::on_enrolled_host(SyncReport& r) {
+  if (host_.empty()) return true;
+  auto& s = store_.sync();
+  if (!s.get(store::sync_key::kBoundHost)) {  // enrolled before identities were bound: bound here now
+    auto tx = store_.begin();
+    s.set(tx, store::sync_key::kBoundHost, host_);
+    tx.commit();
+    return true;
+  }
+  if (!copied_here()) return true;
+  if (!s.get(store::sync_key::kCloneBase)) {  // nothing filed here yet: everything so far is the original's
+    auto tx = store_.begin();
+    s.set_int(tx, store::sync_key::kCloneBase, s.last_seq());
+    tx.commit();
+  }
+  fail(r, "cloned", kClonedDetail);
+  return false;
+}
+
+bool SyncClient::claim_identity(std::string* error) {
+  if (!identity() || host_.empty()) {
+    if (error) *error = "this kiosk is not enrolled";
+    return false;
+  }
+  if (!copied_here()) {
+    if (error) *error = "this kiosk is enrolled on this machine already";
+    return false;
+  }
+  auto tx = store_.begin();
+  store_.sync().set(tx, store::sync_key::kBoundHost, host_);
+  store_.sync().remove(tx, store::sync_key::kCloneBase);
+  tx.commit();
+  return true;
+}
+
 SyncReport SyncClient::enroll(Transport& t, const std::string& server_url, const std::string& code,
-                              const std::string& name) {
+                              const std::string& name, bool fresh) {
   SyncReport r;
-  if (identity()) {
+  const bool enrolled = identity().has_value();
+  if (enrolled && !fresh) {
     fail(r, "already_enrolled", "this kiosk is already enrolled");
     return r;
   }
+  if (enrolled && !copied_here()) {
+    fail(r, "already_enrolled", "this kiosk is enrolled on this machine; --fresh is only for a data directory copied "
+                                "from another kiosk");
+    return r;
+  }
+  // A key of its own for every enrollment: a data dir copied before it enrolled carries the
+  // same key as its original, and the township refuses a key twice ("key_in_use").
+  if (!key_path_.empty()) key_ = SigningKey::create_replacing(key_path_);
   std::string error;
   const std::string body = json{{"code", code}, {"public_key", key_.public_key.hex()}, {"name", name}}.dump();
   const auto resp = t.post("/v1/enroll", body, "application/json", &error);
@@ -100,9 +159,29 @@ SyncReport SyncClient::enroll(Transport& t, const std::string& server_url, const
   s.set(tx, store::sync_key::kVillage, j.value("village", ""));
   s.set(tx, store::sync_key::kServerUrl, server_url);
   s.set(tx, store::sync_key::kServerKey, j["server_public_key"].get<std::string>());
+  if (!host_.empty()) s.set(tx, store::sync_key::kBoundHost, host_);
+  if (enrolled) {
+    // A copy enrolled afresh: its own operations are those after the copy (kCloneBase), sent
+    // as 1, 2, 3... of the new identity; counters and cursor start over with the new one.
+    const std::int64_t base = s.get_int(store::sync_key::kCloneBase, s.last_seq());
+    s.set_int(tx, store::sync_key::kSeqBase, base);
+    s.set_int(tx, store::sync_key::kAckedSeq, base);
+    s.set_int(tx, store::sync_key::kSeqFloor, 0);
+    s.set_int(tx, store::sync_key::kSendCounter, 0);
+    s.set_int(tx, store::sync_key::kReplyCounter, 0);
+    s.set_int(tx, store::sync_key::kCursor, 0);
+    s.remove(tx, store::sync_key::kCloneBase);
+    s.remove(tx, store::sync_key::kLastErrorCode);
+    s.remove(tx, store::sync_key::kLastErrorDetail);
+  }
   tx.commit();
   r.ok = true;
   return r;
+}
+
+Operation SyncClient::wire_op(const store::OutboxOp& o, std::int64_t base) {
+  const json payload = json::parse(o.payload, nullptr, false);
+  return {o.op_id, o.seq - base, o.type, o.device_time, payload.is_discarded() ? json::object() : payload};
 }
 
 std::string SyncClient::next_envelope(const Identity& id, const std::string& kind, const std::string& text) {
@@ -176,17 +255,32 @@ bool SyncClient::apply_push_reply(const Identity& id, std::string_view bytes, Sy
     return false;
   }
   auto& s = store_.sync();
+  const std::int64_t base = s.get_int(store::sync_key::kSeqBase);
+  const std::int64_t acked = reply->acked_seq + base;
+  // The township holds operations of ours past the last we have (restored from an older
+  // backup): new ones are numbered after its record, never into it.
+  if (acked > s.last_seq() && acked > s.get_int(store::sync_key::kSeqFloor))
+    s.set_int(tx, store::sync_key::kSeqFloor, acked);
   for (const auto& res : reply->results) {
     if (res.outcome == OpOutcome::kAccepted) ++r.accepted;
     if (res.outcome == OpOutcome::kDuplicate) ++r.duplicates;
-    if (res.outcome == OpOutcome::kRejected) {
-      ++r.rejected;
-      s.add_rejection(tx, res.seq, res.code, clock_.unix_seconds());
+    if (res.outcome != OpOutcome::kRejected) continue;
+    const std::int64_t seq = res.seq + base;
+    if (res.code == "seq_conflict") {
+      // The township has another operation under this number, one filed after the backup this
+      // kiosk was restored from. Ours is filed again past the township's record: both kept.
+      if (const auto op = s.op(seq)) {
+        s.enqueue(tx, op->type, op->payload, op->device_time);
+        ++r.refiled;
+        continue;
+      }
     }
+    ++r.rejected;
+    s.add_rejection(tx, seq, res.code, clock_.unix_seconds());
   }
   // The township's word is final: if it holds less than we thought (restored from a backup),
   // we send again from there.
-  s.set_int(tx, store::sync_key::kAckedSeq, reply->acked_seq);
+  s.set_int(tx, store::sync_key::kAckedSeq, acked);
   s.set_int(tx, store::sync_key::kClockOffset, clock_.unix_seconds() - reply->server_time);
   tx.commit();
   return true;
@@ -195,16 +289,21 @@ bool SyncClient::apply_push_reply(const Identity& id, std::string_view bytes, Sy
 bool SyncClient::push(Transport& t, const Identity& id, SyncReport& r) {
   auto& s = store_.sync();
   int stalls = 0;
+  // Highest seq the township has seen from this kiosk as far as it knows. When the township
+  // acknowledges past it (its record of operations filed after the backup this kiosk was
+  // restored from), the operations in between are sent once anyway: the township answers
+  // "duplicate" for those it has and seq_conflict for new ones that reused a number.
+  std::int64_t seen = s.get_int(store::sync_key::kAckedSeq);
   for (;;) {
     const std::int64_t acked = s.get_int(store::sync_key::kAckedSeq);
-    const auto ops = s.ops_after(acked, limits_.batch_ops);
+    const std::int64_t from = std::min(acked, seen);
+    const auto ops = s.ops_after(from, limits_.batch_ops);
     if (ops.empty() && r.pushed > 0) return true;
+    const std::int64_t base = s.get_int(store::sync_key::kSeqBase);
     PushBatch batch;
-    for (const auto& o : ops) {
-      const json payload = json::parse(o.payload, nullptr, false);
-      batch.ops.push_back({o.op_id, o.seq, o.type, o.device_time, payload.is_discarded() ? json::object() : payload});
-    }
-    batch.pending_total = s.count_after(acked) - static_cast<std::int64_t>(ops.size());  // left after this batch
+    for (const auto& o : ops) batch.ops.push_back(wire_op(o, base));
+    if (!ops.empty()) seen = std::max(seen, ops.back().seq);
+    batch.pending_total = s.count_after(from) - static_cast<std::int64_t>(ops.size());  // left after this batch
     batch.device_time = clock_.unix_seconds();
     if (heartbeat_due_ && make_heartbeat_) batch.heartbeat = make_heartbeat_();
     // An empty first batch is the hello that tells us where the township stands.
@@ -216,8 +315,8 @@ bool SyncClient::push(Transport& t, const Identity& id, SyncReport& r) {
     }
     r.pushed += static_cast<int>(ops.size());
     if (ops.empty()) {
-      if (s.get_int(store::sync_key::kAckedSeq) >= s.last_seq()) return true;
-      continue;  // the township holds less than we thought: send from its position
+      if (std::min(s.get_int(store::sync_key::kAckedSeq), seen) >= s.last_seq()) return true;
+      continue;  // the township holds less (or more) than we thought: send from there
     }
     if (s.get_int(store::sync_key::kAckedSeq) < ops.back().seq && ++stalls >= 2) {
       fail(r, "no_progress", "the township acknowledged nothing new twice");
@@ -290,6 +389,7 @@ SyncReport SyncClient::run_once(Transport& t) {
     fail(r, "not_enrolled", "not enrolled with a township");
     return finish(r);
   }
+  if (!on_enrolled_host(r)) return finish(r);
   heartbeat_due_ = true;
   r.ok = push(t, *id, r) && pull(t, *id, r);
   // Applying township changes writes events of its own (a township reply is recorded and
@@ -304,17 +404,20 @@ std::optional<std::string> SyncClient::export_bundle(std::string* error) {
     if (error) *error = "not enrolled with a township";
     return std::nullopt;
   }
+  SyncReport refused;
+  if (!on_enrolled_host(refused)) {
+    if (error) *error = refused.error_detail;
+    return std::nullopt;
+  }
   auto& s = store_.sync();
   std::vector<std::string> envelopes;
   std::int64_t after = s.get_int(store::sync_key::kAckedSeq);
   const std::int64_t pending = s.count_after(after);
+  const std::int64_t base = s.get_int(store::sync_key::kSeqBase);
   do {  // always at least one push: an empty one still reports the kiosk's health
     const auto ops = s.ops_after(after, limits_.batch_ops);
     PushBatch batch;
-    for (const auto& o : ops) {
-      const json payload = json::parse(o.payload, nullptr, false);
-      batch.ops.push_back({o.op_id, o.seq, o.type, o.device_time, payload.is_discarded() ? json::object() : payload});
-    }
+    for (const auto& o : ops) batch.ops.push_back(wire_op(o, base));
     batch.pending_total = pending;
     batch.device_time = clock_.unix_seconds();
     // Health on the first envelope; crashes stay unreported (no acknowledgement comes back

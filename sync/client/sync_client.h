@@ -21,6 +21,7 @@
 #include "sync/client/transport.h"
 #include "sync/protocol/heartbeat.h"
 #include "sync/protocol/keys.h"
+#include "sync/protocol/messages.h"
 
 namespace vsk::sync {
 
@@ -39,6 +40,7 @@ struct SyncReport {
   int already_imported = 0;  // USB reply envelopes applied before (skipped)
   int resyncs = 0;           // downloads restarted from the beginning (checksum or township order)
   std::int64_t retry_after_s = 0;  // the township was busy and asked to come back after this long
+  int refiled = 0;  // refused as seq_conflict (restored from an older backup): filed again past the township's record
 };
 
 using store::SyncHealth;
@@ -56,8 +58,17 @@ class SyncClient {
   SyncClient(store::KioskStore& store, platform::Clock& clock, SigningKey device_key, app::TownshipChanges& changes,
              SyncLimits limits = {});
 
-  // Registers this kiosk with the township using a one-time code.
-  SyncReport enroll(Transport& t, const std::string& server_url, const std::string& code, const std::string& name);
+  // Registers this kiosk with the township using a one-time code. `fresh`: this data dir was
+  // copied from an enrolled kiosk (run_once said "cloned"); it enrolls as a kiosk of its own
+  // and sends only what was filed on this machine, numbered from 1 (the original sends the rest).
+  SyncReport enroll(Transport& t, const std::string& server_url, const std::string& code, const std::string& name,
+                    bool fresh = false);
+  // The disk moved to this machine and the old one is gone for good: keep the identity here.
+  // False (with the reason) when there is nothing to claim.
+  bool claim_identity(std::string* error);
+  // Binds the identity to the machine it is enrolled on and makes each enrollment its own key
+  // at `key_path` (kiosk_sync.cpp). Unset (tests of the protocol): no binding, the key given.
+  void bind_to_host(std::string host_fingerprint, std::string key_path);
   SyncReport run_once(Transport& t);
 
   // USB: every pending operation and a pull request, as a bundle file's bytes.
@@ -77,6 +88,11 @@ class SyncClient {
     PublicKey server_key;
   };
   std::optional<Identity> identity();
+  // False, with "cloned" in `r`, when this data dir runs on another machine than it was enrolled on.
+  bool on_enrolled_host(SyncReport& r);
+  bool copied_here();
+  // An outbox op as the township numbers it (kSeqBase: a copy enrolled afresh).
+  Operation wire_op(const store::OutboxOp& o, std::int64_t base);
   std::string next_envelope(const Identity& id, const std::string& kind, const std::string& json);
   // Checks and opens a township envelope addressed to this kiosk; bumps the reply counter in `tx`.
   std::optional<std::string> open_reply(db::Transaction& tx, const Identity& id, std::string_view bytes,
@@ -98,6 +114,7 @@ class SyncClient {
   std::function<Heartbeat()> make_heartbeat_;
   std::function<void(const Heartbeat&)> heartbeat_sent_;
   bool heartbeat_due_ = false;  // this round's heartbeat has not gone out yet
+  std::string host_, key_path_;
 };
 
 }  // namespace vsk::sync

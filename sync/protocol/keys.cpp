@@ -61,8 +61,12 @@ SigningKey SigningKey::load_or_create(const std::string& path) {
                                  reinterpret_cast<const unsigned char*>(k.secret.data()));
     return k;
   }
+  return create_replacing(path);
+}
+
+SigningKey SigningKey::create_replacing(const std::string& path) {
   SigningKey k = generate();
-  // Atomic: a power cut leaves either no key or the whole key, never half of one.
+  // Atomic: a power cut leaves either the old key or the whole new one, never half of one.
   try {
     platform::write_file_atomically(path, k.secret, {.mode = 0600});
   } catch (const std::system_error& e) {

@@ -21,6 +21,9 @@ struct SigningKey {
   static SigningKey generate();
   // Reads the key file, creating it (mode 0600) on first use. Throws std::runtime_error.
   static SigningKey load_or_create(const std::string& path);
+  // A new key pair written over the key file (atomically, mode 0600): each enrollment gets its
+  // own, so a copied data dir never brings another kiosk's key along. Throws std::runtime_error.
+  static SigningKey create_replacing(const std::string& path);
 };
 
 // Random token from an alphabet without look-alikes (no 0/O, 1/I/L), for enrollment codes.

@@ -1,9 +1,11 @@
 #include "sync/township/admin_checks.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "app/catalog_loader.h"
 #include "app/points_rules_loader.h"
+#include "core/notice.h"
 #include "core/points_limits.h"
 #include "core/text_limits.h"
 #include "sync/township/township_admin.h"
@@ -37,6 +39,25 @@ std::string text(const json& e, const char* key, std::size_t max_chars) {
   return s;
 }
 
+[[noreturn]] void bad_notice(const std::string& what) { throw AdminError("bad_notice", what); }
+
+// core::notice_content_error's keys in words for the API's caller.
+std::string notice_error_words(const std::string& key) {
+  static const std::pair<const char*, const char*> kWords[] = {
+      {"notice.err.no_title", "title: missing or empty"},
+      {"notice.err.too_long", "title over 200 bytes or body over 20000 bytes"},
+      {"notice.err.bad_text", "title or body: not displayable text"},
+      {"notice.err.bad_date", "a date is not a real YYYY-MM-DD date"},
+      {"notice.err.no_period", "a publicity notice needs period_start and period_end"},
+      {"notice.err.period_order", "period_end is before period_start"},
+      {"notice.err.no_rows", "a finance notice needs rows, which township notices cannot carry"},
+      {"notice.err.no_body", "body: missing or empty"},
+  };
+  for (const auto& [k, words] : kWords)
+    if (key == k) return words + std::string(" (") + key + ")";
+  return key;
+}
+
 }  // namespace
 
 void check_document(const std::string& scope, const json& document) {
@@ -61,6 +82,31 @@ json checked_points_entry(const json& entry) {
               {"delta", delta},
               {"rule_id", text(entry, "rule_id", 64)},
               {"reason", text(entry, "reason", core::kMaxReasonChars)}};
+}
+
+json checked_notice(const json& notice) {
+  if (!notice.is_object()) bad_notice("notice: expected an object");
+  static const char* const kFields[] = {"id", "category", "title", "body", "period_start", "period_end", "end_date"};
+  for (const auto& [key, value] : notice.items()) {
+    if (std::find(std::begin(kFields), std::end(kFields), key) == std::end(kFields)) bad_notice(key + ": unknown field");
+    if (!value.is_string()) bad_notice(key + ": expected text");
+  }
+  const auto field = [&notice](const char* key) { return notice.value(key, std::string()); };
+  if (notice.contains("id") && (field("id").empty() || field("id").size() > 64 || core::check_free_text(field("id"), 64, false)))
+    bad_notice("id: 1 to 64 characters of text");
+  const std::string category = notice.contains("category") ? field("category") : "policy";
+  const auto cat = core::notice_category_from_name(category);
+  if (!cat) bad_notice("category: unknown (" + category + ")");
+  core::NoticeContent content;
+  content.title = field("title");
+  content.body = field("body");
+  content.period_start = field("period_start");
+  content.period_end = field("period_end");
+  content.end_date = field("end_date");
+  if (const auto err = core::notice_content_error(*cat, content)) bad_notice(notice_error_words(*err));
+  json out = notice;
+  out["category"] = category;
+  return out;
 }
 
 }  // namespace vsk::township

@@ -18,4 +18,11 @@ void check_document(const std::string& scope, const nlohmann::json& document);
 // AdminError("bad_points_entry", what is wrong).
 nlohmann::json checked_points_entry(const nlohmann::json& entry);
 
+// The notice as kiosks apply it (app/township_changes.cpp reads exactly these fields: id,
+// category, title, body, period_start, period_end, end_date, all text), checked with the
+// kiosk's own rule (core::notice_content_error: title and body present, displayable and within
+// length, a known category, dates that parse, a publicity period in order). A notice every
+// village would record as a conflict is refused instead. Throws AdminError("bad_notice", why).
+nlohmann::json checked_notice(const nlohmann::json& notice);
+
 }  // namespace vsk::township

@@ -186,7 +186,9 @@ void HttpServer::routes() {
     send(res, r);
   });
   post("/v1/sync", kSyncBodyLimit, [this](const httplib::Request& req, const std::string& body, httplib::Response& res) {
-    const Reply r = service_.handle_envelope(body);
+    const auto admission = WorkerPool::admit();
+    Reply r = admission.admitted() ? service_.handle_envelope(body) : busy_reply(admission.retry_after_s());
+    r.close_connection = r.close_connection || !admission.admitted();
     std::string who = "?";
     sync::EnvelopeError e{};
     if (const auto env = sync::parse_envelope(body, &e)) who = env->header.kind + " from " + env->header.from;
@@ -263,8 +265,13 @@ void HttpServer::routes() {
   }));
   admin_post("/v1/admin/notices", ([ok_json](TownshipAdmin& admin, const httplib::Request&, const json& b, httplib::Response& res) {
     std::optional<std::string> village;
-    if (b.contains("village") && b["village"].is_string()) village = b["village"].get<std::string>();
-    ok_json(res, json{{"change", admin.publish_notice(village, b.at("notice"))}});
+    if (b.contains("village")) {
+      // Not a name (a number, null...) must not quietly mean "every village".
+      if (!b["village"].is_string()) throw AdminError("bad_notice", "village: expected a village name");
+      village = b["village"].get<std::string>();
+    }
+    if (!b.contains("notice")) throw AdminError("bad_notice", "notice: missing");
+    ok_json(res, json{{"change", admin.publish_notice(village, b["notice"])}});
   }));
   admin_post(R"(/v1/admin/documents/(catalog|points_rules))",
                 ([ok_json](TownshipAdmin& admin, const httplib::Request& req, const json& b, httplib::Response& res) {

@@ -13,4 +13,24 @@ std::vector<std::string> kiosk_alerts(std::optional<std::int64_t> last_contact, 
   return out;
 }
 
+std::optional<KioskHealth::Latest> KioskHealth::of(const std::string& device_id) const {
+  const auto it = by_device.find(device_id);
+  if (it == by_device.end()) return std::nullopt;
+  return it->second;
+}
+
+KioskHealth kiosk_health(const std::map<std::string, StoredHeartbeat>& latest) {
+  KioskHealth out;
+  for (const auto& [id, b] : latest) {
+    try {
+      const auto h = sync::heartbeat_from_json(nlohmann::json::parse(b.body));
+      if (sync::compare_versions(h.version, out.newest_version) > 0) out.newest_version = h.version;
+      out.by_device[id] = {h, b.at};
+    } catch (const std::exception&) {
+      // Stored only after a strict decode; a row that no longer parses is shown as missing.
+    }
+  }
+  return out;
+}
+
 }  // namespace vsk::township

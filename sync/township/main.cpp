@@ -15,6 +15,7 @@
 //   township-server --data-dir DIR publish-points --village V --household ID --delta N [--rule R] [--reason T]
 //   township-server --data-dir DIR resync DEVICE_ID SCOPE          the kiosk downloads SCOPE again
 //   township-server --data-dir DIR admin-token [--label L]        print a token for the admin API
+//   township-server --data-dir DIR status-page-base set URL|clear the receipt QR's link (BASE/r/NUMBER?t=TOKEN)
 //   township-server --data-dir DIR place add|list|rename ...      the county -> township -> village tree
 //   township-server --data-dir DIR --database URL migrate-from-sqlite FILE [--township T] [--county C]
 //   township-server --data-dir DIR user add|disable|reset-password|token|list ...   staff accounts (web/user_cli.h)
@@ -68,7 +69,7 @@ int usage() {
                "          publish-notice [--village V] --title T --body B [--category C], revoke DEVICE_ID,\n"
                "          publish-points --village V --household ID --delta N [--rule R] [--reason T],\n"
                "          withdraw-notice NOTICE_ID, resync DEVICE_ID SCOPE,\n"
-               "          admin-token [--label L], place add|list|rename ...,\n"
+               "          admin-token [--label L], status-page-base set URL|clear, place add|list|rename ...,\n"
                "          migrate-from-sqlite FILE (into --database),\n"
                "          user add|disable|reset-password|token|list ..., audit list|verify\n";
   return 2;
@@ -292,6 +293,19 @@ int staff_command(TownshipAdmin& admin, const Args& a) {
     const bool done = admin.order_resync(a.positional[0], a.positional[1]);
     std::cout << (done ? "re-download ordered: " : "no such kiosk: ") << a.positional[0] << "\n";
     return done ? 0 : 1;
+  }
+  if (a.command == "status-page-base") {
+    const bool set = a.positional.size() == 2 && a.positional[0] == "set";
+    const bool clear = a.positional.size() == 1 && a.positional[0] == "clear";
+    if (!set && !clear) return usage();
+    try {
+      const std::int64_t change = admin.set_status_page_base(set ? a.positional[1] : "");
+      std::cout << "change " << change << "\n";
+    } catch (const vsk::township::AdminError& e) {
+      std::cerr << "status-page-base: " << e.what() << "\n";
+      return 1;
+    }
+    return 0;
   }
   if (a.command == "admin-token") {
     std::cout << admin.create_admin_token(opt(a, "label").empty() ? "admin" : opt(a, "label")) << "\n";

@@ -52,6 +52,9 @@ RequestUpdate request_update(std::int64_t township_id, std::int64_t village_id, 
   } else if (op_type == "request.rated") {
     const std::int64_t level = int_of(payload, "level");
     if (level >= 1 && level <= 5) u.rating = level;
+  } else if (op_type == "request.followup_done") {
+    // The village called the resident back after a 差评 (好差评 page, overview).
+    if (kind == "bad_rating_callback") u.callback_at = int_of(payload, "at", device_time);
   }
   return u;
 }

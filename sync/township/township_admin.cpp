@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/status_link.h"
 #include "crypto/blake2b.h"
 #include "sync/township/kiosk_alerts.h"
 #include "sync/township/store/heartbeat_store.h"
@@ -75,8 +76,8 @@ std::string TownshipAdmin::reply_to_request(const std::string& village_name, con
 
 std::int64_t TownshipAdmin::publish_notice(const std::optional<std::string>& village_name, const json& notice) {
   const std::int64_t now = clock_.unix_seconds();
-  const std::string id = notice.value("id", sync::random_uuid());
-  json payload = notice;
+  json payload = checked_notice(notice);
+  const std::string id = payload.value("id", sync::random_uuid());
   payload["id"] = id;
   payload["published_at"] = now;
   return store_.write_retrying(scope_, [&](Tx& tx) {
@@ -113,6 +114,27 @@ std::int64_t TownshipAdmin::publish_document(const std::string& scope, const jso
     std::int64_t change = 0;
     for (const auto t : scope_.townships)
       change = store_.changes().add(tx, {t, std::nullopt, scope, scope + ".replaced", scope, document.dump(), now});
+    tx.commit();
+    return change;
+  });
+}
+
+std::int64_t TownshipAdmin::set_status_page_base(const std::string& base) {
+  std::string value;
+  if (!base.empty()) {
+    const auto normalized = core::normalize_status_base(base);
+    if (!normalized)
+      throw AdminError("bad_status_base", "the status page base must be an http:// or https:// address without ? or #, "
+                                          "at most " + std::to_string(core::kMaxStatusBaseChars) + " characters");
+    value = *normalized;
+  }
+  const std::int64_t now = clock_.unix_seconds();
+  const std::string payload = json{{"base", value}}.dump();
+  return store_.write_retrying(scope_, [&](Tx& tx) {
+    std::int64_t change = 0;
+    for (const auto t : scope_.townships)
+      change = store_.changes().add(
+          tx, {t, std::nullopt, "settings", "settings.status_page_base", "status_page_base", payload, now});
     tx.commit();
     return change;
   });
@@ -171,17 +193,7 @@ std::string TownshipAdmin::create_admin_token(const std::string& label) {
 json TownshipAdmin::stats() {
   Tx tx = store_.read_replica(scope_);
   const std::int64_t now = clock_.unix_seconds();
-  const auto beats = HeartbeatStore(store_.dialect()).latest(tx);
-  std::map<std::string, sync::Heartbeat> health;
-  std::string newest_version;
-  for (const auto& [id, b] : beats) {
-    try {
-      health[id] = sync::heartbeat_from_json(json::parse(b.body));
-      if (sync::compare_versions(health[id].version, newest_version) > 0) newest_version = health[id].version;
-    } catch (const std::exception&) {
-      // Stored only after a strict decode; a row that no longer parses is shown as missing.
-    }
-  }
+  const KioskHealth health = kiosk_health(HeartbeatStore(store_.dialect()).latest(tx));
   json kiosks = json::array();
   json alerts = json::array();
   for (const auto& d : store_.devices().list(tx)) {
@@ -190,18 +202,18 @@ json TownshipAdmin::stats() {
            {"pending_reported", d.pending_reported}, {"revoked", d.revoked_at.has_value()}};
     k["last_contact"] = d.last_contact ? json(*d.last_contact) : json(nullptr);
     k["clock_skew_s"] = d.clock_skew_s ? json(*d.clock_skew_s) : json(nullptr);
-    const auto h = health.find(d.id);
+    const auto latest = health.of(d.id);
     std::optional<sync::Heartbeat> hb;
-    if (h != health.end()) hb = h->second;
+    if (latest) hb = latest->heartbeat;
     k["heartbeat"] = hb ? sync::heartbeat_json(*hb) : json(nullptr);
-    k["heartbeat_at"] = hb ? json(beats.at(d.id).at) : json(nullptr);
-    k["alerts"] = d.revoked_at ? std::vector<std::string>{} : kiosk_alerts(d.last_contact, hb, now, newest_version);
+    k["heartbeat_at"] = latest ? json(latest->at) : json(nullptr);
+    k["alerts"] = d.revoked_at ? std::vector<std::string>{} : kiosk_alerts(d.last_contact, hb, now, health.newest_version);
     for (const auto& a : k["alerts"]) alerts.push_back({{"device_id", d.id}, {"village", d.village}, {"alert", a}});
     kiosks.push_back(k);
   }
   return json{{"kiosks", kiosks},
               {"alerts", alerts},
-              {"newest_version", newest_version},
+              {"newest_version", health.newest_version},
               {"operations", store_.ops().count(tx)},
               {"escalated", store_.requests().with_status(tx, "escalated").size()},
               {"server_time", now}};

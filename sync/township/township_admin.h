@@ -48,6 +48,10 @@ class TownshipAdmin {
   std::int64_t publish_points_entry(const std::string& village, const nlohmann::json& entry);
   // Catalog or points-rules document for every village in reach ("catalog" / "points_rules").
   std::int64_t publish_document(const std::string& scope, const nlohmann::json& document);
+  // The base of the receipt QR's status link (core/status_link.h) for every kiosk in reach;
+  // "" turns the link off. Throws AdminError("bad_status_base") for anything but an http(s)
+  // address.
+  std::int64_t set_status_page_base(const std::string& base);
   bool revoke(const std::string& device_id);
   // The kiosk downloads `scope` again from the start on its next pull (what it already has
   // is skipped; what it missed is applied).

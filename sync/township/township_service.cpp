@@ -23,8 +23,8 @@ StoredOp rejected(const std::string& code, const std::string& zh) { return Store
 // Operation types the township understands, and what must be in their payloads.
 const std::set<std::string>& known_types() {
   static const std::set<std::string> k = {"request.submitted", "request.event", "request.rated",
-                                          "points.entry",      "notice.comment", "sync.ping",
-                                          "residents.upserted"};
+                                          "request.followup_done", "points.entry",  "notice.comment",
+                                          "sync.ping",          "residents.upserted"};
   return k;
 }
 
@@ -207,7 +207,60 @@ void TownshipService::apply_batch(Tx& tx, const Device& d, const std::vector<syn
     by_id[s.op_id] = s;
     by_seq[s.seq] = std::move(s);
   }
+  // New operations wait here and are written together (a few multi-row statements instead
+  // of two per operation). An operation that repeats a waiting one's op id or seq first
+  // writes the waiting ones, so that it is answered as if each had been written alone.
+  struct Waiting {
+    std::size_t result_index;
+    std::optional<RequestUpdate> request;
+  };
+  std::vector<NewOp> rows;
+  std::vector<StoredOp> row_results;
+  std::vector<Waiting> waiting;
+  std::set<std::string> waiting_ids;
+  std::set<std::int64_t> waiting_seqs;
+  const auto write_waiting = [&] {
+    if (rows.empty()) return;
+    const std::vector<bool> stored = store_.ops().add_all(tx, rows, row_results);
+    std::vector<RequestUpdate> requests;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const StoredOp& result = row_results[i];
+      OpResult& answer = results[waiting[i].result_index];
+      if (!stored[i]) {
+        // The op id is held under another seq or by another kiosk: a retry in our township
+        // gets its answer; anything else (another township's) is refused.
+        if (const auto seen = store_.ops().by_id(tx, result.op_id)) {
+          // Held by another kiosk of this township: copies of one prepared data dir, each
+          // enrolled on its own, all send the operations filed before the copy. The township
+          // has it; this kiosk's seq is marked as a copy so its acked_seq moves on (it stayed
+          // at the gap for good: no_progress at every round).
+          const StoredOp copy{"accepted", "", "", "copy:" + d.id + ":" + result.op_id, result.seq};
+          if (store_.ops().add(tx, {d.township_id, d.id, result.seq, copy.op_id, "sync.copy",
+                                    json{{"copy_of", result.op_id}}.dump(), rows[i].device_time, now}, copy))
+            by_seq[result.seq] = copy;
+          answer = original_answer(ops[waiting[i].result_index], *seen);
+        } else {
+          answer = {result.op_id, result.seq, OpOutcome::kRejected, "op_id_conflict",
+                    "记录编号冲突：乡镇已收到同编号的另一条记录，请联系乡镇核对"};
+        }
+        continue;
+      }
+      by_id[result.op_id] = result;
+      by_seq[result.seq] = result;
+      if (result.outcome == "accepted" && waiting[i].request) requests.push_back(std::move(*waiting[i].request));
+      answer = result.outcome == "accepted"
+                   ? OpResult{result.op_id, result.seq, OpOutcome::kAccepted, "", ""}
+                   : OpResult{result.op_id, result.seq, OpOutcome::kRejected, result.code, result.message_zh};
+    }
+    store_.requests().upsert_all(tx, requests);
+    rows.clear();
+    row_results.clear();
+    waiting.clear();
+    waiting_ids.clear();
+    waiting_seqs.clear();
+  };
   for (const auto& op : ops) {
+    if (waiting_ids.count(op.op_id) || waiting_seqs.count(op.seq)) write_waiting();
     if (const auto it = by_id.find(op.op_id); it != by_id.end()) {
       results.push_back(original_answer(op, it->second));
       continue;
@@ -240,25 +293,14 @@ void TownshipService::apply_batch(Tx& tx, const Device& d, const std::vector<syn
     }
     result.op_id = op.op_id;
     result.seq = op.seq;
-    const NewOp row{d.township_id, d.id, op.seq, op.op_id, op.type, op.payload.dump(), op.device_time, now};
-    if (!store_.ops().add(tx, row, result)) {
-      // The op id is held under another seq or by another kiosk: a retry in our township
-      // gets its answer; anything else (a cloned kiosk, another township's) is refused.
-      if (const auto seen = store_.ops().by_id(tx, op.op_id)) {
-        results.push_back(original_answer(op, *seen));
-      } else {
-        results.push_back({op.op_id, op.seq, OpOutcome::kRejected, "op_id_conflict",
-                           "记录编号冲突：乡镇已收到同编号的另一条记录，请联系乡镇核对"});
-      }
-      continue;
-    }
-    by_id[op.op_id] = result;
-    by_seq[op.seq] = result;
-    if (result.outcome == "accepted" && request) store_.requests().upsert(tx, *request);
-    results.push_back(result.outcome == "accepted"
-                          ? OpResult{op.op_id, op.seq, OpOutcome::kAccepted, "", ""}
-                          : OpResult{op.op_id, op.seq, OpOutcome::kRejected, result.code, result.message_zh});
+    rows.push_back({d.township_id, d.id, op.seq, op.op_id, op.type, op.payload.dump(), op.device_time, now});
+    row_results.push_back(result);
+    waiting.push_back({results.size(), std::move(request)});
+    waiting_ids.insert(op.op_id);
+    waiting_seqs.insert(op.seq);
+    results.push_back({});  // answered by write_waiting()
   }
+  write_waiting();
 }
 
 Reply TownshipService::handle_pull(const Device& seen, const sync::EnvelopeHeader& h, std::string_view text) {

@@ -21,6 +21,26 @@ std::string key_path(const StoreConfig& c) {
   return platform::pii_key_path(slash == std::string::npos ? "." : c.sqlite_path.substr(0, slash));
 }
 
+// A backend's session that counts the statements it runs.
+class CountedSession : public SqlSession {
+ public:
+  CountedSession(std::unique_ptr<SqlSession> inner, std::atomic<std::int64_t>& count)
+      : inner_(std::move(inner)), count_(count) {}
+  SqlRows query(std::string_view sql, SqlParams params) override {
+    count_.fetch_add(1, std::memory_order_relaxed);
+    return inner_->query(sql, params);
+  }
+  std::int64_t exec(std::string_view sql, SqlParams params) override {
+    count_.fetch_add(1, std::memory_order_relaxed);
+    return inner_->exec(sql, params);
+  }
+  void commit() override { inner_->commit(); }
+
+ private:
+  std::unique_ptr<SqlSession> inner_;
+  std::atomic<std::int64_t>& count_;
+};
+
 constexpr const char* kAnySealed =
     "SELECT 1 FROM requests WHERE detail LIKE 'enc1:%' UNION ALL SELECT 1 FROM ops WHERE payload LIKE 'enc1:%' LIMIT 1";
 
@@ -65,6 +85,10 @@ Scope TownshipStore::every_township() {
 }
 
 TownshipStore::~TownshipStore() = default;
+
+Tx TownshipStore::open(Access a, const Scope& s) {
+  return Tx(std::make_unique<CountedSession>(backend_->begin(a, s), statements_), s, backend_->dialect());
+}
 
 std::optional<Scope> TownshipStore::scope_of(std::int64_t place_id) {
   Tx tx = read(Scope::lookup());

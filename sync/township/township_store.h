@@ -15,6 +15,7 @@
 // outside one. Thread-safe: each transaction has its own connection.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -71,6 +72,9 @@ class TownshipStore {
   std::optional<Scope> scope_of(std::int64_t place_id);
 
   const Dialect& dialect() const { return backend_->dialect(); }
+  // Statements run since start, every transaction counted: what a push costs the database
+  // (the benchmarks and a test read it).
+  std::int64_t statements_run() const { return statements_.load(std::memory_order_relaxed); }
   std::string describe() const { return backend_->describe(); }
   // PostgreSQL only: the role bypasses row-level security (superuser or BYPASSRLS).
   bool rls_bypassed() const { return rls_bypassed_; }
@@ -90,7 +94,8 @@ class TownshipStore {
  private:
   // Seals what an older server stored in clear (an in-place upgrade, once).
   void seal_existing();
-  Tx open(Access a, const Scope& s) { return Tx(backend_->begin(a, s), s, backend_->dialect()); }
+  Tx open(Access a, const Scope& s);
+  std::atomic<std::int64_t> statements_{0};
   bool rls_bypassed_ = false;  // before backend_: make_backend() sets it
   std::unique_ptr<Backend> backend_;
   std::unique_ptr<PiiSealer> sealer_;  // before the stores that use it

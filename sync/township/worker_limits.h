@@ -9,6 +9,10 @@ namespace vsk::township {
 struct WorkerLimits {
   int workers = 256;  // a worker per open connection (httplib): 200 slow sockets must leave room
   std::chrono::milliseconds max_wait{2000};
+  // Sync requests handled at once (WorkerPool::admit): more only share the two cores and the
+  // one SQLite writer, and every round gets slower (1,000 kiosks on 256 workers at once: round
+  // p99 23 s; with 32 at once, 3.5 s).
+  int at_once = 32;
 };
 
 }  // namespace vsk::township

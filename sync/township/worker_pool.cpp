@@ -8,6 +8,7 @@ namespace {
 
 // What the task on this thread was told (the HTTP handlers ask through WorkerPool's statics).
 thread_local int t_retry_after_s = 0;
+thread_local WorkerPool* t_pool = nullptr;  // the pool whose worker this thread is
 
 constexpr int kRefusingThreads = 2;
 constexpr auto kRateWindow = std::chrono::seconds(2);
@@ -22,12 +23,40 @@ int whole_seconds(std::chrono::steady_clock::duration d) {
 
 WorkerPool::WorkerPool(WorkerLimits limits) : limits_(limits) {
   limits_.workers = std::max(1, limits_.workers);
-  for (int i = 0; i < limits_.workers; ++i) threads_.emplace_back([this] { work(); });
+  for (int i = 0; i < limits_.workers; ++i)
+    threads_.emplace_back([this] {
+      t_pool = this;
+      work();
+    });
   // More than one: a client slow to send its request must not hold up every refusal.
   for (int i = 0; i < kRefusingThreads; ++i) threads_.emplace_back([this] { refuse(); });
 }
 
 WorkerPool::~WorkerPool() { shutdown(); }
+
+WorkerPool::Admission WorkerPool::admit() {
+  WorkerPool* pool = t_pool;
+  if (!pool) return Admission(nullptr, 0);
+  std::unique_lock lock(pool->mutex_);
+  const int at_once = std::max(1, pool->limits_.at_once);
+  if (!pool->admission_free_.wait_for(lock, pool->limits_.max_wait, [&] { return pool->working_ < at_once; })) {
+    const auto now = Clock::now();
+    pool->promised_until_ = std::max(pool->promised_until_, now + pool->expected_wait_locked()) + pool->slot_locked();
+    ++pool->refused_;
+    return Admission(nullptr, whole_seconds(pool->promised_until_ - now));
+  }
+  ++pool->working_;
+  return Admission(pool, 0);
+}
+
+WorkerPool::Admission::~Admission() {
+  if (!pool_) return;
+  {
+    std::lock_guard lock(pool_->mutex_);
+    --pool_->working_;
+  }
+  pool_->admission_free_.notify_one();
+}
 
 bool WorkerPool::turned_away() { return t_retry_after_s > 0; }
 int WorkerPool::retry_after_s() { return t_retry_after_s; }
@@ -43,11 +72,16 @@ std::int64_t WorkerPool::refused() const {
 }
 
 WorkerPool::Clock::duration WorkerPool::slot_locked() const {
-  if (completions_.size() >= kMinCompletionsForPace) {
-    const auto span = std::max<Clock::duration>(completions_.back() - completions_.front(), std::chrono::milliseconds(50));
-    return span / static_cast<Clock::rep>(completions_.size() - 1);
-  }
-  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(service_ms_ / limits_.workers));
+  // Every worker busy, one connection every service time / workers (Little's law).
+  const auto by_service =
+      std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(service_ms_ / limits_.workers));
+  if (completions_.size() < kMinCompletionsForPace) return by_service;
+  // The measured pace, unless it is slower: with many workers sharing two cores, rounds end
+  // in clumps and a window between clumps makes the pace look several times slower than the
+  // server is (at 256 workers, 1,000 kiosks were told to come back after up to 112 s while
+  // the server sat idle). A slot too short only sends a kiosk back once more.
+  const auto span = std::max<Clock::duration>(completions_.back() - completions_.front(), std::chrono::milliseconds(50));
+  return std::min(by_service, span / static_cast<Clock::rep>(completions_.size() - 1));
 }
 
 WorkerPool::Clock::duration WorkerPool::expected_wait_locked() const {

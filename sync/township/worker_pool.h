@@ -18,6 +18,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <httplib.h>
@@ -39,6 +40,26 @@ class WorkerPool final : public httplib::TaskQueue {
   static bool turned_away();
   // For that answer: seconds until the slot this connection was given.
   static int retry_after_s();
+
+  // Around one sync request's work, on a worker thread: at most `at_once` run at once,
+  // however many workers hold connections (slow clients hold workers). Waits at most
+  // `max_wait`; not admitted: answer 503 with Retry-After as for a connection turned away.
+  class Admission {
+   public:
+    Admission(Admission&& o) noexcept : pool_(std::exchange(o.pool_, nullptr)), retry_after_s_(o.retry_after_s_) {}
+    Admission& operator=(Admission&&) = delete;
+    ~Admission();
+    bool admitted() const { return retry_after_s_ == 0; }
+    int retry_after_s() const { return retry_after_s_; }
+
+   private:
+    friend class WorkerPool;
+    Admission(WorkerPool* pool, int retry_after_s) : pool_(pool), retry_after_s_(retry_after_s) {}
+    WorkerPool* pool_;  // to leave, when admitted
+    int retry_after_s_;
+  };
+  // The pool of the calling worker thread (admitted at once off a pool's thread).
+  static Admission admit();
 
   // Figures for the log and tests.
   std::int64_t served() const;
@@ -64,6 +85,8 @@ class WorkerPool final : public httplib::TaskQueue {
   std::deque<Task> queue_, refusals_;
   bool stopping_ = false;
   int busy_ = 0;
+  int working_ = 0;  // admitted sync requests
+  std::condition_variable admission_free_;
   // Moving average of one connection's time on a worker. A cold pool guesses short: a kiosk
   // sent back too early is turned away again with a later slot, while slots promised too far
   // ahead would leave the server idle with kiosks waiting.

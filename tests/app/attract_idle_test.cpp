@@ -8,7 +8,6 @@
 #include "app/kiosk_app.h"
 
 using namespace vsk;
-using app::ActionKind;
 using app::Screen;
 
 namespace {
@@ -30,11 +29,11 @@ class AttractIdleTest : public test_support::VillageFixture {
     app_->tick();
   }
   void identify() {
-    app_->dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
-    for (char c : demo_resident().id_number) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
-    app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
-    for (char c : village_.demo_logins.at(0).pin) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
-    app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
+    app_->dispatch(app::OpenPoints{});
+    for (char c : demo_resident().id_number) app_->dispatch(app::Key{c});
+    app_->dispatch(app::Submit{});
+    for (char c : village_.demo_logins.at(0).pin) app_->dispatch(app::Key{c});
+    app_->dispatch(app::Submit{});
     ASSERT_EQ(state().screen, Screen::kResidentHome);
   }
   std::unique_ptr<app::KioskApp> app_;
@@ -83,7 +82,7 @@ TEST_F(AttractIdleTest, AnyTouchStopsItWithoutDoingWhatWasTapped) {
   EXPECT_EQ(state().screen, Screen::kHome) << "a full idle time again before it comes back";
   wait_ms(1'000);
   ASSERT_EQ(state().screen, Screen::kAttract);
-  app_->dispatch(app::LegacyAction{ActionKind::kWakeUp, ""});  // a touch on no button, or a key
+  app_->dispatch(app::WakeUp{});  // a touch on no button, or a key
   EXPECT_EQ(state().screen, Screen::kHome);
   app_->dispatch(app::OpenRequests{});
   EXPECT_EQ(state().screen, Screen::kCatalog) << "after waking, taps work as usual";
@@ -118,7 +117,7 @@ TEST_F(AttractIdleTest, AsksBeforeResettingAResidentSession) {
   wait_ms(5'500);
   EXPECT_EQ(*state().idle_prompt_s, 15);
   // 需要 (or any touch): the prompt goes, the resident stays, the time starts again.
-  app_->dispatch(app::LegacyAction{ActionKind::kWakeUp, ""});
+  app_->dispatch(app::WakeUp{});
   EXPECT_FALSE(state().idle_prompt_s);
   EXPECT_EQ(state().screen, Screen::kResidentHome);
   ASSERT_TRUE(state().resident);
@@ -148,11 +147,11 @@ TEST_F(AttractIdleTest, ActivityWithoutAButtonAlsoAnswersThePrompt) {
 }
 
 TEST_F(AttractIdleTest, StaffAreNotAskedTheyAreLoggedOutOnTheirOwnTime) {
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
-  for (char c : std::string("0002")) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
-  app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
-  for (char c : village_.staff.at(1).pin) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
-  app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
+  app_->dispatch(app::OpenStaffLogin{});
+  for (char c : std::string("0002")) app_->dispatch(app::Key{c});
+  app_->dispatch(app::Submit{});
+  for (char c : village_.staff.at(1).pin) app_->dispatch(app::Key{c});
+  app_->dispatch(app::Submit{});
   ASSERT_TRUE(state().staff);
   wait_ms(170'000);
   EXPECT_FALSE(state().idle_prompt_s);
@@ -172,10 +171,10 @@ TEST_F(AttractIdleTest, OpinionNeedsIdentificationThenIsStored) {
   ASSERT_EQ(state().screen, Screen::kNoticePage);
   app_->dispatch(app::NoticeOpinion{});
   ASSERT_EQ(state().screen, Screen::kIdentify);
-  for (char c : demo_resident().id_number) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
-  app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
-  for (char c : village_.demo_logins.at(0).pin) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
-  app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
+  for (char c : demo_resident().id_number) app_->dispatch(app::Key{c});
+  app_->dispatch(app::Submit{});
+  for (char c : village_.demo_logins.at(0).pin) app_->dispatch(app::Key{c});
+  app_->dispatch(app::Submit{});
   ASSERT_EQ(state().screen, Screen::kNoticeOpinion);
   app_->dispatch(app::NoticeSendComment{});
   EXPECT_EQ(state().error->key, "notice.err.empty_comment");
@@ -190,13 +189,13 @@ TEST_F(AttractIdleTest, OpinionNeedsIdentificationThenIsStored) {
 }
 
 TEST_F(AttractIdleTest, StaffEditorSavesAVersionAndPublishesThroughTheApp) {
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
-  for (char c : std::string("0002")) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
-  app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
-  for (char c : village_.staff.at(1).pin) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
-  app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""});
+  app_->dispatch(app::OpenStaffLogin{});
+  for (char c : std::string("0002")) app_->dispatch(app::Key{c});
+  app_->dispatch(app::Submit{});
+  for (char c : village_.staff.at(1).pin) app_->dispatch(app::Key{c});
+  app_->dispatch(app::Submit{});
   EXPECT_EQ(state().notices.overdue, std::vector<std::string>{"party"});
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenAdminFeature, "admin.notices"});
+  app_->dispatch(app::OpenAdminFeature{"admin.notices"});
   ASSERT_EQ(state().screen, Screen::kStaffNotices);
   app_->dispatch(app::NoticeNew{});
   app_->dispatch(app::NoticeSetCategory{"party"});
@@ -207,8 +206,8 @@ TEST_F(AttractIdleTest, StaffEditorSavesAVersionAndPublishesThroughTheApp) {
   EXPECT_EQ(state().notices.detail.summary.status, "draft");
   app_->dispatch(app::NoticePublish{});
   EXPECT_EQ(state().notices.detail.summary.status, "published");
-  app_->dispatch(app::LegacyAction{ActionKind::kBack, ""});
-  app_->dispatch(app::LegacyAction{ActionKind::kBack, ""});
+  app_->dispatch(app::Back{});
+  app_->dispatch(app::Back{});
   EXPECT_EQ(state().screen, Screen::kAdminHome);
   EXPECT_TRUE(state().notices.overdue.empty()) << "publishing party affairs clears the flag";
 }

@@ -5,7 +5,6 @@
 #include "support/village_fixture.h"
 
 using namespace vsk;
-using app::ActionKind;
 using app::Screen;
 using core::RequestEventKind;
 
@@ -17,11 +16,11 @@ class AuditWiringTest : public test_support::VillageFixture {
       : app_(app::AppServices{store_, clock_, hasher_, *service_, nullptr, nullptr}, app::AppOptions{}) {}
 
   void type(const std::string& chars) {
-    for (char c : chars) app_.dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
+    for (char c : chars) app_.dispatch(app::Key{c});
   }
-  void submit() { app_.dispatch(app::LegacyAction{ActionKind::kSubmit, ""}); }
+  void submit() { app_.dispatch(app::Submit{}); }
   void staff_login(const std::string& staff_no, const std::string& pin) {
-    app_.dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+    app_.dispatch(app::OpenStaffLogin{});
     type(staff_no);
     submit();
     type(pin);
@@ -56,7 +55,7 @@ class AuditWiringTest : public test_support::VillageFixture {
 TEST_F(AuditWiringTest, StaffLoginAndLogoutAreAudited) {
   staff_login("0001", staff_pin("0001"));
   ASSERT_EQ(app_.state().screen, Screen::kAdminHome);
-  app_.dispatch(app::LegacyAction{ActionKind::kLogout, ""});
+  app_.dispatch(app::Logout{});
   const auto rows = log();
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].action, "login");
@@ -72,7 +71,7 @@ TEST_F(AuditWiringTest, StaffLoginAndLogoutAreAudited) {
 TEST_F(AuditWiringTest, FailedStaffLoginsAreAuditedWithoutThePin) {
   staff_login("0001", "111111");
   ASSERT_EQ(app_.state().error->key, "err.staff_login_failed");
-  app_.dispatch(app::LegacyAction{ActionKind::kBack, ""});
+  app_.dispatch(app::Back{});
   staff_login("9999", "222222");  // no such staff member
   ASSERT_EQ(app_.state().error->key, "err.staff_login_failed");
   const auto rows = log();
@@ -94,7 +93,7 @@ TEST_F(AuditWiringTest, FailedStaffLoginsAreAuditedWithoutThePin) {
 }
 
 TEST_F(AuditWiringTest, StaffLockoutIsAudited) {
-  app_.dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  app_.dispatch(app::OpenStaffLogin{});
   type("0002");
   submit();
   for (int i = 0; i < 5; ++i) {
@@ -127,7 +126,7 @@ TEST_F(AuditWiringTest, IdleLogoutOfStaffIsAudited) {
 }
 
 TEST_F(AuditWiringTest, ResidentIdleResetIsNotAStaffLogout) {
-  app_.dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
+  app_.dispatch(app::OpenPoints{});
   type(demo_resident().id_number);
   submit();
   type(village_.demo_logins.at(0).pin);
@@ -208,8 +207,8 @@ TEST_F(AuditWiringTest, NoEntryHoldsAResidentsIdNumberPhoneOrName) {
   type(village_.demo_logins.at(0).pin);
   submit();
   app_.dispatch(app::SetValue{"bank"});
-  app_.dispatch(app::LegacyAction{ActionKind::kCallStaff, ""});
-  app_.dispatch(app::LegacyAction{ActionKind::kStaffTakeOver, ""});
+  app_.dispatch(app::CallStaff{});
+  app_.dispatch(app::StaffTakeOver{});
   type("0002");
   submit();
   type(staff_pin("0002"));
@@ -222,7 +221,7 @@ TEST_F(AuditWiringTest, NoEntryHoldsAResidentsIdNumberPhoneOrName) {
   app_.dispatch(app::ConfirmRequest{});
   ASSERT_EQ(app_.state().screen, Screen::kReceipt);
   const std::string number = app_.state().receipt.number;
-  app_.dispatch(app::LegacyAction{ActionKind::kHome, ""});
+  app_.dispatch(app::Home{});
   const auto request = store_.requests().find_by_number(number);
   ASSERT_TRUE(request);
   ASSERT_TRUE(service_->transition(request->id, by_clerk(RequestEventKind::kAccept)));

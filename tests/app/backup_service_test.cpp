@@ -228,18 +228,18 @@ TEST_F(BackupServiceTest, StaffSeeTheRecoveryOnAdminHomeAndClearIt) {
   Kiosk k(v, clock_, hasher_, backups);
   app::KioskApp& kiosk = k.app;
   const core::DemoStaff admin = core::generate_demo_village().staff.at(0);  // a copy: the village is a temporary
-  kiosk.dispatch(app::LegacyAction{app::ActionKind::kOpenStaffLogin, ""});
-  for (char c : admin.staff_no) kiosk.dispatch(app::LegacyAction{app::ActionKind::kKey, std::string(1, c)});
-  kiosk.dispatch(app::LegacyAction{app::ActionKind::kSubmit, ""});
-  for (char c : admin.pin) kiosk.dispatch(app::LegacyAction{app::ActionKind::kKey, std::string(1, c)});
-  kiosk.dispatch(app::LegacyAction{app::ActionKind::kSubmit, ""});
+  kiosk.dispatch(app::OpenStaffLogin{});
+  for (char c : admin.staff_no) kiosk.dispatch(app::Key{c});
+  kiosk.dispatch(app::Submit{});
+  for (char c : admin.pin) kiosk.dispatch(app::Key{c});
+  kiosk.dispatch(app::Submit{});
   ASSERT_EQ(kiosk.state().screen, app::Screen::kAdminHome);
   EXPECT_TRUE(kiosk.state().maintenance.recovered);
   EXPECT_TRUE(kiosk.state().maintenance.from_backup);
   EXPECT_EQ(kiosk.state().maintenance.backup_time, kSunday0300);
   EXPECT_FALSE(kiosk.state().maintenance.storage_low);
 
-  kiosk.dispatch(app::LegacyAction{app::ActionKind::kClearRecoveryNotice, ""});
+  kiosk.dispatch(app::ClearRecoveryNotice{});
   EXPECT_FALSE(kiosk.state().maintenance.recovered);
   EXPECT_FALSE(app::load_recovery_notice(*v.store));
 }
@@ -252,7 +252,7 @@ TEST_F(BackupServiceTest, TickTakesTheDailyBackupOnlyWhenIdle) {
   kiosk.dispatch(app::OpenTrack{});  // someone is using the kiosk
   kiosk.tick();
   EXPECT_TRUE(backups.list().empty());
-  kiosk.dispatch(app::LegacyAction{app::ActionKind::kHome, ""});
+  kiosk.dispatch(app::Home{});
   kiosk.tick();
   EXPECT_EQ(backups.list().size(), 1u);
   clock_.advance_ms(24LL * 3600 * 1000);

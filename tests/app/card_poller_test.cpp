@@ -14,7 +14,7 @@
 #include <mutex>
 #include <thread>
 
-#include "../support/temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace {
 

@@ -14,7 +14,6 @@
 #include "sqlite/sqlite_db.h"
 
 using namespace vsk;
-using app::ActionKind;
 using app::Screen;
 
 namespace {
@@ -41,9 +40,9 @@ class ErrorEdgeTest : private WithFullDiskVfs, public test_support::VillageFixtu
   void fill_database() { disk.set_full(true); }
   void space_back() { disk.set_full(false); }
   void type(const std::string& chars) {
-    for (char c : chars) app_.dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
+    for (char c : chars) app_.dispatch(app::Key{c});
   }
-  void submit() { app_.dispatch(app::LegacyAction{ActionKind::kSubmit, ""}); }
+  void submit() { app_.dispatch(app::Submit{}); }
   const std::string& demo_pin(int i = 0) const { return village_.demo_logins.at(i).pin; }
   // A resident's request up to the confirm page, a long purpose so the request needs new pages.
   void fill_in_request() {
@@ -103,7 +102,7 @@ TEST_F(ErrorEdgeTest, WrongPinAndStaffLoginWhileTheDatabaseIsLockedKeepTheKioskR
   db::Database other(dir_.file("kiosk.db"));
   other.exec("BEGIN IMMEDIATE");
 
-  app_.dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
+  app_.dispatch(app::OpenPoints{});
   type(demo_resident().id_number);
   submit();
   type("000000");  // wrong: the attempt count must be written
@@ -112,8 +111,8 @@ TEST_F(ErrorEdgeTest, WrongPinAndStaffLoginWhileTheDatabaseIsLockedKeepTheKioskR
   EXPECT_EQ(app_.state().failure->key, "err.storage.busy");
   EXPECT_EQ(app_.state().screen, Screen::kIdentify);
 
-  app_.dispatch(app::LegacyAction{ActionKind::kHome, ""});
-  app_.dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  app_.dispatch(app::Home{});
+  app_.dispatch(app::OpenStaffLogin{});
   type("0001");
   submit();
   type(village_.staff.at(0).pin);

@@ -59,7 +59,7 @@ TEST(ErrorText, EverySyncFailureReadsInEnglishAndInChinese) {
 TEST(ErrorText, TheEnglishReceiptSlipHasNoChineseButTheVillageName) {
   const Translations t = load();
   const core::Catalog catalog = load_catalog(std::string(VSK_SOURCE_DIR) + "/assets/catalog/services.json");
-  const ReceiptView r{"QS1-1123-001", "482913", "K7Q2M9", "2026-11-26", "residence_certificate", std::nullopt, 30};
+  const ReceiptView r{"QS1-1123-001", "482913", "K7Q2M9", "2026-11-26", "residence_certificate", std::nullopt, 30, ""};
   const platform::Receipt en = receipt_slip(r, "青山村", catalog.find(r.service_id), "en", t);
   EXPECT_EQ(en.title, "青山村 service receipt");  // the village's name is data
   for (const auto& line : en.lines) EXPECT_FALSE(has_cjk(line.text)) << line.text;

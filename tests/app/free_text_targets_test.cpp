@@ -13,7 +13,6 @@
 #include "fake/fake_pinyin.h"
 
 using namespace vsk;
-using app::ActionKind;
 using app::Screen;
 
 namespace {
@@ -30,40 +29,39 @@ class FreeTextTest : public test_support::VillageFixture {
     services.pinyin = &pinyin_;
     app_ = std::make_unique<app::KioskApp>(services, app::AppOptions{});
   }
-  void act(ActionKind k, const std::string& arg = "") { app_->dispatch(app::LegacyAction{k, arg}); }
   void act(const app::Action& a) { app_->dispatch(a); }
   void keypad(const std::string& chars) {
-    for (char c : chars) act(ActionKind::kKey, std::string(1, c));
+    for (char c : chars) act(app::Key{c});
   }
   // Letters as the keyboard's keys send them, one by one.
   void letters(const std::string& s) {
-    for (char c : s) act(ActionKind::kTextKey, std::string(1, c));
+    for (char c : s) act(app::TextKey{std::string(1, c)});
   }
   // "cunwei" + the first candidate: 村委.
   void type_cunwei() {
     letters("cunwei");
     ASSERT_FALSE(state().text_entry.candidates.empty());
     ASSERT_EQ(state().text_entry.candidates[0], "村委");
-    act(ActionKind::kTextCandidate, "0");
+    act(app::TextCandidate{0});
   }
-  void identify(int i, ActionKind start) {
+  void identify(int i, const app::Action& start) {
     act(start);
     keypad(demo_resident(i).id_number);
-    act(ActionKind::kSubmit);
+    act(app::Submit{});
     keypad(village_.demo_logins.at(i).pin);
-    act(ActionKind::kSubmit);
+    act(app::Submit{});
   }
   void staff_login(const std::string& no, const std::string& pin) {
-    act(ActionKind::kOpenStaffLogin);
+    act(app::OpenStaffLogin{});
     keypad(no);
-    act(ActionKind::kSubmit);
+    act(app::Submit{});
     keypad(pin);
-    act(ActionKind::kSubmit);
+    act(app::Submit{});
     ASSERT_TRUE(state().staff);
   }
   // A resident's entry that may be objected to, with the phrase screen open for it.
   std::int64_t open_objection() {
-    identify(1, ActionKind::kOpenPoints);
+    identify(1, app::OpenPoints{});
     act(app::PointsNotice{});
     std::int64_t seq = 0;
     for (const auto& r : state().points.rows)
@@ -91,13 +89,13 @@ class FreeTextTest : public test_support::VillageFixture {
 
 TEST_F(FreeTextTest, ObjectionReasonTypedInPinyinIsFiled) {
   const std::int64_t seq = open_objection();
-  act(ActionKind::kOpenTextEntry, "points.reason");
+  act(app::OpenTextEntry{"points.reason"});
   ASSERT_TRUE(state().text_entry.active);
   EXPECT_EQ(state().text_entry.max_length, core::kMaxReasonChars);
   EXPECT_EQ(state().text_entry.prompt_key, "points.type.object");
   type_cunwei();
-  act(ActionKind::kTextInput, "说不是我家");  // a system IME's committed text, as on a physical keyboard
-  act(ActionKind::kTextDone);
+  act(app::TextInput{"说不是我家"});  // a system IME's committed text, as on a physical keyboard
+  act(app::TextDone{});
   EXPECT_FALSE(state().text_entry.active);
   EXPECT_EQ(state().screen, Screen::kPointsNotice);
   ASSERT_TRUE(state().notice);
@@ -109,48 +107,48 @@ TEST_F(FreeTextTest, ObjectionReasonTypedInPinyinIsFiled) {
 TEST_F(FreeTextTest, EmptyReasonKeepsTheKeyboardAndFilesNothing) {
   const std::int64_t seq = open_objection();
   const auto before = store_.points().objections_of(seq).size();
-  act(ActionKind::kOpenTextEntry, "points.reason");
-  act(ActionKind::kTextSpace);
-  act(ActionKind::kTextDone);
+  act(app::OpenTextEntry{"points.reason"});
+  act(app::TextSpace{});
+  act(app::TextDone{});
   EXPECT_TRUE(state().text_entry.active);
   ASSERT_TRUE(state().error);
   EXPECT_EQ(state().error->key, "text.err.empty");
   EXPECT_EQ(store_.points().objections_of(seq).size(), before);
   // Typing on: the error goes, the text is still there, and it files.
   letters("jifen");
-  act(ActionKind::kTextDone);
+  act(app::TextDone{});
   EXPECT_FALSE(state().text_entry.active);
   EXPECT_EQ(store_.points().objections_of(seq).back().reason, "积分");
 }
 
 TEST_F(FreeTextTest, ReasonLongerThanTheLimitCannotBeTyped) {
   open_objection();
-  act(ActionKind::kOpenTextEntry, "points.reason");
-  act(ActionKind::kTextMode, "abc");
+  act(app::OpenTextEntry{"points.reason"});
+  act(app::SetTextMode{app::TextMode::kAbc});
   const std::string full(core::kMaxReasonChars, 'a');
-  act(ActionKind::kTextInput, full);
+  act(app::TextInput{full});
   EXPECT_FALSE(state().error);
-  act(ActionKind::kTextKey, "b");
+  act(app::TextKey{"b"});
   ASSERT_TRUE(state().error);
   EXPECT_EQ(state().error->key, "text.err.too_long");
   EXPECT_EQ(state().text_entry.value, full) << "nothing typed is lost";
 }
 
 TEST_F(FreeTextTest, GoodDeedNoteTypedInAbcMode) {
-  identify(0, ActionKind::kOpenPoints);
+  identify(0, app::OpenPoints{});
   act(app::PointsDeclare{});
   ASSERT_FALSE(state().points.rules.empty());
   act(app::PointsPickRule{state().points.rules.front().id});
   ASSERT_EQ(state().screen, Screen::kPointsPhrases);
   const auto before = store_.points().open_claims().size();
-  act(ActionKind::kOpenTextEntry, "points.reason");
+  act(app::OpenTextEntry{"points.reason"});
   EXPECT_EQ(state().text_entry.prompt_key, "points.type.declare");
-  act(ActionKind::kTextMode, "abc");
+  act(app::SetTextMode{app::TextMode::kAbc});
   letters("help");
-  act(ActionKind::kTextSpace);
-  act(ActionKind::kTextMode, "pinyin");
+  act(app::TextSpace{});
+  act(app::SetTextMode{app::TextMode::kPinyin});
   letters("nihao");
-  act(ActionKind::kTextDone);
+  act(app::TextDone{});
   EXPECT_FALSE(state().text_entry.active);
   EXPECT_EQ(state().notice->key, "points.claim_filed");
   const auto claims = store_.points().open_claims();
@@ -162,18 +160,18 @@ TEST_F(FreeTextTest, GoodDeedNoteTypedInAbcMode) {
 
 TEST_F(FreeTextTest, DismissalReasonIsStoredAndAuditedRedacted) {
   staff_login("0001", "246810");
-  act(ActionKind::kOpenAdminFeature, "admin.points");
+  act(app::OpenAdminFeature{"admin.points"});
   act(app::PointsStaffList{"objections"});
   ASSERT_EQ(state().points.items.size(), 1u);
   const app::PointsStaffAct dismiss = state().points.items[0].actions[1].act;
   act(dismiss);
   ASSERT_EQ(state().screen, Screen::kPointsPhrases);
-  act(ActionKind::kOpenTextEntry, "points.reason");
+  act(app::OpenTextEntry{"points.reason"});
   EXPECT_EQ(state().text_entry.prompt_key, "points.type.dismiss");
   type_cunwei();
-  act(ActionKind::kTextMode, "digits");
+  act(app::SetTextMode{app::TextMode::kDigits});
   letters("13800138000");  // a phone number typed into the reason
-  act(ActionKind::kTextDone);
+  act(app::TextDone{});
   EXPECT_FALSE(state().text_entry.active);
   EXPECT_EQ(state().notice->key, "points.dismissed");
   EXPECT_TRUE(store_.points().open_objections().empty());
@@ -186,24 +184,24 @@ TEST_F(FreeTextTest, DismissalReasonIsStoredAndAuditedRedacted) {
 
 TEST_F(FreeTextTest, AFailedDecisionKeepsTheTypedReason) {
   staff_login("0002", "135790");  // a clerk may not resolve objections
-  act(ActionKind::kOpenAdminFeature, "admin.points");
+  act(app::OpenAdminFeature{"admin.points"});
   act(app::PointsStaffList{"objections"});
   act(state().points.items[0].actions[0].act);
-  act(ActionKind::kOpenTextEntry, "points.reason");
+  act(app::OpenTextEntry{"points.reason"});
   type_cunwei();
-  act(ActionKind::kTextDone);
+  act(app::TextDone{});
   EXPECT_TRUE(state().text_entry.active);
   EXPECT_EQ(state().error->key, "points.err.not_permitted");
   EXPECT_EQ(state().text_entry.value, "村委");
   EXPECT_EQ(store_.points().open_objections().size(), 1u);
-  act(ActionKind::kTextCancel);
+  act(app::TextCancel{});
   EXPECT_FALSE(state().text_entry.active);
   EXPECT_EQ(state().screen, Screen::kPointsPhrases);
 }
 
 TEST_F(FreeTextTest, RefusingAnEntryAndAClaimTakesATypedReason) {
   staff_login("0001", "246810");
-  act(ActionKind::kOpenAdminFeature, "admin.points");
+  act(app::OpenAdminFeature{"admin.points"});
   act(app::PointsStaffList{"approvals"});
   ASSERT_FALSE(state().points.items.empty());
   const app::PointsStaffAct refuse = state().points.items[0].actions[1].act;
@@ -211,10 +209,10 @@ TEST_F(FreeTextTest, RefusingAnEntryAndAClaimTakesATypedReason) {
   const auto approvals = store_.points().pending_approvals().size();
   act(refuse);
   ASSERT_EQ(state().screen, Screen::kPointsPhrases) << "a refusal asks for its reason";
-  act(ActionKind::kOpenTextEntry, "points.reason");
+  act(app::OpenTextEntry{"points.reason"});
   EXPECT_EQ(state().text_entry.prompt_key, "points.type.refuse");
   letters("jifen");
-  act(ActionKind::kTextDone);
+  act(app::TextDone{});
   EXPECT_FALSE(state().text_entry.active);
   EXPECT_EQ(state().screen, Screen::kStaffPointsList);
   EXPECT_EQ(state().points.staff_list, "approvals");
@@ -228,9 +226,9 @@ TEST_F(FreeTextTest, RefusingAnEntryAndAClaimTakesATypedReason) {
   ASSERT_EQ(claim_no.verb, app::PointsVerb::kClaimNo);
   const std::int64_t claim_id = claim_no.id;
   act(claim_no);
-  act(ActionKind::kOpenTextEntry, "points.reason");
+  act(app::OpenTextEntry{"points.reason"});
   type_cunwei();
-  act(ActionKind::kTextDone);
+  act(app::TextDone{});
   EXPECT_EQ(store_.points().claim(claim_id)->decision, "refused");
   ASSERT_EQ(audit_rows("points.claim_refuse").size(), 1u);
   EXPECT_EQ(audit_rows("points.claim_refuse")[0].detail, "村委");
@@ -245,17 +243,17 @@ TEST_F(FreeTextTest, RefusingAnEntryAndAClaimTakesATypedReason) {
 
 TEST_F(FreeTextTest, AwardReasonTypedOnTheAwardScreen) {
   staff_login("0002", "135790");
-  act(ActionKind::kOpenAdminFeature, "admin.points");
+  act(app::OpenAdminFeature{"admin.points"});
   act(app::PointsStaffAward{});
-  act(ActionKind::kOpenTextEntry, "points.award_reason");
+  act(app::OpenTextEntry{"points.award_reason"});
   EXPECT_FALSE(state().text_entry.active) << "no subject yet: nothing to give a reason for";
   keypad(demo_resident().id_number);
-  act(ActionKind::kSubmit);
+  act(app::Submit{});
   act(app::PointsPickRule{"legal_study"});
-  act(ActionKind::kOpenTextEntry, "points.award_reason");
+  act(app::OpenTextEntry{"points.award_reason"});
   ASSERT_TRUE(state().text_entry.active);
   type_cunwei();
-  act(ActionKind::kTextDone);
+  act(app::TextDone{});
   EXPECT_FALSE(state().text_entry.active);
   EXPECT_EQ(state().screen, Screen::kStaffPointsAward);
   EXPECT_EQ(state().points.award_reason, "村委");
@@ -274,17 +272,17 @@ TEST_F(FreeTextTest, OpinionTypedOnTheKeyboardIsSent) {
   act(app::OpenNotice{id});
   act(app::NoticeOpinion{});
   keypad(demo_resident().id_number);
-  act(ActionKind::kSubmit);
+  act(app::Submit{});
   keypad(village_.demo_logins.at(0).pin);
-  act(ActionKind::kSubmit);
+  act(app::Submit{});
   ASSERT_EQ(state().screen, Screen::kNoticeOpinion);
   act(app::NoticeCommentText{"希望公开更多细节。"});  // a phrase first: the keyboard continues it
-  act(ActionKind::kOpenTextEntry, "notices.opinion");
+  act(app::OpenTextEntry{"notices.opinion"});
   ASSERT_TRUE(state().text_entry.active);
   EXPECT_EQ(state().text_entry.value, "希望公开更多细节。");
   EXPECT_EQ(state().text_entry.max_length, core::kMaxOpinionChars);
   type_cunwei();
-  act(ActionKind::kTextDone);
+  act(app::TextDone{});
   EXPECT_FALSE(state().text_entry.active);
   EXPECT_EQ(state().notices.comment_text, "希望公开更多细节。村委");
   act(app::NoticeSendComment{});
@@ -296,30 +294,30 @@ TEST_F(FreeTextTest, OpinionTypedOnTheKeyboardIsSent) {
 
 TEST_F(FreeTextTest, NoticeTitleBodyAndFinanceItemTyped) {
   staff_login("0002", "135790");
-  act(ActionKind::kOpenAdminFeature, "admin.notices");
+  act(app::OpenAdminFeature{"admin.notices"});
   act(app::NoticeNew{});
   act(app::NoticeSetCategory{"village"});
-  act(ActionKind::kOpenTextEntry, "notices.title");
+  act(app::OpenTextEntry{"notices.title"});
   ASSERT_TRUE(state().text_entry.active);
   EXPECT_EQ(state().text_entry.max_length, core::kMaxNoticeTitleChars);
   type_cunwei();
-  act(ActionKind::kTextInput, "会议通知");
-  act(ActionKind::kTextDone);
+  act(app::TextInput{"会议通知"});
+  act(app::TextDone{});
   EXPECT_EQ(state().notice_editor.content.title, "村委会议通知");
   // The title stops at its limit, with the message, and keeps what fits.
-  act(ActionKind::kOpenTextEntry, "notices.title");
-  act(ActionKind::kTextInput, std::string(core::kMaxNoticeTitleChars, 'x'));
+  act(app::OpenTextEntry{"notices.title"});
+  act(app::TextInput{std::string(core::kMaxNoticeTitleChars, 'x')});
   EXPECT_EQ(state().error->key, "text.err.too_long");
   EXPECT_EQ(state().text_entry.value, "村委会议通知");
-  act(ActionKind::kTextCancel);
+  act(app::TextCancel{});
   EXPECT_EQ(state().notice_editor.content.title, "村委会议通知");
 
-  act(ActionKind::kOpenTextEntry, "notices.body");
+  act(app::OpenTextEntry{"notices.body"});
   EXPECT_EQ(state().text_entry.max_length, core::kMaxNoticeBodyChars);
   letters("nihao");
-  act(ActionKind::kTextSpace);
-  act(ActionKind::kTextInput, "本周五开会。");
-  act(ActionKind::kTextDone);
+  act(app::TextSpace{});
+  act(app::TextInput{"本周五开会。"});
+  act(app::TextDone{});
   EXPECT_EQ(state().notice_editor.content.body, "你好本周五开会。");
   act(app::NoticeSave{});
   ASSERT_EQ(state().screen, Screen::kStaffNotice) << (state().error ? state().error->key : "");
@@ -331,20 +329,20 @@ TEST_F(FreeTextTest, NoticeTitleBodyAndFinanceItemTyped) {
     EXPECT_EQ(r.detail.find("村委"), std::string::npos) << "titles stay out of the audit trail";
 
   // A finance notice's row item.
-  act(ActionKind::kBack);
+  act(app::Back{});
   act(app::NoticeNew{});
   act(app::NoticeSetCategory{"finance"});
-  act(ActionKind::kOpenTextEntry, "notices.body");
+  act(app::OpenTextEntry{"notices.body"});
   EXPECT_FALSE(state().text_entry.active) << "a finance notice is a table, not text";
   act(app::NoticeAddRow{false});
-  act(ActionKind::kOpenTextEntry, "notices.row_item");
+  act(app::OpenTextEntry{"notices.row_item"});
   ASSERT_TRUE(state().text_entry.active);
   EXPECT_EQ(state().text_entry.max_length, core::kMaxFinanceItemChars);
   letters("jifen");
-  act(ActionKind::kTextDone);
+  act(app::TextDone{});
   EXPECT_EQ(state().notice_editor.row_item, "积分");
   keypad("1250");
-  act(ActionKind::kSubmit);
+  act(app::Submit{});
   ASSERT_EQ(state().notice_editor.content.finance_rows.size(), 1u);
   EXPECT_EQ(state().notice_editor.content.finance_rows[0].item, "积分");
 }
@@ -352,7 +350,7 @@ TEST_F(FreeTextTest, NoticeTitleBodyAndFinanceItemTyped) {
 TEST_F(FreeTextTest, FieldsOpenOnlyOnTheirOwnScreen) {
   for (const char* t : {"points.reason", "points.award_reason", "notices.opinion", "notices.title", "notices.body",
                         "notices.row_item", "requests.reason", "nobody.knows"}) {
-    act(ActionKind::kOpenTextEntry, t);
+    act(app::OpenTextEntry{t});
     EXPECT_FALSE(state().text_entry.active) << t;
   }
 }
@@ -369,13 +367,13 @@ TEST_F(FreeTextTest, StaffNoteTypedOnTheKeyboardIsRecordedAndAuditedRedacted) {
   ASSERT_EQ(state().screen, Screen::kStaffRequest);
   act(app::StaffStep{core::RequestEventKind::kNote});
   ASSERT_EQ(state().screen, Screen::kStaffPick);
-  act(ActionKind::kOpenTextEntry, "requests.reason");
+  act(app::OpenTextEntry{"requests.reason"});
   ASSERT_TRUE(state().text_entry.active);
   EXPECT_EQ(state().text_entry.prompt_key, "staff.type_reason");
   type_cunwei();
-  act(ActionKind::kTextMode, "digits");
+  act(app::SetTextMode{app::TextMode::kDigits});
   letters("13912345678");
-  act(ActionKind::kTextDone);
+  act(app::TextDone{});
   EXPECT_FALSE(state().text_entry.active);
   EXPECT_EQ(state().screen, Screen::kStaffRequest);
   const auto events = store_.requests().events(receipt.value().id);
@@ -386,7 +384,7 @@ TEST_F(FreeTextTest, StaffNoteTypedOnTheKeyboardIsRecordedAndAuditedRedacted) {
   EXPECT_EQ(rows[0].detail, "note:村委***");
   // Assigning picks a person: no keyboard there.
   act(app::StaffStep{core::RequestEventKind::kAssign});
-  act(ActionKind::kOpenTextEntry, "requests.reason");
+  act(app::OpenTextEntry{"requests.reason"});
   EXPECT_FALSE(state().text_entry.active);
 }
 

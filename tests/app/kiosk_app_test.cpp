@@ -4,11 +4,11 @@
 
 #include "support/village_fixture.h"
 #include "app/init_village.h"
+#include "app/staff_accounts.h"
 #include "core/id_number.h"
 #include "fake/fixed_key_pii_cipher.h"
 
 using namespace vsk;
-using app::ActionKind;
 using app::Screen;
 
 namespace {
@@ -24,11 +24,11 @@ class KioskAppTest : public test_support::VillageFixture {
   const std::string& demo_pin(int i = 0) const { return village_.demo_logins.at(i).pin; }
 
   void type(const std::string& chars) {
-    for (char c : chars) app_->dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
+    for (char c : chars) app_->dispatch(app::Key{c});
   }
-  void submit() { app_->dispatch(app::LegacyAction{ActionKind::kSubmit, ""}); }
+  void submit() { app_->dispatch(app::Submit{}); }
   void enter_id(const std::string& id) {
-    app_->dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
+    app_->dispatch(app::OpenPoints{});
     type(id);
     submit();
   }
@@ -107,7 +107,7 @@ TEST_F(KioskAppTest, FiveWrongPinsLockTheResidentForFifteenMinutes) {
   EXPECT_EQ(error_key(), "err.locked");
 
   clock_.advance_ms(15 * 60 * 1000);
-  app_->dispatch(app::LegacyAction{ActionKind::kHome, ""});
+  app_->dispatch(app::Home{});
   enter_id(demo_resident().id_number);
   ASSERT_EQ(error_key(), "");
   type(demo_pin());
@@ -117,7 +117,7 @@ TEST_F(KioskAppTest, FiveWrongPinsLockTheResidentForFifteenMinutes) {
 }
 
 TEST_F(KioskAppTest, IdleTimeoutReturnsHomeAndForgetsTheResident) {
-  app_->dispatch(app::LegacyAction{ActionKind::kSetLocale, "en"});
+  app_->dispatch(app::SetLocale{"en"});
   enter_id(demo_resident().id_number);
   type(demo_pin());
   submit();
@@ -134,7 +134,7 @@ TEST_F(KioskAppTest, IdleTimeoutReturnsHomeAndForgetsTheResident) {
 }
 
 TEST_F(KioskAppTest, IdleTimeoutAlsoClearsAHalfTypedIdNumber) {
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
+  app_->dispatch(app::OpenPoints{});
   type("3399");
   app_->note_activity();
   clock_.advance_ms(60'000);
@@ -143,7 +143,7 @@ TEST_F(KioskAppTest, IdleTimeoutAlsoClearsAHalfTypedIdNumber) {
 }
 
 TEST_F(KioskAppTest, ActivityKeepsTheSessionAlive) {
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
+  app_->dispatch(app::OpenPoints{});
   for (int i = 0; i < 5; ++i) {
     clock_.advance_ms(50'000);
     app_->note_activity();
@@ -154,7 +154,7 @@ TEST_F(KioskAppTest, ActivityKeepsTheSessionAlive) {
 
 TEST_F(KioskAppTest, StaffLogInAndOut) {
   const core::DemoStaff& admin = village_.staff.at(0);
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  app_->dispatch(app::OpenStaffLogin{});
   type(admin.staff_no);
   submit();
   type(admin.pin);
@@ -162,19 +162,19 @@ TEST_F(KioskAppTest, StaffLogInAndOut) {
   EXPECT_EQ(state().screen, Screen::kAdminHome);
   ASSERT_TRUE(state().staff);
   EXPECT_EQ(state().staff->role_key, "role." + admin.role);
-  app_->dispatch(app::LegacyAction{ActionKind::kLogout, ""});
+  app_->dispatch(app::Logout{});
   EXPECT_EQ(state().screen, Screen::kHome);
   EXPECT_FALSE(state().staff);
 }
 
 TEST_F(KioskAppTest, StaffLoginDoesNotRevealWhetherTheNumberExists) {
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  app_->dispatch(app::OpenStaffLogin{});
   type("9999");
   submit();
   type("111111");
   submit();
   const std::string unknown = error_key();
-  app_->dispatch(app::LegacyAction{ActionKind::kBack, ""});
+  app_->dispatch(app::Back{});
   type(village_.staff.at(0).staff_no);
   submit();
   type("111111");
@@ -184,17 +184,17 @@ TEST_F(KioskAppTest, StaffLoginDoesNotRevealWhetherTheNumberExists) {
 }
 
 TEST_F(KioskAppTest, KeypadAcceptsXOnlyForIdNumbersAndCapsLength) {
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenPoints, ""});
+  app_->dispatch(app::OpenPoints{});
   type("12345678901234567X9");
   EXPECT_EQ(state().keypad.entry, "12345678901234567X");
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  app_->dispatch(app::OpenStaffLogin{});
   type("1X2");
   EXPECT_EQ(state().keypad.entry, "12");
 }
 
 TEST_F(KioskAppTest, CallingStaffRingsOnceAndShowsTheCall) {
-  app_->dispatch(app::LegacyAction{ActionKind::kCallStaff, ""});
-  app_->dispatch(app::LegacyAction{ActionKind::kCallStaff, ""});
+  app_->dispatch(app::CallStaff{});
+  app_->dispatch(app::CallStaff{});
   EXPECT_TRUE(state().help_called);
   EXPECT_EQ(chime_.rings, 1);
 }
@@ -210,8 +210,8 @@ TEST_F(KioskAppTest, StaffTakeOverContinuesTheSameRequestOnBehalf) {
   submit();
   ASSERT_EQ(state().screen, Screen::kFormField);
   app_->dispatch(app::SetValue{"bank"});  // first question answered by the resident
-  app_->dispatch(app::LegacyAction{ActionKind::kCallStaff, ""});
-  app_->dispatch(app::LegacyAction{ActionKind::kStaffTakeOver, ""});
+  app_->dispatch(app::CallStaff{});
+  app_->dispatch(app::StaffTakeOver{});
   ASSERT_EQ(state().screen, Screen::kStaffLogin);
   type("0002");
   submit();
@@ -247,7 +247,7 @@ TEST_F(KioskAppTest, IdentifyingAgainAsksForMissingRatings) {
 }
 
 TEST_F(KioskAppTest, StaffAreLoggedOutAfterTheirOwnIdleTime) {
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  app_->dispatch(app::OpenStaffLogin{});
   type("0002");
   submit();
   type(village_.staff.at(1).pin);
@@ -263,24 +263,24 @@ TEST_F(KioskAppTest, StaffAreLoggedOutAfterTheirOwnIdleTime) {
 }
 
 TEST_F(KioskAppTest, OnlyAnAdminCanQuitTheKiosk) {
-  app_->dispatch(app::LegacyAction{ActionKind::kExitKiosk, ""});  // nobody logged in
+  app_->dispatch(app::ExitKiosk{});  // nobody logged in
   EXPECT_FALSE(state().exit_requested);
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  app_->dispatch(app::OpenStaffLogin{});
   type("0002");
   submit();
   type(village_.staff.at(1).pin);
   submit();
   EXPECT_FALSE(state().staff->may_exit);
-  app_->dispatch(app::LegacyAction{ActionKind::kExitKiosk, ""});  // a clerk, even bypassing the UI
+  app_->dispatch(app::ExitKiosk{});  // a clerk, even bypassing the UI
   EXPECT_FALSE(state().exit_requested);
-  app_->dispatch(app::LegacyAction{ActionKind::kLogout, ""});
-  app_->dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  app_->dispatch(app::Logout{});
+  app_->dispatch(app::OpenStaffLogin{});
   type("0001");
   submit();
   type(village_.staff.at(0).pin);
   submit();
   EXPECT_TRUE(state().staff->may_exit);
-  app_->dispatch(app::LegacyAction{ActionKind::kExitKiosk, ""});
+  app_->dispatch(app::ExitKiosk{});
   EXPECT_TRUE(state().exit_requested);
 }
 
@@ -296,9 +296,9 @@ class NewVillageTest : public ::testing::Test {
         service_(store_, catalog_, calendar_, clock_, random_),
         app_({store_, clock_, hasher_, service_, nullptr, nullptr}, app::AppOptions{}) {}
   void type(const std::string& s) {
-    for (char c : s) app_.dispatch(app::LegacyAction{ActionKind::kKey, std::string(1, c)});
+    for (char c : s) app_.dispatch(app::Key{c});
   }
-  void submit() { app_.dispatch(app::LegacyAction{ActionKind::kSubmit, ""}); }
+  void submit() { app_.dispatch(app::Submit{}); }
 
   test_support::TempDir dir_;
   std::unique_ptr<platform::PiiCipher> cipher_;
@@ -319,13 +319,13 @@ TEST_F(NewVillageTest, TheFirstAdminMustSetAPinBeforeAnythingElse) {
   EXPECT_FALSE(app::init_village(store_, {"红旗村", "东风镇", "HQ1"}, clock_.unix_seconds()).ok());
   EXPECT_FALSE(store_.staff().find_by_staff_no("0001")->pin_hash);
   // The demo logins do not exist here.
-  app_.dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  app_.dispatch(app::OpenStaffLogin{});
   type("0002");
   submit();
   type("135790");
   submit();
   EXPECT_EQ(app_.state().error->key, "err.staff_login_failed");
-  app_.dispatch(app::LegacyAction{ActionKind::kBack, ""});
+  app_.dispatch(app::Back{});
   type("0001");
   submit();
   EXPECT_EQ(app_.state().keypad.step, app::EntryStep::kNewPin);
@@ -345,8 +345,8 @@ TEST_F(NewVillageTest, TheFirstAdminMustSetAPinBeforeAnythingElse) {
   ASSERT_EQ(app_.state().screen, Screen::kAdminHome);
   EXPECT_TRUE(app_.state().staff->may_exit);
   // From now on it is an ordinary login with the chosen PIN; setup cannot be replayed.
-  app_.dispatch(app::LegacyAction{ActionKind::kLogout, ""});
-  app_.dispatch(app::LegacyAction{ActionKind::kOpenStaffLogin, ""});
+  app_.dispatch(app::Logout{});
+  app_.dispatch(app::OpenStaffLogin{});
   type("0001");
   submit();
   EXPECT_EQ(app_.state().keypad.step, app::EntryStep::kPin);
@@ -354,4 +354,39 @@ TEST_F(NewVillageTest, TheFirstAdminMustSetAPinBeforeAnythingElse) {
   submit();
   EXPECT_EQ(app_.state().screen, Screen::kAdminHome);
   EXPECT_EQ(store_.settings().get(store::setting::kFirstAdminPin), std::nullopt);
+}
+
+// Issue 11: a resident marked 迁出 (or 死亡) stays in the records but can no longer identify,
+// neither with a PIN nor through staff filing on their behalf.
+TEST_F(KioskAppTest, AMovedOutResidentCannotIdentify) {
+  auto r = *store_.residents().find_by_id_number(demo_resident().id_number);
+  r.status = "moved_out";
+  r.status_date = "2026-11-20";
+  {
+    auto tx = store_.begin();
+    store_.residents().update(tx, r);
+    tx.commit();
+  }
+  enter_id(demo_resident().id_number);
+  EXPECT_EQ(error_key(), "err.id_inactive");
+  EXPECT_EQ(state().keypad.step, app::EntryStep::kIdNumber);
+  EXPECT_FALSE(state().resident);
+}
+
+// Issue 11: a clerk whose PIN an admin reset chooses a new one at login, and is asked as
+// themselves, not with the first-admin text of a new installation.
+TEST_F(KioskAppTest, AResetClerkChoosesANewPinWithoutTheFirstAdminPrompt) {
+  ASSERT_TRUE(app::reset_staff_pin(store_, "0002", app::ActingStaff{staff_id("0001"), ""}, clock_.unix_seconds()));
+  app_->dispatch(app::OpenStaffLogin{});
+  type("0002");
+  submit();
+  EXPECT_EQ(state().keypad.step, app::EntryStep::kNewPin);
+  EXPECT_TRUE(state().keypad.after_reset);
+  type("583920");
+  submit();
+  EXPECT_TRUE(state().keypad.after_reset);
+  type("583920");
+  submit();
+  ASSERT_EQ(state().screen, Screen::kAdminHome);
+  EXPECT_EQ(state().staff->staff_no, "0002");
 }

@@ -9,7 +9,6 @@
 #include "app/points_rules_loader.h"
 
 using namespace vsk;
-using app::ActionKind;
 using app::Screen;
 
 namespace {
@@ -24,24 +23,23 @@ class PointsFlowTest : public test_support::VillageFixture {
     services.points = &points_;
     app_ = std::make_unique<app::KioskApp>(services, app::AppOptions{});
   }
-  void act(ActionKind k, const std::string& arg = "") { app_->dispatch(app::LegacyAction{k, arg}); }
   void act(const app::Action& a) { app_->dispatch(a); }
   void type(const std::string& chars) {
-    for (char c : chars) act(ActionKind::kKey, std::string(1, c));
+    for (char c : chars) act(app::Key{c});
   }
   void identify(int i = 0) {
-    act(ActionKind::kOpenPoints);
+    act(app::OpenPoints{});
     type(demo_resident(i).id_number);
-    act(ActionKind::kSubmit);
+    act(app::Submit{});
     type(village_.demo_logins.at(i).pin);
-    act(ActionKind::kSubmit);
+    act(app::Submit{});
   }
   void staff_login(const std::string& no, const std::string& pin) {
-    act(ActionKind::kOpenStaffLogin);
+    act(app::OpenStaffLogin{});
     type(no);
-    act(ActionKind::kSubmit);
+    act(app::Submit{});
     type(pin);
-    act(ActionKind::kSubmit);
+    act(app::Submit{});
   }
   const app::ViewState& state() const { return app_->state(); }
 
@@ -85,7 +83,7 @@ TEST_F(PointsFlowTest, HistoryPagesAndBackComesHome) {
   act(app::PointsPage{1});
   EXPECT_EQ(state().points.page, 1);
   EXPECT_LT(state().points.rows.front().seq, first) << "newest first, the next page older";
-  act(ActionKind::kBack);
+  act(app::Back{});
   EXPECT_EQ(state().screen, Screen::kPointsHome);
 }
 
@@ -141,21 +139,21 @@ TEST_F(PointsFlowTest, BoardsArePublicMaskedAndBlackOnlyWhenEnabled) {
     EXPECT_FALSE(b.rule.zh.empty()) << "a rule name, never free text";
     EXPECT_NE(b.name.find('*'), std::string::npos);
   }
-  act(ActionKind::kBack);
+  act(app::Back{});
   EXPECT_EQ(state().screen, Screen::kHome);
 }
 
 TEST_F(PointsFlowTest, StaffAwardsByIdNumberAndRule) {
   staff_login("0002", "135790");
-  act(ActionKind::kOpenAdminFeature, "admin.points");
+  act(app::OpenAdminFeature{"admin.points"});
   ASSERT_EQ(state().screen, Screen::kStaffPoints);
   act(app::PointsStaffAward{});
   type("12345");  // not a household
-  act(ActionKind::kSubmit);
+  act(app::Submit{});
   EXPECT_EQ(state().error->key, "points.err.unknown_household");
-  for (int i = 0; i < 5; ++i) act(ActionKind::kBackspace);
+  for (int i = 0; i < 5; ++i) act(app::Backspace{});
   type(demo_resident().id_number);
-  act(ActionKind::kSubmit);
+  act(app::Submit{});
   ASSERT_FALSE(state().points.award_subject.empty());
   const auto count = store_.points().count();
   act(app::PointsPickRule{"legal_study"});
@@ -170,7 +168,7 @@ TEST_F(PointsFlowTest, StaffAwardsByIdNumberAndRule) {
 
 TEST_F(PointsFlowTest, ClerkCannotResolveObjectionsFromTheScreen) {
   staff_login("0002", "135790");
-  act(ActionKind::kOpenAdminFeature, "admin.points");
+  act(app::OpenAdminFeature{"admin.points"});
   act(app::PointsStaffList{"objections"});
   ASSERT_EQ(state().points.items.size(), 1u);
   const app::PointsStaffAct uphold = state().points.items[0].actions[0].act;

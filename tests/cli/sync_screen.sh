@@ -1,5 +1,6 @@
 #!/bin/sh
-# The sync health screen as staff see it: an enrolled kiosk whose township went away.
+# The sync health screen as staff see it: an enrolled kiosk whose township went away (or,
+# with COPY_HOST set, its data dir copied to another machine).
 #   sync_screen.sh KIOSKCTL TOWNSHIP_SERVER KIOSK SCRIPT WORK_DIR SHOTS_DIR [KIOSK_OPTION...]
 set -eu
 ctl=$1 town=$2 kiosk=$3 script=$4 work=$5 shots=$6
@@ -13,6 +14,8 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do grep -q listening "$work/town.out" && break; s
 url="http://$(sed -n 's/^listening //p' "$work/town.out")"
 "$ctl" --data-dir "$work/kiosk" enroll --server "$url" --code "$code"
 kill "$pid"; wait "$pid" || true
+# COPY_HOST: from here on this data dir runs on another machine (a copied disk).
+if [ -n "${COPY_HOST:-}" ]; then export VSK_HOST_ID="$COPY_HOST"; fi
 # The demo village's records wait to go up, and a failed round is on record.
 if "$ctl" --data-dir "$work/kiosk" sync; then echo "sync should fail with the township down"; exit 1; fi
 cd "$shots"

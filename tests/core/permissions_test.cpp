@@ -15,7 +15,7 @@ constexpr P kAll[] = {P::kViewRequest,     P::kAcceptRequest,     P::kAssignRequ
                       P::kCompleteRequest, P::kRejectRequest,     P::kFileOnBehalf,    P::kRecordRating,
                       P::kCompleteFollowup, P::kEnterPoints,      P::kApprovePoints,   P::kPublishNotice,
                       P::kExportData,      P::kManageStaff,       P::kChangeConfig,    P::kExitKiosk,
-                      P::kHandleNoticeComments};
+                      P::kHandleNoticeComments, P::kManageResidents};
 
 // The matrix as the issue states it, written out independently: what each role may do on a
 // request that is in its scope (its grid / assigned to it).
@@ -26,7 +26,7 @@ const std::map<Role, std::set<P>>& expected() {
        {P::kViewRequest, P::kAcceptRequest, P::kAssignRequest, P::kNoteRequest, P::kAskMaterials,
         P::kMaterialsProvided, P::kEscalateRequest, P::kTownshipReply, P::kCompleteRequest, P::kRejectRequest,
         P::kFileOnBehalf, P::kRecordRating, P::kCompleteFollowup, P::kEnterPoints, P::kPublishNotice,
-        P::kExportData, P::kHandleNoticeComments}},
+        P::kExportData, P::kHandleNoticeComments, P::kManageResidents}},
       {Role::kGridWorker,
        {P::kViewRequest, P::kAcceptRequest, P::kAssignRequest, P::kNoteRequest, P::kAskMaterials,
         P::kMaterialsProvided, P::kEscalateRequest, P::kTownshipReply, P::kCompleteRequest, P::kFileOnBehalf}},

@@ -82,6 +82,14 @@ class PgCluster {
     const auto r = run_process(as_owner({tool("pg_ctl"), "-D", data(), "-l", dir_ + "/log", "-w", "-t", "60", "start"}));
     if (r.exit_code != 0) throw std::runtime_error("pg_ctl start failed: " + r.out + log_tail());
   }
+  // Stops the server and keeps its data directory (to restore into it, say).
+  void halt() {
+    const auto r = run_process(as_owner({tool("pg_ctl"), "-D", data(), "-m", "fast", "-w", "stop"}));
+    if (r.exit_code != 0) throw std::runtime_error("pg_ctl stop failed: " + r.out);
+  }
+  // Runs a program as the cluster's owner (postgres when the tests run as root).
+  RunResult run_as_owner(std::vector<std::string> argv) const { return run_process(as_owner(std::move(argv))); }
+  std::string data() const { return dir_ + "/data"; }
   // A standby becomes a primary (pg_ctl promote); returns pg_ctl's exit status.
   int promote() { return run_process(as_owner({tool("pg_ctl"), "-D", data(), "-w", "promote"})).exit_code; }
   int port() const { return port_; }
@@ -123,7 +131,6 @@ class PgCluster {
     if (as_root()) argv.insert(argv.begin(), {"/usr/sbin/runuser", "-u", "postgres", "--"});
     return argv;
   }
-  std::string data() const { return dir_ + "/data"; }
   void run_tool(std::vector<std::string> argv) {
     argv[0] = tool(argv[0]);
     const auto r = run_process(as_owner(argv));

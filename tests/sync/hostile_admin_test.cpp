@@ -78,5 +78,34 @@ TEST(HostileAdmin, ADeviceTimeOfInt64MinIsRefused) {
   EXPECT_EQ(stats.dump().find("-9223372"), std::string::npos) << stats.dump();
 }
 
+// Notices through the admin API are checked with the kiosk's own rule before they are
+// published; each of these used to be answered 200 and then recorded as a conflict (or shown
+// as an empty notice) in every village.
+TEST(HostileAdmin, JunkNoticesAreRefusedWithTheKiosksRules) {
+  AdminApi api;
+  const std::string long_title(300, 'x');
+  for (const std::string& junk : std::vector<std::string>{
+           R"({"notice":{"title":"","body":"正文"}})", R"({"notice":{"title":123,"body":"正文"}})",
+        R"({"notice":{"title":"标题"}})", R"({"notice":{"title":")" + long_title + R"(","body":"正文"}})",
+        R"({"notice":{"title":"标题","body":"正文","category":"nonsense"}})",
+        R"({"notice":{"title":"公示","body":"正文","category":"publicity"}})",
+        R"({"notice":{"title":"公示","body":"正文","category":"publicity","period_start":"2026-12-10","period_end":"2026-12-01"}})",
+        R"({"notice":{"title":"标题","body":"正文","end_date":"2026-13-45"}})",
+        R"({"notice":{"title":"标题","body":"正文","evil":true}})",
+        R"({"notice":{"title":"标题","body":"正文","category":"finance"}})",
+        R"({"notice":{"id":"","title":"标题","body":"正文"}})", R"({"notice":"标题"})", R"({"village":5,"notice":{"title":"标题","body":"正文"}})",
+        R"({})"}) {
+    const auto r = api.post("/v1/admin/notices", junk);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << junk << ": " << r->body;
+    EXPECT_NE(r->body.find("bad_notice"), std::string::npos) << junk << ": " << r->body;
+  }
+  EXPECT_EQ(api.post("/v1/admin/notices", R"({"notice":{"title":"冬季防火","body":"进山不带火种。"}})")->status, 200);
+  EXPECT_EQ(api.post("/v1/admin/notices", R"({"village":"青山村","notice":{"title":"低保公示","body":"名单如下",)"
+                                          R"("category":"publicity","period_start":"2026-12-01","period_end":"2026-12-10"}})")
+                ->status,
+            200);
+}
+
 }  // namespace
 }  // namespace vsk::test_support

@@ -57,6 +57,18 @@ struct ProtocolTown {
   }
 };
 
+// A township-server on SQLite and a seeded kiosk of 青山村 enrolled with it and synced once.
+struct SyncedKiosk {
+  Server server{Backend::kSqlite};
+  TownshipProcess town{kTownship, server.dir.path()};
+  KioskDir kiosk;
+  void start() {  // call as ASSERT_NO_FATAL_FAILURE(t.start())
+    town.start();
+    seed_and_enroll(kiosk, town, "青山村");
+    ASSERT_EQ(ctl(kiosk.dir.path(), {"sync"}).exit_code, 0);
+  }
+};
+
 // Peak resident memory of a process in MiB (VmHWM), or -1.
 inline long peak_rss_mib(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");

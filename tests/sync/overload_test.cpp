@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <latch>
 #include <thread>
 
@@ -46,6 +47,78 @@ TEST(WorkerPool, TurnsAwayWhatWouldWaitTooLongAndSpreadsTheirReturn) {
   std::sort(retry_after.begin(), retry_after.end());  // two refusing threads: any order
   EXPECT_GE(retry_after.front(), 1);
   EXPECT_GE(retry_after.back() - retry_after.front(), 8);  // a slot of 250 ms each: the crowd is spread
+}
+
+// Completions that come in clumps (many workers sharing two cores) must not make the pool
+// promise slots far in the future: the slot is never longer than the service time shared
+// by the workers.
+TEST(WorkerPool, ClumpedCompletionsDoNotStretchTheSlots) {
+  township::WorkerPool pool({4, 50ms});
+  for (int clump = 0; clump < 2; ++clump) {  // 8 instant rounds, half of them 1 s after the other half
+    std::latch done(4);
+    for (int i = 0; i < 4; ++i) pool.enqueue([&] { done.count_down(); });
+    done.wait();
+    if (clump == 0) std::this_thread::sleep_for(1s);
+  }
+  std::latch hold(1), held(4);
+  for (int i = 0; i < 4; ++i)
+    pool.enqueue([&] {
+      held.count_down();
+      hold.wait();
+    });
+  held.wait();
+  std::mutex m;
+  std::vector<int> retry_after;
+  std::latch answered(40);
+  for (int i = 0; i < 40; ++i)
+    pool.enqueue([&] {
+      std::lock_guard lock(m);
+      retry_after.push_back(township::WorkerPool::turned_away() ? township::WorkerPool::retry_after_s() : 0);
+      answered.count_down();
+    });
+  std::thread release([&] {  // the few queued behind the held workers are answered after this
+    std::this_thread::sleep_for(200ms);
+    hold.count_down();
+  });
+  answered.wait();
+  release.join();
+  ASSERT_EQ(retry_after.size(), 40u);
+  // The pace of the window (1 s / 7 rounds) would have spread 40 kiosks over 6 s and more.
+  EXPECT_LE(*std::max_element(retry_after.begin(), retry_after.end()), 2);
+}
+
+// However many workers hold connections, only `at_once` sync requests work at once; one
+// that cannot get in within max_wait is told when to come back.
+TEST(WorkerPool, OnlyAtOnceRequestsWorkTogetherTheRestAreToldToComeBack) {
+  township::WorkerPool pool({8, 50ms, 2});
+  std::latch hold(1), inside(2), refused(1);
+  std::atomic<int> admitted{0};
+  int retry_after = 0;
+  for (int i = 0; i < 2; ++i)
+    pool.enqueue([&] {
+      const auto a = township::WorkerPool::admit();
+      if (a.admitted()) ++admitted;
+      inside.count_down();
+      hold.wait();
+    });
+  inside.wait();
+  pool.enqueue([&] {
+    const auto a = township::WorkerPool::admit();
+    retry_after = a.admitted() ? 0 : a.retry_after_s();
+    refused.count_down();
+  });
+  refused.wait();
+  EXPECT_EQ(admitted, 2);
+  EXPECT_GE(retry_after, 1);
+  hold.count_down();
+  std::latch later(1);
+  bool admitted_later = false;
+  pool.enqueue([&] {  // the two have left: room again
+    admitted_later = township::WorkerPool::admit().admitted();
+    later.count_down();
+  });
+  later.wait();
+  EXPECT_TRUE(admitted_later);
 }
 
 // A TCP connection that sends nothing: it holds one worker until closed.

@@ -61,6 +61,7 @@ struct TestKiosk {
     app::register_request_changes(changes, requests);
     app::register_points_changes(changes, points);
     app::register_notice_changes(changes, notices);
+    app::register_setting_changes(changes, store);
     client = std::make_unique<sync::SyncClient>(store, clock, sync::SigningKey::generate(), changes);
   }
 

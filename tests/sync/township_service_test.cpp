@@ -125,6 +125,49 @@ TEST_P(TownshipTest, FutureProtocolAsksForAnUpgrade) {
   EXPECT_EQ(r.code, "upgrade_needed");
 }
 
+// A kiosk's batch of 100 new requests costs the database a few multi-row statements, not an
+// insert and an upsert per operation (200 round trips to PostgreSQL before).
+TEST_P(TownshipTest, AHundredOperationsArePushedInAFewStatements) {
+  std::vector<Operation> ops;
+  for (int i = 1; i <= 100; ++i) ops.push_back(op(i, "op-" + std::to_string(i), "QS1-1123-" + std::to_string(i)));
+  const std::int64_t before = town.store.statements_run();
+  const auto r = open_push(push(ops));
+  const std::int64_t statements = town.store.statements_run() - before;
+  EXPECT_EQ(r.acked_seq, 100);
+  EXPECT_EQ(town.op_count(), 100);
+  EXPECT_EQ(town.request("青山村", "QS1-1123-77")->status, "submitted");
+  EXPECT_LE(statements, 12) << "statements for one push of 100 operations";
+}
+
+// Written together, answered as if written one by one: repeats inside one batch, and several
+// updates of one request in one batch applied in the kiosk's order.
+TEST_P(TownshipTest, OneBatchIsAnsweredAsIfEachOperationWereWrittenAlone) {
+  auto event = [](std::int64_t seq, const std::string& id, const std::string& kind, const std::string& status) {
+    return Operation{id, seq, "request.event", 0,
+                     {{"number", "QS1-1123-001"}, {"kind", kind}, {"status", status}, {"at", 1795399200 + seq}}};
+  };
+  const auto r = open_push(push({op(1, "a"), event(2, "b", "accept", "accepted"), op(1, "a"), op(3, "b"),
+                                 event(4, "c", "complete", "completed"), event(5, "d", "reopen", "accepted"),
+                                 event(6, "e", "complete", "completed"), op(7, "f", "QS1-1123-002")}));
+  ASSERT_EQ(r.results.size(), 8u);
+  EXPECT_EQ(r.results[0].outcome, sync::OpOutcome::kAccepted);
+  EXPECT_EQ(r.results[2].outcome, sync::OpOutcome::kDuplicate);  // the same operation twice
+  EXPECT_EQ(r.results[3].outcome, sync::OpOutcome::kDuplicate);  // op id "b" held under seq 2
+  EXPECT_EQ(r.acked_seq, 2);                                     // seq 3 never stored
+  for (const std::size_t i : {4u, 5u, 6u, 7u}) EXPECT_EQ(r.results[i].outcome, sync::OpOutcome::kAccepted) << i;
+  const auto closed = town.request("青山村", "QS1-1123-001");
+  ASSERT_TRUE(closed);
+  EXPECT_EQ(closed->status, "completed");
+  ASSERT_TRUE(closed->closed_at);
+  EXPECT_EQ(*closed->closed_at, 1795399206);  // the second completion's, after the reopen
+  EXPECT_EQ(town.request("青山村", "QS1-1123-002")->status, "submitted");
+  // Same seq, another operation, in one batch: refused, never overwrites.
+  const auto clash = open_push(push({op(8, "g"), op(8, "h")}));
+  EXPECT_EQ(clash.results[0].outcome, sync::OpOutcome::kAccepted);
+  EXPECT_EQ(clash.results[1].code, "seq_conflict");
+  EXPECT_EQ(town.op_count(), 7);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, TownshipTest, kBothBackends, backend_name);
 
 }  // namespace

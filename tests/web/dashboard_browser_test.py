@@ -241,6 +241,45 @@ class Dashboard(unittest.TestCase):
         ENV.shot("audit")
         self.assertIn("audit chain ok", town("audit", "verify").stdout)
 
+    def test_06b_ratings_and_users(self):
+        ENV.login("clerk")
+        ENV.open("/ratings")
+        self.assertIn("好差评", self.body())
+        total = [c.text for c in ENV.driver.find_elements(By.CSS_SELECTOR, "#ratings tfoot th")]
+        self.assertGreater(int(total[-3]), 0)  # rated
+        self.assertGreater(len(ENV.driver.find_elements(By.CSS_SELECTOR, "#bad-ratings tbody tr")), 0)  # the demo's 差评
+        self.assertIn("待回访", ENV.driver.find_element(By.ID, "bad-ratings").text)
+        ENV.shot("ratings")
+        ENV.open("/users")
+        self.assertIn("无权", self.body())  # a clerk manages no accounts
+        ENV.login("admin")
+        ENV.open("/users")
+        self.assertIn("李秀兰", ENV.driver.find_element(By.ID, "users").text)
+        ENV.driver.find_element(By.ID, "new-login").send_keys("zhangwei")
+        ENV.driver.find_element(By.ID, "new-name").send_keys("张伟")
+        ENV.submit(ENV.driver.find_element(By.ID, "user-add-submit"))
+        password = ENV.driver.find_element(By.ID, "new-password").text
+        self.assertEqual(len(password), 12)
+        ENV.shot("user_password")
+        ENV.open("/users")
+        ENV.shot("users")
+        ENV.login("zhangwei", password)
+        ENV.open("/password")
+        # (Under 10 characters the browser itself keeps the form: minlength.)
+        for field, value in [("old-password", password), ("new-password", "青山绿水就是金山银山"),
+                             ("new-password2", "青山绿水就是金山银子")]:
+            ENV.driver.find_element(By.ID, field).send_keys(value)
+        ENV.submit(ENV.driver.find_element(By.ID, "password-submit"))
+        self.assertIn("两次输入的新密码不一致", self.body())
+        ENV.shot("password_mismatch")
+        for field, value in [("old-password", password), ("new-password", "青山绿水就是金山银山"),
+                             ("new-password2", "青山绿水就是金山银山")]:
+            ENV.driver.find_element(By.ID, field).send_keys(value)
+        ENV.submit(ENV.driver.find_element(By.ID, "password-submit"))
+        self.assertIn("密码已修改", self.body())
+        ENV.login("zhangwei", "青山绿水就是金山银山")
+        self.assertIn("张伟", self.body())
+
     def test_07_english_and_a_phone(self):
         ENV.login("clerk")
         ENV.open("/?lang=en")
@@ -262,6 +301,56 @@ class Dashboard(unittest.TestCase):
         ENV.driver.add_cookie({"name": "vsk_session", "value": cookie["value"], "path": "/"})
         ENV.open("/")
         self.assertTrue(ENV.driver.current_url.endswith("/login"))
+
+    def test_08b_kiosk_health_and_alerts(self):
+        # The running kiosk records its printer's state in DATA_DIR/run/kiosk.json; its next
+        # sync round carries it to the township in the heartbeat.
+        runtime = {"started_at": int(time.time()) - 3600, "screen": "1280x800", "printer": "paper_out",
+                   "reader": "ready", "clean": False}
+        os.makedirs(f"{WORK}/kiosk/run", exist_ok=True)
+        with open(f"{WORK}/kiosk/run/kiosk.json", "w") as f:
+            json.dump(runtime, f)
+        ctl("sync")
+        ENV.login("clerk")
+        ENV.open("/kiosks")
+        alerts = ENV.driver.find_element(By.ID, "kiosk-alerts").text
+        self.assertIn("青山村", alerts)
+        self.assertIn("打印机缺纸", alerts)
+        row = ENV.driver.find_element(By.CSS_SELECTOR, "#kiosks tbody tr").text
+        self.assertIn("缺纸", row)
+        self.assertIn("读卡器: 正常", row)
+        self.assertRegex(row, r"磁盘剩余 \d+(\.\d)? [GM]B")
+        ENV.shot("kiosks_health")
+        self.assertIn("paper_out", town("stats", "--json").stdout)
+        # Paper loaded: the next round clears the alert.
+        runtime["printer"] = "ready"
+        with open(f"{WORK}/kiosk/run/kiosk.json", "w") as f:
+            json.dump(runtime, f)
+        ctl("sync")
+        ENV.open("/kiosks")
+        self.assertEqual(ENV.driver.find_elements(By.ID, "kiosk-alerts"), [])
+
+    def test_08c_a_receipts_qr_opens_its_status_page_on_a_phone(self):
+        town("status-page-base", "set", ENV.base + "/")
+        self.assertNotEqual(town("status-page-base", "set", "javascript:alert(1)", check=False).returncode, 0)
+        ctl("sync")  # the base reaches the kiosk
+        numbers = [r["number"] for r in json.loads(ctl("requests", "list", "--json").stdout)]
+        qr = json.loads(ctl("requests", "show", numbers[0], "--json").stdout)["receipt_qr"]
+        self.assertTrue(qr.startswith(f"{ENV.base}/r/{numbers[0]}?t="), qr)
+        ENV.driver.delete_all_cookies()  # a resident's phone: no staff session
+        ENV.driver.set_window_size(390, 740)
+        ENV.driver.get(qr)
+        text = self.body()
+        self.assertIn(numbers[0], text)
+        self.assertIn("数据更新于", text)
+        self.assertTrue(any(s in text for s in ["已提交", "已受理", "办理中", "待补材料", "已上报乡镇", "已办结", "退回"]))
+        width = ENV.driver.execute_script("return document.documentElement.scrollWidth")
+        self.assertLessEqual(width, 400)
+        ENV.shot("status_phone")
+        ENV.driver.get(qr[:-1] + ("A" if qr[-1] != "A" else "B"))  # one character off
+        self.assertIn("没有找到这张回执", self.body())
+        ENV.driver.set_window_size(1366, 768)
+
 
     def test_09_kiosks_enroll_resync_revoke(self):
         ENV.login("clerk")

@@ -19,15 +19,21 @@ void admin_home(UiContext& ui) {
         ui.fonts.body(), theme::kTextMuted);
   ImGui::Dummy(ImVec2(0, em * 0.5f));
 
-  const char* const features[] = {"admin.requests", "admin.points", "admin.notices", "admin.sync"};
+  // 居民管理 for staff who keep the roll or read their grid's; 工作人员 for admins (both checked
+  // again by the flows).
+  std::vector<const char*> features = {"admin.requests", "admin.points", "admin.notices", "admin.sync"};
+  if (s.role_key != "role.volunteer") features.push_back("admin.residents");
+  if (s.role_key == "role.admin") features.push_back("admin.staff");
   const ImVec2 start = ImGui::GetCursorPos();
   const float gap = em;
+  constexpr int kPerRow = 6;
+  const int per_row = std::min<int>(kPerRow, static_cast<int>(features.size()));
   // Large mode: lower tiles, so the health warnings below them stay above the footer.
-  const ImVec2 tile((ImGui::GetWindowWidth() - em * 4 - 3 * gap) / 4, em * (ui.state.large_mode ? 3.2f : 5));
-  for (int i = 0; i < 4; ++i) {
-    ImGui::SetCursorPos(ImVec2(em * 2 + i * (tile.x + gap), start.y));
+  const ImVec2 tile((ImGui::GetWindowWidth() - em * 4 - (per_row - 1) * gap) / per_row, em * (ui.state.large_mode ? 3.2f : 5));
+  for (int i = 0; i < static_cast<int>(features.size()); ++i) {
+    ImGui::SetCursorPos(ImVec2(em * 2 + (i % per_row) * (tile.x + gap), start.y + (i / per_row) * (tile.y + gap)));
     if (big_button(ui, features[i], ui.t(features[i]), tile, {theme::kNeutralButton, theme::kOnColor}))
-      ui.emit(app::ActionKind::kOpenAdminFeature, features[i]);
+      ui.emit(app::OpenAdminFeature{features[i]});
   }
   // The kiosk's own health: a database replaced at start-up (until staff clear it), low space.
   const app::MaintenanceView& m = ui.state.maintenance;
@@ -42,7 +48,7 @@ void admin_home(UiContext& ui) {
     ImGui::SetCursorPosX(em * 2);
     if (big_button(ui, "recovery.clear", ui.t("admin.recovery.clear"), ImVec2(em * 12, em * 2.4f),
                    {theme::kNeutralButton, theme::kOnColor, ui.fonts.body()}))
-      ui.emit(app::ActionKind::kClearRecoveryNotice);
+      ui.emit(app::ClearRecoveryNotice{});
   }
   // Notice categories past their legal cadence (finance monthly, village and party affairs quarterly).
   for (const std::string& cat : ui.state.notices.overdue) {
@@ -69,11 +75,11 @@ void admin_home(UiContext& ui) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.t(*key), ui.fonts.body(), theme::kError, wrap);
   }
-  if (footer_button(ui, "logout", ui.t("nav.logout"), em)) ui.emit(app::ActionKind::kLogout);
+  if (footer_button(ui, "logout", ui.t("nav.logout"), em)) ui.emit(app::Logout{});
   if (s.may_exit) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));
     if (big_button(ui, "exit", ui.t("staff.exit"), ImVec2(em * 10, em * 2.6f), {theme::kError, theme::kOnColor}))
-      ui.emit(app::ActionKind::kExitKiosk);
+      ui.emit(app::ExitKiosk{});
   }
 }
 

@@ -107,7 +107,7 @@ void idle_prompt(UiContext& ui) {
         theme::kError);
   ImGui::SetCursorPos(ImVec2(em * 1.5f, size.y - em * 4.2f));
   if (big_button(ui, "idle.more", ui.t("idle.more"), ImVec2(size.x - em * 3, em * 3), {theme::kConfirm, theme::kOnColor}))
-    ui.emit(app::ActionKind::kWakeUp);
+    ui.emit(app::WakeUp{});
   ImGui::End();
   ImGui::PopStyleColor();
 }

@@ -52,7 +52,7 @@ void catalog(UiContext& ui) {
     categories(ui);
   else
     services(ui);
-  if (footer_button(ui, "back", ui.t("nav.back"), ui.em())) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), ui.em())) ui.emit(app::Back{});
 }
 
 void service_detail(UiContext& ui) {
@@ -100,7 +100,7 @@ void service_detail(UiContext& ui) {
       ui.emit(app::FileAnonymously{});
   }
   // Large mode: the text on the left runs to the bottom, so "back" joins the right column.
-  if (footer_button(ui, "back", ui.t("nav.back"), ui.state.large_mode ? x : em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), ui.state.large_mode ? x : em)) ui.emit(app::Back{});
 }
 
 }  // namespace vsk::ui::screens

@@ -16,7 +16,7 @@ void coming_soon(UiContext& ui) {
   ImGui::Dummy(ImVec2(0, em * 0.5f));
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("soon.window"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 4);
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 }  // namespace vsk::ui::screens

@@ -72,7 +72,7 @@ void phrases(UiContext& ui, const core::FormField& f) {
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - kb_w, top));
   if (big_button(ui, "keyboard", ui.t("form.keyboard"), ImVec2(kb_w, em * (ui.state.large_mode ? 1.9f : 2.2f)),
                  {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
-    ui.emit(app::ActionKind::kOpenTextEntry, "form");
+    ui.emit(app::OpenTextEntry{"form"});
   ImGui::SetCursorPos(ImVec2(em * 2, top));
   const bool large = ui.state.large_mode;
   const float text_w = ImGui::GetWindowWidth() - em * 5 - kb_w;

@@ -23,7 +23,7 @@ void home(UiContext& ui) {
   const Tile tiles[] = {
       {"requests", "tile.requests.sub", theme::kTileRequests, app::OpenRequests{}},
       {"track", "tile.track.sub", theme::kTileTrack, app::OpenTrack{}},
-      {"points", "tile.points.sub", theme::kTilePoints, app::LegacyAction{app::ActionKind::kOpenPoints, ""}},
+      {"points", "tile.points.sub", theme::kTilePoints, app::OpenPoints{}},
       {"notices", "tile.notices.sub", theme::kTileNotices, app::OpenNotices{}},
   };
   for (int i = 0; i < 4; ++i) {
@@ -45,7 +45,7 @@ void home(UiContext& ui) {
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 5.5f, ImGui::GetWindowHeight() - em * 2.8f));
   if (big_button(ui, "staff", ui.t("home.staff_entry"), ImVec2(em * 4.5f, em * 2.0f),
                  {theme::kBackground, theme::kTextMuted, ui.fonts.body()}))
-    ui.emit(app::ActionKind::kOpenStaffLogin);
+    ui.emit(app::OpenStaffLogin{});
 }
 
 }  // namespace vsk::ui::screens

@@ -19,6 +19,7 @@ void identify(UiContext& ui) {
 void staff_login(UiContext& ui) {
   const app::KeypadView& pad = ui.state.keypad;
   const char* prompt = pad.step == app::EntryStep::kStaffNo      ? "staff.no_prompt"
+                       : pad.step == app::EntryStep::kNewPin && pad.after_reset ? "staff.reset_pin_prompt"
                        : pad.step == app::EntryStep::kNewPin     ? "staff.new_pin_prompt"
                        : pad.step == app::EntryStep::kConfirmPin ? "staff.confirm_pin_prompt"
                                                                   : "staff.pin_prompt";

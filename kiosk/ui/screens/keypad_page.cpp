@@ -52,7 +52,7 @@ void keypad_page(UiContext& ui, const std::string& title, const std::string& pro
 
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - pad_w - em, top.y));
   keypad(ui, ui.state.keypad, ImVec2(pad_w, ImGui::GetWindowHeight() - top.y - em));
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 }  // namespace vsk::ui::screens

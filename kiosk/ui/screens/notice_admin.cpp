@@ -56,7 +56,7 @@ void caption_with_keyboard(UiContext& ui, const std::string& caption, const std:
   ImGui::SetCursorPos(ImVec2(x + width - kb_w, y));
   if (big_button(ui, id, ui.t("form.keyboard"), ImVec2(kb_w, em * 1.6f),
                  {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
-    ui.emit(app::ActionKind::kOpenTextEntry, target);
+    ui.emit(app::OpenTextEntry{target});
   ImGui::SetCursorPos(ImVec2(x, std::max(after, y + em * 1.9f)));
 }
 
@@ -99,7 +99,7 @@ void staff_notices(UiContext& ui) {
                    sub))
       ui.emit(app::OpenNotice{s.id});
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
   const bool large = ui.state.large_mode;
   if (pages > 1 && large) {  // back, previous, next and 新建公告 share the footer row: narrower page buttons
     const ButtonStyle nav{theme::kNeutralButton, theme::kOnColor};
@@ -192,7 +192,7 @@ void staff_notice(UiContext& ui) {
       ui.emit(app::NoticeCommentHandled{c.id});
     }
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void notice_editor(UiContext& ui) {
@@ -304,7 +304,7 @@ void notice_editor(UiContext& ui) {
     ImGui::SetCursorPosX(right_x);
     label(ui, ui.msg(*ui.state.error), ui.fonts.body(), theme::kError, right_w);
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "notice_save", ui.t("notice.save"), ImVec2(em * 11, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::NoticeSave{});
@@ -330,7 +330,7 @@ void notice_finance_row(UiContext& ui) {
   ImGui::SetCursorPosX(em * 2);
   if (big_button(ui, "item.keyboard", ui.t("form.keyboard"), ImVec2(em * 9, em * 1.8f),
                  {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
-    ui.emit(app::ActionKind::kOpenTextEntry, "notices.row_item");
+    ui.emit(app::OpenTextEntry{"notices.row_item"});
 }
 
 }  // namespace vsk::ui::screens

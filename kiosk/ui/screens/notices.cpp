@@ -220,7 +220,7 @@ void notices(UiContext& ui) {
                    notice_meta(ui, s)))
       ui.emit(app::OpenNotice{s.id});
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
   if (pages > 1) {
     ImGui::SetCursorPos(ImVec2(em * 9, ImGui::GetWindowHeight() - em * 2.8f));
     label(ui, ui.msg(core::Message("notice.page").arg("n", std::to_string(page + 1)).arg("total", std::to_string(pages))),
@@ -273,7 +273,7 @@ void notice_page(UiContext& ui) {
     label(ui, ui.t("notice.has_image"), ui.fonts.body(), theme::kTextMuted);
   }
   const int page = std::clamp(d.page, 0, pages - 1);
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
   if (pages > 1 && large) {
     // Back, previous, next and 我有意见 share the footer row; narrower page buttons.
     ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 4.9f));
@@ -318,7 +318,7 @@ void notice_opinion(UiContext& ui) {
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - kb_w, chosen_y));
   if (big_button(ui, "keyboard", ui.t("form.keyboard"), ImVec2(kb_w, em * 2.2f),
                  {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
-    ui.emit(app::ActionKind::kOpenTextEntry, "notices.opinion");
+    ui.emit(app::OpenTextEntry{"notices.opinion"});
   ImGui::SetCursorPos(ImVec2(em * 2, chosen_y));
   label(ui, ui.msg(core::Message("form.chosen").arg("value", v.comment_text.empty() ? "—" : v.comment_text)),
         ui.fonts.title(), theme::kText, width - kb_w - em);
@@ -350,7 +350,7 @@ void notice_opinion(UiContext& ui) {
   }
   ImGui::SetCursorPos(ImVec2(em * 2, start.y + 2 * (size.y + gap)));
   message_line(ui, width);
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 12, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "send_opinion", ui.t("notice.send"), ImVec2(em * 11, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::NoticeSendComment{});

@@ -124,7 +124,7 @@ void points_home(UiContext& ui) {
                    {buttons[i].color, theme::kOnColor, large ? ui.fonts.body() : nullptr}))
       ui.emit(buttons[i].action);
   }
-  if (footer_button(ui, "done", ui.t("nav.done"), em)) ui.emit(app::ActionKind::kHome);
+  if (footer_button(ui, "done", ui.t("nav.done"), em)) ui.emit(app::Home{});
   // My requests, and completed ones waiting for a rating, stay one tap away after identification.
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - right_w, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "mine", ui.state.pending_ratings > 0
@@ -149,7 +149,7 @@ void points_history(UiContext& ui) {
     row_button(ui, "entry." + std::to_string(r.seq), row_title(ui, r), row_sub(ui, r), width, theme::kKeyButton,
                r.delta < 0 ? theme::kError : theme::kText);
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
   if (p.page > 0 && footer_button(ui, "page.prev", ui.t("points.page_prev"), ImGui::GetWindowWidth() - em * 17))
     ui.emit(app::PointsPage{-1});
   if (p.has_more && footer_button(ui, "page.next", ui.t("points.page_next"), ImGui::GetWindowWidth() - em * 9))
@@ -187,7 +187,7 @@ void points_notice(UiContext& ui) {
     }
     ImGui::SetCursorPosY(after);
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void points_phrases(UiContext& ui) {
@@ -219,10 +219,10 @@ void points_phrases(UiContext& ui) {
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - kb_w, top));
   if (big_button(ui, "keyboard", ui.t("form.keyboard"), ImVec2(kb_w, em * 2.4f),
                  {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
-    ui.emit(app::ActionKind::kOpenTextEntry, "points.reason");
+    ui.emit(app::OpenTextEntry{"points.reason"});
   ImGui::SetCursorPos(ImVec2(em * 2, after));
   message_line(ui, width);
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void points_declare(UiContext& ui) {
@@ -257,7 +257,7 @@ void points_declare(UiContext& ui) {
     if (clicked)
       ui.emit(app::PointsPickRule{r.id});
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void points_shop(UiContext& ui) {
@@ -315,7 +315,7 @@ void points_shop(UiContext& ui) {
     if (big_button(ui, "reserve", ui.t("points.reserve"), ImVec2(em * 14, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
       ui.emit(app::PointsReserve{});
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void points_redeemed(UiContext& ui) {
@@ -337,8 +337,8 @@ void points_redeemed(UiContext& ui) {
         theme::kText);
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("points.redeemed_explain"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 4);
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
-  if (footer_button(ui, "done", ui.t("nav.done"), ImGui::GetWindowWidth() - em * 9)) ui.emit(app::ActionKind::kHome);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
+  if (footer_button(ui, "done", ui.t("nav.done"), ImGui::GetWindowWidth() - em * 9)) ui.emit(app::Home{});
 }
 
 void points_board(UiContext& ui) {
@@ -405,7 +405,7 @@ void points_board(UiContext& ui) {
   else
     ImGui::SetCursorPos(ImVec2(em * 2, ImGui::GetWindowHeight() - em * 5.2f));
   label(ui, ui.t("points.board_note"), ui.fonts.body(), theme::kTextMuted, large ? width - em * 7.6f : width);
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 }  // namespace vsk::ui::screens

@@ -76,12 +76,12 @@ void receipt(UiContext& ui) {
   const float qr_top = em * (large ? 3.2f : 4);
   const float right_x = ImGui::GetWindowWidth() - qr_size - em * 2;
   const ImVec2 win = ImGui::GetWindowPos();
-  draw_qr(r.number, ImVec2(win.x + right_x, win.y + qr_top), qr_size);
+  draw_qr(r.qr_text.empty() ? r.number : r.qr_text, ImVec2(win.x + right_x, win.y + qr_top), qr_size);
   ImGui::SetCursorPos(ImVec2(right_x, qr_top + qr_size + em * (large ? 0.4f : 1)));
   if (big_button(ui, "print", ui.t("receipt.print"), ImVec2(qr_size, em * (large ? 2.6f : 3)),
                  {theme::kTileRequests, theme::kOnColor}))
     ui.emit(app::PrintReceipt{});
-  if (footer_button(ui, "done", ui.t("nav.done"), large ? right_x : em)) ui.emit(app::ActionKind::kHome);
+  if (footer_button(ui, "done", ui.t("nav.done"), large ? right_x : em)) ui.emit(app::Home{});
 }
 
 }  // namespace vsk::ui::screens

@@ -33,7 +33,7 @@ void resident_home(UiContext& ui) {
                    {theme::kTilePoints, theme::kOnColor}, ui.msg(core::Message("rate.pending").arg("n", std::to_string(ui.state.pending_ratings)))))
       ui.emit(app::OpenMyRequests{});
   }
-  if (footer_button(ui, "done", ui.t("nav.done"), em)) ui.emit(app::ActionKind::kHome);
+  if (footer_button(ui, "done", ui.t("nav.done"), em)) ui.emit(app::Home{});
 }
 
 }  // namespace vsk::ui::screens

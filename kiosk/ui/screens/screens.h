@@ -45,6 +45,16 @@ void staff_notice(UiContext& ui);     // actions, versions, comments
 void notice_editor(UiContext& ui);
 void notice_finance_row(UiContext& ui);
 void attract(UiContext& ui);
+// Running the village (issue 11)
+void residents(UiContext& ui);        // 居民管理: search
+void resident_card(UiContext& ui);    // one resident and the household
+void resident_keypad(UiContext& ui);  // ID search, phone, 迁出 date, the resident's PIN
+void resident_pick(UiContext& ui);    // grid / relation
+void roll_import(UiContext& ui);      // 从U盘导入
+void staff_accounts(UiContext& ui);   // 工作人员
+void staff_account(UiContext& ui);
+void staff_account_keypad(UiContext& ui);
+void staff_account_pick(UiContext& ui);
 // Drawn over any screen while the app asks whether the resident needs more time.
 void idle_prompt(UiContext& ui);
 void failure_banner(UiContext& ui);  // the error edge's message, over any screen

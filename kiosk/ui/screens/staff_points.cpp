@@ -56,7 +56,7 @@ void staff_points(UiContext& ui) {
         ui.emit(app::PointsStaffList{it.list});
     }
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void staff_points_award(UiContext& ui) {
@@ -104,7 +104,7 @@ void staff_points_award(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 8.5f, tabs_y));
     if (big_button(ui, "award.keyboard", ui.t("form.keyboard"), ImVec2(em * 6.5f, tab_h),
                    {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
-      ui.emit(app::ActionKind::kOpenTextEntry, "points.award_reason");
+      ui.emit(app::OpenTextEntry{"points.award_reason"});
   }
   const ImVec2 start(em, tabs_y + tab_h + em * (large ? 0.3f : 0.5f));
   const float gap = em * (large ? 0.2f : 0.4f);
@@ -148,7 +148,7 @@ void staff_points_award(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - confirm_w, ImGui::GetWindowHeight() - em * 6.3f));
     if (!large && big_button(ui, "award.keyboard", ui.t("points.staff.type_reason"), ImVec2(confirm_w, em * 2.4f),
                              {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
-      ui.emit(app::ActionKind::kOpenTextEntry, "points.award_reason");
+      ui.emit(app::OpenTextEntry{"points.award_reason"});
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - confirm_w, ImGui::GetWindowHeight() - em * 3.6f));
     if (big_button(ui, "award.confirm", ui.t("points.staff.confirm"), ImVec2(confirm_w, em * 2.6f),
                    {theme::kConfirm, theme::kOnColor}))
@@ -156,7 +156,7 @@ void staff_points_award(UiContext& ui) {
   }
   ImGui::SetCursorPos(ImVec2(em * 10, ImGui::GetWindowHeight() - em * 3.4f));
   message_line(ui, ImGui::GetWindowWidth() - em * 28);
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void staff_points_list(UiContext& ui) {
@@ -184,7 +184,7 @@ void staff_points_list(UiContext& ui) {
       ImGui::SetCursorPos(ImVec2(em * 2 + col * (ImGui::GetWindowWidth() - em * 4) * 0.4f, y0 + rows[col]++ * line));
       label(ui, it.title + "   " + it.detail, ui.fonts.body(), theme::kText);
     }
-    if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+    if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
     return;
   }
   const float actions_w = em * 13;
@@ -215,7 +215,7 @@ void staff_points_list(UiContext& ui) {
     }
     ImGui::SetCursorPosY(after);
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 }  // namespace vsk::ui::screens

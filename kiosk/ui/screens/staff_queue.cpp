@@ -125,7 +125,7 @@ void staff_queue(UiContext& ui) {
     if (q.has_more && footer_button(ui, "page.next", ui.t("queue.next_page"), em * 17))
       ui.emit(app::QueuePage{1});
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
   const float behalf_w = em * (large ? 9.5f : 10);
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em - behalf_w, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "file_on_behalf", ui.t("queue.file_on_behalf"), ImVec2(behalf_w, em * 2.6f),
@@ -204,7 +204,7 @@ void staff_request(UiContext& ui) {
       }
     }
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void staff_pick(UiContext& ui) {
@@ -234,9 +234,9 @@ void staff_pick(UiContext& ui) {
     const std::size_t i = p.options.size();
     ImGui::SetCursorPos(ImVec2(em * 2 + (i % 3) * (size.x + gap), start.y + (i / 3) * (size.y + gap)));
     if (big_button(ui, "keyboard", ui.t("form.keyboard"), size, {theme::kTileRequests, theme::kOnColor, ui.fonts.body(), 0}))
-      ui.emit(app::ActionKind::kOpenTextEntry, "requests.reason");
+      ui.emit(app::OpenTextEntry{"requests.reason"});
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 }  // namespace vsk::ui::screens

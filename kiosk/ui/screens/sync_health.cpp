@@ -102,7 +102,7 @@ void sync_health(UiContext& ui) {
     }
   }
   message_line(ui, row_w);
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 }  // namespace vsk::ui::screens

@@ -70,7 +70,7 @@ void my_requests(UiContext& ui) {
                    theme::kKeyButton, r.overdue ? theme::kError : theme::kText))
       ui.emit(app::OpenRequest{r.id});
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void request_timeline(UiContext& ui, float width) {
@@ -177,7 +177,7 @@ void request_detail(UiContext& ui) {
                    {theme::kNeutralButton, theme::kOnColor, button_font}))
       ui.emit(app::Reopen{});
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 void rate(UiContext& ui) {
@@ -237,7 +237,7 @@ void rate(UiContext& ui) {
   if (big_button(ui, "submit_rating", ui.t("rate.submit"), large ? ImVec2(em * 10, em * 2.6f) : ImVec2(em * 13, em * 3.5f),
                  {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::SubmitRating{});
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::ActionKind::kBack);
+  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
 }
 
 }  // namespace vsk::ui::screens

@@ -15,12 +15,12 @@ DashboardStore::DashboardStore(const Dialect& d)
                 "SUM(CASE WHEN status = 'escalated' THEN 1 ELSE 0 END), "
                 "SUM(CASE WHEN status NOT IN ('completed', 'rejected', 'cancelled', 'waiting_resident') "
                 "AND due_date <> '' AND due_date < $2 THEN 1 ELSE 0 END), "
-                "SUM(CASE WHEN rating <= 2 THEN 1 ELSE 0 END) "
+                "SUM(CASE WHEN rating <= 2 AND callback_at IS NULL THEN 1 ELSE 0 END) "
                 "FROM requests WHERE " + d.in_scope("township_id", 1) + " GROUP BY village_id"),
       refused_("SELECT d.village_id, COUNT(*) FROM ops o JOIN devices d ON d.id = o.device_id "
                "WHERE o.outcome = 'rejected' AND " + d.in_scope("o.township_id", 1) + " GROUP BY d.village_id"),
       filed_("SELECT t.name, v.name, r.village_id, r.number, r.service_id, r.status, r.department, r.updated_at, "
-             "r.submitted_at, r.due_date, r.on_behalf, r.closed_at, r.rating "
+             "r.submitted_at, r.due_date, r.on_behalf, r.closed_at, r.rating, r.callback_at "
              "FROM requests r JOIN places v ON v.id = r.village_id JOIN places t ON t.id = r.township_id "
              "WHERE r.submitted_at >= $2 AND r.submitted_at < $3 AND " + d.in_scope("r.township_id", 1) +
              " ORDER BY t.name, v.name, r.number") {}
@@ -54,6 +54,7 @@ std::vector<TownshipRequest> DashboardStore::filed_between(Tx& tx, std::int64_t 
     q.on_behalf = r.integer(10) != 0;
     q.closed_at = r.optional_integer(11);
     q.rating = r.optional_integer(12);
+    q.callback_at = r.optional_integer(13);
     out.push_back(std::move(q));
   }
   return out;

@@ -24,7 +24,7 @@ struct VillageFigures {
   std::int64_t open = 0;                      // requests not completed, rejected or cancelled
   std::int64_t escalated = 0;                 // waiting for the township
   std::int64_t overdue = 0;                   // open past the promised date (not while waiting on the resident)
-  std::int64_t bad_ratings = 0;               // 差评: rated 1 or 2
+  std::int64_t bad_ratings = 0;               // 差评 (rated 1 or 2) not yet called back
   std::int64_t refused_ops = 0;               // operations the township refused (quarantined there)
 };
 

@@ -1,5 +1,10 @@
 #include "sync/township/store/op_store.h"
 
+#include <deque>
+#include <map>
+
+#include "sync/township/store/multi_row.h"
+
 namespace vsk::township {
 namespace {
 
@@ -11,7 +16,9 @@ OpStore::OpStore(const Dialect& d, const PiiSealer& sealer)
     : sealer_(sealer),
       by_id_("SELECT outcome, code, message_zh, op_id, seq FROM ops WHERE op_id = $1 AND " +
              d.in_scope("township_id", 2)),
-      count_("SELECT COUNT(*) FROM ops WHERE " + d.in_scope("township_id", 1)),
+      // Not the seqs marked as copies of another kiosk's operation (township_service.cpp):
+      // the operation is counted once, with the kiosk that sent it first.
+      count_("SELECT COUNT(*) FROM ops WHERE type <> 'sync.copy' AND " + d.in_scope("township_id", 1)),
       count_type_("SELECT COUNT(*) FROM ops WHERE type = $2 AND " + d.in_scope("township_id", 1)) {}
 
 std::vector<StoredOp> OpStore::device_range(Tx& tx, const std::string& device_id, std::int64_t from, std::int64_t to) {
@@ -30,11 +37,35 @@ std::optional<StoredOp> OpStore::by_id(Tx& tx, const std::string& op_id) {
 }
 
 bool OpStore::add(Tx& tx, const NewOp& op, const StoredOp& result) {
-  return tx.exec("INSERT INTO ops(township_id, device_id, seq, op_id, type, payload, device_time, received_at, "
-                 "outcome, code, message_zh) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
-                 "ON CONFLICT DO NOTHING",
-                 {op.township_id, op.device_id, op.seq, op.op_id, op.type, sealer_.seal(op.payload), op.device_time, op.received_at,
-                  result.outcome, result.code, result.message_zh}) > 0;
+  return add_all(tx, {&op, 1}, {&result, 1}).front();
+}
+
+std::vector<bool> OpStore::add_all(Tx& tx, std::span<const NewOp> ops, std::span<const StoredOp> results) {
+  constexpr int kColumns = 11;
+  std::vector<bool> stored(ops.size(), false);
+  std::size_t at = 0;
+  for (const int rows : statement_sizes(ops.size())) {
+    std::deque<std::string> sealed;  // SqlParam views them: a deque never moves its elements
+    std::vector<SqlParam> params;
+    params.reserve(static_cast<std::size_t>(rows * kColumns));
+    std::map<std::int64_t, std::size_t> index_of_seq;
+    for (std::size_t i = at; i < at + static_cast<std::size_t>(rows); ++i) {
+      const NewOp& op = ops[i];
+      const StoredOp& r = results[i];
+      sealed.push_back(sealer_.seal(op.payload));
+      params.insert(params.end(), {op.township_id, op.device_id, op.seq, op.op_id, op.type, sealed.back(),
+                                   op.device_time, op.received_at, r.outcome, r.code, r.message_zh});
+      index_of_seq[op.seq] = i;
+    }
+    // A row whose op id or (device, seq) is held already is skipped, and not returned.
+    const auto inserted = tx.query_params(
+        "INSERT INTO ops(township_id, device_id, seq, op_id, type, payload, device_time, received_at, "
+        "outcome, code, message_zh) VALUES " + values_list(rows, kColumns) + " ON CONFLICT DO NOTHING RETURNING seq",
+        params);
+    for (const auto& row : inserted) stored[index_of_seq.at(row.integer(0))] = true;
+    at += static_cast<std::size_t>(rows);
+  }
+  return stored;
 }
 
 std::int64_t OpStore::count(Tx& tx, const std::string& type) {

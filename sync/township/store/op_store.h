@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,9 @@ class OpStore {
   // false when the op id or the (device, seq) is held already (by a concurrent transaction
   // too: the unique constraints decide, the caller looks again).
   bool add(Tx& tx, const NewOp& op, const StoredOp& result);
+  // The same for many rows in a few statements (multi_row.h); per row, whether it was
+  // stored. The rows are of one device, with distinct op ids and sequence numbers.
+  std::vector<bool> add_all(Tx& tx, std::span<const NewOp> ops, std::span<const StoredOp> results);
   std::int64_t count(Tx& tx, const std::string& type = "");  // within the scope; "" every type
   std::vector<std::string> op_ids(Tx& tx, const std::string& device_id);  // in seq order
 

@@ -128,8 +128,12 @@ void v3_accounts(pg::Transaction& tx) {
   tx.conn().exec(kAccountsSecurity);
 }
 
+void v4_callbacks(pg::Transaction& tx) { tx.conn().exec(schema::callbacks_ddl()); }
+
 }  // namespace
 
-std::vector<pg::Migration> pg_migrations() { return {{1, v1_township}, {2, v2_heartbeats}, {3, v3_accounts}}; }
+std::vector<pg::Migration> pg_migrations() {
+  return {{1, v1_township}, {2, v2_heartbeats}, {3, v3_accounts}, {4, v4_callbacks}};
+}
 
 }  // namespace vsk::township

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct TownshipRequest {
   bool on_behalf = false;
   std::optional<std::int64_t> closed_at;
   std::optional<std::int64_t> rating;
+  std::optional<std::int64_t> callback_at;  // staff called back after a 差评 (village clock)
 };
 
 struct RequestUpdate {
@@ -47,6 +49,7 @@ struct RequestUpdate {
   std::int64_t closed_at = 0;
   std::optional<std::int64_t> rating;  // 1..5
   std::string status_token_hash;       // status_token_hash() of the receipt QR's token
+  std::int64_t callback_at = 0;        // request.followup_done: the 差评 call-back was made
 };
 
 // What the township keeps of a receipt's status token: a hash, never the token.
@@ -59,6 +62,8 @@ class RequestStore {
   // Only a newer operation (by the kiosk's own sequence) moves the status: delivery order
   // does not matter. An escalation's detail and department are kept once known.
   void upsert(Tx& tx, const RequestUpdate& u);
+  // The same for many updates in order, in a few multi-row statements (multi_row.h).
+  void upsert_all(Tx& tx, std::span<const RequestUpdate> updates);
   // `lock`: keep the row locked until the transaction ends (it is about to change).
   std::optional<TownshipRequest> find(Tx& tx, std::int64_t village_id, const std::string& number, bool lock = false);
   std::vector<TownshipRequest> with_status(Tx& tx, const std::string& status);  // within the scope
@@ -66,6 +71,8 @@ class RequestStore {
 
  private:
   TownshipRequest read(const SqlRow& r) const;
+  // One statement: `rows` distinct requests, every one closing the same way.
+  void upsert_rows(Tx& tx, const std::vector<const RequestUpdate*>& rows, RequestUpdate::Close close);
   const PiiSealer& sealer_;
   std::string find_, lock_, with_status_;
 };

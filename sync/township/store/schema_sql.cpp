@@ -186,6 +186,13 @@ std::string dashboard_indexes_ddl() {
   )sql";
 }
 
+std::string callbacks_ddl() {
+  return R"sql(
+    -- When the village called a resident back after a 差评 (request.followup_done); NULL: not yet.
+    ALTER TABLE requests ADD COLUMN callback_at BIGINT;
+  )sql";
+}
+
 std::string default_places_sql() {
   return R"sql(
     INSERT INTO places(parent_id, kind, name, township_id) VALUES (NULL, 'county', '本县', NULL);

@@ -25,5 +25,7 @@ std::string default_places_sql();
 std::string accounts_ddl(Dialect::Kind kind);
 // Indexes the dashboard's per-village figures read (store/dashboard_store.h).
 std::string dashboard_indexes_ddl();
+// requests.callback_at: the 差评 call-backs the villages report (好差评 page).
+std::string callbacks_ddl();
 
 }  // namespace vsk::township::schema

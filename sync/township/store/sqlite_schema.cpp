@@ -141,10 +141,13 @@ void v4_accounts(db::Transaction& tx) {
   )sql");
 }
 
+void v5_callbacks(db::Transaction& tx) { tx.db().exec(schema::callbacks_ddl()); }
+
 }  // namespace
 
 std::vector<db::Migration> sqlite_migrations() {
-  return {{1, v1_township}, {2, v2_places, /*rebuilds_tables=*/true}, {3, v3_heartbeats}, {4, v4_accounts}};
+  return {{1, v1_township}, {2, v2_places, /*rebuilds_tables=*/true}, {3, v3_heartbeats}, {4, v4_accounts},
+          {5, v5_callbacks}};
 }
 
 }  // namespace vsk::township

@@ -86,6 +86,43 @@ std::string Accounts::reset_password(const Scope& scope, const std::string& logi
   return password;
 }
 
+std::string Accounts::change_password(const Viewer& v, const std::string& old_password,
+                                     const std::string& new_password) {
+  const std::int64_t now = clock_.unix_seconds();
+  std::optional<User> u;
+  {
+    Tx tx = store_.read(v.scope);
+    u = store_.accounts().by_login(tx, v.user.login);
+  }
+  if (!u) throw AdminError("no_such_user", "no account " + v.user.login);
+  // Hashing is slow on purpose: done outside the write transactions.
+  if (!hasher_.verify(u->password_hash, old_password)) {
+    store_.write_retrying(v.scope, [&](Tx& tx) {
+      const auto after = core::after_wrong_pin({static_cast<int>(u->failures), u->locked_until}, now, lockout_);
+      store_.accounts().set_attempts(tx, u->id, after.failures, after.locked_until);
+      const bool locked = core::is_locked(after, now);
+      if (locked) store_.accounts().end_sessions_of(tx, u->id);
+      audit(tx, u->township_id, u->id, u->login, locked ? "password.locked" : "password.wrong_old", u->login, "");
+      tx.commit();
+    });
+    return "pw_wrong_old";
+  }
+  // Counted in characters, not bytes: a Chinese pass phrase is as long as it looks.
+  std::size_t chars = 0;
+  for (const unsigned char c : new_password) chars += (c & 0xC0) != 0x80;
+  if (chars < kMinPasswordChars) return "pw_too_short";
+  if (new_password == u->login) return "pw_is_login";
+  if (new_password == old_password) return "pw_unchanged";
+  const std::string hash = hasher_.hash(new_password);
+  store_.write_retrying(v.scope, [&](Tx& tx) {
+    store_.accounts().set_password(tx, u->id, hash);
+    store_.accounts().end_sessions_of(tx, u->id);
+    audit(tx, u->township_id, u->id, u->login, "password.changed", u->login, "");
+    tx.commit();
+  });
+  return "";
+}
+
 std::string Accounts::create_api_token(const Scope& scope, const std::string& login, const std::string& label,
                                        const std::string& actor) {
   const std::string token = sync::random_code(32);

@@ -56,6 +56,12 @@ class Accounts {
   std::string create_api_token(const Scope& scope, const std::string& login, const std::string& label,
                                const std::string& actor);
   std::vector<User> users(const Scope& scope);
+  // The viewer's own new password (the web's 修改密码). "" when changed: every session of the
+  // account ends, this one too (log in again). Else a translation key: "pw_wrong_old" (which
+  // counts as a wrong login: five lock the account), "pw_too_short" (under
+  // kMinPasswordChars), "pw_is_login", "pw_unchanged".
+  static constexpr std::size_t kMinPasswordChars = 10;
+  std::string change_password(const Viewer& v, const std::string& old_password, const std::string& new_password);
 
   LoginResult login(const std::string& login, const std::string& password, const std::string& from);
   // The person behind a session cookie; nullopt when unknown, expired, idle too long or

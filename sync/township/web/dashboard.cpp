@@ -128,7 +128,9 @@ constexpr NavItem kNav[] = {
     {"/", "nav_overview", Permission::kViewVillages},
     {"/escalations", "nav_escalations", Permission::kViewEscalations},
     {"/stats", "nav_stats", Permission::kViewVillages},
+    {"/ratings", "nav_ratings", Permission::kViewVillages},
     {"/kiosks", "nav_kiosks", Permission::kViewVillages},
+    {"/users", "nav_users", Permission::kManageUsers},
     {"/audit", "nav_audit", Permission::kViewAudit},
 };
 
@@ -233,13 +235,13 @@ struct Dashboard::Impl {
   }
 
   void login_page(httplib::Response& res, const std::string& lang, const std::string& login, const std::string& error,
-                  int status = 200) {
+                  int status = 200, const std::string& notice = "") {
     const std::string token = sync::random_code(32);
     res.set_header("Set-Cookie", std::string(kLoginCsrfCookie) + "=" + token + cookie_attributes(3600));
     Data body;
     body.set("login_csrf", token);
     body.set("login", login);
-    page(res, status, lang, tr.text(lang, "login_title"), "login", body, nullptr, "", "", error);
+    page(res, status, lang, tr.text(lang, "login_title"), "login", body, nullptr, "", notice, error);
   }
 
   using Handler = std::function<void(const Viewer&, const std::string& lang, const httplib::Request&, httplib::Response&)>;
@@ -273,6 +275,91 @@ struct Dashboard::Impl {
 
   PageContext context(const Viewer& v, const std::string& lang) {
     return PageContext{v, lang, tr, service, clock, catalog, calendar};
+  }
+
+  // 用户管理 (admin) and 修改密码 (everyone): each POST through Accounts, which audits it.
+  void user_routes(httplib::Server& s) {
+    auto failed = [this](httplib::Response& res, const Viewer& v, const std::string& lang, const std::string& why) {
+      page(res, 409, lang, tr.text(lang, "nav_users"), "users", users_page(context(v, lang)), &v, "/users", "",
+           tr.text(lang, "user_failed") + why);
+    };
+    auto new_password = [this](httplib::Response& res, const Viewer& v, const std::string& lang,
+                               const std::string& login, const std::string& password) {
+      Data body;
+      body.set("login", login);
+      body.set("password", password);
+      page(res, 200, lang, tr.text(lang, "user_password_title"), "user_password", body, &v, "/users");
+    };
+    s.Get("/users", guarded(Permission::kManageUsers, [this](const Viewer& v, const std::string& lang,
+                                                             const httplib::Request& req, httplib::Response& res) {
+      const std::string notice = req.has_param("done") ? tr.text(lang, "user_disabled_done") : "";
+      page(res, 200, lang, tr.text(lang, "nav_users"), "users", users_page(context(v, lang)), &v, "/users", notice);
+    }));
+    s.Post("/users/add", guarded(Permission::kManageUsers, [this, failed, new_password](
+                                                               const Viewer& v, const std::string& lang,
+                                                               const httplib::Request& req, httplib::Response& res) {
+      const auto f = form(req);
+      const std::string login = param(f, "login"), role = param(f, "role");
+      const auto& roles = role_names();
+      std::string password;
+      try {
+        if (std::find(roles.begin(), roles.end(), role) == roles.end()) throw AdminError("bad_role", "unknown role");
+        password = accounts.add_user(v.scope, login, param(f, "name"), role, param(f, "department"), v.user.login);
+      } catch (const AdminError& e) {
+        return failed(res, v, lang, e.what());
+      }
+      log("web user add " + login + " (" + role + ") by " + v.user.login);
+      new_password(res, v, lang, login, password);
+    }));
+    s.Post("/users/reset", guarded(Permission::kManageUsers, [this, failed, new_password](
+                                                                 const Viewer& v, const std::string& lang,
+                                                                 const httplib::Request& req, httplib::Response& res) {
+      const std::string login = param(form(req), "login");
+      std::string password;
+      try {
+        password = accounts.reset_password(v.scope, login, v.user.login);
+      } catch (const AdminError& e) {
+        return failed(res, v, lang, e.what());
+      }
+      new_password(res, v, lang, login, password);
+    }));
+    s.Post("/users/disable", guarded(Permission::kManageUsers, [this, failed](const Viewer& v, const std::string& lang,
+                                                                             const httplib::Request& req,
+                                                                             httplib::Response& res) {
+      const std::string login = param(form(req), "login");
+      if (login == v.user.login) return failed(res, v, lang, tr.text(lang, "forbidden"));  // keep one admin in
+      try {
+        accounts.disable_user(v.scope, login, v.user.login);
+      } catch (const AdminError& e) {
+        return failed(res, v, lang, e.what());
+      }
+      res.status = 303;
+      res.set_header("Location", "/users?done=disable");
+    }));
+    auto password_form = [this](httplib::Response& res, const Viewer& v, const std::string& lang, int status,
+                                const std::string& error) {
+      Data body;
+      body.set("csrf", v.csrf);
+      page(res, status, lang, tr.text(lang, "password_title"), "password", body, &v, "", "", error);
+    };
+    s.Get("/password", guarded(Permission::kViewEscalations, [password_form](const Viewer& v, const std::string& lang,
+                                                                             const httplib::Request&,
+                                                                             httplib::Response& res) {
+      password_form(res, v, lang, 200, "");
+    }));
+    s.Post("/password", guarded(Permission::kViewEscalations, [this, password_form](const Viewer& v,
+                                                                                    const std::string& lang,
+                                                                                    const httplib::Request& req,
+                                                                                    httplib::Response& res) {
+      const auto f = form(req);
+      if (param(f, "new") != param(f, "again")) return password_form(res, v, lang, 409, tr.text(lang, "pw_mismatch"));
+      const std::string problem = accounts.change_password(v, param(f, "old"), param(f, "new"));
+      if (!problem.empty()) return password_form(res, v, lang, 409, tr.text(lang, problem));
+      log("web password changed by " + v.user.login);
+      res.status = 303;
+      res.set_header("Location", "/login?changed=1");
+      res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + cookie_attributes(0));
+    }));
   }
 
   void routes(httplib::Server& s) {
@@ -312,7 +399,8 @@ struct Dashboard::Impl {
       }
     });
     s.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
-      login_page(res, lang_of(req, res), "", "");
+      const std::string lang = lang_of(req, res);
+      login_page(res, lang, "", "", 200, req.has_param("changed") ? tr.text(lang, "password_changed") : "");
     });
     s.Post("/login", [this](const httplib::Request& req, httplib::Response& res) {
       const std::string lang = lang_of(req, res);
@@ -406,6 +494,12 @@ struct Dashboard::Impl {
       page(res, 200, lang, tr.text(lang, "nav_stats"), "stats",
            stats_page(context(v, lang), *p, stats_query_string(*p)), &v, "/stats");
     }));
+    s.Get("/ratings", guarded(Permission::kViewVillages, [this](const Viewer& v, const std::string& lang,
+                                                                const httplib::Request& req, httplib::Response& res) {
+      const auto p = stats_params(req);
+      if (!p) return message(res, 400, lang, "bad_date", &v);
+      page(res, 200, lang, tr.text(lang, "nav_ratings"), "ratings", ratings_page(context(v, lang), *p), &v, "/ratings");
+    }));
     s.Get(R"(/stats\.(csv|xlsx))", guarded(Permission::kViewVillages, [this](const Viewer& v, const std::string& lang,
                                                                           const httplib::Request& req,
                                                                           httplib::Response& res) {
@@ -498,6 +592,7 @@ struct Dashboard::Impl {
       body.set("code", code);
       page(res, 200, lang, tr.text(lang, "enroll_code_title"), "enroll_code", body, &v, "/kiosks");
     }));
+    user_routes(s);
     s.Get("/audit", guarded(Permission::kViewAudit, [this](const Viewer& v, const std::string& lang,
                                                            const httplib::Request&, httplib::Response& res) {
       page(res, 200, lang, tr.text(lang, "nav_audit"), "audit", audit_page(context(v, lang)), &v, "/audit");

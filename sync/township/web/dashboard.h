@@ -8,8 +8,11 @@
 //   GET  /kiosks                终端状态; admin: GET /kiosks/confirm?action=revoke|resync&device=D,
 //        POST /kiosks/revoke, /kiosks/resync, /kiosks/enroll (shows the one-time code)
 //   GET  /audit                 the server audit log (admin)
+//   GET  /users, POST /users/add|reset|disable   staff accounts (admin; new passwords shown once)
+//   GET  /password, POST /password               change one's own password (then log in again)
 //   GET  /r/NUMBER?t=TOKEN      the receipt QR's public status page (no login, rate-limited)
 //   GET  /stats[.csv|.xlsx]     办件统计
+//   GET  /ratings               好差评 (the same date parameters; by_village / by_service)
 //   GET  /static/dashboard.css, /static/chart.js, /static/stats_chart.js
 // Every page needs a session cookie (HttpOnly, SameSite=Strict, expiring; Secure under
 // TLS); every POST a CSRF token (the session's, or for the login form a double-submit

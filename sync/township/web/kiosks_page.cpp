@@ -1,10 +1,38 @@
-// 终端状态: every kiosk with its health; for the admin, revoke and re-download (each behind a
+// 终端状态: every kiosk with its health (the latest heartbeat: version, free disk, printer,
+// card reader) and its alerts (silent, out of paper, disk low, old version; issue 15) with a
+// list of them above the table; for the admin, revoke and re-download (each behind a
 // confirmation page, so no JavaScript is needed) and the enrollment of a new kiosk.
 #include <cstdlib>
 
+#include "sync/township/kiosk_alerts.h"
 #include "sync/township/web/pages.h"
 
 namespace vsk::township::web {
+namespace {
+
+// "12.3 GB" / "480 MB": what a clerk reads at a glance.
+std::string disk_text(std::int64_t mb) {
+  if (mb < 0) return "";
+  if (mb < 1024) return std::to_string(mb) + " MB";
+  const std::int64_t tenths = mb * 10 / 1024;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " GB";
+}
+
+// A state the kiosk reported, translated; one from a newer kiosk that we have no words for
+// is shown as sent.
+std::string state_text(const PageContext& c, const std::string& prefix, const std::string& state) {
+  const std::string key = prefix + state;
+  const std::string& text = c.t(key);
+  return text == key ? state : text;
+}
+
+std::string alert_text(const PageContext& c, const std::string& code, const std::string& newest_version) {
+  if (code == "silent") return c.t("alert_silent");
+  if (code == "old_version") return c.tr.format(c.lang, "kalert_old_version", newest_version);
+  return c.t("kalert_" + code);
+}
+
+}  // namespace
 
 const std::vector<std::string>& resync_scopes() {
   static const std::vector<std::string> kScopes = {"requests", "notices", "points", "catalog", "points_rules"};
@@ -14,14 +42,17 @@ const std::vector<std::string>& resync_scopes() {
 Data kiosks_page(const PageContext& c) {
   std::vector<Device> devices;
   std::vector<Place> places;
+  KioskHealth health;
   {
     Tx tx = c.service.store().read_replica(c.viewer.scope);
     devices = c.service.store().devices().list(tx);
     places = c.service.store().places().list(tx);
+    health = kiosk_health(HeartbeatStore(c.service.store().dialect()).latest(tx));
   }
   const std::int64_t now = c.clock.unix_seconds();
   const bool manage = allowed(c.viewer.role, Permission::kManageKiosks);
   Data rows = list();
+  Data alert_list = list();
   for (const auto& d : devices) {
     Data r;
     r.set("device", d.id);
@@ -30,7 +61,33 @@ Data kiosks_page(const PageContext& c) {
     r.set("name", d.name);
     r.set("enrolled_at", format_time(d.enrolled_at));
     r.set("last_contact", d.last_contact ? format_time(*d.last_contact) : c.t("never"));
-    r.set("silent", Data(!d.revoked_at && (!d.last_contact || now - *d.last_contact > 24 * 3600)));
+    const auto latest = health.of(d.id);
+    std::optional<sync::Heartbeat> hb;
+    if (latest) hb = latest->heartbeat;
+    const auto codes = d.revoked_at ? std::vector<std::string>{}
+                                    : kiosk_alerts(d.last_contact, hb, now, health.newest_version);
+    Data alerts = list();
+    for (const auto& code : codes) {
+      Data a;
+      a.set("code", code);
+      a.set("text", alert_text(c, code, health.newest_version));
+      alerts.push_back(a);
+      Data item = a;
+      item.set("village", d.village);
+      item.set("short_id", d.id.substr(0, 8));
+      alert_list.push_back(item);
+    }
+    r.set("alerts", alerts);
+    r.set("alerting", Data(!codes.empty()));
+    r.set("heartbeat", Data(hb.has_value()));
+    if (hb) {
+      r.set("version", hb->version);
+      r.set("disk", disk_text(hb->free_disk_mb));
+      r.set("printer_trouble", Data(hb->printer != "ready" && hb->printer != "no_printer"));
+      r.set("printer", state_text(c, "printer_", hb->printer));
+      r.set("reader", state_text(c, "reader_", hb->reader));
+      r.set("heartbeat_at", c.tr.format(c.lang, "health_reported", format_time(latest->at)));
+    }
     r.set("pending", std::to_string(d.pending_reported));
     r.set("acked", std::to_string(d.acked_seq));
     const std::int64_t skew = d.clock_skew_s.value_or(0);
@@ -56,6 +113,8 @@ Data kiosks_page(const PageContext& c) {
   }
   Data d;
   d.set("kiosks", rows);
+  d.set("alert_list", alert_list);
+  d.set("has_alerts", Data(!alert_list.is_empty_list()));
   d.set("manage", Data(manage));
   d.set("villages", villages);
   d.set("scopes", scopes);

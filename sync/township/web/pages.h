@@ -34,6 +34,9 @@ Data overview_page(const PageContext& c);
 Data escalations_page(const PageContext& c, const std::string& department);
 Data audit_page(const PageContext& c);
 Data kiosks_page(const PageContext& c);
+Data users_page(const PageContext& c);
+// The roles the users page offers, as the store names them.
+const std::vector<std::string>& role_names();
 // What a kiosk may be told to download again.
 const std::vector<std::string>& resync_scopes();
 

@@ -22,9 +22,15 @@ struct StatsTable {
   StatsRow total;
 };
 
+// The date range and grouping asked for, with the defaults (this month and the two before).
+StatsQuery stats_query(const PageContext& c, const StatsParams& p);
+// The requests in scope filed within the query's dates.
+std::vector<TownshipRequest> requests_filed(const PageContext& c, const StatsQuery& q);
 StatsTable stats_table(const PageContext& c, const StatsParams& p);
 std::string service_name(const PageContext& c, const std::string& id);
 Data stats_page(const PageContext& c, const StatsParams& p, const std::string& query_string);
+// 好差评 for the same date range, grouped by village and / or service (ratings_page.cpp).
+Data ratings_page(const PageContext& c, const StatsParams& p);
 
 std::string stats_csv(const PageContext& c, const StatsTable& t);
 // Throws std::runtime_error when libxlsxwriter cannot write the workbook.

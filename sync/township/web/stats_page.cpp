@@ -8,7 +8,7 @@
 
 namespace vsk::township::web {
 
-StatsTable stats_table(const PageContext& c, const StatsParams& p) {
+StatsQuery stats_query(const PageContext& c, const StatsParams& p) {
   StatsQuery q;
   const core::Date today = core::date_of(c.clock.unix_seconds());
   q.to = p.to ? *p.to : today;
@@ -16,16 +16,22 @@ StatsTable stats_table(const PageContext& c, const StatsParams& p) {
   if (!p.from) q.from = core::add_days(q.from, -62), q.from.day = 1;  // this month and the two before
   q.by_village = p.by_village, q.by_service = p.by_service, q.by_month = p.by_month;
   if (!q.by_village && !q.by_service) q.by_month = true;  // the table needs one column to name its rows
-  std::vector<TownshipRequest> requests;
-  {
-    Tx tx = c.service.store().read_replica(c.viewer.scope);
-    const std::int64_t from = core::to_days(q.from) * 86400 - core::kChinaUtcOffsetSeconds;
-    const std::int64_t to = (core::to_days(q.to) + 1) * 86400 - core::kChinaUtcOffsetSeconds;
-    requests = c.service.store().dashboard().filed_between(tx, from, to);
-  }
+  return q;
+}
+
+std::vector<TownshipRequest> requests_filed(const PageContext& c, const StatsQuery& q) {
+  Tx tx = c.service.store().read_replica(c.viewer.scope);
+  const std::int64_t from = core::to_days(q.from) * 86400 - core::kChinaUtcOffsetSeconds;
+  const std::int64_t to = (core::to_days(q.to) + 1) * 86400 - core::kChinaUtcOffsetSeconds;
+  return c.service.store().dashboard().filed_between(tx, from, to);
+}
+
+StatsTable stats_table(const PageContext& c, const StatsParams& p) {
+  const StatsQuery q = stats_query(c, p);
+  const auto requests = requests_filed(c, q);
   StatsTable t;
   t.query = q;
-  t.rows = request_stats(requests, q, today);
+  t.rows = request_stats(requests, q, core::date_of(c.clock.unix_seconds()));
   t.total = stats_total(t.rows);
   return t;
 }
