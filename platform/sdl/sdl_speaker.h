@@ -29,6 +29,8 @@ class SdlSpeaker final : public Speaker {
   bool available() const { return device_ != 0; }
   // Samples queued on the device so far (tests: proof that sound went out).
   std::uint64_t samples_queued() const { return samples_queued_; }
+  // A synthesis still runs on the worker (perhaps one abandoned by stop(), winding down).
+  bool synthesising() const { return synthesising_; }
 
  private:
   void worker();

@@ -5,10 +5,14 @@
 
 namespace vsk::sync {
 
-using Clock = std::chrono::steady_clock;
-
-SyncScheduler::SyncScheduler(Round round, LinkUp link_up, BackoffPolicy policy, std::int64_t link_poll_ms)
-    : round_(std::move(round)), link_up_(std::move(link_up)), policy_(policy), link_poll_ms_(link_poll_ms) {}
+SyncScheduler::SyncScheduler(Round round, LinkUp link_up, BackoffPolicy policy, std::int64_t link_poll_ms,
+                             platform::WaitClock* clock)
+    : round_(std::move(round)),
+      link_up_(std::move(link_up)),
+      policy_(policy),
+      link_poll_ms_(link_poll_ms),
+      own_clock_(clock ? nullptr : std::make_unique<platform::SteadyWaitClock>()),
+      clock_(clock ? clock : own_clock_.get()) {}
 
 SyncScheduler::~SyncScheduler() { stop(); }
 
@@ -16,7 +20,7 @@ void SyncScheduler::start() {
   std::lock_guard lock(mutex_);
   if (thread_.joinable()) return;
   stop_ = false;
-  next_ = Clock::now();  // first round right away: a kiosk that was off has things to send
+  next_ms_ = clock_->now_ms();  // first round right away: a kiosk that was off has things to send
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -40,8 +44,7 @@ void SyncScheduler::request_now() {
 SchedulerStatus SyncScheduler::status() const {
   std::lock_guard lock(mutex_);
   SchedulerStatus s = status_;
-  s.next_round_in_ms = std::max<std::int64_t>(
-      0, std::chrono::duration_cast<std::chrono::milliseconds>(next_ - Clock::now()).count());
+  s.next_round_in_ms = std::max<std::int64_t>(0, next_ms_ - clock_->now_ms());
   return s;
 }
 
@@ -49,10 +52,10 @@ void SyncScheduler::loop() {
   bool link_was_up = link_up_ ? link_up_() : true;
   std::unique_lock lock(mutex_);
   while (!stop_) {
-    const auto poll = Clock::now() + std::chrono::milliseconds(link_poll_ms_);
-    wake_.wait_until(lock, std::min(next_, poll), [this] { return stop_ || now_; });
+    const std::int64_t poll = clock_->now_ms() + link_poll_ms_;
+    clock_->wait_until(lock, wake_, std::min(next_ms_, poll), [this] { return stop_ || now_; });
     if (stop_) break;
-    bool due = now_ || Clock::now() >= next_;
+    bool due = now_ || clock_->now_ms() >= next_ms_;
     if (link_up_) {
       lock.unlock();
       const bool up = link_up_();
@@ -74,7 +77,7 @@ void SyncScheduler::loop() {
     status_.running_round = false;
     status_.failures_in_row = r.ok ? 0 : status_.failures_in_row + 1;
     const double jitter = std::uniform_real_distribution<double>(0, 1)(rng_);
-    next_ = Clock::now() + std::chrono::milliseconds(policy_.delay_ms(status_.failures_in_row, jitter, r.retry_after_s));
+    next_ms_ = clock_->now_ms() + policy_.delay_ms(status_.failures_in_row, jitter, r.retry_after_s);
     status_.last = std::move(r);
   }
 }

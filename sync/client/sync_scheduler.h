@@ -2,17 +2,20 @@
 // Wakes when the next round is due (backoff.h), when a clerk presses 立即同步 (request_now),
 // or when the network link comes back. A round that crashes the process is simply redone on
 // the next start: every step of a round is committed as it goes (sync_client.h).
+// Time comes from a platform::WaitClock, so tests move it instead of sleeping.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <random>
 #include <thread>
 
+#include "platform/wait_clock.h"
 #include "sync/client/backoff.h"
 #include "sync/client/sync_client.h"
 
@@ -30,7 +33,9 @@ class SyncScheduler {
   using Round = std::function<SyncReport()>;
   using LinkUp = std::function<bool()>;  // cheap check: is there a network route at all?
 
-  SyncScheduler(Round round, LinkUp link_up, BackoffPolicy policy = {}, std::int64_t link_poll_ms = 5000);
+  // `clock` (not owned; null: the steady clock) must outlive the scheduler.
+  SyncScheduler(Round round, LinkUp link_up, BackoffPolicy policy = {}, std::int64_t link_poll_ms = 5000,
+                platform::WaitClock* clock = nullptr);
   ~SyncScheduler();  // stops and joins
 
   void start();
@@ -44,12 +49,14 @@ class SyncScheduler {
   LinkUp link_up_;
   BackoffPolicy policy_;
   std::int64_t link_poll_ms_;
+  std::unique_ptr<platform::WaitClock> own_clock_;
+  platform::WaitClock* clock_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool stop_ = false;
   bool now_ = false;
   SchedulerStatus status_;
-  std::chrono::steady_clock::time_point next_;
+  std::int64_t next_ms_ = 0;  // on clock_
   std::mt19937 rng_{std::random_device{}()};
   std::thread thread_;
 };

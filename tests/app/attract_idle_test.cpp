@@ -2,7 +2,7 @@
 // before a resident session is reset, driven by a manual clock.
 #include <gtest/gtest.h>
 
-#include "../support/village_fixture.h"
+#include "support/village_fixture.h"
 #include "app/attract.h"
 #include "app/demo_notices.h"
 #include "app/kiosk_app.h"

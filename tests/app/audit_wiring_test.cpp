@@ -2,7 +2,7 @@
 // no entry carries a resident's ID or phone number.
 #include <gtest/gtest.h>
 
-#include "../support/village_fixture.h"
+#include "support/village_fixture.h"
 
 using namespace vsk;
 using app::Screen;

@@ -7,9 +7,9 @@
 #include <fstream>
 #include <limits>
 
-#include "../support/file_damage.h"
-#include "../support/store_access.h"
-#include "../support/temp_dir.h"
+#include "support/file_damage.h"
+#include "support/store_access.h"
+#include "support/temp_dir.h"
 #include "app/bootstrap.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"

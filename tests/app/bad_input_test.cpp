@@ -2,8 +2,8 @@
 // the database is never corrupted and nothing else changes.
 #include <gtest/gtest.h>
 
-#include "../support/village_fixture.h"
-#include "../support/store_access.h"
+#include "support/village_fixture.h"
+#include "support/store_access.h"
 
 using namespace vsk;
 

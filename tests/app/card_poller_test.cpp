@@ -9,9 +9,12 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
 #include <thread>
 
-#include "../support/temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -32,15 +35,44 @@ std::optional<vsk::app::CardEvent> wait_for_card(vsk::app::CardPoller& p) {
   return std::nullopt;
 }
 
+// The real reader, counting its reads: "not reported again" is checked after more reads,
+// not after a sleep. The poller handles a read's outcome before it reads again, so after
+// n + 2 reads have returned, read n + 1 has been handled.
+class CountingReader final : public vsk::platform::IdCardReader {
+ public:
+  explicit CountingReader(vsk::platform::IdCardReader& real) : real_(real) {}
+  vsk::platform::CardRead read() override {
+    vsk::platform::CardRead r = real_.read();
+    std::lock_guard g(m_);
+    ++reads_;
+    cv_.notify_all();
+    return r;
+  }
+  std::string device() const override { return real_.device(); }
+  // Waits until `more` reads after this call have been handled (at most 10 s, then false).
+  bool handled_more(int more) {
+    std::unique_lock g(m_);
+    const std::uint64_t target = reads_ + static_cast<std::uint64_t>(more) + 1;
+    return cv_.wait_for(g, 10s, [&] { return reads_ >= target; });
+  }
+
+ private:
+  vsk::platform::IdCardReader& real_;
+  std::mutex m_;
+  std::condition_variable cv_;
+  std::uint64_t reads_ = 0;
+};
+
 struct CardPollerTest : ::testing::Test {
   vsk::test_support::TempDir dir;
   IdCardEmulator emu{dir.file("ttyUSB0")};
-  vsk::platform::Gat467Reader reader{[this] {
+  vsk::platform::Gat467Reader real_reader{[this] {
     vsk::platform::Gat467Options o;
     o.devices = {dir.file("ttyUSB0")};
     o.answer_timeout_ms = 300;
     return o;
   }()};
+  CountingReader reader{real_reader};
   vsk::app::HardwareMonitor monitor{nullptr};
   vsk::app::CardPoller poller{reader, &monitor, 20ms, 50ms};
 };
@@ -53,7 +85,7 @@ TEST_F(CardPollerTest, ACardLaidOnIsOneEventWhileActive) {
   ASSERT_TRUE(c);
   EXPECT_EQ(c->id_number, "339901196402033751");
   EXPECT_EQ(c->valid_to, "20400315");
-  std::this_thread::sleep_for(200ms);  // still lying there: not repeated
+  ASSERT_TRUE(reader.handled_more(3));  // still lying there: not repeated
   EXPECT_FALSE(poller.take());
   EXPECT_EQ(monitor.reader_state(), CardReadStatus::kCard);
   EXPECT_TRUE(monitor.reader_configured());
@@ -68,7 +100,7 @@ TEST_F(CardPollerTest, ACardLaidOnIsOneEventWhileActive) {
 TEST_F(CardPollerTest, NoEventWhileNoScreenWaitsForANumber) {
   emu.place_card(fixture("wang_qiangxiang.hex"));
   poller.start();
-  std::this_thread::sleep_for(300ms);
+  ASSERT_TRUE(reader.handled_more(3));  // read while lying there, with no screen waiting
   EXPECT_FALSE(poller.take());
   // The identify step opens with the card already on the reader: it counts.
   poller.set_active(true);

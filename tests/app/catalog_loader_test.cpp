@@ -6,7 +6,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "../support/temp_dir.h"
+#include "support/temp_dir.h"
 
 using vsk::app::load_catalog;
 using vsk::app::parse_catalog;

@@ -6,9 +6,9 @@
 
 #include <vector>
 
-#include "../support/full_disk_vfs.h"
-#include "../support/store_access.h"
-#include "../support/village_fixture.h"
+#include "support/full_disk_vfs.h"
+#include "support/store_access.h"
+#include "support/village_fixture.h"
 #include "app/error_edge.h"
 #include "log/log.h"
 #include "sqlite/sqlite_db.h"

@@ -5,7 +5,7 @@
 // audit trail redacted.
 #include <gtest/gtest.h>
 
-#include "../support/village_fixture.h"
+#include "support/village_fixture.h"
 #include "app/demo_notices.h"
 #include "app/demo_points.h"
 #include "app/points_rules_loader.h"

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../support/village_fixture.h"
+#include "support/village_fixture.h"
 #include "app/init_village.h"
 #include "app/staff_accounts.h"
 #include "core/id_number.h"

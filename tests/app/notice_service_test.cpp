@@ -6,8 +6,8 @@
 #include <fstream>
 #include <set>
 
-#include "../support/village_fixture.h"
-#include "../support/store_access.h"
+#include "support/village_fixture.h"
+#include "support/store_access.h"
 #include "app/demo_notices.h"
 
 using namespace vsk;

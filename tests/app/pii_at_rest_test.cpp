@@ -7,9 +7,9 @@
 #include <fstream>
 #include <set>
 
-#include "../support/raw_bytes.h"
-#include "../support/temp_dir.h"
-#include "../support/village_fixture.h"
+#include "support/raw_bytes.h"
+#include "support/temp_dir.h"
+#include "support/village_fixture.h"
 #include "app/bootstrap.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"

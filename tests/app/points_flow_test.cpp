@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../support/village_fixture.h"
+#include "support/village_fixture.h"
 #include "app/demo_points.h"
 #include "app/points_rules_loader.h"
 

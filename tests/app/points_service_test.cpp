@@ -6,8 +6,8 @@
 #include <atomic>
 #include <thread>
 
-#include "../support/village_fixture.h"
-#include "../support/store_access.h"
+#include "support/village_fixture.h"
+#include "support/store_access.h"
 #include "app/points_rules_loader.h"
 
 using namespace vsk;

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../support/village_fixture.h"
+#include "support/village_fixture.h"
 
 using namespace vsk;
 using core::RequestEventKind;

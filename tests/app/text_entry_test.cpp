@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../support/village_fixture.h"
+#include "support/village_fixture.h"
 #include "fake/fake_pinyin.h"
 
 using namespace vsk;

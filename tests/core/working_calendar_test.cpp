@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "../support/temp_dir.h"
+#include "support/temp_dir.h"
 #include "app/calendar_loader.h"
 
 using namespace vsk::core;

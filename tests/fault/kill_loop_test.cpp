@@ -16,8 +16,8 @@
 #include <thread>
 #include <vector>
 
-#include "../support/store_access.h"
-#include "../support/temp_dir.h"
+#include "support/store_access.h"
+#include "support/temp_dir.h"
 #include "app/bootstrap.h"
 #include "fake/fake_pin_hasher.h"
 

@@ -9,7 +9,7 @@
 #include <iterator>
 #include <system_error>
 
-#include "../support/temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace vsk {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "../support/temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 

@@ -2,7 +2,7 @@
 #include "fake/id_card_emulator.h"
 #include "linux/gat467_codec.h"
 #include "linux/gat467_reader.h"
-#include "../support/temp_dir.h"
+#include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
 

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "../support/raw_bytes.h"
-#include "../support/temp_dir.h"
+#include "support/raw_bytes.h"
+#include "support/temp_dir.h"
 #include "fake/fixed_key_pii_cipher.h"
 
 using namespace vsk;

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "../support/temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using vsk::platform::escpos_bytes;

@@ -93,12 +93,11 @@ TEST(SdlSpeaker, PlaysAndStopsOnTheDummyDriver) {
   EXPECT_TRUE(speaker.speaking());  // at once: synthesis runs on the worker
   ASSERT_TRUE(wait_for([&] { return speaker.samples_queued() > 0; }, 5000));
   EXPECT_TRUE(speaker.speaking());
-  const auto t0 = std::chrono::steady_clock::now();
   speaker.stop();
-  EXPECT_TRUE(wait_for([&] { return !speaker.speaking(); }, 500)) << "stop() did not end playback promptly";
-  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(500));
+  EXPECT_FALSE(speaker.speaking()) << "stop() must end playback before it returns";
   const std::uint64_t after_stop = speaker.samples_queued();
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // The abandoned synthesis winds down on the worker; nothing of it may reach the device.
+  ASSERT_TRUE(wait_for([&] { return !speaker.synthesising(); }, 5000));
   EXPECT_EQ(speaker.samples_queued(), after_stop) << "audio still queued after stop()";
   SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }

@@ -4,8 +4,8 @@
 
 #include "app/ledger_exports.h"
 #include "app/table_file.h"
-#include "process.h"
-#include "village_fixture.h"
+#include "support/process.h"
+#include "support/village_fixture.h"
 
 namespace vsk::app {
 namespace {

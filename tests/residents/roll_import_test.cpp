@@ -10,12 +10,12 @@
 #include "app/roll_import.h"
 #include "fake/fake_pin_hasher.h"
 #include "fake/fixed_key_pii_cipher.h"
-#include "raw_bytes.h"
-#include "store_access.h"
+#include "support/raw_bytes.h"
+#include "support/store_access.h"
 #include "residents/spreadsheet_reader.h"
 #include "store/household_store.h"
-#include "store_access.h"
-#include "temp_dir.h"
+#include "support/store_access.h"
+#include "support/temp_dir.h"
 
 namespace vsk::app {
 namespace {

@@ -10,9 +10,9 @@
 
 #include "app/bootstrap.h"
 #include "fake/fake_pin_hasher.h"
-#include "process.h"
-#include "store_access.h"
-#include "temp_dir.h"
+#include "support/process.h"
+#include "support/store_access.h"
+#include "support/temp_dir.h"
 
 namespace vsk {
 namespace {

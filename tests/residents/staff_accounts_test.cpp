@@ -5,8 +5,8 @@
 #include "app/staff_accounts.h"
 #include "fake/fixed_key_pii_cipher.h"
 #include "store/household_store.h"
-#include "store_access.h"
-#include "temp_dir.h"
+#include "support/store_access.h"
+#include "support/temp_dir.h"
 
 namespace vsk::app {
 namespace {

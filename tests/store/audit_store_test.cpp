@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "../support/temp_dir.h"
-#include "../support/store_access.h"
+#include "support/temp_dir.h"
+#include "support/store_access.h"
 #include "crypto/blake2b.h"
 #include "fake/fixed_key_pii_cipher.h"
 #include "store/kiosk_store.h"

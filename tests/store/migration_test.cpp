@@ -2,9 +2,9 @@
 
 #include <filesystem>
 
-#include "../support/raw_bytes.h"
-#include "../support/store_access.h"
-#include "../support/temp_dir.h"
+#include "support/raw_bytes.h"
+#include "support/store_access.h"
+#include "support/temp_dir.h"
 #include "fake/fixed_key_pii_cipher.h"
 #include "store/kiosk_store.h"
 #include "store/schema.h"

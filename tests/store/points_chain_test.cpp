@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include "../support/village_fixture.h"
+#include "support/village_fixture.h"
 #include "app/demo_points.h"
 #include "crypto/blake2b.h"
 #include "app/points_rules_loader.h"

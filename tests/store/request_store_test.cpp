@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "../support/village_fixture.h"
-#include "../support/store_access.h"
+#include "support/village_fixture.h"
+#include "support/store_access.h"
 
 using namespace vsk;
 

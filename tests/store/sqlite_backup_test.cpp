@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "../support/file_damage.h"
-#include "../support/temp_dir.h"
+#include "support/file_damage.h"
+#include "support/temp_dir.h"
 
 using namespace vsk;
 namespace fs = std::filesystem;

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../support/temp_dir.h"
+#include "support/temp_dir.h"
 
 using vsk::db::Database;
 using vsk::db::Transaction;

@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "../support/process.h"
+#include "support/process.h"
 #include "postgres/pg_db.h"
 
 namespace vsk::test_support {

@@ -16,7 +16,7 @@
 #include "fake/manual_clock.h"
 #include "fake/sequence_random.h"
 #include "store/demo_seeder.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace vsk::test_support {
 

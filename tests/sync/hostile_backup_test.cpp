@@ -9,7 +9,7 @@
 #include <fstream>
 #include <random>
 
-#include "../support/file_damage.h"
+#include "support/file_damage.h"
 #include "hostile_support.h"
 
 namespace vsk::test_support {

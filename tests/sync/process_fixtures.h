@@ -8,8 +8,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "../support/process.h"
-#include "../support/temp_dir.h"
+#include "support/process.h"
+#include "support/temp_dir.h"
 #include "app/bootstrap.h"
 #include "fake/fake_pin_hasher.h"
 #include "sync/township/township_admin.h"

@@ -17,11 +17,11 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "../support/raw_bytes.h"
-#include "../support/temp_dir.h"
+#include "support/raw_bytes.h"
+#include "support/temp_dir.h"
 #include "app/bootstrap.h"
 #include "fake/fake_pin_hasher.h"
-#include "../support/process.h"
+#include "support/process.h"
 #include "sync/client/transport.h"
 #include "sync/township/township_admin.h"
 #include "sync/township/township_store.h"

@@ -1,17 +1,17 @@
 // The sync scheduler: backoff arithmetic, and a background thread that runs rounds when due,
-// at once on request or when the link returns, and never blocks its caller.
+// at once on request or when the link returns, and never blocks its caller; on a manual clock.
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <chrono>
-#include <thread>
+#include <condition_variable>
+#include <future>
+#include <mutex>
 
+#include "fake/manual_wait_clock.h"
 #include "sync/client/sync_scheduler.h"
 
 namespace vsk::sync {
 namespace {
-
-using namespace std::chrono_literals;
 
 SyncReport ok_round() {
   SyncReport r;
@@ -46,77 +46,161 @@ TEST(Backoff, ABusyTownshipsRetryAfterIsHonouredAndSpread) {
   EXPECT_EQ(p.delay_ms(0, 1.0, 5), 300'000);  // after a success the interval holds
 }
 
-template <typename F>
-bool eventually(F f) {
-  for (int i = 0; i < 400; ++i) {
-    if (f()) return true;
-    std::this_thread::sleep_for(5ms);
+// The scheduler's thread runs on a ManualWaitClock: time moves only in advance(), which
+// returns once the thread has looked at the new time; settle() waits until it sleeps again.
+// Nothing here sleeps or depends on how fast the machine is.
+struct Harness {
+  platform::ManualWaitClock clock;
+  std::atomic<int> rounds{0};
+  void settle() { ASSERT_TRUE(clock.await_idle()) << "the scheduler did not go back to sleep"; }
+  void advance(std::int64_t ms) {
+    clock.advance_ms(ms);
+    settle();
   }
-  return false;
-}
+  // Asks for a round now and waits until it ran and the thread sleeps again.
+  void request_now(SyncScheduler& s) {
+    const std::size_t waits = clock.waits();
+    s.request_now();
+    ASSERT_TRUE(clock.await_wait(waits + 1));
+  }
+};
+
+constexpr std::int64_t kNever = 24LL * 3'600'000;  // link polls that do not come into a test
 
 TEST(Scheduler, FirstRoundAtStartThenOnRequest) {
-  std::atomic<int> rounds{0};
-  SyncScheduler s([&] { ++rounds; return ok_round(); }, nullptr, BackoffPolicy{3'600'000, 1000, 3'600'000}, 20);
+  Harness h;
+  SyncScheduler s([&] { ++h.rounds; return ok_round(); }, nullptr, BackoffPolicy{3'600'000, 1000, 3'600'000}, kNever,
+                  &h.clock);
   s.start();
-  ASSERT_TRUE(eventually([&] { return rounds == 1; }));
-  std::this_thread::sleep_for(50ms);
-  EXPECT_EQ(rounds, 1);  // next one is an hour away
-  EXPECT_GT(s.status().next_round_in_ms, 1'700'000);  // at least half the hour (jitter)
-  s.request_now();
-  ASSERT_TRUE(eventually([&] { return rounds == 2; }));
+  h.settle();
+  EXPECT_EQ(h.rounds, 1);
+  const auto next = s.status().next_round_in_ms;
+  EXPECT_GE(next, 1'800'000);  // half the hour or more (jitter)...
+  EXPECT_LE(next, 3'600'000);  // ...and no more than the hour
+  h.advance(next - 1);
+  EXPECT_EQ(h.rounds, 1);  // not due yet
+  EXPECT_EQ(s.status().next_round_in_ms, 1);
+  h.request_now(s);
+  EXPECT_EQ(h.rounds, 2);  // at once, with no time passing
+  s.stop();
+}
+
+TEST(Scheduler, ARoundComesWhenItIsDue) {
+  Harness h;
+  SyncScheduler s([&] { ++h.rounds; return ok_round(); }, nullptr, BackoffPolicy{600'000, 1000, 600'000}, kNever,
+                  &h.clock);
+  s.start();
+  h.settle();
+  const auto next = s.status().next_round_in_ms;
+  h.advance(next - 1);
+  EXPECT_EQ(h.rounds, 1);
+  h.advance(1);
+  EXPECT_EQ(h.rounds, 2);
   s.stop();
 }
 
 TEST(Scheduler, FailuresBackOffAndCount) {
-  std::atomic<int> rounds{0};
-  SyncScheduler s([&] { ++rounds; return failed_round(); }, nullptr, BackoffPolicy{3'600'000, 40, 80}, 10);
+  Harness h;
+  // 40 ms after the first failure, doubling to the 80 ms cap; each delay 50-100 % of nominal.
+  SyncScheduler s([&] { ++h.rounds; return failed_round(); }, nullptr, BackoffPolicy{3'600'000, 40, 80}, kNever,
+                  &h.clock);
   s.start();
-  ASSERT_TRUE(eventually([&] { return rounds >= 4; }));
+  h.settle();
+  ASSERT_EQ(h.rounds, 1);
+  EXPECT_EQ(s.status().failures_in_row, 1);
+  const auto first = s.status().next_round_in_ms;
+  EXPECT_GE(first, 20);
+  EXPECT_LE(first, 40);
+  h.advance(first);
+  ASSERT_EQ(h.rounds, 2);
+  const auto second = s.status().next_round_in_ms;  // nominal 80 now
+  EXPECT_GE(second, 40);
+  EXPECT_LE(second, 80);
+  h.advance(second);
+  h.advance(s.status().next_round_in_ms);
+  EXPECT_EQ(h.rounds, 4);
+  EXPECT_LE(s.status().next_round_in_ms, 80);  // capped
   s.stop();
-  EXPECT_GE(s.status().failures_in_row, 4);
+  EXPECT_EQ(s.status().failures_in_row, 4);
   EXPECT_EQ(s.status().last->error_code, "network");
 }
 
 TEST(Scheduler, ABusyTownshipIsTriedAgainWhenItAsked) {
-  std::atomic<int> rounds{0};
+  Harness h;
   // First retry nominally an hour away: only the township's Retry-After brings the round sooner.
   SyncScheduler s([&] {
-    ++rounds;
+    ++h.rounds;
     SyncReport r = failed_round();
     r.error_code = "refused:busy";
     r.retry_after_s = 1;
     return r;
-  }, nullptr, BackoffPolicy{3'600'000, 3'600'000, 7'200'000}, 10);
+  }, nullptr, BackoffPolicy{3'600'000, 3'600'000, 7'200'000}, kNever, &h.clock);
   s.start();
-  ASSERT_TRUE(eventually([&] { return rounds >= 1 && !s.status().running_round; }));
+  h.settle();
   const auto next = s.status().next_round_in_ms;
-  EXPECT_GE(next, 900);
-  EXPECT_LE(next, 1'500);
+  EXPECT_GE(next, 1'000);  // never sooner than asked
+  EXPECT_LE(next, 1'500);  // up to half as long again
+  h.advance(next - 1);
+  EXPECT_EQ(h.rounds, 1);
+  h.advance(1);
+  EXPECT_EQ(h.rounds, 2);
   s.stop();
 }
 
 TEST(Scheduler, LinkComingBackTriggersARound) {
-  std::atomic<int> rounds{0};
+  Harness h;
   std::atomic<bool> up{false};
-  SyncScheduler s([&] { ++rounds; return failed_round(); }, [&] { return up.load(); },
-                  BackoffPolicy{3'600'000, 3'600'000, 3'600'000}, 10);
+  std::atomic<int> polls{0};
+  SyncScheduler s([&] { ++h.rounds; return failed_round(); }, [&] { ++polls; return up.load(); },
+                  BackoffPolicy{3'600'000, 3'600'000, 3'600'000}, 10, &h.clock);
   s.start();
-  ASSERT_TRUE(eventually([&] { return rounds == 1; }));
-  std::this_thread::sleep_for(60ms);
-  EXPECT_EQ(rounds, 1);
+  h.settle();
+  ASSERT_EQ(h.rounds, 1);
+  h.advance(10);  // the link is looked at, still down: no round
+  EXPECT_EQ(h.rounds, 1);
+  const int polled = polls;
+  EXPECT_GE(polled, 2);
   up = true;
-  ASSERT_TRUE(eventually([&] { return rounds == 2; }));
+  h.advance(9);  // not yet time to look
+  EXPECT_EQ(polls, polled);
+  EXPECT_EQ(h.rounds, 1);
+  h.advance(1);  // looked at, up again: a round at once, though the next one was an hour away
+  EXPECT_EQ(h.rounds, 2);
   s.stop();
 }
 
-TEST(Scheduler, StopReturnsPromptlyWhileIdle) {
-  SyncScheduler s([] { return ok_round(); }, nullptr, BackoffPolicy{3'600'000, 1000, 3'600'000}, 3'600'000);
+TEST(Scheduler, StopWakesItWithoutTimePassing) {
+  Harness h;
+  SyncScheduler s([&] { ++h.rounds; return ok_round(); }, nullptr, BackoffPolicy{3'600'000, 1000, 3'600'000}, kNever,
+                  &h.clock);
   s.start();
-  std::this_thread::sleep_for(20ms);
-  const auto t0 = std::chrono::steady_clock::now();
+  h.settle();
+  const auto before = h.clock.now_ms();
+  // stop() on another thread: if it waited for the next round (an hour on a clock that never
+  // moves), the future would not become ready.
+  auto stopped = std::async(std::launch::async, [&] { s.stop(); });
+  ASSERT_EQ(stopped.wait_for(platform::ManualWaitClock::kRealLimit), std::future_status::ready);
+  EXPECT_EQ(h.clock.now_ms(), before);
+  EXPECT_EQ(h.rounds, 1);
+}
+
+TEST(Scheduler, TheRealClockRunsTheFirstRoundAtStart) {
+  // The production default (no clock given): a round at start, the next one 30-60 min away.
+  std::atomic<int> rounds{0};
+  std::mutex m;
+  std::condition_variable cv;
+  SyncScheduler s([&] {
+    std::lock_guard g(m);
+    ++rounds;
+    cv.notify_all();
+    return ok_round();
+  }, nullptr, BackoffPolicy{3'600'000, 1000, 3'600'000}, kNever);
+  s.start();
+  std::unique_lock g(m);
+  ASSERT_TRUE(cv.wait_for(g, platform::ManualWaitClock::kRealLimit, [&] { return rounds == 1; }));
+  g.unlock();
   s.stop();
-  EXPECT_LT(std::chrono::steady_clock::now() - t0, 1s);
+  EXPECT_GT(s.status().next_round_in_ms, 1'700'000);
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 // exactly once.
 #include <gtest/gtest.h>
 
-#include "../support/store_access.h"
+#include "support/store_access.h"
 
 #include <fstream>
 

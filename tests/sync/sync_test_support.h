@@ -16,8 +16,8 @@
 
 #include <gtest/gtest.h>
 
-#include "../support/pg_test_cluster.h"
-#include "../support/temp_dir.h"
+#include "support/pg_test_cluster.h"
+#include "support/temp_dir.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
 #include "app/notice_service.h"

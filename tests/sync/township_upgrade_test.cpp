@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "../support/temp_dir.h"
+#include "support/temp_dir.h"
 #include "fake/manual_clock.h"
 #include "sqlite/sqlite_db.h"
 #include "sync/township/township_admin.h"

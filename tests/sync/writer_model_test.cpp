@@ -6,7 +6,7 @@
 #include <atomic>
 #include <thread>
 
-#include "../support/store_access.h"
+#include "support/store_access.h"
 #include "sync_test_support.h"
 
 namespace vsk::test_support {

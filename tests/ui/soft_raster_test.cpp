@@ -78,7 +78,9 @@ TEST(SoftRaster, TrianglesSharingAnEdgeDrawEachPixelOnce) {
   for (int y = 0; y < 64; ++y)
     for (int x = 0; x < 64; ++x) {
       const float dx = x + 0.5f - 31.3f, dy = y + 0.5f - 30.7f;
-      if (dx * dx + dy * dy < 400) ASSERT_EQ(p.at(x, y), 0x007F7F7Fu) << x << "," << y;
+      if (dx * dx + dy * dy < 400) {
+        ASSERT_EQ(p.at(x, y), 0x007F7F7Fu) << x << "," << y;
+      }
     }
 }
 

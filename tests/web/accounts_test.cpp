@@ -2,7 +2,7 @@
 // tokens, disabling, per-user API tokens, and the hash-chained audit log of it all.
 #include <gtest/gtest.h>
 
-#include "../sync/sync_test_support.h"
+#include "sync/sync_test_support.h"
 #include "sqlite/sqlite_db.h"
 #include "sync/township/web/accounts.h"
 

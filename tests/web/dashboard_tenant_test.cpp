@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <fstream>
 
-#include "../sync/protocol_kiosk.h"
+#include "sync/protocol_kiosk.h"
 #include "residents/spreadsheet_reader.h"
 #include "web_server_fixture.h"
 

@@ -4,7 +4,7 @@
 // backends. A revoked kiosk raises none; a kiosk from before heartbeats shows only silence.
 #include <gtest/gtest.h>
 
-#include "../sync/protocol_kiosk.h"
+#include "sync/protocol_kiosk.h"
 #include "web_server_fixture.h"
 
 namespace vsk::test_support {

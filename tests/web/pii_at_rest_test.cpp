@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "../sync/sync_test_support.h"
+#include "sync/sync_test_support.h"
 #include "app/demo_requests.h"
 #include "sqlite/sqlite_db.h"
 

@@ -6,8 +6,8 @@
 
 #include <thread>
 
-#include "../sync/protocol_kiosk.h"
-#include "../sync/sync_test_support.h"
+#include "sync/protocol_kiosk.h"
+#include "sync/sync_test_support.h"
 #include "fake/fake_pin_hasher.h"
 #include "sync/township/http_server.h"
 #include "sync/township/web/dashboard.h"

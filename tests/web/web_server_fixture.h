@@ -6,7 +6,7 @@
 
 #include <thread>
 
-#include "../sync/sync_test_support.h"
+#include "sync/sync_test_support.h"
 #include "fake/fake_pin_hasher.h"
 #include "sync/township/http_server.h"
 #include "sync/township/web/dashboard.h"

@@ -1,0 +1,2 @@
+// Probe source: never compiled.
+int probe_mid() { return 0; }
