@@ -73,7 +73,7 @@ int goods_command(store::KioskStore& store, const std::vector<std::string>& args
       list.push_back({{"id", g.id}, {"name_zh", g.name_zh}, {"name_en", g.name_en}, {"price", g.price},
                       {"stock", g.stock}, {"picture", g.picture}});
       if (!as_json)
-        std::printf("%3lld  %-12s %5lld 分  库存 %lld\n", static_cast<long long>(g.id), g.name_zh.c_str(),
+        std::printf("%3lld  %-12s %5lld points  stock %lld\n", static_cast<long long>(g.id), g.name_zh.c_str(),
                     static_cast<long long>(g.price), static_cast<long long>(g.stock));
     }
     if (as_json) std::cout << list.dump(2) << "\n";

@@ -399,19 +399,25 @@ void RequestFlow::track_submit() {
   const std::string code = k.entry;
   k.entry.clear();
   const std::int64_t now = clock_.unix_seconds();
-  core::PinAttemptState& attempts = track_attempts_[track_number_];
+  // On disk like the PIN lockout: a restart must not give a guesser fresh tries.
+  const core::PinAttemptState attempts = store_.requests().track_attempts(track_number_);
   if (core::is_locked(attempts, now)) {
     state_.error = Message("err.locked").arg("minutes", std::to_string((core::lock_seconds_left(attempts, now) + 59) / 60));
     return;
   }
   const auto r = store_.requests().find_by_number(track_number_);
   // One message for "no such number" and "wrong code": the code is what protects the request.
-  if (!r || r->pickup_code != code) {
-    attempts = core::after_wrong_pin(attempts, now, core::PinPolicy{});
+  const bool right = r && r->pickup_code == code;
+  if (!right || attempts.failures != 0 || attempts.locked_until != 0) {
+    auto tx = store_.begin();
+    store_.requests().save_track_attempts(tx, track_number_,
+                                          right ? core::PinAttemptState{} : core::after_wrong_pin(attempts, now, core::PinPolicy{}));
+    tx.commit();
+  }
+  if (!right) {
     state_.error = Message("track.err.not_found");
     return;
   }
-  track_attempts_.erase(track_number_);
   state_.error.reset();
   load_detail(r->id);
   state_.screen = Screen::kRequestDetail;

@@ -113,8 +113,6 @@ class RequestFlow {
   std::string track_number_;     // between the two track steps
   // The pick page's options as numbers where they are ids (grids, assignees), by position.
   std::vector<std::optional<std::int64_t>> pick_ids_;
-  // Wrong pickup codes per request number: 5 in a row lock look-ups of that number for 15 min.
-  std::map<std::string, core::PinAttemptState> track_attempts_;
 };
 
 }  // namespace vsk::app

@@ -295,4 +295,22 @@ std::string RequestStore::status_token(const std::string& number) const {
   return core::status_token_from_digest(cipher_.blind_index("vsk:status-token:" + number));
 }
 
+core::PinAttemptState RequestStore::track_attempts(const std::string& number) {
+  auto st = db_.prepare("SELECT failures, locked_until FROM track_lockouts WHERE number = ?1");
+  st.bind(1, number);
+  if (!st.step()) return {};
+  return {static_cast<int>(st.column_int(0)), st.column_int(1)};
+}
+
+void RequestStore::save_track_attempts(db::Transaction& tx, const std::string& number, const core::PinAttemptState& s) {
+  if (s.failures == 0 && s.locked_until == 0) {
+    tx.db().prepare("DELETE FROM track_lockouts WHERE number = ?1").bind(1, number).run();
+    return;
+  }
+  tx.db()
+      .prepare("INSERT INTO track_lockouts(number, failures, locked_until) VALUES (?1, ?2, ?3) "
+               "ON CONFLICT(number) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until")
+      .bind(1, number).bind(2, s.failures).bind(3, s.locked_until).run();
+}
+
 }  // namespace vsk::store

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/pin_lockout.h"
 #include "core/request_status.h"
 #include "platform/pii_cipher.h"
 #include "sqlite/sqlite_db.h"
@@ -133,6 +134,10 @@ class RequestStore {
 
   std::vector<RequestRecord> queue(const QueueFilter& f);
   QueueCounts counts(const std::string& today);
+  // Wrong pickup codes typed for a request number (schema v13); nothing stored: none.
+  core::PinAttemptState track_attempts(const std::string& number);
+  // An empty state (after the right code) forgets the number.
+  void save_track_attempts(db::Transaction& tx, const std::string& number, const core::PinAttemptState& s);
   // The highest sequence already used by numbers starting with `prefix` (0 if none).
   int last_sequence(const std::string& prefix);
   std::int64_t count();

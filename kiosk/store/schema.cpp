@@ -498,6 +498,19 @@ void v11_error_codes(db::Transaction& tx) {
   )sql");
 }
 
+// v13: the pickup-code lockout on disk, like the PIN lockout (v2): five wrong codes for one
+// request number lock its look-ups for 15 minutes, and a restart must not hand a guesser fresh
+// tries. Keyed by the number typed, which need not exist (unknown numbers and wrong codes get
+// the same answer). A row exists only while there is something to remember.
+void v13_track_lockouts(db::Transaction& tx) {
+  tx.db().exec(R"sql(
+    CREATE TABLE track_lockouts(
+      number       TEXT PRIMARY KEY,
+      failures     INTEGER NOT NULL,
+      locked_until INTEGER NOT NULL);
+  )sql");
+}
+
 std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
   return {
       {1, v1_village},
@@ -511,6 +524,7 @@ std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
       {kEventNotesSchema, [&cipher](db::Transaction& tx) { v9_encrypt_event_notes(tx, cipher); }},
       {kRollSchema, migrate_roll},
       {kErrorCodesSchema, v11_error_codes},
+      {kTrackLockoutSchema, v13_track_lockouts},
   };
 }
 

@@ -5,15 +5,12 @@
 
 namespace vsk::ui {
 
+// "11月26日" / "26 Nov": the words come from the translations (date.month.N, date.month_day).
 std::string date_words(const UiContext& ui, const std::string& iso_date) {
   const auto d = core::parse_date(iso_date);
   if (!d) return iso_date;
-  if (ui.state.locale == "en") {
-    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    return std::to_string(d->day) + " " + kMonths[d->month - 1];
-  }
-  return std::to_string(d->month) + "月" + std::to_string(d->day) + "日";
+  const std::string month = ui.t("date.month." + std::to_string(d->month));
+  return ui.msg(core::Message("date.month_day").arg("month", month).arg("day", std::to_string(d->day)));
 }
 
 std::string china_time(std::int64_t unix_seconds, const char* strftime_format) {
