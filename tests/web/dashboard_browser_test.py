@@ -26,6 +26,19 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
+from selenium.common.exceptions import WebDriverException
+
+
+def page_left(old):
+    """True once the element belongs to a page the browser has left. Chromium 156 sometimes
+    answers a look-up of a node from the previous document with a generic inspector error
+    ("Node with given id does not belong to the document") instead of a stale reference,
+    which expected_conditions.staleness_of lets through as a failure."""
+    try:
+        old.is_enabled()
+        return False
+    except WebDriverException:
+        return True
 
 TOWN, KIOSKCTL, WORK, SHOTS = sys.argv[1:5]
 del sys.argv[1:5]
@@ -110,7 +123,7 @@ class Env:
         """Clicks a submit button and waits for the next page (a click does not wait)."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         button.click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 20).until(lambda _: page_left(old))
 
     def shot(self, name):
         # The whole page, not only the window: make the window as tall as the document.
