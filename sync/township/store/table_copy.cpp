@@ -2,19 +2,26 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 
 namespace vsk::township {
 namespace {
 
-using PlaceMap = std::map<std::int64_t, std::int64_t>;  // source place id -> target place id
+using IdMap = std::map<std::int64_t, std::int64_t>;  // source id -> target id
+using PlaceMap = IdMap;
 
-// One tenant table: its columns and which of them hold place ids.
+// One tenant table: its columns, which of them hold place ids and which user ids. A table
+// with `new_ids` gets its "id" from the target (user ids are per server: every township's
+// first account is 1), found again by `natural_key` and translated in the tables after it.
 struct TableSpec {
   const char* name;
   std::vector<std::string> columns;
   std::vector<std::string> place_columns;
+  std::vector<std::string> user_columns = {};
+  bool new_ids = false;
+  const char* natural_key = nullptr;
 };
 
 const std::vector<TableSpec>& tables() {
@@ -36,8 +43,22 @@ const std::vector<TableSpec>& tables() {
       {"changes", {"township_id", "id", "village_id", "scope", "kind", "key", "payload", "at"},
        {"township_id", "village_id"}},
       {"change_heads", {"township_id", "last_id"}, {"township_id"}},
-      {"admin_tokens", {"token_hash", "place_id", "township_id", "label", "created_at"}, {"place_id", "township_id"}},
+      // Staff accounts before what points at them. Browser sessions stay behind: staff log in
+      // again on the new server.
+      {"users",
+       {"id", "township_id", "login", "display_name", "role", "department", "password_hash", "failures",
+        "locked_until", "disabled_at", "created_at"},
+       {"township_id"}, {}, /*new_ids=*/true, "login"},
+      // A person's token keeps its person (without user_id it would act for the whole township).
+      {"admin_tokens", {"token_hash", "place_id", "township_id", "label", "created_at", "user_id"},
+       {"place_id", "township_id"}, {"user_id"}},
       {"heartbeats", {"township_id", "device_id", "counter", "at", "body"}, {"township_id"}},
+      // The audit chain as written: its user ids stay the source's, because each entry's hash
+      // covers them; the migration's own entry records how they were renumbered.
+      {"server_audit",
+       {"township_id", "seq", "at", "user_id", "actor", "action", "target", "detail", "prev_hash", "hash"},
+       {"township_id"}},
+      {"server_audit_heads", {"township_id", "last_seq", "last_hash"}, {"township_id"}},
   };
   return t;
 }
@@ -49,12 +70,6 @@ std::string joined(const std::vector<std::string>& v, const std::string& sep, co
     out += each.empty() ? v[i] : each + std::to_string(i + 1);
   }
   return out;
-}
-
-bool is_place_column(const TableSpec& t, std::size_t col) {
-  for (const auto& p : t.place_columns)
-    if (p == t.columns[col]) return true;
-  return false;
 }
 
 // Row count and the sums of two 64-bit halves of each row's BLAKE2b: the same rows in any
@@ -90,9 +105,27 @@ class Checksum {
   std::int64_t rows_ = 0;
 };
 
+bool is_column_of(const std::vector<std::string>& names, const std::string& column) {
+  for (const auto& n : names)
+    if (n == column) return true;
+  return false;
+}
+
 std::vector<std::optional<std::string>> values_of(const SqlRow& r, std::size_t n) {
   std::vector<std::optional<std::string>> out;
   for (std::size_t c = 0; c < n; ++c) out.push_back(r.optional_text(static_cast<int>(c)));
+  return out;
+}
+
+// What the checksum compares: a table whose ids the target makes is compared without them.
+std::vector<std::optional<std::string>> compared(std::vector<std::optional<std::string>> row, const TableSpec& t) {
+  if (t.new_ids) row.erase(row.begin());  // "id" is the first column of such a table
+  return row;
+}
+
+std::string id_map_text(const IdMap& m) {
+  std::string out;
+  for (const auto& [from, to] : m) out += (out.empty() ? "" : ", ") + std::to_string(from) + "->" + std::to_string(to);
   return out;
 }
 
@@ -158,36 +191,61 @@ CopyReport copy_township(TownshipStore& source, TownshipStore& target, const std
     const auto existing = target.places().child(out, t_id, p.name);
     map[p.id] = existing ? existing->id : target.places().add(out, "village", p.name, t_id, now);
   }
+  IdMap users;
   const auto mapped = [&](std::vector<std::optional<std::string>> row, const TableSpec& t) {
-    for (std::size_t c = 0; c < row.size(); ++c)
-      if (is_place_column(t, c) && row[c]) {
-        const auto it = map.find(std::stoll(*row[c]));
-        if (it == map.end()) throw StoreError(StoreError::Kind::kOther, std::string(t.name) + ": unknown place " + *row[c]);
-        row[c] = std::to_string(it->second);
-      }
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const bool place = is_column_of(t.place_columns, t.columns[c]);
+      if (!row[c] || (!place && !is_column_of(t.user_columns, t.columns[c]))) continue;
+      const IdMap& ids = place ? map : users;
+      const auto it = ids.find(std::stoll(*row[c]));
+      if (it == ids.end())
+        throw StoreError(StoreError::Kind::kOther, std::string(t.name) + ": unknown " + (place ? "place " : "user ") + *row[c]);
+      row[c] = std::to_string(it->second);
+    }
     return row;
   };
   Tx in = source.read(Scope{src_township->id, {src_township->id}, true});
   std::vector<Checksum> source_sums(tables().size());
   for (std::size_t i = 0; i < tables().size(); ++i) {
     const TableSpec& t = tables()[i];
-    const std::string insert = std::string("INSERT INTO ") + t.name + "(" + joined(t.columns, ", ") + ") VALUES (" +
-                               joined(t.columns, ", ", "$") + ")";
+    const std::vector<std::string> written(t.columns.begin() + (t.new_ids ? 1 : 0), t.columns.end());
+    const std::string insert = std::string("INSERT INTO ") + t.name + "(" + joined(written, ", ") + ") VALUES (" +
+                               joined(written, ", ", "$") + ")";
+    const std::size_t key = t.natural_key ? static_cast<std::size_t>(
+                                                std::find(t.columns.begin(), t.columns.end(), t.natural_key) - t.columns.begin())
+                                          : 0;
     for (const auto& r : rows_of(in, t, src_township->id)) {
       const auto row = mapped(values_of(r, t.columns.size()), t);
-      source_sums[i].add(row);
+      if (t.new_ids && out.query_one(std::string("SELECT 1 FROM ") + t.name + " WHERE " + t.natural_key + " = $1",
+                                     {*row[key]})) {
+        report.error = std::string(t.name) + ": " + t.natural_key + " " + *row[key] +
+                       " is taken on the target server by another township (unique per server): nothing copied";
+        return report;
+      }
+      const auto values = compared(row, t);
+      source_sums[i].add(values);
       // Every value goes as text; both databases convert it to the column's type.
       std::vector<SqlParam> params;
-      for (const auto& v : row) params.push_back(v ? SqlParam(*v) : SqlParam(nullptr));
+      for (const auto& v : values) params.push_back(v ? SqlParam(*v) : SqlParam(nullptr));
       out.exec_params(insert, params);
+      if (t.new_ids)
+        users[std::stoll(*row[0])] =
+            out.query_one(std::string("SELECT id FROM ") + t.name + " WHERE " + t.natural_key + " = $1", {*row[key]})
+                ->integer(0);
     }
   }
   for (std::size_t i = 0; i < tables().size(); ++i) {
     Checksum target_sum;
-    for (const auto& r : rows_of(out, tables()[i], t_id)) target_sum.add(values_of(r, tables()[i].columns.size()));
+    for (const auto& r : rows_of(out, tables()[i], t_id))
+      target_sum.add(compared(values_of(r, tables()[i].columns.size()), tables()[i]));
     report.tables.push_back({tables()[i].name, source_sums[i].rows(), target_sum.rows(), source_sums[i].hex(),
                              target_sum.hex()});
   }
+  // After the checks (it is not in the source): the chain goes on in the target and says
+  // where it came from, with the renumbering a reader of the old entries' user ids needs.
+  if (report.ok())
+    target.audit().append(out, {t_id, now, std::nullopt, "cli", "township.migrated", township,
+                                "from SQLite; user ids " + (users.empty() ? std::string("none") : id_map_text(users))});
   if (report.ok()) out.commit();  // a difference leaves the target as it was
   return report;
 }
