@@ -102,30 +102,24 @@ TEST(MigrateFromSqlite, StaffAccountsTokensAndTheAuditChainComeAlong) {
   ASSERT_GE(entries, 2);
 
   PgTestDatabase pg;
-  const std::vector<std::string> on_pg = {kTownship, "--data-dir", s.sqlite.dir.path(), "--database", pg.url()};
-  const auto cli = [&](std::vector<std::string> args) {
-    std::vector<std::string> argv = on_pg;
-    argv.insert(argv.end(), args.begin(), args.end());
-    return run_process(argv);
-  };
-  ASSERT_EQ(cli({"place", "add", "county", "青山县"}).exit_code, 0);
-  ASSERT_EQ(cli({"place", "add", "township", "黑石镇", "--county", "青山县"}).exit_code, 0);
-  ASSERT_EQ(cli({"--township", "黑石镇", "user", "add", "li", "--role", "admin"}).exit_code, 0);  // user 1 there
+  s.town.set_options({"--database", pg.url()});  // the commands below, and the server later, on PostgreSQL
+  ASSERT_EQ(run_process(s.town.cli({"place", "add", "county", "青山县"})).exit_code, 0);
+  ASSERT_EQ(run_process(s.town.cli({"place", "add", "township", "黑石镇", "--county", "青山县"})).exit_code, 0);
+  ASSERT_EQ(run_process(s.town.cli({"--township", "黑石镇", "user", "add", "li", "--role", "admin"})).exit_code, 0);  // user 1 there
   const auto r = s.migrate(pg);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("users: 1 rows -> 1"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("server_audit: " + std::to_string(entries) + " rows -> " + std::to_string(entries)),
             std::string::npos) << r.out;
 
-  const auto chain = cli({"--township", "白云镇", "audit", "verify"});
+  const auto chain = run_process(s.town.cli({"--township", "白云镇", "audit", "verify"}));
   EXPECT_EQ(chain.exit_code, 0) << chain.out;
   EXPECT_NE(chain.out.find("ok: " + std::to_string(entries + 1) + " entries"), std::string::npos) << chain.out;
-  EXPECT_NE(cli({"--township", "白云镇", "audit", "list"}).out.find("township.migrated"), std::string::npos);
-  const auto users = json::parse(cli({"--township", "白云镇", "user", "list", "--json"}).out);
+  EXPECT_NE(run_process(s.town.cli({"--township", "白云镇", "audit", "list"})).out.find("township.migrated"), std::string::npos);
+  const auto users = json::parse(run_process(s.town.cli({"--township", "白云镇", "user", "list", "--json"})).out);
   ASSERT_EQ(users.size(), 1u);
   EXPECT_EQ(users[0]["name"], "王秘书");
 
-  s.town.set_options({"--database", pg.url()});
   s.town.start();
   httplib::Client http(s.town.url());
   const auto kiosks = http.Get("/v1/admin/kiosks", {{"Authorization", "Bearer " + wang_token}});
@@ -138,7 +132,7 @@ TEST(MigrateFromSqlite, StaffAccountsTokensAndTheAuditChainComeAlong) {
   EXPECT_EQ(login->status, 303) << login->body;
   EXPECT_NE(login->get_header_value("Set-Cookie").find("vsk_session="), std::string::npos);
   // The token is still the person's: it stops with the account (as a township token it would not).
-  ASSERT_EQ(cli({"--township", "白云镇", "user", "disable", "wang"}).exit_code, 0);
+  ASSERT_EQ(run_process(s.town.cli({"--township", "白云镇", "user", "disable", "wang"})).exit_code, 0);
   const auto after = http.Get("/v1/admin/kiosks", {{"Authorization", "Bearer " + wang_token}});
   ASSERT_TRUE(after);
   EXPECT_EQ(after->status, 401) << after->body;

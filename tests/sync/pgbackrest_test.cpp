@@ -51,6 +51,12 @@ struct Township {
   township::Scope scope = *township::single_township_scope(store);
 
   Township(const township::StoreConfig& config, const sync::SigningKey& key) : store(config), service(store, clock, key) {}
+  // Enrolls the kiosk into 青山村 with a fresh one-time code.
+  testing::AssertionResult enroll(ProtocolKiosk& k) {
+    const auto r = service.enroll(k.enroll_body(township::TownshipAdmin(store, clock, scope).create_enroll_code("青山村")));
+    if (k.enrolled(r.status, r.body)) return testing::AssertionSuccess();
+    return testing::AssertionFailure() << r.body;
+  }
   sync::PushReply push(ProtocolKiosk& k, std::int64_t from, std::int64_t to) {
     std::vector<sync::Operation> ops;
     for (std::int64_t seq = from; seq <= to; ++seq)
@@ -65,16 +71,35 @@ struct Township {
   }
 };
 
+// The township's store on a PostgreSQL database; the SQLite path only names the data dir.
+township::StoreConfig pg_store(const std::string& url, const TempDir& data_dir) {
+  township::StoreConfig config;
+  config.database_url = url;
+  config.sqlite_path = data_dir.file("unused.db");
+  return config;
+}
+
 std::vector<std::string> ids(std::int64_t from, std::int64_t to) {
   std::vector<std::string> out;
   for (std::int64_t seq = from; seq <= to; ++seq) out.push_back("op-" + std::to_string(seq));
   return out;
 }
 
-std::string query_text(const PgCluster& cluster, const std::string& sql) {
-  pg::Connection c(cluster.url());
+std::string query_text(const std::string& url, const std::string& sql) {
+  pg::Connection c(url);
   auto s = c.prepare(sql);
   return s.step() ? s.column_text(0) : "";
+}
+std::string query_text(const PgCluster& cluster, const std::string& sql) { return query_text(cluster.url(), sql); }
+
+// A PostgreSQL client tool (pg_dump, pg_restore) run as the cluster's owner, reaching it over
+// TCP as `user`.
+RunResult pg_tool(const PgCluster& cluster, const std::string& tool, const std::string& user,
+                  std::vector<std::string> args) {
+  std::vector<std::string> argv = {std::string(VSK_PG_BINDIR) + "/" + tool, "-h", "127.0.0.1", "-p",
+                                   std::to_string(cluster.port()), "-U", user};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return cluster.run_as_owner(argv);
 }
 
 TEST(TownshipBackup, PgBackRestRestoresTheTownshipToAPointInTime) {
@@ -89,18 +114,14 @@ TEST(TownshipBackup, PgBackRestRestoresTheTownshipToAPointInTime) {
 
   PgTestDatabase db(*cluster);
   TempDir keys;
-  township::StoreConfig config;
-  config.database_url = db.url();
-  config.sqlite_path = keys.file("unused.db");
+  township::StoreConfig config = pg_store(db.url(), keys);
   const sync::SigningKey server_key = sync::SigningKey::generate();
   ProtocolKiosk k{server_key.public_key};  // keeps its counter across the restore, as a kiosk does
   std::string target;
   std::string device;
   {
     Township town(config, server_key);
-    const auto r = town.service.enroll(k.enroll_body(township::TownshipAdmin(town.store, town.clock, town.scope)
-                                                         .create_enroll_code("青山村")));
-    ASSERT_TRUE(k.enrolled(r.status, r.body)) << r.body;
+    ASSERT_TRUE(town.enroll(k));
     device = k.device;
     ASSERT_EQ(town.push(k, 1, 40).acked_seq, 40);
     const auto full = backrest.run({"backup", "--type=full"});
@@ -154,17 +175,13 @@ TEST(TownshipBackup, PgDumpRestoresIntoAnEmptyDatabase) {
   PgTestDatabase live(*cluster);
   TempDir dir;
   std::filesystem::permissions(dir.path(), std::filesystem::perms::all);  // pg_dump runs as postgres
-  township::StoreConfig config;
-  config.database_url = live.url();
-  config.sqlite_path = dir.file("unused.db");
+  township::StoreConfig config = pg_store(live.url(), dir);
   const sync::SigningKey server_key = sync::SigningKey::generate();
   ProtocolKiosk k{server_key.public_key};
   std::string device;
   {
     Township town(config, server_key);
-    const auto r = town.service.enroll(k.enroll_body(township::TownshipAdmin(town.store, town.clock, town.scope)
-                                                         .create_enroll_code("青山村")));
-    ASSERT_TRUE(k.enrolled(r.status, r.body)) << r.body;
+    ASSERT_TRUE(town.enroll(k));
     device = k.device;
     ASSERT_EQ(town.push(k, 1, 40).acked_seq, 40);
   }
@@ -172,34 +189,19 @@ TEST(TownshipBackup, PgDumpRestoresIntoAnEmptyDatabase) {
   // The township server's own role owns the tables but is bound by their forced row-level
   // security, and pg_dump refuses to dump what a policy would filter: backups run as postgres
   // (or a BYPASSRLS role), as README "Backups" says.
-  const auto as_app = cluster->run_as_owner({VSK_PG_BINDIR "/pg_dump", "-Fc", "-h", "127.0.0.1", "-p",
-                                             std::to_string(cluster->port()), "-U", kPgAppRole, "-d", live.name(), "-f", dir.file("refused.dump")});
+  const auto as_app = pg_tool(*cluster, "pg_dump", kPgAppRole, {"-Fc", "-d", live.name(), "-f", dir.file("refused.dump")});
   EXPECT_NE(as_app.exit_code, 0);
-  const auto dumped = cluster->run_as_owner({VSK_PG_BINDIR "/pg_dump", "-Fc", "-h", "127.0.0.1", "-p",
-                                             std::to_string(cluster->port()), "-U", "postgres", "-d", live.name(), "-f", dump});
+  const auto dumped = pg_tool(*cluster, "pg_dump", "postgres", {"-Fc", "-d", live.name(), "-f", dump});
   ASSERT_EQ(dumped.exit_code, 0) << dumped.out;
 
   PgTestDatabase restored(*cluster);  // empty, owned by the township server's role
-  const auto loaded = cluster->run_as_owner({VSK_PG_BINDIR "/pg_restore", "-h", "127.0.0.1", "-p",
-                                             std::to_string(cluster->port()), "-U", "postgres", "-d", restored.name(),
-                                             "--exit-on-error", dump});
+  const auto loaded = pg_tool(*cluster, "pg_restore", "postgres", {"-d", restored.name(), "--exit-on-error", dump});
   ASSERT_EQ(loaded.exit_code, 0) << loaded.out;
-  {
-    pg::Connection as_live(cluster->url(live.name()));
-    pg::Connection as_restored(cluster->url(restored.name()));
-    auto policies = [](pg::Connection& c) {
-      auto s = c.prepare("SELECT count(*) FROM pg_policies");
-      s.step();
-      return s.column_int(0);
-    };
-    EXPECT_GT(policies(as_live), 0);
-    EXPECT_EQ(policies(as_restored), policies(as_live));
-    // The server's own role, without a scope set, is bound by the restored policies.
-    pg::Connection as_app(restored.url());
-    auto s = as_app.prepare("SELECT count(*) FROM devices");
-    s.step();
-    EXPECT_EQ(s.column_int(0), 0);
-  }
+  const std::string policies = "SELECT count(*)::text FROM pg_policies";
+  EXPECT_GT(std::stoi(query_text(cluster->url(live.name()), policies)), 0);
+  EXPECT_EQ(query_text(cluster->url(restored.name()), policies), query_text(cluster->url(live.name()), policies));
+  // The server's own role, without a scope set, is bound by the restored policies.
+  EXPECT_EQ(query_text(restored.url(), "SELECT count(*)::text FROM devices"), "0");
 
   config.database_url = restored.url();
   Township town(config, server_key);  // opens the restored schema; the same key opens payloads

@@ -10,18 +10,17 @@ namespace vsk::township {
 namespace {
 
 using IdMap = std::map<std::int64_t, std::int64_t>;  // source id -> target id
-using PlaceMap = IdMap;
 
 // One tenant table: its columns, which of them hold place ids and which user ids. A table
-// with `new_ids` gets its "id" from the target (user ids are per server: every township's
+// with a `natural_key` gets its "id" from the target (user ids are per server: every township's
 // first account is 1), found again by `natural_key` and translated in the tables after it.
 struct TableSpec {
   const char* name;
   std::vector<std::string> columns;
   std::vector<std::string> place_columns;
   std::vector<std::string> user_columns = {};
-  bool new_ids = false;
   const char* natural_key = nullptr;
+  bool new_ids() const { return natural_key != nullptr; }
 };
 
 const std::vector<TableSpec>& tables() {
@@ -48,7 +47,7 @@ const std::vector<TableSpec>& tables() {
       {"users",
        {"id", "township_id", "login", "display_name", "role", "department", "password_hash", "failures",
         "locked_until", "disabled_at", "created_at"},
-       {"township_id"}, {}, /*new_ids=*/true, "login"},
+       {"township_id"}, {}, "login"},
       // A person's token keeps its person (without user_id it would act for the whole township).
       {"admin_tokens", {"token_hash", "place_id", "township_id", "label", "created_at", "user_id"},
        {"place_id", "township_id"}, {"user_id"}},
@@ -119,7 +118,7 @@ std::vector<std::optional<std::string>> values_of(const SqlRow& r, std::size_t n
 
 // What the checksum compares: a table whose ids the target makes is compared without them.
 std::vector<std::optional<std::string>> compared(std::vector<std::optional<std::string>> row, const TableSpec& t) {
-  if (t.new_ids) row.erase(row.begin());  // "id" is the first column of such a table
+  if (t.new_ids()) row.erase(row.begin());  // "id" is the first column of such a table
   return row;
 }
 
@@ -168,7 +167,7 @@ CopyReport copy_township(TownshipStore& source, TownshipStore& target, const std
 
   // Places in the target: the county and township made or found (operator work), then the
   // villages and every tenant row in one transaction of that township.
-  PlaceMap map;
+  IdMap map;  // places
   const std::int64_t t_id = target.write_retrying(Scope::lookup(), [&](Tx& tx) {
     auto c = target.places().child(tx, std::nullopt, county);
     const std::int64_t c_id = c ? c->id : target.places().add(tx, "county", county, std::nullopt, now);
@@ -208,15 +207,14 @@ CopyReport copy_township(TownshipStore& source, TownshipStore& target, const std
   std::vector<Checksum> source_sums(tables().size());
   for (std::size_t i = 0; i < tables().size(); ++i) {
     const TableSpec& t = tables()[i];
-    const std::vector<std::string> written(t.columns.begin() + (t.new_ids ? 1 : 0), t.columns.end());
+    const std::vector<std::string> written(t.columns.begin() + (t.new_ids() ? 1 : 0), t.columns.end());
     const std::string insert = std::string("INSERT INTO ") + t.name + "(" + joined(written, ", ") + ") VALUES (" +
                                joined(written, ", ", "$") + ")";
-    const std::size_t key = t.natural_key ? static_cast<std::size_t>(
-                                                std::find(t.columns.begin(), t.columns.end(), t.natural_key) - t.columns.begin())
-                                          : 0;
+    const auto key = static_cast<std::size_t>(
+        t.new_ids() ? std::find(t.columns.begin(), t.columns.end(), t.natural_key) - t.columns.begin() : 0);
     for (const auto& r : rows_of(in, t, src_township->id)) {
       const auto row = mapped(values_of(r, t.columns.size()), t);
-      if (t.new_ids && out.query_one(std::string("SELECT 1 FROM ") + t.name + " WHERE " + t.natural_key + " = $1",
+      if (t.new_ids() && out.query_one(std::string("SELECT 1 FROM ") + t.name + " WHERE " + t.natural_key + " = $1",
                                      {*row[key]})) {
         report.error = std::string(t.name) + ": " + t.natural_key + " " + *row[key] +
                        " is taken on the target server by another township (unique per server): nothing copied";
@@ -228,7 +226,7 @@ CopyReport copy_township(TownshipStore& source, TownshipStore& target, const std
       std::vector<SqlParam> params;
       for (const auto& v : values) params.push_back(v ? SqlParam(*v) : SqlParam(nullptr));
       out.exec_params(insert, params);
-      if (t.new_ids)
+      if (t.new_ids())
         users[std::stoll(*row[0])] =
             out.query_one(std::string("SELECT id FROM ") + t.name + " WHERE " + t.natural_key + " = $1", {*row[key]})
                 ->integer(0);
