@@ -119,6 +119,22 @@ std::int64_t TownshipAdmin::publish_document(const std::string& scope, const jso
   });
 }
 
+std::vector<PublishedChange> TownshipAdmin::published(const std::string& scope, int limit) {
+  Tx tx = store_.read_replica(scope_);
+  std::map<std::int64_t, std::string> names;
+  for (const auto& p : store_.places().list(tx)) names[p.id] = p.name;
+  const std::string sql =
+      "SELECT township_id, id, village_id, kind, key, payload, at FROM changes WHERE scope = $1 AND " +
+      store_.dialect().in_scope("township_id", 3) + " ORDER BY at DESC, id DESC LIMIT $2";
+  std::vector<PublishedChange> out;
+  for (const auto& r : tx.query(sql, {scope, std::int64_t{limit}, tx.scope_param()})) {
+    PublishedChange c{r.integer(0), r.integer(1), std::nullopt, r.text(3), r.text(4), r.text(5), r.integer(6)};
+    if (const auto v = r.optional_integer(2)) c.village = names.count(*v) ? names[*v] : std::to_string(*v);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 std::int64_t TownshipAdmin::set_status_page_base(const std::string& base) {
   std::string value;
   if (!base.empty()) {

@@ -27,6 +27,16 @@ class AdminError : public std::runtime_error {
   std::string code_;
 };
 
+// One entry of the change log as staff see what was published: a document version, a
+// notice (published or withdrawn) or a points entry.
+struct PublishedChange {
+  std::int64_t township_id = 0;
+  std::int64_t id = 0;                  // the change's number in its township
+  std::optional<std::string> village;   // nullopt: every village of the township
+  std::string kind, key, payload;
+  std::int64_t at = 0;
+};
+
 class TownshipAdmin {
  public:
   TownshipAdmin(TownshipStore& store, platform::Clock& clock, Scope scope);
@@ -48,6 +58,9 @@ class TownshipAdmin {
   std::int64_t publish_points_entry(const std::string& village, const nlohmann::json& entry);
   // Catalog or points-rules document for every village in reach ("catalog" / "points_rules").
   std::int64_t publish_document(const std::string& scope, const nlohmann::json& document);
+  // What was published in `scope` ("catalog", "points_rules", "notices", "points") within
+  // reach, newest first, at most `limit` entries.
+  std::vector<PublishedChange> published(const std::string& scope, int limit = 200);
   // The base of the receipt QR's status link (core/status_link.h) for every kiosk in reach;
   // "" turns the link off. Throws AdminError("bad_status_base") for anything but an http(s)
   // address.

@@ -2,12 +2,15 @@
 
 #include <httplib.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
+#include "core/points_limits.h"
 #include "sync/protocol/keys.h"
 #include "sync/township/web/i18n.h"
 #include "sync/township/web/pages.h"
@@ -23,6 +26,8 @@ constexpr const char* kSessionCookie = "vsk_session";
 constexpr const char* kLoginCsrfCookie = "vsk_login_csrf";
 constexpr const char* kLangCookie = "vsk_lang";
 constexpr std::size_t kMaxFormBytes = 64 * 1024;
+// A catalog or points-rules file sent through 文档 (the shipped catalog is about 33 KB).
+constexpr std::size_t kMaxDocumentBytes = 900 * 1000;
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -56,28 +61,22 @@ std::string param(const httplib::Params& p, const std::string& name) {
   return it == p.end() ? std::string() : it->second;
 }
 
+// A field of a multipart form (文档's upload), "" when absent.
+std::string part(const httplib::Request& req, const std::string& name) {
+  return req.has_file(name) ? req.get_file_value(name).content : std::string();
+}
+
+// The CSRF token a POST carries, in a urlencoded or a multipart form.
+std::string posted_csrf(const httplib::Request& req) {
+  return req.is_multipart_form_data() ? part(req, "csrf") : param(form(req), "csrf");
+}
+
 // Both strings are random tokens of ours; compare without an early exit.
 bool same_token(const std::string& a, const std::string& b) {
   if (a.empty() || a.size() != b.size()) return false;
   unsigned char diff = 0;
   for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
   return diff == 0;
-}
-
-// Percent-encodes all but unreserved characters (RFC 3986).
-std::string query_value(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char ch : s) {
-    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
-      out += static_cast<char>(ch);
-    } else {
-      out += '%';
-      out += kHex[ch >> 4];
-      out += kHex[ch & 15];
-    }
-  }
-  return out;
 }
 
 // The statistics' parameters: from / to (YYYY-MM-DD), by_village / by_service / by_month
@@ -130,6 +129,9 @@ constexpr NavItem kNav[] = {
     {"/stats", "nav_stats", Permission::kViewVillages},
     {"/ratings", "nav_ratings", Permission::kViewVillages},
     {"/kiosks", "nav_kiosks", Permission::kViewVillages},
+    {"/notices", "nav_notices", Permission::kViewVillages},
+    {"/points", "nav_points", Permission::kViewVillages},
+    {"/documents", "nav_documents", Permission::kManageDocuments},
     {"/users", "nav_users", Permission::kManageUsers},
     {"/audit", "nav_audit", Permission::kViewAudit},
 };
@@ -167,6 +169,7 @@ struct Dashboard::Impl {
         css(read_file(config.assets_dir + "/static/dashboard.css")),
         stats_js(read_file(config.assets_dir + "/static/stats_chart.js")) {
     tr.add_phrases(config.kiosk_i18n_dir, "reason.");
+    tr.add_phrases(config.kiosk_i18n_dir, "notice.cat.");
   }
 
   std::string lang_of(const httplib::Request& req, httplib::Response& res) {
@@ -257,7 +260,7 @@ struct Dashboard::Impl {
           res.set_header("Location", "/login");
           return;
         }
-        if (req.method == "POST" && !same_token(param(form(req), "csrf"), viewer->csrf)) {
+        if (req.method == "POST" && !same_token(posted_csrf(req), viewer->csrf)) {
           log("web " + req.method + " " + req.path + " by " + viewer->user.login + ": refused, no CSRF token");
           return message(res, 403, lang, "csrf_refused", &*viewer);
         }
@@ -362,6 +365,166 @@ struct Dashboard::Impl {
     }));
   }
 
+  // 文档 (admin): a catalog or points-rules file, checked and published like the admin API's
+  // POST /v1/admin/documents/<scope>; a refused file publishes nothing.
+  void document_routes(httplib::Server& s) {
+    s.Get("/documents", guarded(Permission::kManageDocuments, [this](const Viewer& v, const std::string& lang,
+                                                                     const httplib::Request& req,
+                                                                     httplib::Response& res) {
+      const std::string notice =
+          req.has_param("done") ? tr.format(lang, "doc_published", req.get_param_value("done")) : "";
+      page(res, 200, lang, tr.text(lang, "nav_documents"), "documents", documents_page(context(v, lang), ""), &v,
+           "/documents", notice);
+    }));
+    s.Post("/documents", guarded(Permission::kManageDocuments, [this](const Viewer& v, const std::string& lang,
+                                                                      const httplib::Request& req,
+                                                                      httplib::Response& res) {
+      const std::string scope = part(req, "scope");
+      const auto file = req.has_file("file") ? req.get_file_value("file") : httplib::MultipartFormData{};
+      auto refuse = [&](const std::string& why) {
+        accounts.record(v, "document.refused", scope, file.filename);
+        log("web document " + scope + " by " + v.user.login + ": refused: " + why);
+        page(res, 422, lang, tr.text(lang, "nav_documents"), "documents", documents_page(context(v, lang), scope), &v,
+             "/documents", "", tr.text(lang, "doc_refused") + why);
+      };
+      const auto& scopes = document_scopes();
+      if (std::find(scopes.begin(), scopes.end(), scope) == scopes.end()) return refuse(tr.text(lang, "doc_no_scope"));
+      if (file.content.empty()) return refuse(tr.text(lang, "doc_no_file"));
+      if (file.content.size() > kMaxDocumentBytes)
+        return refuse(tr.format(lang, "doc_too_big", std::to_string(kMaxDocumentBytes / 1000)));
+      const auto document = nlohmann::json::parse(file.content, nullptr, false);
+      if (document.is_discarded()) return refuse(tr.text(lang, "doc_not_json"));
+      std::int64_t change = 0;
+      try {
+        change = service.admin(v.scope).publish_document(scope, document);
+      } catch (const AdminError& e) {
+        return refuse(tr.text(lang, "doc_check_failed") + e.what());
+      }
+      accounts.record(v, "document.publish", document_audit_target(scope, change),
+                      file.filename + ", " + std::to_string(file.content.size()) + " bytes");
+      log("web document " + scope + " #" + std::to_string(change) + " by " + v.user.login);
+      res.status = 303;
+      res.set_header("Location", "/documents?done=" + std::to_string(change));
+    }));
+  }
+
+  // A villager-facing name the viewer's scope holds (never a new village from the web).
+  bool in_reach(const Viewer& v, const std::string& lang, const std::string& village) {
+    const auto names = village_names(context(v, lang));
+    return std::find(names.begin(), names.end(), village) != names.end();
+  }
+
+  // The words for an AdminError: a notice's rule key ("... (notice.err.no_title)") in the
+  // viewer's language, else the checker's own text.
+  std::string admin_error_words(const std::string& lang, const std::string& what) {
+    const std::size_t at = what.find("(notice.err.");
+    if (at != std::string::npos) {
+      const std::string key = "notice_err_" + what.substr(at + 12, what.find(')', at) - at - 12);
+      if (tr.table(lang).count(key)) return tr.text(lang, key);
+    }
+    return what;
+  }
+
+  // 村务公开: list (everyone who sees villages), publish and withdraw (admin, clerk).
+  void notice_routes(httplib::Server& s) {
+    s.Get("/notices", guarded(Permission::kViewVillages, [this](const Viewer& v, const std::string& lang,
+                                                                const httplib::Request& req, httplib::Response& res) {
+      std::string notice;
+      if (req.has_param("done"))
+        notice = tr.text(lang, req.get_param_value("done") == "withdraw" ? "notice_withdrawn_done" : "notice_published_done");
+      page(res, 200, lang, tr.text(lang, "nav_notices"), "notices", notices_page(context(v, lang), NoticeForm{}), &v,
+           "/notices", notice);
+    }));
+    s.Post("/notices/publish", guarded(Permission::kPublish, [this](const Viewer& v, const std::string& lang,
+                                                                    const httplib::Request& req,
+                                                                    httplib::Response& res) {
+      const auto f = form(req);
+      const NoticeForm n{param(f, "category"), param(f, "village"), param(f, "title"), param(f, "body"),
+                         param(f, "period_start"), param(f, "period_end"), param(f, "end_date")};
+      auto refuse = [&](const std::string& why) {
+        page(res, 422, lang, tr.text(lang, "nav_notices"), "notices", notices_page(context(v, lang), n), &v, "/notices",
+             "", tr.text(lang, "notice_refused") + why);
+      };
+      const auto& cats = township_notice_categories();
+      if (std::find(cats.begin(), cats.end(), n.category) == cats.end()) return refuse(tr.text(lang, "notice_err_category"));
+      if (!n.village.empty() && !in_reach(v, lang, n.village)) return refuse(tr.text(lang, "not_your_village"));
+      nlohmann::json notice{{"category", n.category}, {"title", n.title}, {"body", n.body}};
+      for (const auto& [key, value] : {std::pair{"period_start", &n.period_start}, std::pair{"period_end", &n.period_end},
+                                       std::pair{"end_date", &n.end_date}})
+        if (!value->empty()) notice[key] = *value;
+      if (n.category != "publicity") notice.erase("period_start"), notice.erase("period_end");
+      std::string id;
+      try {
+        notice["id"] = id = sync::random_uuid();
+        service.admin(v.scope).publish_notice(n.village.empty() ? std::nullopt : std::optional<std::string>(n.village),
+                                              notice);
+      } catch (const AdminError& e) {
+        return refuse(admin_error_words(lang, e.what()));
+      }
+      accounts.record(v, "notice.publish", id, n.title + " -> " + (n.village.empty() ? "*" : n.village));
+      log("web notice " + id + " by " + v.user.login);
+      res.status = 303;
+      res.set_header("Location", "/notices?done=publish");
+    }));
+    s.Post("/notices/withdraw", guarded(Permission::kPublish, [this](const Viewer& v, const std::string& lang,
+                                                                     const httplib::Request& req,
+                                                                     httplib::Response& res) {
+      const std::string id = param(form(req), "id");
+      if (id.empty() || service.admin(v.scope).withdraw_notice(id) == 0) return message(res, 404, lang, "not_found", &v);
+      accounts.record(v, "notice.withdraw", id);
+      res.status = 303;
+      res.set_header("Location", "/notices?done=withdraw");
+    }));
+  }
+
+  // 积分: the township's points entries (list: everyone who sees villages; new: admin, clerk).
+  void points_routes(httplib::Server& s) {
+    s.Get("/points", guarded(Permission::kViewVillages, [this](const Viewer& v, const std::string& lang,
+                                                               const httplib::Request& req, httplib::Response& res) {
+      const std::string notice = req.has_param("done") ? tr.text(lang, "points_done") : "";
+      page(res, 200, lang, tr.text(lang, "nav_points"), "points", points_page(context(v, lang), PointsForm{}), &v,
+           "/points", notice);
+    }));
+    s.Post("/points", guarded(Permission::kPublish, [this](const Viewer& v, const std::string& lang,
+                                                           const httplib::Request& req, httplib::Response& res) {
+      const auto f = form(req);
+      const PointsForm p{param(f, "village"), param(f, "household"), param(f, "delta"), param(f, "rule"),
+                         param(f, "reason")};
+      auto refuse = [&](const std::string& why) {
+        page(res, 422, lang, tr.text(lang, "nav_points"), "points", points_page(context(v, lang), p), &v, "/points", "",
+             tr.text(lang, "points_refused") + why);
+      };
+      if (!in_reach(v, lang, p.village)) return refuse(tr.text(lang, "not_your_village"));
+      const auto whole = [](const std::string& text) -> std::optional<std::int64_t> {
+        if (text.empty() || text.size() > 18) return std::nullopt;
+        std::size_t used = 0;
+        try {
+          const long long n = std::stoll(text, &used);
+          if (used == text.size()) return n;
+        } catch (const std::exception&) {
+        }
+        return std::nullopt;
+      };
+      const auto household = whole(p.household);
+      if (!household || *household < 1) return refuse(tr.text(lang, "points_bad_household"));
+      const auto delta = whole(p.delta);
+      if (!delta || *delta == 0) return refuse(tr.text(lang, "points_bad_delta"));
+      if (*delta > core::kMaxPointsDelta || *delta < -core::kMaxPointsDelta)
+        return refuse(tr.format(lang, "points_delta_range", std::to_string(core::kMaxPointsDelta)));
+      std::int64_t change = 0;
+      try {
+        change = service.admin(v.scope).publish_points_entry(
+            p.village, {{"household_id", *household}, {"delta", *delta}, {"rule_id", p.rule}, {"reason", p.reason}});
+      } catch (const AdminError& e) {
+        return refuse(e.what());
+      }
+      accounts.record(v, "points.publish", points_audit_target(change),
+                      p.village + " " + p.household + " " + p.delta + " " + p.rule);
+      res.status = 303;
+      res.set_header("Location", "/points?done=1");
+    }));
+  }
+
   void routes(httplib::Server& s) {
     s.Get("/static/dashboard.css", [this](const httplib::Request&, httplib::Response& res) {
       res.set_header("Cache-Control", "max-age=3600");
@@ -461,6 +624,14 @@ struct Dashboard::Impl {
       if (req.has_param("sent")) notice = tr.format(lang, "reply_sent", req.get_param_value("sent"));
       page(res, 200, lang, tr.text(lang, "nav_escalations"), "escalations",
            escalations_page(context(v, lang), department), &v, "/escalations", notice);
+    }));
+    s.Get("/escalations/detail", guarded(Permission::kViewEscalations, [this](const Viewer& v, const std::string& lang,
+                                                                              const httplib::Request& req,
+                                                                              httplib::Response& res) {
+      const auto d = escalation_detail_page(context(v, lang), req.get_param_value("village"),
+                                            req.get_param_value("number"));
+      if (!d) return message(res, 404, lang, "not_found", &v);
+      page(res, 200, lang, tr.text(lang, "esc_detail_title"), "escalation", *d, &v, "/escalations");
     }));
     s.Post("/escalations/reply", guarded(Permission::kReply, [this](const Viewer& v, const std::string& lang,
                                                                     const httplib::Request& req,
@@ -592,6 +763,9 @@ struct Dashboard::Impl {
       body.set("code", code);
       page(res, 200, lang, tr.text(lang, "enroll_code_title"), "enroll_code", body, &v, "/kiosks");
     }));
+    document_routes(s);
+    notice_routes(s);
+    points_routes(s);
     user_routes(s);
     s.Get("/audit", guarded(Permission::kViewAudit, [this](const Viewer& v, const std::string& lang,
                                                            const httplib::Request&, httplib::Response& res) {

@@ -88,6 +88,7 @@ Data escalations_page(const PageContext& c, const std::string& department_filter
     e.set("applicant", text_or_false(full_view ? name : mask_name(name)));
     e.set("phone", text_or_false(full_view ? phone : mask_phone(phone)));
     e.set("reason", c.tr.phrase(c.lang, text_of(detail, "reason")));
+    e.set("href", escalation_href(row.r.village, row.r.number));
     e.set("can_reply", Data(can_reply));
     e.set("csrf", c.viewer.csrf);
     list_data.push_back(e);

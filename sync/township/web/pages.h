@@ -3,7 +3,10 @@
 // masked). No HTTP here (dashboard.cpp routes), so the rules are plain functions.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/catalog.h"
 #include "core/working_calendar.h"
@@ -32,9 +35,39 @@ std::string format_time(std::int64_t unix_seconds);
 Data overview_page(const PageContext& c);
 // `department`: the filter ("" for all; a department account always sees its own only).
 Data escalations_page(const PageContext& c, const std::string& department);
+// One escalated request with its timeline; nullopt when it is not in reach (unknown, never
+// escalated, or a department's that was routed elsewhere).
+std::optional<Data> escalation_detail_page(const PageContext& c, const std::string& village, const std::string& number);
+std::string escalation_href(const std::string& village, const std::string& number);
+// Percent-encodes all but unreserved characters (RFC 3986), for a query's value.
+std::string query_value(const std::string& s);
 Data audit_page(const PageContext& c);
 Data kiosks_page(const PageContext& c);
 Data users_page(const PageContext& c);
+// 文档: the documents staff publish ("catalog", "points_rules") and their versions.
+// `chosen_scope`: the form's selection (after a refusal, what was tried).
+Data documents_page(const PageContext& c, const std::string& chosen_scope);
+const std::vector<std::string>& document_scopes();
+// The audit entry's target for a published document version ("catalog #12").
+std::string document_audit_target(const std::string& scope, std::int64_t change);
+// 村务公开: the township's notices and the form's values (kept after a refusal).
+struct NoticeForm {
+  std::string category, village, title, body, period_start, period_end, end_date;
+};
+Data notices_page(const PageContext& c, const NoticeForm& form);
+// What a township may publish (not finance: that needs rows).
+const std::vector<std::string>& township_notice_categories();
+// 积分: the township's points entries and the form's values.
+struct PointsForm {
+  std::string village, household, delta, rule, reason;
+};
+Data points_page(const PageContext& c, const PointsForm& form);
+std::string points_audit_target(std::int64_t change);  // "points #12"
+// The villages within the viewer's scope, by name, and as a select's options.
+std::vector<std::string> village_names(const PageContext& c);
+Data village_options(const PageContext& c, const std::string& selected);
+// Audit target -> actor of the newest entry with `action` (who published what).
+std::map<std::string, std::string> audit_actors(const PageContext& c, const std::string& action);
 // The roles the users page offers, as the store names them.
 const std::vector<std::string>& role_names();
 // What a kiosk may be told to download again.
