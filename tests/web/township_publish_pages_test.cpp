@@ -66,20 +66,28 @@ TEST_P(PublishPages, AClerkPublishesAndWithdrawsNotices) {
   EXPECT_EQ(payload["end_date"], "2026-12-31");
   EXPECT_FALSE(payload.contains("period_start"));
 
+  // A browser's textarea sends CRLF: published with LF (the kiosk's rule refuses CR).
+  auto two_lines = notice("两行的通知");
+  two_lines.erase("body");
+  two_lines.emplace("body", "第一行\r\n第二行\r第三行");
+  ASSERT_EQ(web.post(clerk, "/notices/publish", two_lines)->status, 303);
+  EXPECT_EQ(nlohmann::json::parse(changes("notices")[0].payload)["body"], "第一行\n第二行\n第三行");
+
   const std::string list = web.get(clerk, "/notices")->body;
   EXPECT_NE(list.find("秋季防火通知"), std::string::npos);
   EXPECT_NE(list.find("本乡镇所有村"), std::string::npos);
   EXPECT_NE(list.find("政策宣传"), std::string::npos);  // the kiosk's category words
   EXPECT_NE(list.find("clerk"), std::string::npos);     // who
+  EXPECT_EQ(list.find("命令行或接口"), std::string::npos);  // every one matched to its audit entry
   EXPECT_NE(list.find("/notices/withdraw"), std::string::npos);
 
   const std::string id = published[0].key;
   ASSERT_EQ(web.post(clerk, "/notices/withdraw", {{"csrf", web.csrf(clerk)}, {"id", id}})->status, 303);
   published = changes("notices");
-  ASSERT_EQ(published.size(), 3u);
+  ASSERT_EQ(published.size(), 4u);
   EXPECT_EQ(published[0].kind, "notices.withdrawn");
   EXPECT_EQ(published[0].village, std::optional<std::string>("青山村"));  // to whom it went
-  EXPECT_NE(web.get(clerk, "/notices")->body.find("撤回"), std::string::npos);
+  EXPECT_NE(web.get(clerk, "/notices")->body.find("撤回 · clerk"), std::string::npos);
   EXPECT_EQ(web.post(clerk, "/notices/withdraw", {{"csrf", web.csrf(clerk)}, {"id", "no-such-notice"}})->status, 404);
   EXPECT_TRUE(audited("notice.publish") && audited("notice.withdraw"));
   EXPECT_TRUE(other_changes("notices").empty());  // nothing reached the other township

@@ -439,7 +439,11 @@ struct Dashboard::Impl {
                                                                     const httplib::Request& req,
                                                                     httplib::Response& res) {
       const auto f = form(req);
-      const NoticeForm n{param(f, "category"), param(f, "village"), param(f, "title"), param(f, "body"),
+      // A browser sends a textarea's line breaks as CRLF; kiosks show text with LF only.
+      std::string body = param(f, "body");
+      for (std::size_t at = 0; (at = body.find('\r', at)) != std::string::npos;)
+        body.replace(at, at + 1 < body.size() && body[at + 1] == '\n' ? 2 : 1, "\n");
+      const NoticeForm n{param(f, "category"), param(f, "village"), param(f, "title"), body,
                          param(f, "period_start"), param(f, "period_end"), param(f, "end_date")};
       auto refuse = [&](const std::string& why) {
         page(res, 422, lang, tr.text(lang, "nav_notices"), "notices", notices_page(context(v, lang), n), &v, "/notices",
@@ -454,14 +458,16 @@ struct Dashboard::Impl {
         if (!value->empty()) notice[key] = *value;
       if (n.category != "publicity") notice.erase("period_start"), notice.erase("period_end");
       std::string id;
+      std::int64_t change = 0;
       try {
         notice["id"] = id = sync::random_uuid();
-        service.admin(v.scope).publish_notice(n.village.empty() ? std::nullopt : std::optional<std::string>(n.village),
-                                              notice);
+        change = service.admin(v.scope).publish_notice(
+            n.village.empty() ? std::nullopt : std::optional<std::string>(n.village), notice);
       } catch (const AdminError& e) {
         return refuse(admin_error_words(lang, e.what()));
       }
-      accounts.record(v, "notice.publish", id, n.title + " -> " + (n.village.empty() ? "*" : n.village));
+      accounts.record(v, "notice.publish", notice_audit_target(change),
+                      id + " " + n.title + " -> " + (n.village.empty() ? "*" : n.village));
       log("web notice " + id + " by " + v.user.login);
       res.status = 303;
       res.set_header("Location", "/notices?done=publish");
@@ -470,8 +476,9 @@ struct Dashboard::Impl {
                                                                      const httplib::Request& req,
                                                                      httplib::Response& res) {
       const std::string id = param(form(req), "id");
-      if (id.empty() || service.admin(v.scope).withdraw_notice(id) == 0) return message(res, 404, lang, "not_found", &v);
-      accounts.record(v, "notice.withdraw", id);
+      const std::int64_t change = id.empty() ? 0 : service.admin(v.scope).withdraw_notice(id);
+      if (change == 0) return message(res, 404, lang, "not_found", &v);
+      accounts.record(v, "notice.withdraw", notice_audit_target(change), id);
       res.status = 303;
       res.set_header("Location", "/notices?done=withdraw");
     }));

@@ -39,6 +39,9 @@ std::map<std::string, std::string> audit_actors(const PageContext& c, const std:
   return who;
 }
 
+// By change number: a notice's id is a UUID, whose digit runs the audit log may redact.
+std::string notice_audit_target(std::int64_t change) { return "notice #" + std::to_string(change); }
+
 Data village_options(const PageContext& c, const std::string& selected) {
   Data out = list();
   for (const auto& name : village_names(c)) {
@@ -59,7 +62,7 @@ Data notices_page(const PageContext& c, const NoticeForm& form) {
   struct Notice {
     nlohmann::json payload;
     std::optional<std::string> village;
-    std::int64_t published_at = 0, withdrawn_at = 0;
+    std::int64_t published_at = 0, withdrawn_at = 0, published_change = 0, withdrawn_change = 0;
     bool withdrawn = false;
   };
   std::vector<std::string> order;
@@ -72,9 +75,9 @@ Data notices_page(const PageContext& c, const NoticeForm& form) {
       n.payload = nlohmann::json::parse(ch.payload, nullptr, false);
       n.village = ch.village;
       n.withdrawn = ch.kind == "notices.withdrawn";
-      if (n.withdrawn) n.withdrawn_at = ch.at;
+      if (n.withdrawn) n.withdrawn_at = ch.at, n.withdrawn_change = ch.id;
     }
-    if (ch.kind == "notices.published" && n.published_at == 0) n.published_at = ch.at;
+    if (ch.kind == "notices.published" && n.published_at == 0) n.published_at = ch.at, n.published_change = ch.id;
   }
   const bool can_publish = allowed(c.viewer.role, Permission::kPublish);
   Data rows = list();
@@ -87,14 +90,14 @@ Data notices_page(const PageContext& c, const NoticeForm& form) {
     r.set("category", c.tr.phrase(c.lang, "notice.cat." + text_of(n.payload, "category")));
     r.set("audience", n.village ? *n.village : c.t("notice_all_villages"));
     r.set("published_at", format_time(n.published_at));
-    const auto p = published_by.find(id);
+    const auto p = published_by.find(notice_audit_target(n.published_change));
     r.set("who", p != published_by.end() ? p->second : c.t("doc_by_api"));
     const std::string start = text_of(n.payload, "period_start"), end = text_of(n.payload, "period_end");
     r.set("period", text_or_false(start.empty() ? "" : start + " ~ " + end));
     r.set("end_date", text_or_false(text_of(n.payload, "end_date")));
     r.set("withdrawn", Data(n.withdrawn));
     if (n.withdrawn) {
-      const auto w = withdrawn_by.find(id);
+      const auto w = withdrawn_by.find(notice_audit_target(n.withdrawn_change));
       r.set("withdrawn_note", c.tr.format(c.lang, "notice_withdrawn_at", format_time(n.withdrawn_at)) +
                                   (w != withdrawn_by.end() ? " · " + w->second : ""));
     }

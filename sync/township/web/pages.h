@@ -57,6 +57,7 @@ struct NoticeForm {
 Data notices_page(const PageContext& c, const NoticeForm& form);
 // What a township may publish (not finance: that needs rows).
 const std::vector<std::string>& township_notice_categories();
+std::string notice_audit_target(std::int64_t change);  // "notice #12"
 // 积分: the township's points entries and the form's values.
 struct PointsForm {
   std::string village, household, delta, rule, reason;
