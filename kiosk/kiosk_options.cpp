@@ -50,6 +50,7 @@ const char* kiosk_usage() {
          "                        (default: the village setting kiosk.dpi, else 96)\n"
          "  --renderer auto|software|gpu  auto: SDL's GPU renderer where a GPU driver is present,\n"
          "                        else our software renderer; gpu forces SDL's (even on llvmpipe)\n"
+         "  --usb-dir DIR         the USB stick's folder (default: a stick mounted under /media)\n"
          "  --help                this text\n";
 }
 
@@ -82,6 +83,8 @@ ParsedOptions parse_kiosk_options(int argc, const char* const* argv) {
       if ((v = value("--font"))) o.font = v;
     } else if (a == "--script") {
       if ((v = value("--script"))) o.script = v;
+    } else if (a == "--usb-dir") {
+      if ((v = value("--usb-dir"))) o.usb_dir = v;
     } else if (a == "--lang") {
       if ((v = value("--lang"))) {
         o.lang = v;

@@ -24,6 +24,7 @@ struct KioskOptions {
   bool help = false;
   int dpi = 0;                // 0: the village setting kiosk.dpi (default 96)
   std::string renderer = "auto";  // auto | software | gpu (see platform/sdl/sdl_video.h)
+  std::string usb_dir;       // the USB stick's folder; empty: a stick mounted under /media or /run/media
 };
 
 struct ParsedOptions {

@@ -19,7 +19,7 @@ json report_json(const sync::SyncReport& r) {
               {"rejected", r.rejected}, {"pulled", r.pulled},       {"conflicts", r.conflicts},
               {"acked_seq", r.acked_seq}, {"pending", r.pending},   {"bytes_sent", r.bytes_sent},
               {"bytes_received", r.bytes_received}, {"already_imported", r.already_imported},
-              {"refiled", r.refiled}};
+              {"refiled", r.refiled}, {"history", r.history}, {"enrolled_now", r.enrolled_now}};
 }
 
 int print_report(const sync::SyncReport& r, bool as_json, const char* what) {
@@ -63,10 +63,33 @@ json health_json(const sync::SyncHealth& h) {
               {"clock_offset_s", opt(h.clock_offset_s)}};
 }
 
+// A village with no link (issue 19): the request goes to the township on a stick, the reply
+// comes back and `import-bundle` completes the enrollment.
+int enroll_by_usb(sync::KioskSync& k, const std::vector<std::string>& args) {
+  const auto file = option(args, "--usb");
+  const auto code = option(args, "--code");
+  if (!code) {
+    std::cerr << "kioskctl: enroll --usb FILE needs --code CODE (the one-time code from the township)\n";
+    return 2;
+  }
+  sync::SyncReport r;
+  const auto bytes = k.client->usb_enroll_request(*code, option(args, "--name").value_or(""), r);
+  std::string error;
+  if (!bytes) return print_report(r, false, "enroll");
+  if (!sync::write_file_atomic(*file, *bytes, &error)) {
+    std::cerr << "kioskctl: enroll failed: cannot write " << *file << ": " << error << "\n";
+    return 1;
+  }
+  std::cout << "wrote the enrollment request " << *file << ": take it to the township, and import its reply here "
+               "with `kioskctl import-bundle REPLY`\n";
+  return 0;
+}
+
 }  // namespace
 
 const char* kSyncUsage =
     "  enroll --server URL --code CODE [--name NAME] [--ca CERT.pem]   register this kiosk with the township\n"
+    "  enroll --usb FILE --code CODE [--name NAME]   no link: write the enrollment request to FILE (a stick)\n"
     "                            (--ca: https with the township's own CA; kept for every later sync)\n"
     "  enroll --fresh --server URL --code CODE   this data dir was copied from another kiosk (sync says\n"
     "                            \"cloned\"): enroll as a kiosk of its own; what was filed here is sent under it\n"
@@ -74,7 +97,7 @@ const char* kSyncUsage =
     "  sync [--json]             one sync round now; exit 1 with the reason if it failed\n"
     "  sync-status [--json]      pending operations, last success and error, quarantine, conflicts\n"
     "  export-bundle FILE        write pending operations for the township to FILE (USB)\n"
-    "  import-bundle FILE        apply the township's reply bundle FILE\n";
+    "  import-bundle FILE        apply the township's reply bundle FILE (or its enrollment reply)\n";
 
 std::optional<int> run_sync_command(const std::string& data_dir, const std::vector<std::string>& args) {
   if (args.empty()) return std::nullopt;
@@ -85,11 +108,12 @@ std::optional<int> run_sync_command(const std::string& data_dir, const std::vect
   auto k = sync::open_kiosk_sync(data_dir, app::default_assets_dir());
   const bool as_json = has_flag(args, "--json");
 
+  if (cmd == "enroll" && option(args, "--usb")) return enroll_by_usb(*k, args);
   if (cmd == "enroll") {
     const auto server = option(args, "--server");
     const auto code = option(args, "--code");
     if (!server || !code) {
-      std::cerr << "kioskctl: enroll needs --server URL and --code CODE\n";
+      std::cerr << "kioskctl: enroll needs --server URL and --code CODE (or --usb FILE --code CODE)\n";
       return 2;
     }
     sync::CurlOptions curl;
@@ -154,7 +178,12 @@ std::optional<int> run_sync_command(const std::string& data_dir, const std::vect
     std::cerr << "kioskctl: import-bundle failed: " << error << "\n";
     return 1;
   }
-  return print_report(k->client->import_bundle(*bytes), as_json, "import-bundle");
+  const auto r = k->client->import_bundle(*bytes);
+  if (r.ok && r.enrolled_now && !as_json)
+    std::cout << "enrolled by USB as " << k->client->health().device_id << " (village " << k->client->health().village
+              << ")" << (r.history > 0 ? "; " + std::to_string(r.history) + " operations of the replaced kiosk kept" : "")
+              << "\n";
+  return print_report(r, as_json, "import-bundle");
 }
 
 }  // namespace vsk::cli

@@ -19,6 +19,7 @@
 #include "app/township_documents.h"
 #include "core/id_number.h"
 #include "sync/client/sync_scheduler.h"
+#include "sync/client/usb_exchange.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
 #include "app/demo_notices.h"
@@ -209,13 +210,18 @@ int main(int argc, char** argv) {
     // Sync with the township in the background, once this kiosk is enrolled (kioskctl enroll).
     std::unique_ptr<vsk::sync::SyncScheduler> scheduler;
     std::unique_ptr<vsk::sync::SchedulerSyncPort> sync_port;
-    if (store.sync().health().enrolled && !o.measure_startup && o.idle_seconds == 0) {
+    // A kiosk enrolled by USB stick has no township address: it exchanges bundles only.
+    if (store.sync().health().enrolled && !store.sync().health().server_url.empty() && !o.measure_startup &&
+        o.idle_seconds == 0) {
       scheduler = vsk::sync::make_kiosk_scheduler(data_dir, assets);
       sync_port = std::make_unique<vsk::sync::SchedulerSyncPort>(*scheduler);
       scheduler->start();
     }
+    // USB stick work for a village with no link (同步状态: 通过U盘连接乡镇, 导出/导入U盘数据).
+    vsk::sync::UsbExchange usb(data_dir, assets, o.usb_dir);
     vsk::app::AppServices services{store, clock, hasher, requests, &printer, &chime,
                                    o.measure_startup ? nullptr : &backups};
+    services.usb = &usb;
     services.points = &points;
     services.sync = sync_port.get();
     services.notices = &notices;

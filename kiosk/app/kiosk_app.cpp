@@ -39,7 +39,7 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       idle_(options_.idle_timeout_ms),
       requests_service_(services.requests),
       requests_(state_, session_, services.store, services.requests, services.printer, services.clock),
-      sync_(state_, services.store, services.clock, services.sync),
+      sync_(state_, services.store, services.clock, services.sync, services.usb),
       own_notices_(services.notices ? nullptr : std::make_unique<NoticeService>(services.store, services.clock)),
       notice_service_(services.notices ? *services.notices : *own_notices_),
       notices_(state_, session_, services.store, notice_service_, services.clock),
@@ -89,7 +89,8 @@ bool KioskApp::tick_unguarded() {
     tick_attract();
     return false;
   }
-  const bool access_changed = tick_card() | tick_access();
+  // A USB stick job's progress (同步状态), every frame while it runs.
+  const bool access_changed = tick_card() | tick_access() | sync_.poll_usb();
   // Daily backup, only while nobody is using the kiosk; a clock compare until it is due.
   if (backups_ && !has_session()) backups_->maybe_backup();
   if (!has_session()) {

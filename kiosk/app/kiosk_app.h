@@ -59,6 +59,7 @@ struct AppServices {
   platform::Chime* chime = nullptr;      // none: staff calls are shown, not heard
   BackupService* backups = nullptr;      // none: no automatic backups, no free-space check
   SyncPort* sync = nullptr;              // none: this kiosk does not sync in the background
+  UsbPort* usb = nullptr;                // none: no USB stick buttons on 同步状态
   PointsService* points = nullptr;       // none: 积分查询 stays "coming soon"
   NoticeService* notices = nullptr;      // none: the app makes its own (no image directory)
   // The points red board for the attract screen; unset (or empty): notices only.

@@ -18,7 +18,8 @@ bool one_of(const std::string& s, const char* const (&list)[N]) {
 // Keys that exist in assets/i18n for each family (translations_test checks both languages).
 constexpr const char* kPlain[] = {"not_enrolled", "already_enrolled", "network",      "bad_reply",
                                   "bad_reply_signature", "replayed_reply", "no_progress", "bad_bundle", "cloned",
-                                  "internal"};
+                                  "internal", "wrong_kiosk", "wrong_file", "bad_code_format", "no_usb_request",
+                                  "stale_request"};
 constexpr const char* kNetwork[] = {"refused", "no_host", "timeout", "dropped", "tls", "too_large"};
 constexpr const char* kRefused[] = {"revoked",         "replayed",   "busy",           "storage_error",
                                     "bad_enroll_code", "key_in_use", "upgrade_needed", "unknown_device"};

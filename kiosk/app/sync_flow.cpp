@@ -26,8 +26,8 @@ std::string summary_of(const std::string& payload) {
 
 }  // namespace
 
-SyncFlow::SyncFlow(ViewState& state, store::KioskStore& store, platform::Clock& clock, SyncPort* port)
-    : state_(state), store_(store), clock_(clock), port_(port) {}
+SyncFlow::SyncFlow(ViewState& state, store::KioskStore& store, platform::Clock& clock, SyncPort* port, UsbPort* usb)
+    : state_(state), store_(store), clock_(clock), port_(port), usb_(usb) {}
 
 void SyncFlow::open() {
   state_.screen = Screen::kSyncHealth;
@@ -38,6 +38,10 @@ void SyncFlow::refresh() {
   const store::SyncHealth h = store_.sync().health();
   const std::int64_t now = clock_.unix_seconds();
   SyncHealthView v;
+  v.usb = state_.sync.usb;  // what staff typed and the job's state are not in the database
+  v.usb.available = usb_ != nullptr;
+  v.usb.request_written = !h.enrolled && store_.sync().get(store::sync_key::kUsbRequestId).has_value();
+  if (h.enrolled) v.usb.panel = false;
   v.enrolled = h.enrolled;
   v.available = h.enrolled && port_ != nullptr;
   v.village = h.village;
@@ -91,6 +95,13 @@ void SyncFlow::handle(const SyncAction& a, const Session& session) {
                  [&](const SyncRetry& r) { retry(r.seq, staff); },
                  [&](const SyncDiscard& d) { discard(d.seq, staff); },
                  [&](const SyncConflictDone& c) { settle_conflict(c.conflict_id, staff); },
+                 [&](const SyncUsbOpen&) {
+                   state_.sync.usb.panel = true;
+                   state_.sync.usb.result.reset();
+                 },
+                 [&](const SyncUsbClose&) { state_.sync.usb.panel = false; },
+                 [&](const SyncUsbCodeKey& k) { usb_key(k.key); },
+                 [&](const SyncUsbStart& u) { start_usb(u.job, staff); },
              },
              a);
   refresh();
@@ -129,6 +140,105 @@ void SyncFlow::settle_conflict(std::int64_t id, std::int64_t staff_id) {
   store_.audit().append(tx, {now, staff_id, "", "conflict.settle", "conflict:" + std::to_string(id), ""});
   tx.commit();
   state_.notice = core::Message("sync.conflict_settled");
+}
+
+void SyncFlow::usb_key(char key) {
+  std::string& code = state_.sync.usb.code;
+  if (key == '\b') {
+    if (!code.empty()) code.pop_back();
+  } else if (code.size() < kUsbCodeLength && std::string_view(kUsbCodeKeys).find(key) != std::string_view::npos) {
+    code += key;
+  }
+}
+
+void SyncFlow::start_usb(UsbJob job, std::int64_t staff_id) {
+  auto& u = state_.sync.usb;
+  if (!usb_) {
+    state_.error = core::Message("sync.usb.not_available");
+    return;
+  }
+  if (job == UsbJob::kEnrollRequest && u.code.size() != kUsbCodeLength) {
+    state_.error = core::Message("sync.error.bad_code_format");
+    return;
+  }
+  if (job == UsbJob::kExport) {
+    // The bundle carries residents' requests: an export, audited before the file exists.
+    const std::int64_t now = clock_.unix_seconds();
+    auto tx = store_.begin();
+    store_.audit().append(tx, {now, staff_id, "", "usb.export", "sync bundle",
+                               "pending:" + std::to_string(store_.sync().health().pending)});
+    tx.commit();
+  }
+  if (!usb_->start(job, u.code)) {
+    state_.error = core::Message("sync.usb.busy");
+    return;
+  }
+  u.job = job;
+  u.running = true;
+  u.done = u.total = 0;
+  u.result.reset();
+  usb_seen_ = UsbProgress{};
+  usb_seen_.running = true;
+}
+
+namespace {
+
+const char* job_key(UsbJob job) {
+  switch (job) {
+    case UsbJob::kEnrollRequest: return "sync.usb.job.enroll_request";
+    case UsbJob::kEnrollReply: return "sync.usb.job.enroll_reply";
+    case UsbJob::kExport: return "sync.usb.job.export";
+    case UsbJob::kImport: return "sync.usb.job.import";
+    case UsbJob::kNone: break;
+  }
+  return "sync.usb.job.import";
+}
+
+}  // namespace
+
+core::Message usb_outcome_message(const UsbProgress& p) {
+  if (p.ok) {
+    switch (p.job) {
+      case UsbJob::kEnrollRequest: return core::Message("sync.usb.done.enroll_request").arg("file", p.file);
+      case UsbJob::kEnrollReply:
+        return core::Message("sync.usb.done.enroll_reply").arg("n", std::to_string(p.received));
+      case UsbJob::kExport:
+        return core::Message("sync.usb.done.export").arg("n", std::to_string(p.sent)).arg("file", p.file);
+      default:
+        return core::Message("sync.usb.done.import").arg("sent", std::to_string(p.sent)).arg("n", std::to_string(p.received));
+    }
+  }
+  for (const char* known : {"usb.no_stick", "usb.full", "usb.read_only", "usb.no_reply", "usb.io"})
+    if (p.error_code == known) return core::Message("sync.usb.error." + p.error_code.substr(4));
+  return sync_error_message(p.error_code);  // another kiosk's file, a damaged one, a used code...
+}
+
+core::Message usb_progress_message(UsbJob job, int done, int total) {
+  if (total <= 0) return core::Message("sync.usb.working").arg("job", job_key(job));
+  return core::Message("sync.usb.progress")
+      .arg("job", job_key(job))
+      .arg("done", std::to_string(done))
+      .arg("total", std::to_string(total));
+}
+
+bool SyncFlow::poll_usb() {
+  if (!usb_ || state_.screen != Screen::kSyncHealth) return false;
+  const UsbProgress p = usb_->progress();
+  if (p.running == usb_seen_.running && p.done == usb_seen_.done && p.total == usb_seen_.total &&
+      p.finished == usb_seen_.finished)
+    return false;
+  usb_seen_ = p;
+  auto& u = state_.sync.usb;
+  u.running = p.running;
+  u.done = p.done;
+  u.total = p.total;
+  if (p.finished && !p.running) {
+    u.result = usb_outcome_message(p);
+    u.result_ok = p.ok;
+    if (p.ok && p.job == UsbJob::kEnrollReply) u.code.clear();
+    refresh();  // enrolled now, fewer pending, ...
+  }
+  return true;
 }
 
 }  // namespace vsk::app

@@ -10,18 +10,29 @@
 #include "app/actions/sync_actions.h"
 #include "app/request_flow.h"
 #include "app/sync_port.h"
+#include "app/usb_port.h"
 #include "app/view_state.h"
 #include "platform/clock.h"
 #include "store/kiosk_store.h"
 
 namespace vsk::app {
 
+// The one-time code's alphabet (sync/protocol/keys.cpp random_code) and length: the pad on
+// 通过U盘连接乡镇 offers only these keys.
+inline constexpr const char* kUsbCodeKeys = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+inline constexpr std::size_t kUsbCodeLength = 12;
+
+// A USB job's outcome and its progress, for people (translation keys in assets/i18n).
+core::Message usb_outcome_message(const UsbProgress& p);
+core::Message usb_progress_message(UsbJob job, int done, int total);
+
 // The clock is called off when it differs from the township's by more than this.
 inline constexpr std::int64_t kClockWarnSeconds = 5 * 60;
 
 class SyncFlow {
  public:
-  SyncFlow(ViewState& state, store::KioskStore& store, platform::Clock& clock, SyncPort* port);
+  // `usb`: the stick work (sync/client/usb_exchange.h); none: the USB buttons are not offered.
+  SyncFlow(ViewState& state, store::KioskStore& store, platform::Clock& clock, SyncPort* port, UsbPort* usb = nullptr);
 
   void open();
   void open(const Session& session);  // the admin tile: only for staff allowed to manage sync
@@ -29,6 +40,8 @@ class SyncFlow {
   void handle(const SyncAction& a, const Session& session);
   // Re-reads the figures while the screen is open (the background round changes them).
   void refresh();
+  // Each frame while the screen is open: true when a USB job moved on (progress, or done).
+  bool poll_usb();
 
  private:
   bool permitted(const Session& session);
@@ -36,11 +49,15 @@ class SyncFlow {
   void retry(std::int64_t seq, std::int64_t staff_id);
   void discard(std::int64_t seq, std::int64_t staff_id);
   void settle_conflict(std::int64_t id, std::int64_t staff_id);
+  void start_usb(UsbJob job, std::int64_t staff_id);
+  void usb_key(char key);
 
   ViewState& state_;
   store::KioskStore& store_;
   platform::Clock& clock_;
   SyncPort* port_;
+  UsbPort* usb_;
+  UsbProgress usb_seen_;  // what poll_usb last showed
 };
 
 }  // namespace vsk::app

@@ -13,6 +13,7 @@
 #include "app/actions/points_actions.h"
 #include "app/text_entry_view.h"
 #include "app/village_admin_view.h"
+#include "app/usb_port.h"
 #include "core/message.h"
 #include "core/notice.h"
 #include "core/request_status.h"
@@ -236,6 +237,18 @@ struct SyncHealthView {
     std::string scope, key, reason, remote_summary;
   };
   std::vector<Conflict> conflicts;
+  // USB stick (issue 19).
+  struct Usb {
+    bool available = false;        // this kiosk can use a stick (kiosk/main.cpp wires it)
+    bool panel = false;            // 通过U盘连接乡镇 is open
+    bool request_written = false;  // an enrollment request waits for the township's reply
+    std::string code;              // typed so far on the panel's pad
+    UsbJob job = UsbJob::kNone;    // running, or the last one
+    bool running = false;
+    int done = 0, total = 0;
+    std::optional<core::Message> result;  // the last job's outcome, for people
+    bool result_ok = false;
+  } usb;
 };
 
 // ---- Points (积分制) ----

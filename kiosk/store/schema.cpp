@@ -511,6 +511,27 @@ void v13_track_lockouts(db::Transaction& tx) {
   )sql");
 }
 
+// v14 (12 left unused, see schema.h): a kiosk that replaced another (USB enrollment with a
+// replacement code, issue 19) keeps the operations its predecessor had sent, as the township returned them: the village's
+// record stays whole on the new PC, and they are never sent again (they are not in the outbox,
+// whose seq is this device's own). Payloads encrypted like the outbox's; append-only.
+void v14_sync_history(db::Transaction& tx) {
+  tx.db().exec(R"sql(
+    CREATE TABLE sync_history(
+      op_id       TEXT PRIMARY KEY,
+      device_id   TEXT NOT NULL,
+      seq         INTEGER NOT NULL,
+      type        TEXT NOT NULL,
+      payload     BLOB NOT NULL,
+      device_time INTEGER NOT NULL,
+      UNIQUE (device_id, seq));
+    CREATE TRIGGER sync_history_no_update BEFORE UPDATE ON sync_history
+      BEGIN SELECT RAISE(ABORT, 'sync history is append-only'); END;
+    CREATE TRIGGER sync_history_no_delete BEFORE DELETE ON sync_history
+      BEGIN SELECT RAISE(ABORT, 'sync history is append-only'); END;
+  )sql");
+}
+
 std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
   return {
       {1, v1_village},
@@ -525,6 +546,7 @@ std::vector<db::Migration> kiosk_migrations(const platform::PiiCipher& cipher) {
       {kRollSchema, migrate_roll},
       {kErrorCodesSchema, v11_error_codes},
       {kTrackLockoutSchema, v13_track_lockouts},
+      {kSyncHistorySchema, v14_sync_history},
   };
 }
 

@@ -29,7 +29,10 @@ std::string pii_key_check(const platform::PiiCipher& cipher);
 inline constexpr int kPointsSchema = 6;
 inline constexpr int kSyncSchema = 7;
 inline constexpr int kErrorCodesSchema = 11;  // sync errors stored as codes, not Chinese text (10: roll11)
-inline constexpr int kTrackLockoutSchema = 13;  // pickup-code lockout on disk (12: usb19's sync history)
+// 12 is unused: usb19's sync_history was numbered 12 on a branch merged after v13, and the
+// migration runner skips versions <= the file's, so it became 14.
+inline constexpr int kTrackLockoutSchema = 13;  // pickup-code lockout on disk
+inline constexpr int kSyncHistorySchema = 14;  // a replaced kiosk's operations, kept by its successor (issue 19)
 inline constexpr int kEventNotesSchema = 9;  // request event notes encrypted (after notices, v8)  // outbox, sync state, applied changes, conflicts
 
 }  // namespace vsk::store

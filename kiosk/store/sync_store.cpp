@@ -45,6 +45,21 @@ std::int64_t SyncStore::enqueue(db::Transaction& tx, const std::string& type, co
   return seq;
 }
 
+void SyncStore::add_history(db::Transaction& tx, const std::string& device_id, const OutboxOp& op) {
+  tx.db()
+      .prepare("INSERT OR IGNORE INTO sync_history(op_id, device_id, seq, type, payload, device_time) "
+               "VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(1, op.op_id).bind(2, device_id).bind(3, op.seq).bind(4, op.type)
+      .bind_blob(5, cipher_.encrypt(op.payload)).bind(6, op.device_time).run();
+}
+
+std::vector<std::string> SyncStore::history_op_ids() {
+  std::vector<std::string> out;
+  auto s = db_.prepare("SELECT op_id FROM sync_history ORDER BY rowid");
+  while (s.step()) out.push_back(s.column_text(0));
+  return out;
+}
+
 std::vector<OutboxOp> SyncStore::ops_after(std::int64_t seq, int limit) {
   auto s = db_.prepare("SELECT seq, op_id, type, payload, device_time FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
   s.bind(1, seq).bind(2, limit);

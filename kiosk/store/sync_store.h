@@ -78,6 +78,11 @@ inline constexpr const char* kSeqBase = "seq_base";
 // Lowest seq the next operation may take: the township holds operations up to here that this
 // kiosk no longer has (restored from an older backup), so new ones are numbered after them.
 inline constexpr const char* kSeqFloor = "seq_floor";
+// A USB enrollment request written and not yet answered (issue 19).
+inline constexpr const char* kUsbRequestId = "usb_enroll.request_id";
+inline constexpr const char* kUsbCodeKey = "usb_enroll.code_key";      // hex of the code's key
+inline constexpr const char* kUsbRequestAt = "usb_enroll.created_at";
+inline constexpr const char* kReplaced = "replaced_device";            // the device this kiosk took over from
 }  // namespace sync_key
 
 class SyncStore {
@@ -100,6 +105,11 @@ class SyncStore {
   // resolution "retried" (the caller enqueues the same payload again) or "discarded".
   bool resolve_rejection(db::Transaction& tx, std::int64_t seq, const std::string& resolution,
                          std::int64_t staff_id, std::int64_t at);
+
+  // A replaced kiosk's operations (issue 19); the same op again is ignored.
+  void add_history(db::Transaction& tx, const std::string& device_id, const OutboxOp& op);
+  // Op ids of the history in the order the township held them (oldest kiosk first, by seq).
+  std::vector<std::string> history_op_ids();
 
   bool applied(std::int64_t change_id);
   void mark_applied(db::Transaction& tx, std::int64_t change_id, const std::string& scope);

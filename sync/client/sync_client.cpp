@@ -6,6 +6,7 @@
 
 #include "sync/protocol/bounded_json.h"
 #include "sync/protocol/bundle.h"
+#include "sync/protocol/enroll_bundle.h"
 #include "sync/protocol/envelope.h"
 #include "sync/protocol/messages.h"
 
@@ -205,6 +206,10 @@ std::optional<std::string> SyncClient::open_reply(db::Transaction& tx, const Ide
                                                   const std::string& kind, SyncReport& r) {
   EnvelopeError err{};
   const auto env = parse_envelope(bytes, &err);
+  if (env && env->size == bytes.size() && env->header.from == "township" && env->header.to != id.device_id) {
+    fail(r, "wrong_kiosk", "this answer is for another kiosk (" + env->header.to + "), not " + id.device_id);
+    return std::nullopt;
+  }
   if (!env || env->size != bytes.size() || env->header.from != "township" || env->header.to != id.device_id ||
       env->header.kind != kind) {
     fail(r, "bad_reply", "the reply envelope is malformed or not for this kiosk");
@@ -414,6 +419,8 @@ std::optional<std::string> SyncClient::export_bundle(std::string* error) {
   std::int64_t after = s.get_int(store::sync_key::kAckedSeq);
   const std::int64_t pending = s.count_after(after);
   const std::int64_t base = s.get_int(store::sync_key::kSeqBase);
+  // Envelopes to build: the pushes (at least one) and the pull.
+  const int total = static_cast<int>(std::max<std::int64_t>(1, (pending + limits_.batch_ops - 1) / limits_.batch_ops)) + 1;
   do {  // always at least one push: an empty one still reports the kiosk's health
     const auto ops = s.ops_after(after, limits_.batch_ops);
     PushBatch batch;
@@ -424,45 +431,60 @@ std::optional<std::string> SyncClient::export_bundle(std::string* error) {
     // through a bundle in time), so the next online round reports them again.
     if (envelopes.empty() && make_heartbeat_) batch.heartbeat = make_heartbeat_();
     envelopes.push_back(next_envelope(*id, "push", encode(batch)));
+    if (progress_) progress_(static_cast<int>(envelopes.size()), total);
     if (ops.empty()) break;
     after = ops.back().seq;
   } while (s.count_after(after) > 0);
   envelopes.push_back(next_envelope(*id, "pull", encode(PullRequest{s.get_int(store::sync_key::kCursor),
                                                                      kBundlePullLimit, clock_.unix_seconds()})));
+  if (progress_) progress_(static_cast<int>(envelopes.size()), static_cast<int>(envelopes.size()));
   return write_bundle(envelopes);
 }
 
 SyncReport SyncClient::import_bundle(std::string_view bytes) {
+  if (bytes.rfind(kEnrollReplyMagic, 0) == 0) return import_enroll_reply(bytes);
   SyncReport r;
+  if (bytes.rfind(kEnrollRequestMagic, 0) == 0) {
+    fail(r, "wrong_file", "this is a kiosk's enrollment request: import it at the township");
+    return r;
+  }
   const auto id = identity();
   if (!id) {
     fail(r, "not_enrolled", "not enrolled with a township");
     return r;
   }
+  if (!apply_bundle(*id, bytes, r)) return r;
+  return finish(r);
+}
+
+bool SyncClient::apply_bundle(const Identity& id, std::string_view bytes, SyncReport& r) {
   std::string why;
   const auto envelopes = read_bundle(bytes, &why);
   if (!envelopes) {
     fail(r, "bad_bundle", why);
-    return r;
+    return false;
   }
   r.ok = true;
-  int already = 0;
+  int done = 0;
   for (const auto& e : *envelopes) {
+    if (progress_) progress_(done++, static_cast<int>(envelopes->size()));
     EnvelopeError err{};
     const auto env = parse_envelope(e, &err);
-    const bool ok = env->header.kind == "push-result" ? apply_push_reply(*id, e, r)
-                                                      : apply_pull_reply(*id, e, r, nullptr);
+    const std::string& kind = env->header.kind;
+    const bool ok = kind == "push-result" ? apply_push_reply(id, e, r)
+                    : kind == "history"   ? apply_history(id, e, r)
+                                          : apply_pull_reply(id, e, r, nullptr);
     if (!ok && r.error_code == "replayed_reply") {  // imported before: skip, change nothing
-      ++already;
+      ++r.already_imported;
       r.ok = true;
       r.error_code.clear();
       r.error_detail.clear();
       continue;
     }
-    if (!ok) return r;  // nothing more applied after the first refusal
+    if (!ok) return false;  // nothing more applied after the first refusal
   }
-  r.already_imported = already;
-  return finish(r);
+  if (progress_) progress_(done, done);
+  return true;
 }
 
 SyncHealth SyncClient::health() { return store_.sync().health(); }

@@ -39,6 +39,8 @@ struct SyncReport {
   std::int64_t bytes_sent = 0, bytes_received = 0;
   int already_imported = 0;  // USB reply envelopes applied before (skipped)
   int resyncs = 0;           // downloads restarted from the beginning (checksum or township order)
+  int history = 0;           // a replaced kiosk's operations received (USB enrollment reply)
+  bool enrolled_now = false;  // this import completed a USB enrollment
   std::int64_t retry_after_s = 0;  // the township was busy and asked to come back after this long
   int refiled = 0;  // refused as seq_conflict (restored from an older backup): filed again past the township's record
 };
@@ -77,10 +79,18 @@ class SyncClient {
 
   // USB: every pending operation and a pull request, as a bundle file's bytes.
   std::optional<std::string> export_bundle(std::string* error);
-  // Applies the township's reply bundle.
+  // Applies the township's reply bundle, or the reply to a USB enrollment request.
   SyncReport import_bundle(std::string_view bytes);
 
+  // USB enrollment (issue 19, usb_enroll.cpp): the request file for the stick, bound to the
+  // code staff typed. The same code again gives the same request; another code a new one.
+  // nullopt with `r` failed ("already_enrolled", "bad_code_format").
+  std::optional<std::string> usb_enroll_request(const std::string& code, const std::string& name, SyncReport& r);
+
   SyncHealth health();
+
+  // Told after each envelope of a bundle built or applied (done of total): the screen's progress.
+  void set_progress(std::function<void(int done, int total)> progress) { progress_ = std::move(progress); }
 
   // Each round's first push carries `make()`; `sent(h)` runs once the township acknowledged it
   // (so crashes are reported once). Unset: no heartbeat.
@@ -105,6 +115,10 @@ class SyncClient {
   bool pull(Transport& t, const Identity& id, SyncReport& r);
   bool apply_push_reply(const Identity& id, std::string_view bytes, SyncReport& r);
   bool apply_pull_reply(const Identity& id, std::string_view bytes, SyncReport& r, bool* more);
+  bool apply_history(const Identity& id, std::string_view bytes, SyncReport& r);
+  // The envelopes of a township bundle, in order; those imported before are skipped.
+  bool apply_bundle(const Identity& id, std::string_view bundle, SyncReport& r);
+  SyncReport import_enroll_reply(std::string_view bytes);
   std::optional<std::string> exchange(Transport& t, const std::string& body, SyncReport& r);
   SyncReport finish(SyncReport r);
   void fail(SyncReport& r, const std::string& code, const std::string& zh);
@@ -119,6 +133,7 @@ class SyncClient {
   std::function<void(const Heartbeat&)> heartbeat_sent_;
   bool heartbeat_due_ = false;  // this round's heartbeat has not gone out yet
   std::string host_, key_path_;
+  std::function<void(int, int)> progress_;
 };
 
 }  // namespace vsk::sync

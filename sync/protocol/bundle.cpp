@@ -1,5 +1,6 @@
 #include "sync/protocol/bundle.h"
 
+#include <cerrno>
 #include <fstream>
 #include <iterator>
 #include <system_error>
@@ -54,12 +55,21 @@ std::optional<std::string> read_file(const std::string& path, std::size_t max_by
 }
 
 // Mode 0600: bundles carry residents' requests.
-bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error) {
+bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error, int* error_number) {
   try {
     platform::write_file_atomically(path, bytes, {.mode = 0600});
     return true;
   } catch (const std::system_error& e) {
-    if (error) *error = e.what();
+    const int n = e.code().value();
+    if (error_number) *error_number = n;
+    if (error) {
+      if (n == ENOSPC || n == EDQUOT)
+        *error = "the USB stick (or disk) is full: nothing was written to " + path + "; free some space or use another stick";
+      else if (n == EROFS)
+        *error = "the USB stick is read-only (write-protect switch?): nothing was written to " + path;
+      else
+        *error = e.what();
+    }
     return false;
   }
 }

@@ -18,8 +18,11 @@ std::string write_bundle(const std::vector<std::string>& envelopes);
 // The envelopes' bytes, or nullopt with `error` ("truncated envelope 3: ...").
 std::optional<std::vector<std::string>> read_bundle(std::string_view bytes, std::string* error);
 
-// Whole-file helpers; the write is atomic (temporary file, fsync, rename).
+// Whole-file helpers; the write is atomic (temporary file, fsync, rename): a stick that fills
+// up or is pulled mid-write never holds half a bundle under the bundle's name. On failure
+// `error` says it for people ("the USB stick is full: ...") and `error_number` gets the errno
+// (ENOSPC, EROFS, ...) for a translated message on screen.
 std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes, std::string* error);
-bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error);
+bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error, int* error_number = nullptr);
 
 }  // namespace vsk::sync

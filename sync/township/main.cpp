@@ -4,8 +4,10 @@
 // take --township NAME [--county NAME] (or --county NAME alone for a whole county).
 //   township-server --data-dir DIR [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM] [--workers N]
 //                                                                  serve (default 127.0.0.1:8470, 256 workers)
-//   township-server --data-dir DIR enroll --village NAME          print a one-time enrollment code
-//   township-server --data-dir DIR import-bundle FILE [--reply F] apply a USB bundle, write the answer
+//   township-server --data-dir DIR enroll --village NAME [--replaces DEVICE_ID] [--valid-days N]
+//                                                                  print a one-time enrollment code
+//   township-server --data-dir DIR import-bundle FILE [--reply F] apply a USB bundle or enrollment
+//                                                                  request, write the answer
 //   township-server --data-dir DIR stats [--json]                 per-kiosk health
 //   township-server --data-dir DIR escalations [--json]
 //   township-server --data-dir DIR reply --village V --number N --text T
@@ -23,6 +25,7 @@
 #include <sys/stat.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <ctime>
 #include <iostream>
 #include <map>
@@ -32,6 +35,7 @@
 
 #include "platform/clock.h"
 #include "sync/protocol/bundle.h"
+#include "sync/protocol/enroll_bundle.h"
 #include "sync/township/http_server.h"
 #include "sync/township/place_cli.h"
 #include "sync/township/serve_lock.h"
@@ -64,7 +68,8 @@ void log_line(const std::string& line) {
 int usage() {
   std::cerr << "usage: township-server --data-dir DIR [--database postgresql://...] [--read-database URL]\n"
                "                      [--township T] [--county C] [--listen HOST:PORT] [--workers N] [--db-pool N] [COMMAND ...]\n"
-               "commands: serve (default), enroll --village NAME, import-bundle FILE [--reply FILE],\n"
+               "commands: serve (default), enroll --village NAME [--replaces DEVICE_ID] [--valid-days N],\n"
+               "          import-bundle FILE [--reply FILE],\n"
                "          stats [--json], escalations [--json], reply --village V --number N --text T,\n"
                "          publish-notice [--village V] --title T --body B [--category C], revoke DEVICE_ID,\n"
                "          publish-points --village V --household ID --delta N [--rule R] [--reason T],\n"
@@ -153,10 +158,35 @@ int serve(TownshipService& service, const std::string& listen, const std::string
   return 0;
 }
 
+// An enrollment request from a kiosk's stick (issue 19): the reply file enrolls it.
+int import_enroll_request(TownshipService& service, const Args& a, const std::string& bytes) {
+  const auto u = service.enroll_by_bundle(bytes);
+  if (!u.reply.ok()) {
+    const auto e = vsk::sync::decode_error_reply(u.reply.body, nullptr);
+    std::cerr << "import-bundle: enrollment refused: " << (e ? e->code + ": " + e->message_en : u.reply.body) << "\n";
+    return 1;
+  }
+  std::cout << (u.again ? "enrollment request imported before: the same kiosk " : "enrolled kiosk ") << u.device_id;
+  if (!u.replaced.empty()) std::cout << ", replacing " << u.replaced << " (revoked)";
+  std::cout << "; reply carries " << u.history_ops << " history operations and " << u.changes << " changes\n";
+  if (!a.options.count("reply")) {
+    std::cerr << "import-bundle: an enrollment request needs --reply FILE for the kiosk's answer\n";
+    return 1;
+  }
+  std::string error;
+  if (!vsk::sync::write_file_atomic(a.options.at("reply"), u.reply.body, &error)) {
+    std::cerr << "import-bundle: " << error << "\n";
+    return 1;
+  }
+  std::cout << "reply written to " << a.options.at("reply") << "\n";
+  return 0;
+}
+
 int import_bundle(TownshipService& service, const Args& a) {
   if (a.positional.empty()) return usage();
   std::string error;
   const auto bytes = vsk::sync::read_file(a.positional[0], vsk::sync::kMaxBundleBytes, &error);
+  if (bytes && bytes->rfind(vsk::sync::kEnrollRequestMagic, 0) == 0) return import_enroll_request(service, a, *bytes);
   const auto envelopes = bytes ? vsk::sync::read_bundle(*bytes, &error) : std::nullopt;
   if (!envelopes) {
     std::cerr << "import-bundle: refused: " << error << "\n";
@@ -181,7 +211,9 @@ int import_bundle(TownshipService& service, const Args& a) {
   std::cout << "\n";
   if (a.options.count("reply") && !replies.empty()) {
     if (!vsk::sync::write_file_atomic(a.options.at("reply"), vsk::sync::write_bundle(replies), &error)) {
-      std::cerr << "import-bundle: " << error << "\n";
+      // Nothing is lost: what the bundle carried is held, and the answer to the kiosk's next
+      // bundle tells it so.
+      std::cerr << "import-bundle: " << error << " (the bundle was imported; the kiosk's next bundle gets the answer)\n";
       return 1;
     }
     std::cout << "reply written to " << a.options.at("reply") << "\n";
@@ -236,7 +268,16 @@ int print_escalations(TownshipAdmin& admin, bool as_json) {
 int staff_command(TownshipAdmin& admin, const Args& a) {
   if (a.command == "enroll") {
     if (opt(a, "village").empty()) return usage();
-    std::cout << admin.create_enroll_code(opt(a, "village")) << "\n";
+    int days = 7;
+    if (!opt(a, "valid-days").empty()) {
+      days = std::atoi(opt(a, "valid-days").c_str());
+      if (days < 1 || days > 90) {
+        std::cerr << "enroll: --valid-days is 1 to 90\n";
+        return 2;
+      }
+    }
+    // --replaces DEVICE_ID: a replacement code; the old kiosk is revoked when the new one enrolls.
+    std::cout << admin.create_replacement_code(opt(a, "village"), opt(a, "replaces"), days) << "\n";
     return 0;
   }
   if (a.command == "stats") return print_stats(admin, a.json);

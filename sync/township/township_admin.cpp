@@ -33,11 +33,21 @@ Place TownshipAdmin::village(Tx& tx, const std::string& name, bool create) {
 }
 
 std::string TownshipAdmin::create_enroll_code(const std::string& village_name, int valid_days) {
+  return create_replacement_code(village_name, "", valid_days);
+}
+
+std::string TownshipAdmin::create_replacement_code(const std::string& village_name, const std::string& old_device,
+                                                   int valid_days) {
   const std::string code = sync::random_code(12);
   const std::int64_t now = clock_.unix_seconds();
   store_.write_retrying(scope_, [&](Tx& tx) {
-    const Place v = village(tx, village_name, true);
-    store_.credentials().add_enroll_code(tx, platform::blake2b256_hex(code), {*v.township_id, v.id}, now,
+    const Place v = village(tx, village_name, old_device.empty());
+    if (!old_device.empty()) {
+      const auto d = store_.devices().find(tx, old_device);
+      if (!d || !scope_.reaches(d->township_id) || d->village_id != v.id)
+        throw AdminError("no_such_kiosk", "no kiosk " + old_device + " in " + village_name);
+    }
+    store_.credentials().add_enroll_code(tx, platform::blake2b256_hex(code), {*v.township_id, v.id, old_device}, now,
                                          now + std::int64_t{valid_days} * 86400);
     tx.commit();
   });

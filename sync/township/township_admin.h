@@ -45,6 +45,10 @@ class TownshipAdmin {
   // A one-time code for a kiosk of `village`, valid for `valid_days`. A village new to a
   // one-township scope is added to the tree (zero administration); elsewhere it must exist.
   std::string create_enroll_code(const std::string& village, int valid_days = 7);
+  // A replacement code: the kiosk that enrolls with it takes over from `old_device` (a kiosk
+  // of the same village), which is revoked at that moment and whose operations the new one
+  // receives as its history (USB enrollment, issue 19). Throws AdminError("no_such_kiosk").
+  std::string create_replacement_code(const std::string& village, const std::string& old_device, int valid_days = 7);
   std::vector<TownshipRequest> escalations();
   // Sends the township's answer to the village that escalated `number`. Error text or "".
   std::string reply_to_request(const std::string& village, const std::string& number, const std::string& text);

@@ -101,19 +101,7 @@ Reply TownshipService::enroll(std::string_view body) {
       if (!target)
         return error_reply(403, "bad_enroll_code", "注册码无效、已使用或已过期，请向乡镇索取新的注册码",
                            "enrollment code is invalid, used or expired");
-      Device d;
-      d.id = device_id;
-      d.township_id = target->township_id;
-      d.village_id = target->village_id;
-      d.public_key_hex = pk->hex();
-      d.name = name;
-      d.enrolled_at = now;
-      try {
-        store_.devices().add(tx, d);
-      } catch (const StoreError& e) {
-        if (e.kind() != StoreError::Kind::kConstraint) throw;
-        return error_reply(409, "key_in_use", "该终端密钥已注册过", "this kiosk key is already enrolled");
-      }
+      if (auto refused = add_device(tx, *target, device_id, pk->hex(), name, now)) return *refused;
       const auto village = store_.places().find(tx, target->village_id);
       tx.commit();
       return Reply{200,
@@ -124,6 +112,25 @@ Reply TownshipService::enroll(std::string_view body) {
   } catch (const StoreError& e) {
     return storage_failure(e);
   }
+}
+
+std::optional<Reply> TownshipService::add_device(Tx& tx, const EnrollTarget& target, const std::string& id,
+                                                const std::string& public_key_hex, const std::string& name,
+                                                std::int64_t now) {
+  Device d;
+  d.id = id;
+  d.township_id = target.township_id;
+  d.village_id = target.village_id;
+  d.public_key_hex = public_key_hex;
+  d.name = name;
+  d.enrolled_at = now;
+  try {
+    store_.devices().add(tx, d);
+  } catch (const StoreError& e) {
+    if (e.kind() != StoreError::Kind::kConstraint) throw;
+    return error_reply(409, "key_in_use", "该终端密钥已注册过", "this kiosk key is already enrolled");
+  }
+  return std::nullopt;
 }
 
 Reply TownshipService::handle_envelope(std::string_view bytes) {
@@ -312,20 +319,7 @@ Reply TownshipService::handle_pull(const Device& seen, const sync::EnvelopeHeade
     const auto d = store_.devices().lock(tx, seen.id);
     if (!d) return error_reply(401, "unknown_device", "终端未注册，请先注册", "unknown kiosk");
     if (auto refused = refusal(*d, h)) return *refused;
-    sync::PullReply reply;
-    auto rows = store_.changes().after(tx, d->township_id, d->village_id, req->cursor, req->limit + 1);
-    reply.more = static_cast<int>(rows.size()) > req->limit;
-    if (reply.more) rows.pop_back();
-    for (auto& r : rows) {
-      // Bounded even here: a document stored before the admin API checked nesting must not
-      // take the server down at every pull (the kiosk records the empty payload as a conflict).
-      auto payload = sync::parse_bounded_json(r.payload, nullptr);
-      reply.changes.push_back({r.id, r.scope, r.kind, r.key, payload ? std::move(*payload) : json::object()});
-    }
-    reply.next_cursor = rows.empty() ? req->cursor : rows.back().id;
-    reply.server_time = now;
-    for (const auto& [scope, sum] : store_.changes().scope_sums(tx, d->township_id, d->village_id, reply.next_cursor))
-      reply.scopes[scope] = sync::ScopeSum{sum.first, sum.second};
+    sync::PullReply reply = pull_page(tx, *d, req->cursor, req->limit, now);
     if (req->cursor == 0)
       store_.devices().clear_resync(tx, d->id);  // downloading from the start: the order is being carried out
     else
@@ -337,6 +331,24 @@ Reply TownshipService::handle_pull(const Device& seen, const sync::EnvelopeHeade
     tx.commit();
     return r;
   });
+}
+
+sync::PullReply TownshipService::pull_page(Tx& tx, const Device& d, std::int64_t cursor, int limit, std::int64_t now) {
+  sync::PullReply reply;
+  auto rows = store_.changes().after(tx, d.township_id, d.village_id, cursor, limit + 1);
+  reply.more = static_cast<int>(rows.size()) > limit;
+  if (reply.more) rows.pop_back();
+  for (auto& r : rows) {
+    // Bounded even here: a document stored before the admin API checked nesting must not
+    // take the server down at every pull (the kiosk records the empty payload as a conflict).
+    auto payload = sync::parse_bounded_json(r.payload, nullptr);
+    reply.changes.push_back({r.id, r.scope, r.kind, r.key, payload ? std::move(*payload) : json::object()});
+  }
+  reply.next_cursor = rows.empty() ? cursor : rows.back().id;
+  reply.server_time = now;
+  for (const auto& [scope, sum] : store_.changes().scope_sums(tx, d.township_id, d.village_id, reply.next_cursor))
+    reply.scopes[scope] = sync::ScopeSum{sum.first, sum.second};
+  return reply;
 }
 
 Reply TownshipService::sealed_reply(const Device& d, std::int64_t counter, const std::string& kind,

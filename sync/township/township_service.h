@@ -30,6 +30,16 @@ struct Reply {
   bool ok() const { return status == 200; }
 };
 
+// The answer to an enrollment request from a USB stick (usb_enrollment.cpp).
+struct UsbEnrollment {
+  Reply reply;            // 200: body is the reply file (enroll_bundle.h); else a refusal
+  bool again = false;     // the same request imported before: the same kiosk, nothing changed
+  std::string device_id;  // the kiosk's id at the township
+  std::string replaced;   // the device it took over from (revoked now), "" for none
+  int history_ops = 0;    // operations of the replaced kiosk(s) in the reply
+  int changes = 0;        // township changes in the reply's pull pages
+};
+
 class TownshipService {
  public:
   TownshipService(TownshipStore& store, platform::Clock& clock, sync::SigningKey key);
@@ -39,6 +49,10 @@ class TownshipService {
   Reply enroll(std::string_view json_body);
   // A push or pull envelope from an enrolled kiosk.
   Reply handle_envelope(std::string_view bytes);
+  // An enrollment request file from a USB stick: the rules of enroll() (a code is used once,
+  // before it expires, by one kiosk key; a revoked kiosk stays out), and a replacement code
+  // revokes the kiosk it replaces. The same request imported again answers the same kiosk.
+  UsbEnrollment enroll_by_bundle(std::string_view request_file);
 
   // Staff actions within `scope` (a token's, or the command line's township).
   TownshipAdmin admin(const Scope& scope) { return TownshipAdmin(store_, clock_, scope); }
@@ -49,11 +63,17 @@ class TownshipService {
 
  private:
   Reply handle_envelope_unguarded(std::string_view bytes);
+  // The device row of an enrollment (HTTP or USB); a key enrolled before is refused.
+  std::optional<Reply> add_device(Tx& tx, const EnrollTarget& target, const std::string& id,
+                                  const std::string& public_key_hex, const std::string& name, std::int64_t now);
   Reply handle_push(const Device& seen, const sync::EnvelopeHeader& h, std::string_view json);
   Reply handle_pull(const Device& seen, const sync::EnvelopeHeader& h, std::string_view json);
   void apply_batch(Tx& tx, const Device& d, const std::vector<sync::Operation>& ops,
                    std::vector<sync::OpResult>& results, std::int64_t now);
   Reply sealed_reply(const Device& d, std::int64_t counter, const std::string& kind, const std::string& json);
+  sync::PullReply pull_page(Tx& tx, const Device& d, std::int64_t cursor, int limit, std::int64_t now);
+  // The reply's envelopes: the replaced kiosks' operations, then every pull page from the start.
+  std::string enrollment_pages(Tx& tx, const Device& d, std::int64_t now, UsbEnrollment& out);
 
   TownshipStore& store_;
   platform::Clock& clock_;

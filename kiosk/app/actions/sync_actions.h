@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <variant>
 
+#include "app/usb_port.h"
+
 namespace vsk::app {
 
 struct SyncNow {};  // 立即同步
@@ -18,6 +20,18 @@ struct SyncConflictDone {  // staff have dealt with a conflict
   std::int64_t conflict_id = 0;
 };
 
-using SyncAction = std::variant<SyncNow, SyncRetry, SyncDiscard, SyncConflictDone>;
+// USB stick (issue 19). 通过U盘连接乡镇 opens a panel on the same screen: the one-time code on
+// a pad of the code's own letters and digits, 写出注册请求 and 读取乡镇回复.
+struct SyncUsbOpen {};
+struct SyncUsbClose {};
+struct SyncUsbCodeKey {  // one key of the code pad; '\b' deletes the last character
+  char key = 0;
+};
+struct SyncUsbStart {  // 写出注册请求 / 读取乡镇回复 / 导出U盘数据 / 导入U盘数据
+  UsbJob job = UsbJob::kNone;
+};
+
+using SyncAction = std::variant<SyncNow, SyncRetry, SyncDiscard, SyncConflictDone, SyncUsbOpen, SyncUsbClose,
+                                SyncUsbCodeKey, SyncUsbStart>;
 
 }  // namespace vsk::app

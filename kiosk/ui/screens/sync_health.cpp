@@ -1,7 +1,10 @@
 // Admin: 同步状态. How the village stands with the township at a glance, with the two
 // decisions only staff can make: what to do with a refused record, and a conflict.
+#include <algorithm>
+
 #include "ui/format.h"
 #include "ui/screens/screens.h"
+#include "ui/screens/sync_usb.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -24,6 +27,7 @@ void line(UiContext& ui, const std::string& text, ImU32 color, float wrap) {
 void sync_health(UiContext& ui) {
   const float em = ui.em();
   const app::SyncHealthView& v = ui.state.sync;
+  if (v.usb.panel) return sync_usb_panel(ui);  // 通过U盘连接乡镇
   header(ui);
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("admin.sync"), ui.fonts.title(), theme::kText);
@@ -33,7 +37,9 @@ void sync_health(UiContext& ui) {
   if (!v.enrolled) {
     line(ui, ui.t("sync.not_enrolled"), theme::kTextMuted, wrap);
   } else {
-    line(ui, ui.msg(core::Message("sync.enrolled_to").arg("village", v.village).arg("server", v.server_url)),
+    line(ui,
+         ui.msg(v.server_url.empty() ? core::Message("sync.enrolled_usb").arg("village", v.village)
+                                     : core::Message("sync.enrolled_to").arg("village", v.village).arg("server", v.server_url)),
          theme::kTextMuted, wrap);
     line(ui, ui.msg(core::Message("sync.pending").arg("n", std::to_string(v.pending))), theme::kText, wrap);
     if (v.oldest_pending_age_s >= 0)
@@ -53,17 +59,24 @@ void sync_health(UiContext& ui) {
       line(ui, ui.msg(core::Message("sync.next_round").arg("n", std::to_string(v.next_round_in_s))), theme::kTextMuted, wrap);
   }
   if (v.quarantined.empty() && v.conflicts.empty() && v.enrolled) line(ui, ui.t("sync.all_clear"), theme::kConfirm, wrap);
+  sync_usb_status(ui, wrap);
+  const float text_end = ImGui::GetCursorPosY();
 
-  // 立即同步, top right.
+  // 立即同步, top right; the USB stick's buttons below it.
   const ImVec2 now_size(em * 10, em * 3);
   const float right = ImGui::GetWindowWidth() - em * 2 - now_size.x;
-  ImGui::SetCursorPos(ImVec2(right, top));
-  if (v.available &&
-      big_button(ui, "sync_now", ui.t("sync.now_button"), now_size, {theme::kTileRequests, theme::kOnColor, ui.fonts.body()}))
-    ui.emit(app::SyncNow{});
+  float column = top;
+  if (v.available) {
+    ImGui::SetCursorPos(ImVec2(right, top));
+    if (big_button(ui, "sync_now", ui.t("sync.now_button"), now_size,
+                   {theme::kTileRequests, theme::kOnColor, ui.fonts.body()}))
+      ui.emit(app::SyncNow{});
+    column += now_size.y + em * 0.6f;
+  }
+  column = sync_usb_buttons(ui, right, column, now_size);
 
   // Refused records and conflicts: a row each, with its buttons (the newest few).
-  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), top + em * 9.5f));
+  ImGui::SetCursorPosY(std::max({text_end, column, top + em * 9.5f}));
   const float row_w = ImGui::GetWindowWidth() - em * 4;
   const ImVec2 small(em * 6, em * 2.4f);
   if (!v.quarantined.empty()) {

@@ -78,6 +78,13 @@ std::int64_t DeviceStore::note_contact(Tx& tx, const std::string& id, std::int64
   return r->integer(0);
 }
 
+std::int64_t DeviceStore::next_reply_counter(Tx& tx, const std::string& id) {
+  const auto r = tx.query_one("UPDATE devices SET reply_counter = reply_counter + 1 WHERE id = $1 RETURNING reply_counter",
+                              {id});
+  if (!r) throw StoreError(StoreError::Kind::kOther, "no such device: " + id);
+  return r->integer(0);
+}
+
 std::int64_t DeviceStore::advance_acked(Tx& tx, const std::string& id) {
   const auto row = tx.query_one("SELECT acked_seq FROM devices WHERE id = $1", {id});
   if (!row) return 0;

@@ -41,6 +41,8 @@ class DeviceStore {
   // Records an accepted envelope and returns the counter for the answer sent back.
   std::int64_t note_contact(Tx& tx, const std::string& id, std::int64_t counter, std::int64_t now, std::int64_t skew,
                             std::optional<std::int64_t> pending);
+  // The counter for an envelope the township sends unasked (a USB enrollment reply's pages).
+  std::int64_t next_reply_counter(Tx& tx, const std::string& id);
   // Moves the device's acked_seq over every seq now held without a gap; returns it.
   std::int64_t advance_acked(Tx& tx, const std::string& id);
   // A re-download of one scope ordered for a device: repeated in every pull answer until the

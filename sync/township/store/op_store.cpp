@@ -80,4 +80,12 @@ std::vector<std::string> OpStore::op_ids(Tx& tx, const std::string& device_id) {
   return out;
 }
 
+std::vector<HeldOp> OpStore::device_ops(Tx& tx, const std::string& device_id) {
+  std::vector<HeldOp> out;
+  for (const auto& r : tx.query("SELECT op_id, seq, type, payload, device_time FROM ops WHERE device_id = $1 ORDER BY seq",
+                                {device_id}))
+    out.push_back({r.text(0), r.integer(1), r.text(2), sealer_.open(r.text(3)), r.integer(4)});
+  return out;
+}
+
 }  // namespace vsk::township

@@ -31,6 +31,15 @@ struct NewOp {
   std::int64_t received_at = 0;
 };
 
+// An operation as it was sent (payload opened): a replaced kiosk's history (issue 19).
+struct HeldOp {
+  std::string op_id;
+  std::int64_t seq = 0;
+  std::string type;
+  std::string payload;
+  std::int64_t device_time = 0;
+};
+
 class OpStore {
  public:
   // Payloads are stored sealed (pii_sealer.h).
@@ -46,6 +55,7 @@ class OpStore {
   std::vector<bool> add_all(Tx& tx, std::span<const NewOp> ops, std::span<const StoredOp> results);
   std::int64_t count(Tx& tx, const std::string& type = "");  // within the scope; "" every type
   std::vector<std::string> op_ids(Tx& tx, const std::string& device_id);  // in seq order
+  std::vector<HeldOp> device_ops(Tx& tx, const std::string& device_id);   // in seq order
 
  private:
   const PiiSealer& sealer_;

@@ -130,10 +130,13 @@ void v3_accounts(pg::Transaction& tx) {
 
 void v4_callbacks(pg::Transaction& tx) { tx.conn().exec(schema::callbacks_ddl()); }
 
+// A replacement code names the kiosk the new one takes over from (issue 19, USB replacement).
+void v5_replacement_codes(pg::Transaction& tx) { tx.conn().exec(schema::replacement_codes_ddl()); }
+
 }  // namespace
 
 std::vector<pg::Migration> pg_migrations() {
-  return {{1, v1_township}, {2, v2_heartbeats}, {3, v3_accounts}, {4, v4_callbacks}};
+  return {{1, v1_township}, {2, v2_heartbeats}, {3, v3_accounts}, {4, v4_callbacks}, {5, v5_replacement_codes}};
 }
 
 }  // namespace vsk::township

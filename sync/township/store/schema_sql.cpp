@@ -193,6 +193,13 @@ std::string callbacks_ddl() {
   )sql";
 }
 
+std::string replacement_codes_ddl() {
+  return R"sql(
+    -- The device a replacement code's kiosk takes over from: revoked when the code is used.
+    ALTER TABLE enroll_codes ADD COLUMN replaces TEXT;
+  )sql";
+}
+
 std::string default_places_sql() {
   return R"sql(
     INSERT INTO places(parent_id, kind, name, township_id) VALUES (NULL, 'county', '本县', NULL);

@@ -27,5 +27,7 @@ std::string accounts_ddl(Dialect::Kind kind);
 std::string dashboard_indexes_ddl();
 // requests.callback_at: the 差评 call-backs the villages report (好差评 page).
 std::string callbacks_ddl();
+// Replacement codes (issue 19): an enrollment code may name the kiosk the new one replaces.
+std::string replacement_codes_ddl();
 
 }  // namespace vsk::township::schema

@@ -143,11 +143,14 @@ void v4_accounts(db::Transaction& tx) {
 
 void v5_callbacks(db::Transaction& tx) { tx.db().exec(schema::callbacks_ddl()); }
 
+// A replacement code names the kiosk the new one takes over from (issue 19, USB replacement).
+void v6_replacement_codes(db::Transaction& tx) { tx.db().exec(schema::replacement_codes_ddl()); }
+
 }  // namespace
 
 std::vector<db::Migration> sqlite_migrations() {
   return {{1, v1_township}, {2, v2_places, /*rebuilds_tables=*/true}, {3, v3_heartbeats}, {4, v4_accounts},
-          {5, v5_callbacks}};
+          {5, v5_callbacks}, {6, v6_replacement_codes}};
 }
 
 }  // namespace vsk::township

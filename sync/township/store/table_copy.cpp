@@ -25,7 +25,8 @@ struct TableSpec {
 
 const std::vector<TableSpec>& tables() {
   static const std::vector<TableSpec> t = {
-      {"enroll_codes", {"code_hash", "township_id", "village_id", "created_at", "expires_at", "used_by", "used_at"},
+      {"enroll_codes",
+       {"code_hash", "township_id", "village_id", "created_at", "expires_at", "used_by", "used_at", "replaces"},
        {"township_id", "village_id"}},
       {"devices",
        {"id", "township_id", "village_id", "public_key", "name", "enrolled_at", "revoked_at", "last_counter", "acked_seq",
