@@ -19,7 +19,7 @@ json report_json(const sync::SyncReport& r) {
               {"rejected", r.rejected}, {"pulled", r.pulled},       {"conflicts", r.conflicts},
               {"acked_seq", r.acked_seq}, {"pending", r.pending},   {"bytes_sent", r.bytes_sent},
               {"bytes_received", r.bytes_received}, {"already_imported", r.already_imported},
-              {"refiled", r.refiled}, {"history", r.history}, {"enrolled_now", r.enrolled_now}};
+              {"refiled", r.refiled}, {"history", r.history}, {"restored", r.restored}, {"enrolled_now", r.enrolled_now}};
 }
 
 int print_report(const sync::SyncReport& r, bool as_json, const char* what) {
@@ -85,6 +85,37 @@ int enroll_by_usb(sync::KioskSync& k, const std::vector<std::string>& args) {
   return 0;
 }
 
+// A kiosk enrolled by USB (issue 19) whose village got a link: the same enrollment (device id,
+// key, counters, cursor) goes on over HTTP; nothing is enrolled again. The township checks
+// every envelope's signature and the kiosk every reply's, so a wrong address fails the round
+// (sync-status says why) and changes nothing else.
+int set_server(sync::KioskSync& k, const std::vector<std::string>& args) {
+  if (args.size() < 2 || args[1].rfind("--", 0) == 0) {
+    std::cerr << "kioskctl: set-server needs the township's URL (http://... or https://...)\n";
+    return 2;
+  }
+  const std::string& url = args[1];
+  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+    std::cerr << "kioskctl: set-server: " << url << " is not an http:// or https:// address\n";
+    return 2;
+  }
+  const auto health = k.client->health();
+  if (!health.enrolled) {
+    std::cerr << "kioskctl: set-server: this kiosk is not enrolled; enroll it with --server URL (or --usb) first\n";
+    return 1;
+  }
+  auto tx = k.store().begin();
+  k.store().sync().set(tx, store::sync_key::kServerUrl, url);
+  if (const auto ca = option(args, "--ca"))
+    k.store().sync().set(tx, store::sync_key::kCaFile, *ca);
+  else
+    k.store().sync().remove(tx, store::sync_key::kCaFile);
+  tx.commit();
+  std::cout << "kiosk " << health.device_id << " (village " << health.village << ") now syncs with " << url
+            << "; `kioskctl sync` for a round now, the kiosk does so by itself from its next start\n";
+  return 0;
+}
+
 }  // namespace
 
 const char* kSyncUsage =
@@ -93,6 +124,8 @@ const char* kSyncUsage =
     "                            (--ca: https with the township's own CA; kept for every later sync)\n"
     "  enroll --fresh --server URL --code CODE   this data dir was copied from another kiosk (sync says\n"
     "                            \"cloned\"): enroll as a kiosk of its own; what was filed here is sent under it\n"
+    "  set-server URL [--ca CERT.pem]   a kiosk enrolled by USB got a network link: sync with the\n"
+    "                            township at URL from now on (same enrollment; the stick still works)\n"
     "  claim-identity            the disk moved to this machine and the old one is gone: keep its enrollment\n"
     "  sync [--json]             one sync round now; exit 1 with the reason if it failed\n"
     "  sync-status [--json]      pending operations, last success and error, quarantine, conflicts\n"
@@ -103,7 +136,7 @@ std::optional<int> run_sync_command(const std::string& data_dir, const std::vect
   if (args.empty()) return std::nullopt;
   const std::string& cmd = args[0];
   if (cmd != "enroll" && cmd != "sync" && cmd != "sync-status" && cmd != "export-bundle" && cmd != "import-bundle" &&
-      cmd != "claim-identity")
+      cmd != "claim-identity" && cmd != "set-server")
     return std::nullopt;
   auto k = sync::open_kiosk_sync(data_dir, app::default_assets_dir());
   const bool as_json = has_flag(args, "--json");
@@ -121,6 +154,9 @@ std::optional<int> run_sync_command(const std::string& data_dir, const std::vect
     auto transport = sync::make_curl_transport(*server, curl);
     const auto r =
         k->client->enroll(*transport, *server, *code, option(args, "--name").value_or(""), has_flag(args, "--fresh"));
+    if (!r.ok && r.error_code == "already_enrolled" && k->client->health().server_url.empty())
+      std::cerr << "kioskctl: this kiosk was enrolled by USB stick; give it the township's address with "
+                   "`kioskctl set-server URL` instead\n";
     if (!r.ok) return print_report(r, false, "enroll");
     if (!curl.ca_file.empty()) {
       auto tx = k->store().begin();
@@ -139,6 +175,7 @@ std::optional<int> run_sync_command(const std::string& data_dir, const std::vect
     auto transport = sync::make_curl_transport(*url, curl);
     return print_report(k->client->run_once(*transport), as_json, "sync");
   }
+  if (cmd == "set-server") return set_server(*k, args);
   if (cmd == "claim-identity") {
     std::string why;
     if (!k->client->claim_identity(&why)) {

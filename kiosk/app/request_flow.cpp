@@ -407,7 +407,7 @@ void RequestFlow::track_submit() {
   }
   const auto r = store_.requests().find_by_number(track_number_);
   // One message for "no such number" and "wrong code": the code is what protects the request.
-  const bool right = r && r->pickup_code == code;
+  const bool right = r && !r->pickup_code.empty() && r->pickup_code == code;  // empty: rebuilt from history
   if (!right || attempts.failures != 0 || attempts.locked_until != 0) {
     auto tx = store_.begin();
     store_.requests().save_track_attempts(tx, track_number_,

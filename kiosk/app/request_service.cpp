@@ -225,7 +225,17 @@ std::optional<std::string> RequestService::apply_township_reply(db::Transaction&
                                                                const std::string& text) {
   const auto request = store_.requests().find_by_number(number);
   if (!request) return std::string("unknown_request");
-  if (request->status != core::RequestStatus::kEscalated) return std::string("not_escalated");
+  if (request->status != core::RequestStatus::kEscalated) {
+    // A replacing PC (issue 19) pulls every change of its village again, and the old PC had
+    // applied this one: its township_reply event came with the history. Applied already.
+    const auto events = store_.requests().events(request->id);
+    for (auto e = events.rbegin(); e != events.rend(); ++e)
+      if (e->kind == RequestEventKind::kTownshipReply) {
+        if (e->note == text) return std::nullopt;
+        break;
+      }
+    return std::string("not_escalated");
+  }
   const store::NewEvent event{RequestEventKind::kTownshipReply, request->status, core::RequestStatus::kInProgress,
                               clock_.unix_seconds(), std::nullopt, false, text};
   store_.requests().append_event(tx, request->id, event);

@@ -80,6 +80,13 @@ class RequestService {
   // ("unknown_request", "not_escalated"): the caller records a conflict instead.
   std::optional<std::string> apply_township_reply(db::Transaction& tx, const std::string& number,
                                                   const std::string& text);
+  // One operation of a kiosk this one replaced (USB replacement, issue 19; request_history.cpp),
+  // as the township kept it: "request.submitted" files the request here (without its resident,
+  // form values or pickup code, which never left the old PC), "request.event" moves it on,
+  // "request.rated" adds the rating. Nothing is queued for the township (it has them). False:
+  // nothing changed (not a request operation, known already, or not where the event starts).
+  bool restore_from_history(db::Transaction& tx, const std::string& type, const std::string& payload,
+                            std::int64_t device_time);
   // Whether the resident should be asked to rate (completed, not rated, or re-rating allowed).
   bool rating_wanted(const store::RequestRecord& r);
   // The working-day deadline as of now: due date, days left, the township's report-by date.

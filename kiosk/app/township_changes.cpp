@@ -40,7 +40,25 @@ bool TownshipChanges::apply(db::Transaction& tx, const TownshipChange& c) {
   return false;
 }
 
+bool TownshipChanges::apply_history(db::Transaction& tx, const std::string& type, const std::string& payload,
+                                    std::int64_t at) {
+  const auto it = history_handlers_.find(type);
+  if (it == history_handlers_.end() || !core::json_nesting_within(payload)) return false;
+  try {
+    db::Savepoint op(tx, "history_op");
+    const bool changed = it->second(tx, type, payload, at);
+    op.release();
+    return changed;
+  } catch (const std::exception&) {
+    if (is_storage_failure(classify_current_exception().kind)) throw;
+    return false;  // the old PC's record disagrees with itself: kept as history only
+  }
+}
+
 void register_request_changes(TownshipChanges& changes, RequestService& requests) {
+  for (const char* type : {"request.submitted", "request.event", "request.rated"})
+    changes.on_history(type, [&requests](db::Transaction& tx, const std::string& t, const std::string& payload,
+                                         std::int64_t at) { return requests.restore_from_history(tx, t, payload, at); });
   changes.on("request.township_reply",
              [&requests](db::Transaction& tx, const TownshipChange& c, std::string& local) -> std::optional<std::string> {
                const auto p = nlohmann::json::parse(c.payload, nullptr, false);

@@ -39,13 +39,23 @@ class TownshipChanges {
   // true: applied; false: recorded as a conflict.
   bool apply(db::Transaction& tx, const TownshipChange& c);
 
+  // A replaced kiosk's operation (USB replacement, issue 19), arrived with the enrollment
+  // reply: its capability rebuilds what it recorded (true) or ignores it (false). One that
+  // cannot apply changes nothing and is kept in sync_history only.
+  using HistoryHandler =
+      std::function<bool(db::Transaction&, const std::string& type, const std::string& payload, std::int64_t at)>;
+  void on_history(const std::string& type, HistoryHandler h) { history_handlers_[type] = std::move(h); }
+  bool apply_history(db::Transaction& tx, const std::string& type, const std::string& payload, std::int64_t at);
+
  private:
   store::KioskStore& store_;
   platform::Clock& clock_;
   std::map<std::string, Handler> handlers_;
+  std::map<std::string, HistoryHandler> history_handlers_;
 };
 
-// request.township_reply -> a township_reply event on the escalated request.
+// request.township_reply -> a township_reply event on the escalated request; and a replaced
+// kiosk's request.submitted / request.event / request.rated -> its requests on this PC.
 void register_request_changes(TownshipChanges& changes, RequestService& requests);
 // points.entry -> an external ledger entry (a deduction made at the township, say); one that
 // takes a household below zero is kept and listed as a points conflict for staff.

@@ -45,12 +45,13 @@ std::int64_t SyncStore::enqueue(db::Transaction& tx, const std::string& type, co
   return seq;
 }
 
-void SyncStore::add_history(db::Transaction& tx, const std::string& device_id, const OutboxOp& op) {
+bool SyncStore::add_history(db::Transaction& tx, const std::string& device_id, const OutboxOp& op) {
   tx.db()
       .prepare("INSERT OR IGNORE INTO sync_history(op_id, device_id, seq, type, payload, device_time) "
                "VALUES (?, ?, ?, ?, ?, ?)")
       .bind(1, op.op_id).bind(2, device_id).bind(3, op.seq).bind(4, op.type)
       .bind_blob(5, cipher_.encrypt(op.payload)).bind(6, op.device_time).run();
+  return tx.db().changes() == 1;
 }
 
 std::vector<std::string> SyncStore::history_op_ids() {

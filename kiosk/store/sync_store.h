@@ -107,7 +107,8 @@ class SyncStore {
                          std::int64_t staff_id, std::int64_t at);
 
   // A replaced kiosk's operations (issue 19); the same op again is ignored.
-  void add_history(db::Transaction& tx, const std::string& device_id, const OutboxOp& op);
+  // False: held already (the reply imported again).
+  bool add_history(db::Transaction& tx, const std::string& device_id, const OutboxOp& op);
   // Op ids of the history in the order the township held them (oldest kiosk first, by seq).
   std::vector<std::string> history_op_ids();
 

@@ -40,6 +40,7 @@ struct SyncReport {
   int already_imported = 0;  // USB reply envelopes applied before (skipped)
   int resyncs = 0;           // downloads restarted from the beginning (checksum or township order)
   int history = 0;           // a replaced kiosk's operations received (USB enrollment reply)
+  int restored = 0;          // ...of which rebuilt here (its requests, their events and ratings)
   bool enrolled_now = false;  // this import completed a USB enrollment
   std::int64_t retry_after_s = 0;  // the township was busy and asked to come back after this long
   int refiled = 0;  // refused as seq_conflict (restored from an older backup): filed again past the township's record

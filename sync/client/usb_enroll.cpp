@@ -102,6 +102,9 @@ SyncReport SyncClient::import_enroll_reply(std::string_view bytes) {
     s.set(tx, store::sync_key::kDeviceId, a.device_id);
     s.set(tx, store::sync_key::kVillage, a.village);
     s.set(tx, store::sync_key::kServerKey, a.server_public_key.hex());
+    // Bound to this machine like an HTTP enrollment: a copy of this data dir elsewhere is
+    // told it is a copy (issue 17) instead of binding itself on its first export.
+    if (!host_.empty()) s.set(tx, store::sync_key::kBoundHost, host_);
     if (!a.replaces.empty()) s.set(tx, store::sync_key::kReplaced, a.replaces);
     s.remove(tx, store::sync_key::kUsbRequestId);
     s.remove(tx, store::sync_key::kUsbCodeKey);
@@ -125,7 +128,11 @@ bool SyncClient::apply_history(const Identity& id, std::string_view bytes, SyncR
     return false;
   }
   for (const auto& o : page->ops) {
-    store_.sync().add_history(tx, page->device_id, {o.seq, o.op_id, o.type, o.payload.dump(), o.device_time});
+    const std::string payload = o.payload.dump();
+    // New to this PC: kept, and what it recorded rebuilt here (the old kiosk's requests).
+    if (store_.sync().add_history(tx, page->device_id, {o.seq, o.op_id, o.type, payload, o.device_time}) &&
+        changes_.apply_history(tx, o.type, payload, o.device_time))
+      ++r.restored;
     ++r.history;
   }
   tx.commit();
