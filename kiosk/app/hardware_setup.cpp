@@ -32,6 +32,12 @@ std::vector<std::string> reader_devices(store::SettingsStore& settings) {
   return out;
 }
 
+core::CardPolicy card_policy(store::SettingsStore& settings, std::string_view function) {
+  const std::string v = settings.get_or("card.policy." + std::string(function), "");
+  if (v.empty()) return core::default_card_policy(function);
+  return core::parse_card_policy(v).value_or(core::CardPolicy::kCardAndPin);
+}
+
 std::unique_ptr<platform::IdCardReader> make_card_reader(const std::vector<std::string>& devices) {
   if (devices.empty()) return nullptr;
   platform::Gat467Options o;

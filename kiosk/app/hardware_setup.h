@@ -4,8 +4,10 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/id_card.h"
 #include "platform/id_card_reader.h"
 #include "platform/printer.h"
 #include "store/settings_store.h"
@@ -26,5 +28,10 @@ std::unique_ptr<platform::Printer> make_receipt_printer(const PrinterChoice& c, 
 // Default: /dev/ttyUSB* /dev/ttyACM*.
 std::vector<std::string> reader_devices(store::SettingsStore& settings);
 std::unique_ptr<platform::IdCardReader> make_card_reader(const std::vector<std::string>& devices);
+
+// What the ID card does for one function (core::kCardFunctions): the village's setting
+// (`kioskctl hardware set-card-policy`), else core::default_card_policy; a value that does not
+// parse counts as card_pin.
+core::CardPolicy card_policy(store::SettingsStore& settings, std::string_view function);
 
 }  // namespace vsk::app

@@ -154,6 +154,7 @@ void KioskApp::go_home(bool idle) {
   after_identify_ = AfterIdentify::kPoints;
   waiting_for_staff_.reset();
   waiting_resident_id_.reset();
+  step_up_.reset();
   requests_.reset();
   if (points_) points_->reset();
   text_entry_.close();
@@ -180,6 +181,7 @@ void KioskApp::call_staff() {
 // The staff member who answered the call logs in; the resident's screen comes back with the
 // staff member filing on the resident's behalf (代办), recorded as such.
 void KioskApp::staff_takes_over() {
+  if (step_up_) cancel_step_up();  // staff act with their own PIN: the resident's one is not needed
   waiting_for_staff_ = state_;
   waiting_resident_id_ = session_.resident_id;
   open_staff_login();
@@ -219,6 +221,7 @@ void KioskApp::dispatch_unguarded(const Action& action) {
 
 // Each feature's actions go to the flow that owns them.
 void KioskApp::route(const Action& action) {
+  if (needs_pin_first(action)) return start_step_up(action);  // card alone so far (kiosk_app_card.cpp)
   std::visit(Overloaded{
                  [&](const NavigationAction& a) { navigate(a); },
                  [&](const KeypadAction& a) { on_keypad(a); },
@@ -336,6 +339,7 @@ void KioskApp::on_keypad(const KeypadAction& action) {
 }
 
 void KioskApp::on_back() {
+  if (step_up_) return cancel_step_up();  // the PIN was not given: back where it was asked
   state_.error.reset();
   if (points_ && points_->on_back()) return;
   if (notices_.on_back(session_)) return;
@@ -441,7 +445,9 @@ void KioskApp::on_key(char c) {
 }
 
 void KioskApp::on_submit() {
-  if (state_.screen == Screen::kIdentify)
+  if (state_.screen == Screen::kIdentify && step_up_)
+    submit_step_up_pin();
+  else if (state_.screen == Screen::kIdentify)
     state_.keypad.step == EntryStep::kIdNumber ? submit_id_number() : submit_resident_pin();
   else if (state_.screen == Screen::kStaffLogin) {
     switch (state_.keypad.step) {
@@ -600,6 +606,7 @@ void KioskApp::submit_resident_pin() {
   state_.resident = ResidentView{resident->name, core::mask_id_number(resident->id_number), resident->address,
                                  resident->grid_name};
   session_.resident_id = resident->id;
+  session_.pin_verified = true;
   state_.keypad = KeypadView{};
   pending_resident_id_ = 0;
   after_identified();

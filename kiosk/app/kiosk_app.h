@@ -154,6 +154,22 @@ class KioskApp {
   // kiosk_app_card.cpp: a card laid on the reader while an identify step waits for a number.
   bool tick_card();
   void on_card(const CardEvent& c);
+  // PIN step-up (kiosk_app_card.cpp): a resident identified by the card alone presses something
+  // that needs the PIN (a change in their name, or a function whose policy is not `card`); the
+  // PIN page asks for it, checked by check_pin (the same lockout), then the action goes on.
+  // Back returns to the screen it was pressed on.
+  bool needs_pin_first(const Action& a) const;
+  void start_step_up(const Action& then);
+  void submit_step_up_pin();
+  void cancel_step_up();
+  struct StepUp {
+    Action then;  // what the resident pressed
+    Screen screen;  // where they were: what opening the PIN page changed
+    KeypadView keypad;
+    std::optional<core::Message> error;
+    std::optional<core::Message> notice;
+  };
+  std::optional<StepUp> step_up_;
   // The admin home's health notes: start-up recovery notice, free space.
   void refresh_maintenance();
   AppOptions options_;

@@ -89,6 +89,7 @@ struct KeypadView {
   bool secret = false;
   std::string masked_id;    // on the PIN step: whose PIN this is, masked
   bool after_reset = false; // kNewPin/kConfirmPin: a staff member whose PIN an admin reset (not the first admin)
+  bool step_up = false;     // kPin: an identified resident (card alone) confirms a change with the PIN
 };
 
 struct ResidentView {

@@ -18,6 +18,16 @@ std::string_view card_policy_name(CardPolicy p) {
   return "card_pin";
 }
 
+bool is_card_function(std::string_view function) {
+  for (const std::string_view f : kCardFunctions)
+    if (f == function) return true;
+  return false;
+}
+
+CardPolicy default_card_policy(std::string_view function) {
+  return function == "points" ? CardPolicy::kCardAlone : CardPolicy::kCardAndPin;
+}
+
 std::optional<Date> card_valid_until(std::string_view v) {
   if (v.size() != 8) return std::nullopt;
   for (const char c : v)
