@@ -234,7 +234,7 @@ int main(int argc, char** argv) {
     services.red_board = [&store] {
       std::vector<vsk::app::BoardRow> rows;
       for (const auto& r : store.points().board(std::nullopt, 10, false))
-        rows.push_back({r.rank, vsk::core::mask_name(r.head_name) + "（" + r.grid_name + "）", r.final_points});
+        rows.push_back({r.rank, vsk::core::mask_name(r.head_name) + "（" + r.grid_name + "）", r.earned_points});
       return rows;
     };
     vsk::app::KioskApp app(services, app_options);

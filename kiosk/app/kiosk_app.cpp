@@ -1,5 +1,7 @@
 #include "app/kiosk_app.h"
 
+#include <algorithm>
+
 #include "app/attract.h"
 #include "core/id_number.h"
 
@@ -74,7 +76,9 @@ bool KioskApp::has_session() const {
 
 std::int64_t KioskApp::prompt_ms() const { return std::min(options_.idle_prompt_ms, idle_.timeout_ms() / 2); }
 
-bool KioskApp::resident_prompt_applies() const { return has_session() && !state_.staff && prompt_ms() > 0; }
+// Residents and staff alike are asked before the idle time ends their session (staff are
+// logged out at 3 minutes: a clerk reading a request must not lose it without a warning).
+bool KioskApp::resident_prompt_applies() const { return has_session() && prompt_ms() > 0; }
 
 std::int64_t KioskApp::ms_until_idle_reset() const {
   const std::int64_t left = idle_.remaining_ms(clock_.monotonic_ms());
@@ -101,7 +105,9 @@ bool KioskApp::tick_unguarded() {
   }
   tick_idle_prompt();
   if (!idle_.expired(clock_.monotonic_ms())) return access_changed;
+  const bool call_was_open = state_.help_called && !state_.staff;
   go_home(/*idle=*/true);
+  if (call_was_open) state_.notice = core::Message("help.timed_out");  // a clear ending, not a silent reset
   return true;
 }
 
@@ -175,7 +181,15 @@ void KioskApp::go_home(bool idle) {
 void KioskApp::call_staff() {
   if (state_.help_called) return;
   state_.help_called = true;
+  // The resident was told to wait: no reset at the usual idle time while the call is open.
+  if (!state_.staff) idle_.set_timeout_ms(std::max(options_.idle_timeout_ms, options_.help_call_timeout_ms));
   if (chime_) chime_->ring();
+}
+
+void KioskApp::cancel_call() {
+  if (!state_.help_called) return;
+  state_.help_called = false;
+  if (!state_.staff) idle_.set_timeout_ms(options_.idle_timeout_ms);
 }
 
 // The staff member who answered the call logs in; the resident's screen comes back with the
@@ -312,6 +326,8 @@ void KioskApp::on_identity(const IdentityAction& action) {
   state_.notice.reset();
   if (std::holds_alternative<CallStaff>(action))
     call_staff();
+  else if (std::holds_alternative<CancelCall>(action))
+    cancel_call();
   else if (state_.help_called)
     staff_takes_over();
 }
@@ -698,6 +714,10 @@ void KioskApp::refresh_maintenance() {
     m.printer_problem = printer_problem_key(hardware_->printer_state());
     m.reader_problem = reader_problem_key(hardware_->reader_state(), hardware_->reader_seen_working());
   }
+  // Not connected to the township: escalations and reports wait here; staff must know.
+  const store::SyncHealth sync = store_.sync().health();
+  m.sync_not_enrolled = !sync.enrolled;
+  m.sync_pending = sync.pending;
   state_.maintenance = m;
 }
 

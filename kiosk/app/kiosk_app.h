@@ -41,6 +41,9 @@ struct AppOptions {
   std::string default_locale = "zh-CN";
   std::int64_t idle_timeout_ms = 60'000;
   std::int64_t staff_idle_timeout_ms = 180'000;  // staff are logged out after this long untouched
+  // A resident who called staff (请工作人员帮我办) waits, untouched as told: the call and the
+  // half-filled form are kept this long, then the kiosk asks, ends the call and says so.
+  std::int64_t help_call_timeout_ms = 600'000;
   core::PinPolicy pin_policy;
   // A resident session is not reset silently: this long before the reset the kiosk asks
   // 还需要更多时间吗？ with a countdown (at most half the idle timeout).
@@ -131,6 +134,7 @@ class KioskApp {
   void after_identified();
   void on_back();
   void call_staff();
+  void cancel_call();
   void staff_takes_over();
   core::Message locked_message(const core::PinAttemptState& s) const;
   // The 6 typed PIN digits, cleared from the keypad; nullopt (with an error shown) if too short.

@@ -256,7 +256,7 @@ void PointsFlow::open_board(const PointsBoard& board) {
     std::optional<std::int64_t> grid;
     if (p.board_scope.scope == BoardScope::kGrid) grid = p.board_scope.grid_id;
     for (const auto& r : store_.points().board(grid, 10, false))
-      p.board.push_back({r.rank, core::mask_name(r.head_name), r.grid_name, r.final_points, {}});
+      p.board.push_back({r.rank, core::mask_name(r.head_name), r.grid_name, r.earned_points, {}});
   }
   state_.screen = Screen::kPointsBoard;
 }
@@ -318,10 +318,13 @@ void PointsFlow::open_staff_list(const std::string& list) {
       p.items.push_back({d.code + " " + d.goods_zh, core::mask_name(d.resident_name) + " · " + sign(-d.price),
                          {{{PointsVerb::kCollect, d.id}, "points.act.collect"},
                           {{PointsVerb::kCancel, d.id}, "points.act.cancel"}}});
-    for (const auto& g : store_.points().goods())
-      p.items.push_back({g.name_zh + " · " + std::to_string(g.price),
-                         "stock:" + std::to_string(g.stock),
-                         {{{PointsVerb::kRestock, g.id}, "points.act.restock"}}});
+    // Every item, sold-out ones too (they are the ones to restock), stock in words.
+    for (const auto& g : store_.points().goods()) {
+      StaffPointsItem item{g.name_zh + " · " + std::to_string(g.price), "", {{{PointsVerb::kRestock, g.id}, "points.act.restock"}}};
+      item.detail_msg = g.stock > 0 ? core::Message("points.goods_stock").arg("n", std::to_string(g.stock))
+                                    : core::Message("points.goods_sold_out");
+      p.items.push_back(std::move(item));
+    }
   } else if (list == "summary") {
     const auto [from, to] = PointsService::month_bounds(state_.now_unix);
     for (const auto& r : store_.points().summary_by_grid(from, to))
@@ -337,6 +340,7 @@ void PointsFlow::open_staff_list(const std::string& list) {
       p.items.push_back({"#" + std::to_string(c.entry_seq) + " " + sign(c.delta) + " (" + c.origin + ")",
                          std::to_string(c.balance_before) + " -> " + std::to_string(c.balance_before + c.delta), {}});
   }
+  if (p.staff_first >= p.items.size()) p.staff_first = 0;  // acted on the last one of a page
   refresh_counts();
   state_.screen = Screen::kStaffPointsList;
 }
@@ -495,7 +499,13 @@ void PointsFlow::on(const PointsBoard& a) { open_board(a); }
 void PointsFlow::on(const PointsStaffList& a) {
   state_.notice.reset();
   state_.error.reset();
+  state_.points.staff_first = 0;
   open_staff_list(a.list);
+}
+
+void PointsFlow::on(const PointsStaffFrom& a) {
+  const std::size_t n = state_.points.items.size();
+  state_.points.staff_first = n == 0 ? 0 : std::min(a.first, n - 1);
 }
 
 void PointsFlow::on(const PointsStaffAct& a) { staff_act(a); }

@@ -62,6 +62,7 @@ class PointsFlow {
   void on(const PointsReserve&);
   void on(const PointsBoard& a);
   void on(const PointsStaffList& a);
+  void on(const PointsStaffFrom& a);
   void on(const PointsStaffAct& a);
   void on(const PointsStaffAward&);
   void on(const PointsConfirmAward&);

@@ -1,5 +1,6 @@
 #include "app/receipt_slip.h"
 
+#include "core/date.h"
 #include "core/status_link.h"
 
 namespace vsk::app {
@@ -15,6 +16,7 @@ platform::Receipt receipt_slip(const ReceiptView& r, const std::string& village,
   if (service) {
     out.lines.push_back({line(Message("slip.service").arg("service", service->name.in(locale))), false});
   }
+  if (r.filed_at) out.lines.push_back({line(Message("slip.filed").arg("time", core::format_china_time(r.filed_at, "%Y-%m-%d %H:%M"))), false});
   out.lines.push_back({line(Message("slip.due").arg("date", r.due_date)), false});
   if (!r.claim_code.empty()) {
     out.lines.push_back({line(Message("slip.claim").arg("code", r.claim_code)), true});

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "app/receipt_slip.h"
+#include "app/request_outbox.h"
 #include "core/id_number.h"
 #include "core/rating.h"
 #include "core/request_number.h"
@@ -182,6 +184,12 @@ FlowResult RequestFlow::on(const OpenRequest& a) {
   return FlowResult::kDone;
 }
 
+FlowResult RequestFlow::on(const TimelinePage& a) {
+  const std::size_t n = state_.detail.timeline.size();
+  state_.detail.timeline_skip = n == 0 ? 0 : std::min(a.skip, n - 1);
+  return FlowResult::kDone;
+}
+
 FlowResult RequestFlow::on(const StartRating&) {
   state_.rate = RateView{};
   state_.screen = Screen::kRate;
@@ -340,7 +348,7 @@ void RequestFlow::confirm(const Session& session) {
   state_.receipt = ReceiptView{receipt.value().number, receipt.value().pickup_code,
                                receipt.value().claim_code.value_or(""), core::format_date(receipt.value().due), s->id,
                                std::nullopt, service_.policy().claim_deadline_days,
-                               receipt_qr(store_, receipt.value().number)};
+                               receipt_qr(store_, receipt.value().number), clock_.unix_seconds()};
   state_.draft.values.clear();
   state_.error.reset();
   state_.screen = Screen::kReceipt;
@@ -402,7 +410,8 @@ void RequestFlow::track_submit() {
   // On disk like the PIN lockout: a restart must not give a guesser fresh tries.
   const core::PinAttemptState attempts = store_.requests().track_attempts(track_number_);
   if (core::is_locked(attempts, now)) {
-    state_.error = Message("err.locked").arg("minutes", std::to_string((core::lock_seconds_left(attempts, now) + 59) / 60));
+    state_.error = Message("track.err.locked")  // the pickup code, not a PIN
+                       .arg("minutes", std::to_string((core::lock_seconds_left(attempts, now) + 59) / 60));
     return;
   }
   const auto r = store_.requests().find_by_number(track_number_);
@@ -453,6 +462,8 @@ RequestSummary RequestFlow::summarize(const store::RequestRecord& r) const {
   s.number = r.number;
   s.service_id = r.service_id;
   s.status = status_str(r.status);
+  // Escalated here but not at the township yet (not enrolled, or the step still in the outbox).
+  if (r.status == core::RequestStatus::kEscalated && escalation_unsent(store_, r.number)) s.status = "escalated_unsent";
   s.due_date = r.due_date;
   s.overdue = core::sla_clock_runs(r.status) && r.due_date < state_.today;
   s.resident = r.anonymous ? "" : r.resident_name;
@@ -478,6 +489,13 @@ void RequestFlow::load_detail(std::int64_t id) {
   for (const auto& e : store_.requests().events(id))
     d.timeline.push_back({e.at, std::string(core::event_name(e.kind)), status_str(e.to), e.staff_name, e.on_behalf,
                           e.note});
+  if (d.summary.status == "escalated_unsent") {  // the last step says so too
+    for (auto it = d.timeline.rbegin(); it != d.timeline.rend(); ++it)
+      if (it->to == "escalated") {
+        it->to = "escalated_unsent";
+        break;
+      }
+  }
   d.escalation_department = r->escalation_department;
   if (const auto by = service_.sla(*r).escalation_report_by) d.township_report_by = core::format_date(*by);
   d.rating_wanted = service_.rating_wanted(*r);
@@ -597,12 +615,14 @@ void RequestFlow::reload_queue() {
 
 void RequestFlow::staff_action(const std::string& event, const Session& session) {
   if (!session.staff_id) return;
-  state_.pick = PickView{event, {}};
+  state_.pick = PickView{event, {}, {}};
   pick_ids_.clear();
   // Each option's id as text (the widget id and the value picked) and, for grids and
   // assignees, as the number it is.
-  const auto add = [&](std::string id, std::string label, std::optional<std::int64_t> number = std::nullopt) {
+  const auto add = [&](std::string id, std::string label, std::optional<std::int64_t> number = std::nullopt,
+                       std::optional<Message> detail = std::nullopt) {
     state_.pick.options.emplace_back(std::move(id), std::move(label));
+    state_.pick.details.push_back(std::move(detail));
     pick_ids_.push_back(number);
   };
   if (event == "filter_grid") {
@@ -612,8 +632,17 @@ void RequestFlow::staff_action(const std::string& event, const Session& session)
     add("", "queue.filter_all");
     for (const auto& s : service_.catalog().services) add(s.id, s.name.in(state_.locale));
   } else if (event == "assign") {
-    for (const auto& s : store_.staff().list())
-      if (s.role == "grid_worker" || s.role == "volunteer") add(std::to_string(s.id), s.name, s.id);
+    // Each person with role and grid, so the clerk sends the right one (names alone repeat
+    // and say nothing about who covers the request's grid); disabled accounts are not offered.
+    std::map<std::int64_t, std::string> grid_names;
+    for (const auto& [id, name] : store_.residents().grids()) grid_names[id] = name;
+    for (const auto& s : store_.staff().list()) {
+      if ((s.role != "grid_worker" && s.role != "volunteer") || s.disabled_at) continue;
+      Message detail("role." + s.role);
+      if (s.grid_id && grid_names.count(*s.grid_id))
+        detail = Message("staff.assignee_detail").arg("role", "role." + s.role).arg("grid", grid_names.at(*s.grid_id));
+      add(std::to_string(s.id), s.name, s.id, detail);
+    }
   } else if (event == "escalate") {
     std::set<std::string> seen;
     for (const auto& s : service_.catalog().services)

@@ -74,6 +74,7 @@ class RequestFlow {
   FlowResult on(const RateByPhone&);
   FlowResult on(const SubmitRating&);
   FlowResult on(const Reopen&);
+  FlowResult on(const TimelinePage&);
   void on(const OpenQueue&);
   void on(const QueueStatus& a);
   void on(const QueueOverdue&);

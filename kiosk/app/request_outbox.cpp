@@ -53,4 +53,23 @@ void queue_followup_done(db::Transaction& tx, store::KioskStore& store, const st
   store.sync().enqueue(tx, "request.followup_done", p.dump(), now);
 }
 
+bool escalation_unsent(store::KioskStore& store, const std::string& number) {
+  store::SyncStore& sync = store.sync();
+  const bool enrolled = sync.get(store::sync_key::kDeviceId).value_or("") != "" &&
+                        sync.get(store::sync_key::kServerKey).has_value();
+  if (!enrolled) return true;
+  constexpr int kBatch = 500;
+  std::int64_t after = sync.get_int(store::sync_key::kAckedSeq);
+  for (;;) {
+    const auto ops = sync.ops_after(after, kBatch);
+    for (const auto& op : ops) {
+      if (op.type != "request.event") continue;
+      const json p = json::parse(op.payload, nullptr, /*allow_exceptions=*/false);
+      if (p.is_object() && p.value("number", "") == number && p.value("kind", "") == "escalate") return true;
+    }
+    if (ops.size() < static_cast<std::size_t>(kBatch)) return false;
+    after = ops.back().seq;
+  }
+}
+
 }  // namespace vsk::app

@@ -22,4 +22,8 @@ void queue_request_rated(db::Transaction& tx, store::KioskStore& store, const st
 // stays in the village.
 void queue_followup_done(db::Transaction& tx, store::KioskStore& store, const store::RequestRecord& r, std::int64_t now);
 
+// True while request `number`'s escalation has not reached the township: the kiosk is not
+// enrolled, or the escalation is still in the outbox. Screens then say 待上报, not 已上报乡镇.
+bool escalation_unsent(store::KioskStore& store, const std::string& number);
+
 }  // namespace vsk::app

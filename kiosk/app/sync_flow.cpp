@@ -31,6 +31,8 @@ SyncFlow::SyncFlow(ViewState& state, store::KioskStore& store, platform::Clock& 
 
 void SyncFlow::open() {
   state_.screen = Screen::kSyncHealth;
+  state_.notice.reset();  // the last screen's message is not about sync
+  state_.error.reset();
   refresh();
 }
 

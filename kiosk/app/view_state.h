@@ -127,6 +127,7 @@ struct ReceiptView {
   std::optional<core::Message> print_result;
   int claim_days = 0;       // rewarded reports: days after completion to claim the reward
   std::string qr_text;      // the status page link (core/status_link.h), or the number
+  std::int64_t filed_at = 0;  // unix seconds: when it was filed (on screen and on paper, with the year)
 };
 
 struct TimelineEntry {
@@ -166,6 +167,7 @@ struct RequestDetailView {
   std::vector<core::RequestEventKind> allowed_actions;  // staff: the steps the workflow and the role allow now
   bool may_record_rating = false;
   bool may_followup = false;
+  std::size_t timeline_skip = 0;  // the newest entries not shown (paged back to older ones)
 };
 
 struct RateView {
@@ -191,6 +193,7 @@ struct QueueView {
 struct PickView {
   std::string action;  // event name: assign / reject / ask_materials / escalate / complete / note
   std::vector<std::pair<std::string, std::string>> options;  // id -> label
+  std::vector<std::optional<core::Message>> details;          // per option, a second line (派单: role and grid)
 };
 
 // A storage failure the error edge caught (app/error_edge.h).
@@ -208,6 +211,8 @@ struct MaintenanceView {
   std::int64_t free_mb = 0;
   std::string printer_problem;    // translation key (admin.printer.paper_out ...), empty: fine
   std::string reader_problem;     // translation key (admin.reader.gone / .error), empty: fine
+  bool sync_not_enrolled = false; // never enrolled with the township: nothing filed here has left the kiosk
+  std::int64_t sync_pending = 0;  // operations waiting to be sent
 };
 
 // Admin mode: sync with the township.
@@ -303,6 +308,7 @@ struct StaffPointsItem {
   std::string detail;
   std::vector<StaffPointsButton> actions;
   std::string note;  // a phrase key (translated on screen) or free text, after the detail
+  std::optional<core::Message> detail_msg;  // when set, shown instead of `detail` (e.g. 库存40件 / 已兑完)
 };
 
 struct PointsView {
@@ -332,6 +338,7 @@ struct PointsView {
   std::string staff_list;            // approvals / objections / claims / shop / summary / conflicts
   std::string month;                 // summary: YYYY-MM
   std::vector<StaffPointsItem> items;
+  std::size_t staff_first = 0;        // the first item on screen (the UI pages by what fits)
   std::map<std::string, int> counts;  // list name -> open items
   std::string award_subject;          // masked name or household address, once typed
   std::int64_t notice_days = 7;

@@ -202,13 +202,13 @@ std::optional<PointsEntryView> PointsStore::entry(std::int64_t seq) {
 }
 
 std::vector<PointsEntryView> PointsStore::household_history(std::int64_t household_id, int limit, int offset) {
-  auto st = db_.prepare(std::string(kViewSelect) + "WHERE l.household_id = ?1 ORDER BY l.seq DESC LIMIT ?2 OFFSET ?3");
+  auto st = db_.prepare(std::string(kViewSelect) + "WHERE l.household_id = ?1 ORDER BY l.at DESC, l.seq DESC LIMIT ?2 OFFSET ?3");
   st.bind(1, household_id).bind(2, limit).bind(3, offset);
   return views(st);
 }
 
 std::vector<PointsEntryView> PointsStore::resident_history(std::int64_t resident_id, int limit, int offset) {
-  auto st = db_.prepare(std::string(kViewSelect) + "WHERE l.resident_id = ?1 ORDER BY l.seq DESC LIMIT ?2 OFFSET ?3");
+  auto st = db_.prepare(std::string(kViewSelect) + "WHERE l.resident_id = ?1 ORDER BY l.at DESC, l.seq DESC LIMIT ?2 OFFSET ?3");
   st.bind(1, resident_id).bind(2, limit).bind(3, offset);
   return views(st);
 }
@@ -447,17 +447,23 @@ HouseholdStanding PointsStore::household_standing(std::int64_t household_id) {
 std::vector<BoardRow> PointsStore::board(std::optional<std::int64_t> grid_id, int limit, bool worst_first) {
   auto st = db_.prepare(
       std::string("SELECT h.id, coalesce((SELECT name FROM residents WHERE household_id = h.id ORDER BY is_head DESC,"
-                  " id LIMIT 1), ''), g.name, coalesce(t.final_points, 0) AS pts FROM households h"
+                  " id LIMIT 1), ''), g.name, coalesce(t.final_points, 0),"
+                  // 累计积分: spending in the 积分超市 must not lower a household on the board, so
+                  // redemptions still standing (not cancelled by a reversal) are added back.
+                  " coalesce(t.final_points, 0) - coalesce((SELECT sum(l.delta) FROM points_ledger l"
+                  "  WHERE l.household_id = h.id AND l.kind = 'redemption'"
+                  "  AND NOT EXISTS (SELECT 1 FROM points_ledger x WHERE x.reverses = l.seq)), 0) AS earned"
+                  " FROM households h"
                   " JOIN grids g ON g.id = h.grid_id LEFT JOIN points_household_totals t ON t.household_id = h.id"
-                  " WHERE (?1 IS NULL OR h.grid_id = ?1) ORDER BY pts ") +
+                  " WHERE (?1 IS NULL OR h.grid_id = ?1) ORDER BY earned ") +
       (worst_first ? "ASC" : "DESC") + ", h.id LIMIT ?2");
   st.bind(1, grid_id).bind(2, limit);
   std::vector<BoardRow> out;
   while (st.step()) {
-    BoardRow r{0, st.column_int(0), st.column_text(1), st.column_text(2), st.column_int(3), ""};
+    BoardRow r{0, st.column_int(0), st.column_text(1), st.column_text(2), st.column_int(3), st.column_int(4), ""};
     // Competition ranking: equal points share a rank.
-    r.rank = !out.empty() && out.back().final_points == r.final_points ? out.back().rank
-                                                                       : static_cast<int>(out.size()) + 1;
+    r.rank = !out.empty() && out.back().earned_points == r.earned_points ? out.back().rank
+                                                                         : static_cast<int>(out.size()) + 1;
     out.push_back(std::move(r));
   }
   return out;
@@ -476,7 +482,7 @@ std::vector<BoardRow> PointsStore::deduction_board(int limit) {
   std::vector<BoardRow> out;
   while (st.step())
     out.push_back({static_cast<int>(out.size()) + 1, st.column_int(0), st.column_text(1), st.column_text(2),
-                   st.column_int(3), st.column_text(4)});
+                   st.column_int(3), st.column_int(3), st.column_text(4)});
   return out;
 }
 

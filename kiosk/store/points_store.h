@@ -64,7 +64,8 @@ struct BoardRow {
   std::int64_t household_id = 0;
   std::string head_name;  // unmasked; the service masks it for the public board
   std::string grid_name;
-  std::int64_t final_points = 0;
+  std::int64_t final_points = 0;   // what the household has left to spend (可用积分)
+  std::int64_t earned_points = 0;  // final points before redemptions (累计积分): what the red board ranks
   std::string rule_id;  // deduction boards: the rule of the latest final deduction (never free text)
 };
 

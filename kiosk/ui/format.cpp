@@ -13,6 +13,15 @@ std::string date_words(const UiContext& ui, const std::string& iso_date) {
   return ui.msg(core::Message("date.month_day").arg("month", month).arg("day", std::to_string(d->day)));
 }
 
+std::string date_words_with_year(const UiContext& ui, const std::string& iso_date) {
+  const auto d = core::parse_date(iso_date);
+  if (!d) return iso_date;
+  return ui.msg(core::Message("date.year_month_day")
+                    .arg("year", std::to_string(d->year))
+                    .arg("month", "date.month." + std::to_string(d->month))
+                    .arg("day", std::to_string(d->day)));
+}
+
 std::string china_time(std::int64_t unix_seconds, const char* strftime_format) {
   return core::format_china_time(unix_seconds, strftime_format);
 }

@@ -11,6 +11,8 @@ namespace vsk::ui {
 
 // "2026-11-28" -> "11月28日" (zh) / "28 Nov" (en).
 std::string date_words(const UiContext& ui, const std::string& iso_date);
+// With the year: "2027年1月4日" / "4 Jan 2027" (receipts: a date a resident keeps).
+std::string date_words_with_year(const UiContext& ui, const std::string& iso_date);
 // Unix time in China time (UTC+8) whatever the PC's time zone: dates and deadlines use the
 // same offset. `strftime_format` e.g. "%Y-%m-%d %H:%M".
 std::string china_time(std::int64_t unix_seconds, const char* strftime_format);

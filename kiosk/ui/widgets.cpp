@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <cstring>
 
 #include "ui/format.h"
 #include "ui/theme.h"
@@ -74,13 +75,79 @@ bool row_button(UiContext& ui, const std::string& id, const std::string& title, 
   return big_button(ui, id, title, ImVec2(width, height), style, subtitle);
 }
 
+namespace {
+
+// Closing punctuation that must not begin a line (full-width forms and the quotes).
+bool closes(const char* p, const char* end) {
+  static const char* const kClosing[] = {"，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "〉", "”", "’", "…", "·"};
+  for (const char* c : kClosing) {
+    const std::size_t n = std::strlen(c);
+    if (static_cast<std::size_t>(end - p) >= n && std::memcmp(p, c, n) == 0) return true;
+  }
+  return false;
+}
+
+const char* utf8_prev(const char* begin, const char* p) {
+  if (p <= begin) return begin;
+  --p;
+  while (p > begin && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) --p;
+  return p;
+}
+
+const char* utf8_next(const char* p, const char* end) {
+  if (p >= end) return end;
+  ++p;
+  while (p < end && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) ++p;
+  return p;
+}
+
+}  // namespace
+
+std::vector<std::string> wrap_lines(ImFont* font, const std::string& text, float width) {
+  std::vector<std::string> out;
+  const char* s = text.c_str();
+  const char* const end = s + text.size();
+  for (;;) {
+    const char* nl = static_cast<const char*>(std::memchr(s, '\n', static_cast<std::size_t>(end - s)));
+    const char* line_end = nl ? nl : end;
+    const char* p = s;
+    if (p == line_end) out.emplace_back();
+    while (p < line_end) {
+      const char* brk = font->CalcWordWrapPositionA(1.0f, p, line_end, width);
+      if (brk <= p) brk = utf8_next(p, line_end);
+      if (brk < line_end && closes(brk, line_end)) {
+        // Take the character before the break down with the punctuation, if the line keeps one.
+        const char* back = utf8_prev(p, brk);
+        while (back > p && closes(back, line_end)) back = utf8_prev(p, back);
+        if (back > p) brk = back;
+        else
+          while (brk < line_end && closes(brk, line_end)) brk = utf8_next(brk, line_end);  // hang it
+      }
+      out.emplace_back(p, brk);
+      p = brk;
+      while (p < line_end && *p == ' ') ++p;
+    }
+    if (!nl) break;
+    s = nl + 1;
+  }
+  return out;
+}
+
 void label(UiContext& ui, const std::string& text, ImFont* font, ImU32 color, float wrap_width) {
   ui.fonts.require(text);
   ImGui::PushFont(font);
   ImGui::PushStyleColor(ImGuiCol_Text, color);
-  if (wrap_width > 0) ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_width);
-  ImGui::TextUnformatted(text.c_str());
-  if (wrap_width > 0) ImGui::PopTextWrapPos();
+  if (wrap_width > 0) {
+    // Our own line breaks (see wrap_lines), each line from the label's left edge.
+    const float x = ImGui::GetCursorPosX();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    for (const std::string& line : wrap_lines(font, text, wrap_width / scale)) {
+      ImGui::SetCursorPosX(x);
+      ImGui::TextUnformatted(line.c_str(), line.c_str() + line.size());
+    }
+  } else {
+    ImGui::TextUnformatted(text.c_str());
+  }
   ImGui::PopStyleColor();
   ImGui::PopFont();
   ui.record.texts.push_back(text);
@@ -145,26 +212,29 @@ void header(UiContext& ui) {
   label(ui, title, title_font, theme::kOnColor);
   float left_edge = em + text_width(ui, title_font, title) + em;
 
-  // 请工作人员帮我办 on every resident screen; once called, the staff member who comes taps it.
+  // 请工作人员帮我办 on every resident screen. Once called, the same spot only says so (a second
+  // tap does nothing): 取消呼叫 and the staff member's 工作人员接手 are in the band below, apart.
   std::string staff_id, staff_label;
   ButtonStyle staff_style{theme::kHelpButton, theme::kText, ui.fonts.body()};
   app::Action staff_action = app::Logout{};
+  const bool called = ui.state.help_called && !ui.state.staff;
   if (ui.state.staff) {
     // Staff: log out is one tap away on every screen, never hidden behind "back".
     staff_id = "header_logout";
     staff_label = ui.state.staff->name + " · " + ui.t("nav.logout");
     staff_style = on_header;
-  } else if (ui.state.screen != app::Screen::kStaffLogin || ui.state.help_called) {
+  } else if (ui.state.screen != app::Screen::kStaffLogin || called) {
     // Not on the staff login itself, unless a resident's call is waiting to be taken over.
-    const bool called = ui.state.help_called;
-    staff_id = called ? "staff_take_over" : "call_staff";
-    staff_label = ui.t(called ? "help.take_over" : "help.call");
-    staff_action = called ? app::Action(app::StaffTakeOver{}) : app::Action(app::CallStaff{});
+    staff_id = "call_staff";
+    staff_label = ui.t(called ? "help.waiting" : "help.call");
+    staff_action = app::CallStaff{};  // once called, a no-op
+    if (called) staff_style = ButtonStyle{theme::kHelpBand, theme::kText, ui.fonts.body()};
   }
   const std::string clock = china_time(ui.state.now_unix, "%Y-%m-%d %H:%M");
   const float clock_w = text_width(ui, ui.fonts.body(), clock);
   if (!staff_id.empty()) {
-    const float staff_w = std::max(em * 8, text_width(ui, ui.fonts.body(), staff_label) + pad);
+    const float staff_w = std::max({em * 8, text_width(ui, ui.fonts.body(), ui.t("help.call")) + pad,
+                                    text_width(ui, ui.fonts.body(), staff_label) + pad});
     // Centred when that leaves room for the clock, else right after the title.
     float sx = std::max(left_edge, width * 0.5f - staff_w * 0.5f);
     if (sx + staff_w + em * 0.6f + clock_w > right_edge) sx = left_edge;
@@ -178,15 +248,34 @@ void header(UiContext& ui) {
     label(ui, clock, ui.fonts.body(), theme::kOnColor);
   }
   ImGui::SetCursorPos(ImVec2(em, h + (large ? em * 0.4f : em)));  // large mode needs every line
-  if (ui.state.help_called && !ui.state.staff) {
-    // A band everyone in the hall can see, under the header.
+  if (called) {
+    // A band everyone in the hall can see, under the header: the call, the resident's
+    // 取消呼叫 on the left, and 工作人员接手 for the staff member who came at the far right.
+    const float band_h = em * 2.4f;
+    const float bh = em * 2.0f;
+    const float by = h + (band_h - bh) * 0.5f;
     const ImVec2 a(origin.x, origin.y + h);
-    dl->PushClipRect(a, ImVec2(a.x + width, a.y + em * 1.25f), false);
-    dl->AddRectFilled(a, ImVec2(a.x + width, a.y + em * 1.25f), theme::kHelpBand);
+    dl->PushClipRect(a, ImVec2(a.x + width, a.y + band_h), false);
+    dl->AddRectFilled(a, ImVec2(a.x + width, a.y + band_h), theme::kHelpBand);
     dl->PopClipRect();
-    ImGui::SetCursorPos(ImVec2(em, h + em * 0.1f));
-    label(ui, ui.t("help.called"), ui.fonts.body(), theme::kText);
-    ImGui::SetCursorPos(ImVec2(em, h + em * 1.35f));
+    const std::string cancel_label = ui.t("help.cancel");
+    const std::string take_label = ui.t("help.take_over");
+    const float cancel_w = text_width(ui, ui.fonts.body(), cancel_label) + pad;
+    const float take_w = text_width(ui, ui.fonts.body(), take_label) + pad;
+    ImGui::SetCursorPos(ImVec2(em, by));
+    if (big_button(ui, "call_cancel", cancel_label, ImVec2(cancel_w, bh), {theme::kBackground, theme::kText, ui.fonts.body(), theme::kText}))
+      ui.emit(app::CancelCall{});
+    const float take_x = width - em - take_w;
+    ImGui::SetCursorPos(ImVec2(take_x, by));
+    if (big_button(ui, "staff_take_over", take_label, ImVec2(take_w, bh), {theme::kHeader, theme::kOnColor, ui.fonts.body()}))
+      ui.emit(app::StaffTakeOver{});
+    const float text_x = em * 2 + cancel_w;
+    const float text_w = take_x - em - text_x;
+    const std::string called_text = ui.t("help.called");
+    const bool two_lines = text_width(ui, ui.fonts.body(), called_text) > text_w;
+    ImGui::SetCursorPos(ImVec2(text_x, h + (two_lines ? em * 0.1f : (band_h - em) * 0.5f)));
+    label(ui, called_text, ui.fonts.body(), theme::kText, text_w);
+    ImGui::SetCursorPos(ImVec2(em, h + band_h + em * 0.1f));
   }
   ui.record.in_content = true;  // what follows is the screen's own content: read-aloud reads it
 }

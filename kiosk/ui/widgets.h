@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "ui/ui_context.h"
 
@@ -26,6 +27,11 @@ bool big_button(UiContext& ui, const std::string& id, const std::string& label, 
 // A full-width list row: a title line and a smaller second line, left-aligned.
 bool row_button(UiContext& ui, const std::string& id, const std::string& title, const std::string& subtitle,
                 float width, ImU32 fill, ImU32 text);
+
+// `text` broken into lines of at most `width` at the font's size, by ImGui's rule plus the
+// Chinese one (禁则): no line starts with closing punctuation (，。、；：？！）」》…), the
+// character before it moves down with it.
+std::vector<std::string> wrap_lines(ImFont* font, const std::string& text, float width);
 
 // Text at the cursor, wrapped to `wrap_width` (0 = no wrap).
 void label(UiContext& ui, const std::string& text, ImFont* font, ImU32 color, float wrap_width = 0);

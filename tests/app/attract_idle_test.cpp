@@ -146,16 +146,22 @@ TEST_F(AttractIdleTest, ActivityWithoutAButtonAlsoAnswersThePrompt) {
   EXPECT_TRUE(state().resident);
 }
 
-TEST_F(AttractIdleTest, StaffAreNotAskedTheyAreLoggedOutOnTheirOwnTime) {
+// Issue 16 (smaller): staff are warned before the 3-minute logout, with the same countdown
+// (failed on the old code: no prompt, logged out silently).
+TEST_F(AttractIdleTest, StaffAreWarnedBeforeTheyAreLoggedOutOnTheirOwnTime) {
   app_->dispatch(app::OpenStaffLogin{});
   for (char c : std::string("0002")) app_->dispatch(app::Key{c});
   app_->dispatch(app::Submit{});
   for (char c : village_.staff.at(1).pin) app_->dispatch(app::Key{c});
   app_->dispatch(app::Submit{});
   ASSERT_TRUE(state().staff);
-  wait_ms(170'000);
-  EXPECT_FALSE(state().idle_prompt_s);
-  wait_ms(10'000);
+  wait_ms(159'000);
+  EXPECT_FALSE(state().idle_prompt_s) << "not at the resident's 40 s";
+  wait_ms(1'000);
+  ASSERT_TRUE(state().idle_prompt_s);
+  EXPECT_EQ(*state().idle_prompt_s, 20);
+  EXPECT_TRUE(state().staff);
+  wait_ms(20'000);
   EXPECT_FALSE(state().staff);
 }
 

@@ -199,6 +199,51 @@ TEST_F(KioskAppTest, CallingStaffRingsOnceAndShowsTheCall) {
   EXPECT_EQ(chime_.rings, 1);
 }
 
+// Issue 16 defect 1: told to wait, the resident waits untouched; the old code reset the call
+// and the half-filled form at 60 s.
+TEST_F(KioskAppTest, AnOpenStaffCallKeepsTheFormPastTheIdleTimeThenEndsClearly) {
+  app_->dispatch(app::OpenRequests{});
+  app_->dispatch(app::PickCategory{"certificates"});
+  app_->dispatch(app::PickService{"residence_certificate"});
+  app_->dispatch(app::StartForm{});
+  type(demo_resident().id_number);
+  submit();
+  type(demo_pin());
+  submit();
+  ASSERT_EQ(state().screen, Screen::kFormField);
+  app_->dispatch(app::SetValue{"bank"});
+  app_->dispatch(app::CallStaff{});
+  clock_.advance_ms(5 * 60 * 1000);
+  EXPECT_FALSE(app_->tick());
+  EXPECT_EQ(state().screen, Screen::kFormField) << "kept while the call is open";
+  EXPECT_TRUE(state().help_called);
+  EXPECT_EQ(state().draft.values.at("purpose"), "bank");
+  EXPECT_FALSE(state().idle_prompt_s);
+  clock_.advance_ms(5 * 60 * 1000 - 20'000);
+  app_->tick();
+  EXPECT_TRUE(state().idle_prompt_s) << "asked before the call ends";
+  clock_.advance_ms(20'000);
+  EXPECT_TRUE(app_->tick());
+  EXPECT_EQ(state().screen, Screen::kHome);
+  EXPECT_FALSE(state().help_called);
+  EXPECT_FALSE(state().resident);
+  ASSERT_TRUE(state().notice);
+  EXPECT_EQ(state().notice->key, "help.timed_out");
+}
+
+TEST_F(KioskAppTest, TheResidentCanCancelACallAndTheUsualIdleTimeApplies) {
+  app_->dispatch(app::OpenRequests{});
+  app_->dispatch(app::CallStaff{});
+  ASSERT_TRUE(state().help_called);
+  app_->dispatch(app::CancelCall{});
+  EXPECT_FALSE(state().help_called);
+  EXPECT_EQ(state().screen, Screen::kCatalog);
+  EXPECT_EQ(chime_.rings, 1);
+  clock_.advance_ms(60'000);
+  EXPECT_TRUE(app_->tick()) << "no call open: reset at the usual 60 s";
+  EXPECT_FALSE(state().notice);
+}
+
 TEST_F(KioskAppTest, StaffTakeOverContinuesTheSameRequestOnBehalf) {
   app_->dispatch(app::OpenRequests{});
   app_->dispatch(app::PickCategory{"certificates"});
@@ -389,4 +434,65 @@ TEST_F(KioskAppTest, AResetClerkChoosesANewPinWithoutTheFirstAdminPrompt) {
   submit();
   ASSERT_EQ(state().screen, Screen::kAdminHome);
   EXPECT_EQ(state().staff->staff_no, "0002");
+}
+
+// Issue 16 defect 2: an escalation the township has not received is 待上报, not 已上报乡镇, and
+// staff are told on the admin home that the kiosk is not connected (failed on the old code:
+// the summary said "escalated" and the admin home said nothing).
+TEST_F(KioskAppTest, AnUnsentEscalationIsShownAsWaitingAndStaffAreWarned) {
+  auto receipt = service_->submit({"residence_certificate", demo_resident_id(), false,
+                                   {{"purpose", "bank"}, {"copies", "1"}}, std::nullopt, "zh-CN"});
+  ASSERT_TRUE(receipt.ok());
+  const std::int64_t id = receipt.value().id;
+  using K = core::RequestEventKind;
+  ASSERT_TRUE(service_->transition(id, {K::kAccept, staff_id("0001"), "", std::nullopt, "", false}));
+  ASSERT_TRUE(service_->transition(
+      id, {K::kEscalate, staff_id("0001"), "reason.escalate.beyond_village", std::nullopt, "镇民政办", false}));
+  app_->dispatch(app::OpenStaffLogin{});
+  type("0001");
+  submit();
+  type(village_.staff.at(0).pin);
+  submit();
+  ASSERT_EQ(state().screen, Screen::kAdminHome);
+  EXPECT_TRUE(state().maintenance.sync_not_enrolled);
+  EXPECT_GE(state().maintenance.sync_pending, 3);
+  app_->dispatch(app::OpenRequest{id});
+  EXPECT_EQ(state().detail.summary.status, "escalated_unsent");
+  ASSERT_FALSE(state().detail.timeline.empty());
+  EXPECT_EQ(state().detail.timeline.back().to, "escalated_unsent");
+  // Enrolled and the township holds everything: now it is 已上报乡镇.
+  {
+    auto tx = store_.begin();
+    store_.sync().set(tx, store::sync_key::kDeviceId, "dev-1");
+    store_.sync().set(tx, store::sync_key::kServerKey, "key");
+    store_.sync().set_int(tx, store::sync_key::kAckedSeq, store_.sync().last_seq());
+    tx.commit();
+  }
+  app_->dispatch(app::OpenRequest{id});
+  EXPECT_EQ(state().detail.summary.status, "escalated");
+  EXPECT_EQ(state().detail.timeline.back().to, "escalated");
+}
+
+// Issue 16 defect 3: the whole history can be paged (the old code had no TimelinePage).
+TEST_F(KioskAppTest, TheTimelinePagesBackToTheFirstEntry) {
+  auto receipt = service_->submit({"residence_certificate", demo_resident_id(), false,
+                                   {{"purpose", "bank"}, {"copies", "1"}}, std::nullopt, "zh-CN"});
+  ASSERT_TRUE(receipt.ok());
+  const std::int64_t id = receipt.value().id;
+  ASSERT_TRUE(service_->transition(id, {core::RequestEventKind::kAccept, staff_id("0001"), "", std::nullopt, "", false}));
+  app_->dispatch(app::OpenStaffLogin{});
+  type("0001");
+  submit();
+  type(village_.staff.at(0).pin);
+  submit();
+  app_->dispatch(app::OpenRequest{id});
+  const std::size_t n = state().detail.timeline.size();
+  ASSERT_GE(n, 2u);
+  EXPECT_EQ(state().detail.timeline_skip, 0u);
+  app_->dispatch(app::TimelinePage{1});
+  EXPECT_EQ(state().detail.timeline_skip, 1u);
+  app_->dispatch(app::TimelinePage{99});
+  EXPECT_EQ(state().detail.timeline_skip, n - 1) << "the oldest entry stays on screen";
+  app_->dispatch(app::OpenRequest{id});
+  EXPECT_EQ(state().detail.timeline_skip, 0u) << "opening again starts at the newest";
 }

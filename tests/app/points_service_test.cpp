@@ -340,6 +340,57 @@ TEST_F(PointsServiceTest, RankInVillageAndGrid) {
   EXPECT_EQ(board[1].final_points, 5);
 }
 
+// Issue 16 defect 5: redeeming in the 积分超市 must not lower a household on the public 红榜
+// (failed on the old code: the board ranked what was left to spend, 2 points, second place).
+TEST_F(PointsServiceTest, TheRedBoardRanksWhatAHouseholdEarnedNotWhatItHasLeft) {
+  award("volunteer_service");  // 5
+  const std::int64_t other = demo_resident_id(1);
+  award("civilized_family", other);  // 20, needs approval
+  ASSERT_TRUE(points_.decide_approval(staff_id("0001"), store_.points().count(), true, "").ok());
+  advance_days(8);
+  points_.settle();
+  const std::int64_t other_household = store_.residents().find(other)->household_id;
+  auto r = points_.reserve(other, add_goods(18, 1));
+  ASSERT_TRUE(r.ok()) << r.error().key;
+  auto board = store_.points().board(std::nullopt, 3, false);
+  ASSERT_GE(board.size(), 2u);
+  EXPECT_EQ(board[0].household_id, other_household);
+  EXPECT_EQ(board[0].rank, 1);
+  EXPECT_EQ(board[0].earned_points, 20);
+  EXPECT_EQ(board[0].final_points, 2) << "what is left to spend is still known";
+  EXPECT_EQ(board[1].earned_points, 5);
+  // A cancelled reservation gives the points back: earned unchanged, spendable again.
+  ASSERT_TRUE(points_.cancel_reservation(staff_id("0002"), r.value().redemption_id).ok());
+  board = store_.points().board(std::nullopt, 3, false);
+  EXPECT_EQ(board[0].earned_points, 20);
+  EXPECT_EQ(board[0].final_points, 20);
+}
+
+// Issue 16 (smaller): 积分明细 in date order, newest first, even when an entry arrives later than
+// it happened (a township entry synced in; failed on the old code, which listed by ledger seq).
+TEST_F(PointsServiceTest, HistoryIsInDateOrderNewestFirst) {
+  const std::int64_t awarded = award("volunteer_service");
+  store::NewPointsEntry late;
+  late.at = clock_.unix_seconds() - 10 * kDay;
+  late.household_id = household();
+  late.resident_id = demo_resident_id();
+  late.rule_id = "volunteer_service";
+  late.kind = core::PointsKind::kExternal;
+  late.delta = 5;
+  late.origin = "township";
+  late.final_now = true;
+  std::int64_t external = 0;
+  {
+    auto tx = store_.begin();
+    external = store_.points().append(tx, late);
+    tx.commit();
+  }
+  const auto rows = store_.points().household_history(household(), 10, 0);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].entry.seq, awarded);
+  EXPECT_EQ(rows[1].entry.seq, external);
+}
+
 TEST_F(PointsServiceTest, LedgerIsAppendOnly) {
   const std::int64_t seq = award("volunteer_service");
   EXPECT_THROW(test_support::raw_db(store_).exec("UPDATE points_ledger SET delta = 50 WHERE seq = " + std::to_string(seq)), db::DbError);

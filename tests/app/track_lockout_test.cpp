@@ -61,12 +61,12 @@ TEST_F(TrackLockoutTest, FiveWrongCodesLockTheNumberEvenAcrossARestart) {
   }
   track(wrong_code());
   track(receipt_.pickup_code);
-  EXPECT_EQ(error_key(), "err.locked");
+  EXPECT_EQ(error_key(), "track.err.locked");
   EXPECT_EQ(app_->state().error->args.at(0).second, "15");
 
   app_ = make_app();  // the kiosk restarted
   track(receipt_.pickup_code);
-  EXPECT_EQ(error_key(), "err.locked") << "a restart must not forget the lock";
+  EXPECT_EQ(error_key(), "track.err.locked") << "a restart must not forget the lock";
   EXPECT_NE(app_->state().screen, Screen::kRequestDetail);
 
   clock_.advance_ms(15 * 60 * 1000);
@@ -81,7 +81,7 @@ TEST_F(TrackLockoutTest, WrongCodesCountAcrossARestartToo) {
   track(wrong_code());
   track(wrong_code());  // the fifth in a row
   track(receipt_.pickup_code);
-  EXPECT_EQ(error_key(), "err.locked");
+  EXPECT_EQ(error_key(), "track.err.locked");
 }
 
 TEST_F(TrackLockoutTest, TheRightCodeStartsTheCountAgain) {

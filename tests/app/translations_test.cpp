@@ -80,3 +80,14 @@ TEST(Translations, BadFileGivesAClearError) {
     EXPECT_NE(std::string(e.what()).find("zh-CN.json"), std::string::npos);
   }
 }
+
+// Issue 16 (smaller): English text uses ASCII punctuation, not the full-width colon, brackets,
+// comma or curly quotes (which CJK fonts draw full-width). Failed before: “{field}” and more.
+TEST(Translations, EnglishUsesNoFullWidthPunctuation) {
+  const Translations t = load();
+  for (const std::string& key : t.keys("en")) {
+    const std::string text = t.text("en", key);
+    for (const char* mark : {"：", "，", "（", "）", "“", "”", "‘", "’", "；"})
+      EXPECT_EQ(text.find(mark), std::string::npos) << key << ": " << text;
+  }
+}

@@ -6,6 +6,7 @@
 #include "app/translations.h"
 #include "core/demo_village.h"
 #include "ui/font_set.h"
+#include "ui/widgets.h"
 
 using namespace vsk;
 
@@ -72,4 +73,32 @@ TEST(Utf8, DecodesMixedText) {
   EXPECT_EQ(cps[0], 0x41u);
   EXPECT_EQ(cps[1], 0x6751u);
   EXPECT_EQ(cps[2], 0x25CFu);
+}
+
+// Issue 16 (smaller): no wrapped line starts with "，" or another closing mark (禁则); the
+// character before moves down with it. Failed before: ImGui broke right before the comma.
+TEST_F(FontCoverage, WrappedLinesNeverStartWithClosingPunctuation) {
+  const std::string text = "已呼叫工作人员，请稍候，工作人员马上过来帮您办理。请到村便民服务窗口办理，或重新呼叫。";
+  ui::FontSet fonts(font_, 40);
+  fonts.require(text);
+  fonts.build();
+  ImFont* font = fonts.body();
+  const float glyph = font->CalcTextSizeA(font->FontSize, 1e9f, 0, "已").x;
+  int wrapped = 0;
+  for (int chars = 3; chars <= 20; ++chars) {
+    const auto lines = ui::wrap_lines(font, text, glyph * static_cast<float>(chars) + 1.0f);
+    std::string joined;
+    for (const auto& l : lines) {
+      joined += l;
+      EXPECT_NE(l.rfind("，", 0), 0u) << chars << " per line: '" << l << "'";
+      EXPECT_NE(l.rfind("。", 0), 0u) << chars << " per line: '" << l << "'";
+      EXPECT_LE(font->CalcTextSizeA(font->FontSize, 1e9f, 0, l.c_str()).x, glyph * static_cast<float>(chars) + 1.0f);
+    }
+    EXPECT_EQ(joined, text) << "nothing lost or doubled";
+    wrapped += lines.size() > 1 ? 1 : 0;
+  }
+  EXPECT_GT(wrapped, 10);
+  // ImGui alone breaks before the comma at 7 a line ("已呼叫工作人员" + "，请稍候…"): that is the case.
+  const char* brk = font->CalcWordWrapPositionA(1.0f, text.c_str(), text.c_str() + text.size(), glyph * 7 + 1.0f);
+  EXPECT_EQ(std::string(brk).rfind("，", 0), 0u) << "the raw wrap this test guards against";
 }

@@ -8,7 +8,8 @@ namespace vsk::app {
 
 struct CallStaff {};      // 请工作人员帮我办: chime + on-screen call
 struct StaffTakeOver {};  // the staff member who came logs in and continues for the resident
+struct CancelCall {};     // 取消呼叫: the resident no longer needs staff
 
-using IdentityAction = std::variant<CallStaff, StaffTakeOver>;
+using IdentityAction = std::variant<CallStaff, StaffTakeOver, CancelCall>;
 
 }  // namespace vsk::app

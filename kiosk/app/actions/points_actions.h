@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <cstddef>
 #include <variant>
 
 namespace vsk::app {
@@ -52,11 +53,14 @@ struct PointsStaffAct {
 struct PointsStaffAward {  // start award / deduct: a person (ID number) or a household (id) on the keypad
 };
 struct PointsConfirmAward {};
+struct PointsStaffFrom {  // a staff list's page: the first item to show (the UI knows how many fit)
+  std::size_t first = 0;
+};
 
 using PointsAction =
     std::variant<PointsHistory, PointsPage, PointsNotice, PointsObject, PointsPhrase, PointsDeclare, PointsPickRule,
                  PointsPickCategory, PointsShop, PointsPickGoods, PointsReserve, PointsBoard, PointsStaffList,
-                 PointsStaffAct, PointsStaffAward, PointsConfirmAward>;
+                 PointsStaffAct, PointsStaffAward, PointsConfirmAward, PointsStaffFrom>;
 
 // The verb's name: widget ids ("act.approve:12") and the phrase screen's purpose.
 constexpr std::string_view points_verb_name(PointsVerb v) {

@@ -2,6 +2,7 @@
 // tracking, my requests and rating; handled by app/request_flow.h.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <variant>
@@ -44,10 +45,15 @@ struct ToggleTag {
 struct RateByPhone {};  // staff recording a rating: toggles phone / in person
 struct SubmitRating {};
 struct Reopen {};
+// The request's history, paged: the UI says how many of the newest entries to skip (it knows
+// how many fit on screen); 0 shows the newest.
+struct TimelinePage {
+  std::size_t skip = 0;
+};
 
 using RequestAction =
     std::variant<OpenRequests, OpenTrack, OpenMyRequests, PickCategory, PickService, StartForm, FileAnonymously,
                  SetValue, DateMonth, NextField, PrevField, ToggleReward, ConfirmRequest, PrintReceipt, OpenRequest,
-                 StartRating, RateLevel, ToggleTag, RateByPhone, SubmitRating, Reopen>;
+                 StartRating, RateLevel, ToggleTag, RateByPhone, SubmitRating, Reopen, TimelinePage>;
 
 }  // namespace vsk::app

@@ -21,7 +21,11 @@ void admin_home(UiContext& ui) {
 
   // 居民管理 for staff who keep the roll or read their grid's; 工作人员 for admins (both checked
   // again by the flows).
-  std::vector<const char*> features = {"admin.requests", "admin.points", "admin.notices", "admin.sync"};
+  // Grid workers and volunteers hold no notice permission: no 发布公开 tile that refuses at 保存.
+  const bool scoped = s.role_key == "role.grid_worker" || s.role_key == "role.volunteer";
+  std::vector<const char*> features = {"admin.requests", "admin.points"};
+  if (!scoped) features.push_back("admin.notices");
+  features.push_back("admin.sync");
   if (s.role_key != "role.volunteer") features.push_back("admin.residents");
   if (s.role_key == "role.admin") features.push_back("admin.staff");
   const ImVec2 start = ImGui::GetCursorPos();
@@ -69,6 +73,11 @@ void admin_home(UiContext& ui) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.msg(core::Message("admin.storage_low").arg("mb", std::to_string(m.free_mb))), ui.fonts.body(),
           theme::kError, wrap);
+  }
+  if (m.sync_not_enrolled) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui, ui.msg(core::Message("admin.sync_not_enrolled").arg("n", std::to_string(m.sync_pending))),
+          ui.fonts.body(), theme::kError, wrap);
   }
   for (const std::string* key : {&m.printer_problem, &m.reader_problem}) {
     if (key->empty()) continue;

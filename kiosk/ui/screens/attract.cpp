@@ -103,8 +103,9 @@ void idle_prompt(UiContext& ui) {
   ImGui::SetCursorPos(ImVec2(em * 1.5f, em * 1.2f));
   label(ui, ui.t("idle.title"), ui.fonts.title(), theme::kText);
   ImGui::SetCursorPosX(em * 1.5f);
-  label(ui, ui.msg(core::Message("idle.countdown").arg("n", std::to_string(*ui.state.idle_prompt_s))), ui.fonts.title(),
-        theme::kError);
+  label(ui, ui.msg(core::Message(ui.state.staff ? "idle.countdown_staff" : "idle.countdown")
+                       .arg("n", std::to_string(*ui.state.idle_prompt_s))),
+        ui.fonts.title(), theme::kError, size.x - em * 3);
   ImGui::SetCursorPos(ImVec2(em * 1.5f, size.y - em * 4.2f));
   if (big_button(ui, "idle.more", ui.t("idle.more"), ImVec2(size.x - em * 3, em * 3), {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::WakeUp{});

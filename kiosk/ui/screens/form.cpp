@@ -142,20 +142,31 @@ void date_picker(UiContext& ui, const core::FormField& f) {
   // In large mode the grid starts right under the header (the question wraps on the left).
   const float grid_y = large ? em * 2.9f : top.y;
   // ...and leaves the left 16 em to the quick buttons and the footer buttons.
-  const float cell = large ? std::clamp(std::min((ImGui::GetWindowHeight() - grid_y - em * 0.3f) / 6.9f,
+  const float cell = large ? std::clamp(std::min((ImGui::GetWindowHeight() - grid_y - em * 0.3f) / 7.5f,
                                                  (ImGui::GetWindowWidth() - em * 18) / 7),
                                         em * core::kSmallestTargetEm, em * 2.3f)
-                           : em * 2.3f;
+                           // Six weeks, the month row and the weekday row above the footer's buttons.
+                           : std::clamp((ImGui::GetWindowHeight() - grid_y - em * 4.2f) / 7.6f,
+                                        em * core::kSmallestTargetEm, em * 2.3f);
   const float gx = ImGui::GetWindowWidth() - em * 2 - cell * 7;
   ImGui::SetCursorPos(ImVec2(gx, grid_y));
   const core::Date prev = core::add_days(*month, -1);
   const core::Date next = core::add_days(*month, 31);
-  char title[32];
-  std::snprintf(title, sizeof title, "%04d-%02d", month->year, month->month);
+  // "2026年11月" / "Nov 2026", from the translations.
+  const std::string title_text = ui.msg(core::Message("date.year_month")
+                                            .arg("year", std::to_string(month->year))
+                                            .arg("month", "date.month." + std::to_string(month->month)));
+  const char* title = title_text.c_str();
   const ButtonStyle nav{theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder};
   // Large mode: narrower month buttons and the month in body text, so it fits between them.
-  const float nav_w = cell * (large ? 2.0f : 2.4f);
-  ImFont* month_font = large ? ui.fonts.body() : ui.fonts.title();
+  const float nav_w = std::max(cell * (large ? 1.7f : 1.8f),
+                               ui.fonts.body()->CalcTextSizeA(ui.fonts.body()->FontSize, 1e9f, 0,
+                                                              ui.t("form.prev_month").c_str()).x + em * 0.8f);
+  // The month title between the buttons: the title font when it fits, else body text.
+  const float title_room = cell * 7 - em * 0.2f - 2 * nav_w - em * 0.4f;
+  ImFont* month_font = !large && ui.fonts.title()->CalcTextSizeA(ui.fonts.title()->FontSize, 1e9f, 0, title).x <= title_room
+                           ? ui.fonts.title()
+                           : ui.fonts.body();
   if (big_button(ui, "date.prev_month", ui.t("form.prev_month"), ImVec2(nav_w, cell * 0.9f), nav))
     ui.emit(app::DateMonth{prev.year, prev.month});
   const float month_w = month_font->CalcTextSizeA(month_font->FontSize, 1e9f, 0, title).x;
@@ -164,12 +175,22 @@ void date_picker(UiContext& ui, const core::FormField& f) {
   ImGui::SetCursorPos(ImVec2(gx + cell * 7 - em * 0.2f - nav_w, grid_y));
   if (big_button(ui, "date.next_month", ui.t("form.next_month"), ImVec2(nav_w, cell * 0.9f), nav))
     ui.emit(app::DateMonth{next.year, next.month});
+  // The weekday row (一 二 … 日, Monday first), so a resident can find "last Tuesday".
+  const float nav_row = cell * (large ? 0.9f : 1.0f);
+  const float weekday_h = cell * 0.6f;  // counted in the cell size above (7.6 = 0.9/1 + 0.6 + 6)
+  for (int w = 0; w < 7; ++w) {
+    const std::string wd = ui.t("date.weekday_short." + std::to_string(w + 1));
+    const float ww = ui.fonts.body()->CalcTextSizeA(ui.fonts.body()->FontSize, 1e9f, 0, wd.c_str()).x;
+    ImGui::SetCursorPos(ImVec2(gx + w * cell + (cell - em * 0.2f - ww) * 0.5f,
+                               grid_y + nav_row + (weekday_h - ui.fonts.body()->FontSize) * 0.5f));
+    label(ui, wd, ui.fonts.body(), w >= 5 ? theme::kHeader : theme::kTextMuted);
+  }
   const int lead = core::weekday(*month);
   for (int d = 1; d <= 31; ++d) {
     const core::Date day{month->year, month->month, d};
     if (!core::is_valid(day)) break;
     const int slot = lead + d - 1;
-    ImGui::SetCursorPos(ImVec2(gx + (slot % 7) * cell, grid_y + cell * (large ? 0.9f : 1.0f) + (slot / 7) * cell));
+    ImGui::SetCursorPos(ImVec2(gx + (slot % 7) * cell, grid_y + nav_row + weekday_h + (slot / 7) * cell));
     const std::string iso = core::format_date(day);
     ButtonStyle style = option_style(ui, iso == value);
     style.font = ui.fonts.body();
@@ -245,7 +266,7 @@ void confirm(UiContext& ui) {
     auto it = ui.state.draft.values.find(f.id);
     if (it == ui.state.draft.values.end()) continue;
     ImGui::SetCursorPosX(em * 2.5f);
-    label(ui, ui.local(f.label) + "：" + field_value_text(ui, f, it->second), ui.fonts.body(), theme::kText,
+    label(ui, ui.msg(core::Message("field.label_value").arg("label", ui.local(f.label)).arg("value", field_value_text(ui, f, it->second))), ui.fonts.body(), theme::kText,
           ImGui::GetWindowWidth() - em * 20);
   }
   ImGui::Dummy(ImVec2(0, em * 0.3f));

@@ -8,6 +8,11 @@ namespace vsk::ui::screens {
 void home(UiContext& ui) {
   const float em = ui.em();
   header(ui);
+  // e.g. a staff call that ended unanswered says so here (any tap clears it).
+  if (ui.state.notice || ui.state.error) {
+    message_line(ui, ImGui::GetWindowWidth() - 4 * em);
+    ImGui::SetCursorPos(ImVec2(em, ImGui::GetCursorPosY() + em * 0.5f));
+  }
   const ImVec2 start = ImGui::GetCursorPos();
   const float avail_w = ImGui::GetWindowWidth() - 2 * em;
   const float avail_h = ImGui::GetWindowHeight() - start.y - em * 4;

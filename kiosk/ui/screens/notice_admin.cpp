@@ -182,7 +182,7 @@ void staff_notice(UiContext& ui) {
   for (const app::NoticeCommentView& c : d.comments) {
     if (ImGui::GetCursorPosY() > ImGui::GetWindowHeight() - em * 3.5f) break;
     ImGui::SetCursorPosX(x);
-    label(ui, c.resident + " " + time_text(c.at) + "：" + c.text, ui.fonts.body(),
+    label(ui, ui.msg(core::Message("field.label_value").arg("label", c.resident + " " + time_text(c.at)).arg("value", c.text)), ui.fonts.body(),
           c.handled ? theme::kTextMuted : theme::kText, right_w);
     ImGui::SetCursorPosX(x);
     if (c.handled) {

@@ -161,10 +161,12 @@ int finance_table(UiContext& ui, const app::NoticeDetailView& d, float width, fl
   cell(0, 2, ui.t("notice.table.income"), theme::kText, true);
   cell(0, 3, ui.t("notice.table.expense"), theme::kText, true);
   int row = 1;
+  std::int64_t page_income = 0, page_expense = 0;
   for (int i = 0; i < per_page; ++i) {
     const std::size_t n = static_cast<std::size_t>(page * per_page + i);
     if (n >= d.rows.size()) break;
     const core::FinanceRow& r = d.rows[n];
+    (r.income ? page_income : page_expense) += r.amount_fen;
     if (row % 2 == 0) band(row, IM_COL32(250, 250, 250, 255));
     // Narrow tables (the editor's preview) show dates as 11-23 so the column stays narrow.
     cell(row, 0, width < em * 30 && r.date.size() == 10 ? r.date.substr(5) : date_words(ui, r.date), theme::kText, false);
@@ -172,13 +174,23 @@ int finance_table(UiContext& ui, const app::NoticeDetailView& d, float width, fl
     cell(row, r.income ? 2 : 3, core::format_fen(r.amount_fen), theme::kText, true);
     ++row;
   }
-  // Totals on every page, so no page is read without them.
+  // A totals row on every page, and it adds up: a page before the last sums only its own
+  // rows (本页小计, the rest on the next page); the last page of several says its total is the
+  // whole notice's.
   band(row, IM_COL32(255, 243, 224, 255));
-  cell(row, 0, ui.t("notice.table.total"), theme::kText, false);
-  cell(row, 1, ui.msg(core::Message("notice.table.balance").arg("amount", core::format_fen(d.income_fen - d.expense_fen))),
-       theme::kText, false);
-  cell(row, 2, core::format_fen(d.income_fen), theme::kConfirm, true);
-  cell(row, 3, core::format_fen(d.expense_fen), theme::kError, true);
+  if (page + 1 < pages) {
+    cell(row, 0, ui.t("notice.table.subtotal"), theme::kText, false);
+    const std::size_t after = d.rows.size() - std::min(d.rows.size(), static_cast<std::size_t>((page + 1) * per_page));
+    cell(row, 1, ui.msg(core::Message("notice.table.continued").arg("n", std::to_string(after))), theme::kTextMuted, false);
+    cell(row, 2, core::format_fen(page_income), theme::kConfirm, true);
+    cell(row, 3, core::format_fen(page_expense), theme::kError, true);
+  } else {
+    cell(row, 0, ui.t(pages > 1 ? "notice.table.total_all" : "notice.table.total"), theme::kText, false);
+    cell(row, 1, ui.msg(core::Message("notice.table.balance").arg("amount", core::format_fen(d.income_fen - d.expense_fen))),
+         theme::kText, false);
+    cell(row, 2, core::format_fen(d.income_fen), theme::kConfirm, true);
+    cell(row, 3, core::format_fen(d.expense_fen), theme::kError, true);
+  }
   ++row;
   for (int c = 1; c < 4; ++c)
     dl->AddLine(ImVec2(o.x + cols[c], o.y), ImVec2(o.x + cols[c], o.y + row * row_h), theme::kKeyBorder);

@@ -1,6 +1,7 @@
 // The receipt, shown only after the request is committed: number, pickup code, QR, due date.
 #include <cmath>
 
+#include "core/date.h"
 #include "platform/qr.h"
 #include "ui/format.h"
 #include "ui/screens/screens.h"
@@ -60,8 +61,17 @@ void receipt(UiContext& ui) {
     label(ui, ui.msg(core::Message("receipt.claim_hint").arg("days", std::to_string(r.claim_days))), ui.fonts.body(),
           theme::kTextMuted, text_w);
   }
+  if (r.filed_at) {
+    ImGui::SetCursorPosX(em * 2);
+    label(ui,
+          ui.msg(core::Message("receipt.filed")
+                     .arg("time", date_words_with_year(ui, core::format_date(core::date_of(r.filed_at))) + " " +
+                                      china_time(r.filed_at, "%H:%M"))),
+          ui.fonts.body(), theme::kText, text_w);
+  }
   ImGui::SetCursorPosX(em * 2);
-  label(ui, ui.msg(core::Message("receipt.due").arg("date", date_words(ui, r.due_date))), ui.fonts.title(), theme::kText);
+  label(ui, ui.msg(core::Message("receipt.due").arg("date", date_words_with_year(ui, r.due_date))), ui.fonts.title(),
+        theme::kText);
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("receipt.keep"), ui.fonts.body(), theme::kTextMuted, text_w);
   if (r.print_result) {

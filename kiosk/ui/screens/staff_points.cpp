@@ -190,14 +190,19 @@ void staff_points_list(UiContext& ui) {
   const float actions_w = em * 13;
   const float width = ImGui::GetWindowWidth() - em * 4 - actions_w;
   int shown = 0;
-  for (std::size_t i = 0; i < p.items.size(); ++i) {
-    if (++shown > 4) break;  // what fits above the footer; acting on one brings up the next
+  const std::size_t first = std::min(p.staff_first, p.items.empty() ? 0 : p.items.size() - 1);
+  std::size_t end = first;
+  const float list_top = ImGui::GetCursorPosY();
+  float row_step = 0;  // one row's height, measured on the first
+  for (std::size_t i = first; i < p.items.size(); ++i) {
+    if (++shown > 4) break;  // what fits above the footer; the rest on the next page
     // Large mode: only the rows that end above the footer (about three em each).
     if (ui.state.large_mode && shown > 1 && ImGui::GetCursorPosY() + em * 3 > ImGui::GetWindowHeight() - em * 3.8f) break;
     const app::StaffPointsItem& it = p.items[i];
     const float y = ImGui::GetCursorPosY();
     ImGui::SetCursorPosX(em * 2);
-    const std::string detail = it.note.empty() ? it.detail : it.detail + " · " + note_text(ui, it.note);
+    const std::string base = it.detail_msg ? ui.msg(*it.detail_msg) : it.detail;
+    const std::string detail = it.note.empty() ? base : base + " · " + note_text(ui, it.note);
     row_button(ui, "item." + std::to_string(i), it.title, detail, it.actions.empty() ? width + actions_w : width,
                theme::kKeyButton, theme::kText);
     const float after = ImGui::GetCursorPosY();
@@ -214,8 +219,29 @@ void staff_points_list(UiContext& ui) {
       x += actions_w / 2;
     }
     ImGui::SetCursorPosY(after);
+    if (row_step == 0) row_step = after - y;
+    end = i + 1;
   }
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
+  // Every item reachable: 上一页 / 下一页 with where we are.
+  if (first > 0 || end < p.items.size()) {
+    // A full page back: as many rows as fit (4, fewer in large mode), not this page's count.
+    std::size_t per_page = 4;
+    if (ui.state.large_mode && row_step > 0)
+      per_page = std::clamp<std::size_t>(
+          static_cast<std::size_t>((ImGui::GetWindowHeight() - em * 3.8f - list_top) / row_step), 1, 4);
+    ImGui::SetCursorPos(ImVec2(em * 9, ImGui::GetWindowHeight() - em * 2.8f));
+    label(ui,
+          ui.msg(core::Message("points.staff.range")
+                     .arg("from", std::to_string(first + 1))
+                     .arg("to", std::to_string(end))
+                     .arg("n", std::to_string(p.items.size()))),
+          ui.fonts.body(), theme::kTextMuted);
+    if (first > 0 && footer_button(ui, "page.prev", ui.t("notice.prev"), ImGui::GetWindowWidth() - em * 16))
+      ui.emit(app::PointsStaffFrom{first > per_page ? first - per_page : 0});
+    if (end < p.items.size() && footer_button(ui, "page.next", ui.t("notice.next"), ImGui::GetWindowWidth() - em * 8))
+      ui.emit(app::PointsStaffFrom{end});
+  }
 }
 
 }  // namespace vsk::ui::screens

@@ -1,5 +1,7 @@
 // Admin mode: the request queue with filters and counts, one request with its actions, and
 // the pick page for actions that need a choice (assignee, reason, department).
+#include <algorithm>
+
 #include "ui/format.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
@@ -158,7 +160,7 @@ void staff_request(UiContext& ui) {
       for (const auto& f : s->fields) {
         if (f.id != field_id) continue;
         ImGui::SetCursorPosX(em * 2.5f);
-        label(ui, ui.local(f.label) + "：" + field_value_text(ui, f, value), ui.fonts.body(), theme::kText, width);
+        label(ui, ui.msg(core::Message("field.label_value").arg("label", ui.local(f.label)).arg("value", field_value_text(ui, f, value))), ui.fonts.body(), theme::kText, width);
       }
     }
   }
@@ -170,6 +172,7 @@ void staff_request(UiContext& ui) {
   float y = em * (large ? 3.0f : 3.8f);
   for (const core::RequestEventKind step : d.allowed_actions) {
     const std::string action(core::event_name(step));
+    if (step == core::RequestEventKind::kReject) continue;  // on its own, below (not beside 返回)
     ImGui::SetCursorPos(ImVec2(x, y));
     const ImU32 fill = action == "complete" ? theme::kConfirm : (action == "reject" ? theme::kError : theme::kTileRequests);
     if (big_button(ui, "act." + action, ui.t("action." + action), ImVec2(right_w, em * 1.9f),
@@ -191,6 +194,21 @@ void staff_request(UiContext& ui) {
       ui.emit(app::StartRating{});
     y += em * 2.2f;
   }
+  // Red 退回 apart from the other steps, after a gap and a rule, at the right: never beside
+  // the grey 返回 bottom-left, so a hurried tap on 返回 cannot reject a resident's request.
+  if (std::find(d.allowed_actions.begin(), d.allowed_actions.end(), core::RequestEventKind::kReject) !=
+      d.allowed_actions.end()) {
+    y += em * 0.6f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 o = ImGui::GetWindowPos();
+    dl->AddLine(ImVec2(o.x + x, o.y + y), ImVec2(o.x + x + right_w, o.y + y), theme::kKeyBorder, 2.0f);
+    y += em * 0.8f;
+    ImGui::SetCursorPos(ImVec2(x, y));
+    if (big_button(ui, "act.reject", ui.t("action.reject"), ImVec2(right_w, em * 1.9f),
+                   {theme::kError, theme::kOnColor, ui.fonts.body()}))
+      ui.emit(app::StaffStep{core::RequestEventKind::kReject});
+    y += em * 2.2f;
+  }
   if (large) {
     ImGui::SetCursorPosY(y + em * 0.2f);
     const core::Service* s = ui.catalog.find(d.summary.service_id);
@@ -200,7 +218,7 @@ void staff_request(UiContext& ui) {
         if (f.id != field_id) continue;
         if (ImGui::GetCursorPosY() + em * 1.2f > ImGui::GetWindowHeight() - em * 3.8f) break;  // above the footer
         ImGui::SetCursorPosX(x);
-        label(ui, ui.local(f.label) + "：" + field_value_text(ui, f, value), ui.fonts.body(), theme::kText, right_w);
+        label(ui, ui.msg(core::Message("field.label_value").arg("label", ui.local(f.label)).arg("value", field_value_text(ui, f, value))), ui.fonts.body(), theme::kText, right_w);
       }
     }
   }
@@ -221,12 +239,15 @@ void staff_pick(UiContext& ui) {
         theme::kText);
   const ImVec2 start = ImGui::GetCursorPos();
   const float gap = em * 0.5f;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3, em * 2.6f);
+  bool two_lines = false;
+  for (const auto& d : p.details) two_lines = two_lines || d.has_value();
+  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - 2 * gap) / 3, em * (two_lines ? 3.2f : 2.6f));
   for (size_t i = 0; i < p.options.size(); ++i) {
     const auto& [id, text] = p.options[i];
     ImGui::SetCursorPos(ImVec2(em * 2 + (i % 3) * (size.x + gap), start.y + (i / 3) * (size.y + gap)));
+    const std::string detail = i < p.details.size() && p.details[i] ? ui.msg(*p.details[i]) : "";
     if (big_button(ui, "pick." + id, note_text(ui, text), size,
-                   {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder}))
+                   {theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder}, detail))
       ui.emit(app::StaffPickOption{i});
   }
   // Reasons and notes: 键盘输入 after the phrases, for what none of them says.

@@ -35,7 +35,8 @@ void sync_health(UiContext& ui) {
   const float wrap = ImGui::GetWindowWidth() * 0.62f;
 
   if (!v.enrolled) {
-    line(ui, ui.t("sync.not_enrolled"), theme::kTextMuted, wrap);
+    line(ui, ui.t("sync.not_enrolled"), theme::kError, wrap);
+    line(ui, ui.msg(core::Message("sync.pending").arg("n", std::to_string(v.pending))), theme::kText, wrap);
   } else {
     line(ui,
          ui.msg(v.server_url.empty() ? core::Message("sync.enrolled_usb").arg("village", v.village)

@@ -84,23 +84,58 @@ void request_timeline(UiContext& ui, float width) {
     return;
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("detail.timeline"), ui.fonts.title(), theme::kText);
-  // Only what fits above the footer, newest kept: older steps are summed up in one line.
+  // What fits above the footer, newest first; older (and, once paged back, newer) entries are
+  // a tap away on 更早的记录 / 较新的记录, so staff and residents can read the whole history.
   const float line_h = ImGui::GetTextLineHeightWithSpacing();
   const float room = ImGui::GetWindowHeight() - em * 4 - ImGui::GetCursorPosY();
-  int lines_left = std::max(1, static_cast<int>(room / line_h));
-  std::size_t first = d.timeline.size();
-  while (first > 0) {
-    const int need = 1 + (d.timeline[first - 1].note.empty() ? 0 : 1);
-    if (need > lines_left - (first > 1 ? 1 : 0)) break;
-    lines_left -= need;
-    --first;
+  const std::size_t n = d.timeline.size();
+  const std::size_t end = n - std::min(d.timeline_skip, n);
+  const float button_h = em * 2.0f;
+  auto first_that_fits = [&](int lines) {
+    std::size_t first = end;
+    while (first > 0) {
+      const int need = 1 + (d.timeline[first - 1].note.empty() ? 0 : 1);
+      if (need > lines && first < end) break;  // at least one entry, even a long one
+      lines -= need;
+      --first;
+    }
+    return first;
+  };
+  const int lines = std::max(1, static_cast<int>(room / line_h));
+  std::size_t first = first_that_fits(lines);
+  const bool paged = first > 0 || end < n;
+  if (paged) first = first_that_fits(std::max(1, lines - static_cast<int>((button_h + em * 0.4f) / line_h + 0.999f)));
+  if (paged) {
+    const float y = ImGui::GetCursorPosY() + em * 0.1f;
+    float x = em * 2.5f;
+    const ButtonStyle page_style{theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder};
+    if (first > 0) {
+      const std::string older = ui.msg(core::Message("detail.earlier").arg("n", std::to_string(first)));
+      const float w = std::max(em * 7, ui.fonts.body()->CalcTextSizeA(ui.fonts.body()->FontSize, 1e9f, 0, older.c_str()).x + em * 1.5f);
+      ImGui::SetCursorPos(ImVec2(x, y));
+      if (big_button(ui, "timeline.older", older, ImVec2(w, button_h), page_style))
+        ui.emit(app::TimelinePage{n - first});
+      x += w + em * 0.6f;
+    }
+    if (end < n) {
+      const std::string newer = ui.t("detail.newer");
+      const float w = std::max(em * 7, ui.fonts.body()->CalcTextSizeA(ui.fonts.body()->FontSize, 1e9f, 0, newer.c_str()).x + em * 1.5f);
+      ImGui::SetCursorPos(ImVec2(x, y));
+      const std::size_t shown = end - first;
+      if (big_button(ui, "timeline.newer", newer, ImVec2(w, button_h), page_style))
+        ui.emit(app::TimelinePage{d.timeline_skip > shown ? d.timeline_skip - shown : 0});
+      x += w + em * 0.6f;
+    }
+    ImGui::SetCursorPos(ImVec2(x, y + (button_h - ui.fonts.body()->FontSize) * 0.5f));
+    label(ui,
+          ui.msg(core::Message("detail.timeline_range")
+                     .arg("from", std::to_string(first + 1))
+                     .arg("to", std::to_string(end))
+                     .arg("n", std::to_string(n))),
+          ui.fonts.body(), theme::kTextMuted);
+    ImGui::SetCursorPos(ImVec2(em * 2, y + button_h + em * 0.3f));
   }
-  if (first > 0) {
-    ImGui::SetCursorPosX(em * 2.5f);
-    label(ui, ui.msg(core::Message("detail.earlier").arg("n", std::to_string(first))), ui.fonts.body(),
-          theme::kTextMuted);
-  }
-  for (std::size_t i = first; i < d.timeline.size(); ++i) {
+  for (std::size_t i = first; i < end; ++i) {
     const app::TimelineEntry& e = d.timeline[i];
     std::string line = time_text(e.at) + "  " + ui.t("action." + e.event) + " → " + status_text(ui, e.to);
     if (!e.who.empty()) line += "  " + ui.msg(core::Message("detail.by").arg("name", e.who));
