@@ -169,7 +169,10 @@ void request_summary(UiContext& ui, float width) {
   }
   if (d.escalation_department) {
     ImGui::SetCursorPosX(em * 2);
-    label(ui, ui.msg(core::Message("detail.escalated_to").arg("department", *d.escalation_department)), ui.fonts.body(),
+    label(ui,
+          ui.msg(core::Message(d.summary.status == "escalated_unsent" ? "detail.escalate_pending_to" : "detail.escalated_to")
+                     .arg("department", *d.escalation_department)),
+          ui.fonts.body(),
           theme::kTextMuted);
   }
   if (!d.township_report_by.empty()) {
