@@ -40,7 +40,7 @@ PY
 
 # The clean roll: refused without --create-grids, then imported; the same file again changes nothing.
 fails "$ctl" --data-dir "$data" residents import "$fx/roll_clean.xlsx" > "$data/refused.txt"
-grep -q '^row 2, 网格: The village has no grid “第1网格”' "$data/refused.txt"
+grep -q '^row 2, 网格: The village has no grid "第1网格"' "$data/refused.txt"
 grep -q '^refused: nothing changed' "$data/refused.txt"
 "$ctl" --data-dir "$data" residents import "$fx/roll_clean.xlsx" --create-grids | grep -q '^new 12, changed 0, unchanged 0, errors 0'
 "$ctl" --data-dir "$data" residents import "$fx/roll_gb18030.csv" | grep -q '^new 0, changed 0, unchanged 12, errors 0'

@@ -10,9 +10,11 @@ void identify(UiContext& ui) {
     keypad_page(ui, ui.t("identify.title"), ui.t("identify.id_prompt"), shown_entry(pad),
                 ui.t(ui.state.card_reader ? "identify.id_hint_card" : "identify.id_hint"));
   } else {
-    keypad_page(ui, ui.t("identify.title"),
-                ui.msg(core::Message("identify.pin_prompt").arg("id", pad.masked_id)), shown_entry(pad),
-                ui.t("identify.pin_hint"));
+    // A card-alone session confirming a change says why the PIN is asked again.
+    keypad_page(ui, ui.t(pad.step_up ? "identify.step_up_title" : "identify.title"),
+                ui.msg(core::Message(pad.step_up ? "identify.step_up_prompt" : "identify.pin_prompt")
+                           .arg("id", pad.masked_id)),
+                shown_entry(pad), ui.t("identify.pin_hint"));
   }
 }
 
