@@ -60,7 +60,7 @@ std::vector<TownshipRequest> TownshipAdmin::escalations() {
 }
 
 std::string TownshipAdmin::reply_to_request(const std::string& village_name, const std::string& number,
-                                            const std::string& text) {
+                                            const std::string& text, std::int64_t* change_id) {
   if (text.empty()) return "the reply text is empty";
   const std::int64_t now = clock_.unix_seconds();
   return store_.write_retrying(scope_, [&](Tx& tx) -> std::string {
@@ -73,9 +73,10 @@ std::string TownshipAdmin::reply_to_request(const std::string& village_name, con
     const auto r = store_.requests().find(tx, v->id, number, /*lock=*/true);
     if (!r) return "no such request: " + village_name + " " + number;
     if (r->status != "escalated") return "request " + number + " is not escalated (status " + r->status + ")";
-    store_.changes().add(tx, {*v->township_id, v->id, "requests", "request.township_reply", number,
-                              json{{"number", number}, {"note", text}, {"department", r->department}, {"at", now}}.dump(),
-                              now});
+    const std::int64_t change = store_.changes().add(
+        tx, {*v->township_id, v->id, "requests", "request.township_reply", number,
+             json{{"number", number}, {"note", text}, {"department", r->department}, {"at", now}}.dump(), now});
+    if (change_id) *change_id = change;
     // Not escalated any more from the township's point of view; the kiosk's own event (with
     // a higher sequence) will bring the exact status.
     store_.requests().set_status(tx, v->id, number, "township_replied");
@@ -138,7 +139,8 @@ std::vector<PublishedChange> TownshipAdmin::published(const std::string& scope, 
       store_.dialect().in_scope("township_id", 3) + " ORDER BY at DESC, id DESC LIMIT $2";
   std::vector<PublishedChange> out;
   for (const auto& r : tx.query(sql, {scope, std::int64_t{limit}, tx.scope_param()})) {
-    PublishedChange c{r.integer(0), r.integer(1), std::nullopt, r.text(3), r.text(4), r.text(5), r.integer(6)};
+    PublishedChange c{r.integer(0), r.integer(1), std::nullopt, r.text(3), r.text(4), store_.changes().open(r.text(5)),
+                      r.integer(6)};
     if (const auto v = r.optional_integer(2)) c.village = names.count(*v) ? names[*v] : std::to_string(*v);
     out.push_back(std::move(c));
   }

@@ -50,8 +50,10 @@ class TownshipAdmin {
   // receives as its history (USB enrollment, issue 19). Throws AdminError("no_such_kiosk").
   std::string create_replacement_code(const std::string& village, const std::string& old_device, int valid_days = 7);
   std::vector<TownshipRequest> escalations();
-  // Sends the township's answer to the village that escalated `number`. Error text or "".
-  std::string reply_to_request(const std::string& village, const std::string& number, const std::string& text);
+  // Sends the township's answer to the village that escalated `number` (sealed in the change
+  // log: change_log.h). Error text or ""; `change_id`, when given, receives the change's id.
+  std::string reply_to_request(const std::string& village, const std::string& number, const std::string& text,
+                               std::int64_t* change_id = nullptr);
   // village nullopt: every village in reach.
   std::int64_t publish_notice(const std::optional<std::string>& village, const nlohmann::json& notice);
   // Takes a published notice down everywhere it went (0: no such notice).

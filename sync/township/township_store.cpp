@@ -42,7 +42,8 @@ class CountedSession : public SqlSession {
 };
 
 constexpr const char* kAnySealed =
-    "SELECT 1 FROM requests WHERE detail LIKE 'enc1:%' UNION ALL SELECT 1 FROM ops WHERE payload LIKE 'enc1:%' LIMIT 1";
+    "SELECT 1 FROM requests WHERE detail LIKE 'enc1:%' UNION ALL SELECT 1 FROM ops WHERE payload LIKE 'enc1:%' "
+    "UNION ALL SELECT 1 FROM changes WHERE payload LIKE 'enc1:%' LIMIT 1";
 
 }  // namespace
 
@@ -53,7 +54,7 @@ TownshipStore::TownshipStore(const StoreConfig& config)
       devices_(backend_->dialect()),
       ops_(backend_->dialect(), *sealer_),
       requests_(backend_->dialect(), *sealer_),
-      changes_(backend_->dialect()),
+      changes_(backend_->dialect(), *sealer_),
       dashboard_(backend_->dialect()) {
   // A new key only for a database that holds nothing sealed yet: for one that does, a
   // missing key file must be restored, never replaced.
@@ -103,9 +104,12 @@ void TownshipStore::seal_existing() {
   constexpr const char* kClearOps = "SELECT op_id, payload FROM ops WHERE payload NOT LIKE 'enc1:%' LIMIT 500";
   constexpr const char* kClearRequests =
       "SELECT village_id, number, detail FROM requests WHERE detail NOT LIKE 'enc1:%' AND detail <> '{}' LIMIT 500";
+  // The township's replies to escalations in the change log (change_log.h sealed_scope).
+  constexpr const char* kClearReplies =
+      "SELECT township_id, id, payload FROM changes WHERE scope = 'requests' AND payload NOT LIKE 'enc1:%' LIMIT 500";
   {
     Tx tx = read(every);
-    if (tx.query(kClearOps).empty() && tx.query(kClearRequests).empty()) return;
+    if (tx.query(kClearOps).empty() && tx.query(kClearRequests).empty() && tx.query(kClearReplies).empty()) return;
   }
   const bool pg = dialect().kind == Dialect::Kind::kPostgres;
   Tx tx = write(every);
@@ -121,6 +125,10 @@ void TownshipStore::seal_existing() {
     for (const auto& r : rows)
       tx.exec("UPDATE requests SET detail = $1 WHERE village_id = $2 AND number = $3",
               {sealer_->seal(r.text(2)), r.integer(0), r.text(1)});
+  for (auto rows = tx.query(kClearReplies); !rows.empty(); rows = tx.query(kClearReplies))
+    for (const auto& r : rows)
+      tx.exec("UPDATE changes SET payload = $1 WHERE township_id = $2 AND id = $3",
+              {sealer_->seal(r.text(2)), r.integer(0), r.integer(1)});
   tx.commit();
 }
 

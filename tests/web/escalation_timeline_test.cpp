@@ -117,6 +117,48 @@ TEST_P(EscalationTimeline, OnlyWhatReachedTheTownshipAndADepartmentsOwn) {
   EXPECT_EQ(read_only->body.find("action=\"/escalations/reply\""), std::string::npos);
 }
 
+TEST_P(EscalationTimeline, TheReplysWordsAreSealedAndTheAuditChainNamesTheirChange) {
+  // The words a department writes are about a resident: stored sealed like the kiosks' data
+  // (issue 12), in the change log and never in the audit log, which names the change instead.
+  const std::string pw = web.accounts.add_user(town.scope, "mzb", "民政办", "department", "镇民政办", "cli");
+  const auto mz = web.accounts.login("mzb", pw, "127.0.0.1").session_token;
+  const std::string words = "请王强祥本人明早来民政办";
+  ASSERT_EQ(web.post(mz, "/escalations/reply", {{"csrf", web.csrf(mz)}, {"village", "青山村"},
+                                                {"number", "QS1-1123-001"}, {"text", words}})
+                ->status,
+            303);
+  std::int64_t change = 0;
+  {
+    auto tx = town.store.read(town.scope);
+    const auto stored = tx.query("SELECT id, payload FROM changes WHERE scope = 'requests'");
+    ASSERT_EQ(stored.size(), 1u);
+    change = stored.front().integer(0);
+    EXPECT_EQ(stored.front().text(1).rfind("enc1:", 0), 0u) << stored.front().text(1);
+    EXPECT_EQ(stored.front().text(1).find("王强祥"), std::string::npos);
+    const auto entries = town.store.audit().newest(tx, town.scope.townships.front(), 50);
+    bool found = false;
+    for (const auto& e : entries) {
+      EXPECT_EQ(e.detail.find("王强祥"), std::string::npos) << e.action << " " << e.detail;
+      if (e.action == "reply") {
+        found = true;
+        EXPECT_EQ(e.actor, "mzb");
+        EXPECT_EQ(e.target, "青山村 QS1-1123-001");
+        EXPECT_EQ(e.detail, "change #" + std::to_string(change));
+      }
+    }
+    EXPECT_TRUE(found);
+    EXPECT_TRUE(town.store.audit().verify(tx, town.scope.townships.front()).ok);
+  }
+  // What the kiosk pulls, and the timeline, read the words in clear.
+  auto tx = town.store.read(town.scope);
+  const auto pulled = town.store.changes().by_key(tx, town.scope.townships.front(), "requests", "QS1-1123-001");
+  ASSERT_EQ(pulled.size(), 1u);
+  EXPECT_EQ(nlohmann::json::parse(pulled.front().payload).at("note"), words);
+  const std::string page = web.get(mz, kDetail)->body;
+  EXPECT_NE(page.find(words), std::string::npos);
+  EXPECT_NE(page.find("mzb"), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, EscalationTimeline, kBothBackends, backend_name);
 
 }  // namespace

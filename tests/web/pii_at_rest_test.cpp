@@ -1,7 +1,8 @@
 // Personal data at rest on the township server: after the demo village (1,031 residents, 48
 // requests, escalations with name, phone and address) syncs, neither the raw database file
 // nor its WAL holds an ID number, a phone number or a resident's name; the dashboard's reads
-// still see them. An older server's clear rows are sealed in place on start-up.
+// still see them. An older server's clear rows (payloads, details, the township's replies in
+// its change log) are sealed in place on start-up.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -68,19 +69,26 @@ TEST(TownshipPiiAtRest, AnOlderServersClearRowsAreSealedInPlace) {
   TestTownship town;
   TestKiosk kiosk;
   sync_demo_village(town, kiosk);
-  const std::string detail = town.admin.escalations().front().detail;
+  const auto escalated = town.admin.escalations().front();
+  const std::string detail = escalated.detail;
+  ASSERT_EQ(town.admin.reply_to_request(escalated.village, escalated.number, "已联系"), "");
+  const std::string clear_reply = R"({"number":")" + escalated.number + R"(","note":"请王强祥本人来电 13800001111"})";
   {
     // As an older server left them: payloads and details in clear.
     db::Database raw(town.dir.file("township.db"));
     raw.exec("DROP TRIGGER ops_no_update");
     raw.exec("UPDATE ops SET payload = '{\"resident_name\":\"王强祥\",\"phone\":\"13800001111\"}'");
     raw.exec("UPDATE requests SET detail = '" + detail + "' WHERE detail <> '{}'");
+    raw.exec("UPDATE changes SET payload = '" + clear_reply + "' WHERE scope = 'requests'");
     raw.exec("CREATE TRIGGER ops_no_update BEFORE UPDATE ON ops BEGIN SELECT RAISE(ABORT, 'ops are immutable'); END");
   }
   {
     township::TownshipStore reopened(town.dir.file("township.db"));  // the upgrade
     auto tx = reopened.read(town.scope);
     EXPECT_EQ(reopened.requests().with_status(tx, "escalated").front().detail, detail);
+    const auto reply = reopened.changes().by_key(tx, town.scope.townships.front(), "requests", escalated.number);
+    ASSERT_EQ(reply.size(), 1u);
+    EXPECT_EQ(reply.front().payload, clear_reply);
   }
   db::Database raw(town.dir.file("township.db"));
   auto clear = raw.prepare("SELECT COUNT(*) FROM ops WHERE payload NOT LIKE 'enc1:%'");
@@ -89,6 +97,9 @@ TEST(TownshipPiiAtRest, AnOlderServersClearRowsAreSealedInPlace) {
   auto clear_requests = raw.prepare("SELECT COUNT(*) FROM requests WHERE detail NOT LIKE 'enc1:%' AND detail <> '{}'");
   ASSERT_TRUE(clear_requests.step());
   EXPECT_EQ(clear_requests.column_int(0), 0);
+  auto clear_replies = raw.prepare("SELECT COUNT(*) FROM changes WHERE scope = 'requests' AND payload NOT LIKE 'enc1:%'");
+  ASSERT_TRUE(clear_replies.step());
+  EXPECT_EQ(clear_replies.column_int(0), 0);
   EXPECT_THROW(raw.exec("UPDATE ops SET type = 'x'"), db::DbError);  // still immutable
 }
 

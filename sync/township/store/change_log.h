@@ -1,5 +1,7 @@
 // What kiosks pull: the township's change log, numbered per township. A change is for one
-// village or for every village of its township.
+// village or for every village of its township. The township's replies to escalations (scope
+// "requests": free text a clerk or department wrote about a resident) are stored sealed
+// (pii_sealer.h) and opened as they are read; notices and documents are public and stay clear.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "sync/township/store/pii_sealer.h"
 #include "sync/township/store/tx.h"
 
 namespace vsk::township {
@@ -28,7 +31,10 @@ struct NewChange {
 
 class ChangeLog {
  public:
-  explicit ChangeLog(const Dialect& d);
+  ChangeLog(const Dialect& d, const PiiSealer& sealer);
+  static bool sealed_scope(const std::string& scope) { return scope == "requests"; }
+  // A payload as stored, opened (a clear one as it is).
+  std::string open(const std::string& stored) const { return sealer_.open(stored); }
   // Takes the next id from the township's head row, which stays locked until commit: ids
   // become visible in order, so a cursor never skips a change that committed late.
   std::int64_t add(Tx& tx, const NewChange& c);
@@ -41,6 +47,8 @@ class ChangeLog {
   std::vector<ChangeRow> by_key(Tx& tx, std::int64_t township_id, const std::string& scope, const std::string& key);
 
  private:
+  std::vector<ChangeRow> read(const SqlRows& rows) const;
+  const PiiSealer& sealer_;
   std::string after_, sums_, by_key_;
 };
 

@@ -658,9 +658,11 @@ struct Dashboard::Impl {
         if (!routed) return message(res, 403, lang, "forbidden", &v);
       }
       TownshipAdmin admin = service.admin(v.scope);
-      const std::string err = admin.reply_to_request(village, number, text);
+      std::int64_t change = 0;
+      const std::string err = admin.reply_to_request(village, number, text, &change);
       if (!err.empty()) return show_error(tr.text(lang, "reply_failed") + err);
-      accounts.record(v, "reply", village + " " + number, text);
+      // The words stay sealed in the change log; the chain names the change that holds them.
+      accounts.record(v, "reply", village + " " + number, reply_audit_detail(change));
       log("web reply " + number + " by " + v.user.login);
       res.status = 303;
       res.set_header("Location", "/escalations?sent=" + query_value(number));

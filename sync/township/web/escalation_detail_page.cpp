@@ -39,6 +39,8 @@ std::string query_value(const std::string& s) {
   return out;
 }
 
+std::string reply_audit_detail(std::int64_t change) { return "change #" + std::to_string(change); }
+
 std::string escalation_href(const std::string& village, const std::string& number) {
   return "/escalations/detail?village=" + query_value(village) + "&number=" + query_value(number);
 }
@@ -64,7 +66,8 @@ std::optional<Data> escalation_detail_page(const PageContext& c, const std::stri
     escalated = detail["escalated_at"].get<std::int64_t>();
   steps.push_back({escalated, c.tr.format(c.lang, "tl_escalated", r->department), by_village,
                    c.tr.phrase(c.lang, text_of(detail, "reason"))});
-  // The township's answers, each with the audit entry written with it (same target, nearest time).
+  // The township's answers, each with the audit entry written with it: the one naming its
+  // change, or (written before entries named it) the same target at the nearest time.
   std::vector<core::AuditRecord> replies_audited;
   for (const auto& e : store.audit().newest(tx, *place->township_id, 2000))
     if (e.action == "reply" && e.target == r->village + " " + number) replies_audited.push_back(e);
@@ -75,7 +78,12 @@ std::optional<Data> escalation_detail_page(const PageContext& c, const std::stri
     std::string who = c.t("doc_by_api");
     std::int64_t best = 61;
     for (const auto& e : replies_audited)
-      if (std::llabs(e.at - at) < best) best = std::llabs(e.at - at), who = e.actor;
+      if (e.detail == reply_audit_detail(ch.id)) {
+        who = e.actor;
+        break;
+      } else if (std::llabs(e.at - at) < best) {
+        best = std::llabs(e.at - at), who = e.actor;
+      }
     steps.push_back({at, c.t("tl_replied"), who, text_of(p, "note")});
   }
   std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.at < b.at; });

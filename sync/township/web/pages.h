@@ -58,6 +58,9 @@ Data notices_page(const PageContext& c, const NoticeForm& form);
 // What a township may publish (not finance: that needs rows).
 const std::vector<std::string>& township_notice_categories();
 std::string notice_audit_target(std::int64_t change);  // "notice #12"
+// The audit detail of a reply to an escalation: the change that holds its sealed words
+// ("change #12"), never the words themselves.
+std::string reply_audit_detail(std::int64_t change);
 // 积分: the township's points entries and the form's values.
 struct PointsForm {
   std::string village, household, delta, rule, reason;
