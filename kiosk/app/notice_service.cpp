@@ -4,6 +4,8 @@
 #include <fstream>
 #include <system_error>
 
+#include <nlohmann/json.hpp>
+
 #include "core/text.h"
 #include "files/atomic_file.h"
 #include "linux/disk_space.h"
@@ -95,6 +97,14 @@ core::Status NoticeService::publish(std::int64_t staff_id, std::int64_t notice_i
   auto tx = store_.begin();
   store_.notices().set_published(tx, notice_id, clock_.unix_seconds());
   audit(tx, staff_id, "", "notices.publish", *rec, "version=" + std::to_string(rec->version));
+  // The township watches each village's publication cadence (its overview's alert).
+  if (rec->source == core::kNoticeSourceVillage)
+    store_.sync().enqueue(tx, "notice.published",
+                          nlohmann::json{{"notice", rec->global_id},
+                                         {"category", std::string(core::notice_category_name(rec->category))},
+                                         {"published_at", clock_.unix_seconds()}}
+                              .dump(),
+                          clock_.unix_seconds());
   tx.commit();
   return core::ok();
 }

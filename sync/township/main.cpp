@@ -187,28 +187,20 @@ int import_bundle(TownshipService& service, const Args& a) {
   std::string error;
   const auto bytes = vsk::sync::read_file(a.positional[0], vsk::sync::kMaxBundleBytes, &error);
   if (bytes && bytes->rfind(vsk::sync::kEnrollRequestMagic, 0) == 0) return import_enroll_request(service, a, *bytes);
-  const auto envelopes = bytes ? vsk::sync::read_bundle(*bytes, &error) : std::nullopt;
-  if (!envelopes) {
+  if (!bytes) {
     std::cerr << "import-bundle: refused: " << error << "\n";
     return 1;
   }
-  std::vector<std::string> replies;
-  int failures = 0;
-  int already = 0;
-  for (std::size_t i = 0; i < envelopes->size(); ++i) {
-    const auto r = service.handle_envelope((*envelopes)[i]);
-    if (r.ok()) {
-      replies.push_back(r.body);
-    } else if (r.code == "replayed") {
-      ++already;  // this bundle (or this part of it) was imported before: nothing changes
-    } else {
-      ++failures;
-      std::cerr << "import-bundle: envelope " << i + 1 << " refused: " << r.body << "\n";
-    }
+  const auto imported = service.import_bundle(*bytes);
+  if (!imported.error.empty()) {
+    std::cerr << "import-bundle: refused: " << imported.error << "\n";
+    return 1;
   }
-  std::cout << "imported " << replies.size() << " of " << envelopes->size() << " envelopes";
-  if (already > 0) std::cout << " (" << already << " imported before, unchanged)";
-  std::cout << "\n";
+  for (const auto& refusal : imported.refusals) std::cerr << "import-bundle: envelope refused: " << refusal << "\n";
+  const auto& replies = imported.replies;
+  std::cout << "imported " << replies.size() << " of " << imported.envelopes << " envelopes";
+  if (imported.already > 0) std::cout << " (" << imported.already << " imported before, unchanged)";
+  std::cout << ": " << imported.carried.ops << " operations, " << imported.carried.changes << " changes in the reply\n";
   if (a.options.count("reply") && !replies.empty()) {
     if (!vsk::sync::write_file_atomic(a.options.at("reply"), vsk::sync::write_bundle(replies), &error)) {
       // Nothing is lost: what the bundle carried is held, and the answer to the kiosk's next
@@ -218,7 +210,7 @@ int import_bundle(TownshipService& service, const Args& a) {
     }
     std::cout << "reply written to " << a.options.at("reply") << "\n";
   }
-  return failures == 0 ? 0 : 1;
+  return imported.refusals.empty() ? 0 : 1;
 }
 
 

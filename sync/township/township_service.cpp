@@ -1,11 +1,13 @@
 #include "sync/township/township_service.h"
 
 #include "sync/township/store/heartbeat_store.h"
+#include "sync/township/store/notice_publication_store.h"
 #include "sync/township/request_update.h"
 
 #include <map>
 #include <set>
 
+#include "core/notice.h"
 #include "crypto/blake2b.h"
 #include "sync/protocol/bounded_json.h"
 
@@ -24,8 +26,22 @@ StoredOp rejected(const std::string& code, const std::string& zh) { return Store
 const std::set<std::string>& known_types() {
   static const std::set<std::string> k = {"request.submitted", "request.event", "request.rated",
                                           "request.followup_done", "points.entry",  "notice.comment",
-                                          "sync.ping",          "residents.upserted"};
+                                          "sync.ping",          "residents.upserted",   "notice.published"};
   return k;
+}
+
+// A village published a 村务公开 notice (kiosk NoticeService::publish): its category and when,
+// for the overview's cadence alert. nullopt: the payload does not say both.
+struct NoticeNote {
+  std::string category;
+  std::int64_t at = 0;
+};
+std::optional<NoticeNote> notice_note(const json& p) {
+  const auto at = p.find("published_at");
+  const auto category = p.find("category");
+  if (at == p.end() || !at->is_number_integer() || category == p.end() || !category->is_string()) return std::nullopt;
+  if (!core::notice_category_from_name(category->get<std::string>())) return std::nullopt;
+  return NoticeNote{category->get<std::string>(), at->get<std::int64_t>()};
 }
 
 std::string text_field(const json& p, const char* name) {
@@ -133,15 +149,15 @@ std::optional<Reply> TownshipService::add_device(Tx& tx, const EnrollTarget& tar
   return std::nullopt;
 }
 
-Reply TownshipService::handle_envelope(std::string_view bytes) {
+Reply TownshipService::handle_envelope(std::string_view bytes, EnvelopeTally* tally) {
   try {
-    return handle_envelope_unguarded(bytes);
+    return handle_envelope_unguarded(bytes, tally);
   } catch (const StoreError& e) {
     return storage_failure(e);
   }
 }
 
-Reply TownshipService::handle_envelope_unguarded(std::string_view bytes) {
+Reply TownshipService::handle_envelope_unguarded(std::string_view bytes, EnvelopeTally* tally) {
   sync::EnvelopeError err{};
   const auto env = sync::parse_envelope(bytes, &err);
   if (!env) {
@@ -168,19 +184,21 @@ Reply TownshipService::handle_envelope_unguarded(std::string_view bytes) {
     return error_reply(401, std::string(sync::envelope_error_code(err)), "签名校验失败，已拒收",
                        "signature or encryption check failed");
   if (auto refused = refusal(*device, env->header)) return *refused;
-  if (env->header.kind == "push") return handle_push(*device, env->header, *json_text);
-  if (env->header.kind == "pull") return handle_pull(*device, env->header, *json_text);
+  if (tally) tally->device_id = device->id;
+  if (env->header.kind == "push") return handle_push(*device, env->header, *json_text, tally);
+  if (env->header.kind == "pull") return handle_pull(*device, env->header, *json_text, tally);
   return error_reply(400, "bad_kind", "未知的同步请求类型", "unknown envelope kind");
 }
 
-Reply TownshipService::handle_push(const Device& seen, const sync::EnvelopeHeader& h, std::string_view text) {
+Reply TownshipService::handle_push(const Device& seen, const sync::EnvelopeHeader& h, std::string_view text,
+                                   EnvelopeTally* tally) {
   std::string why;
   const auto batch = sync::decode_push_batch(text, &why);
   if (!batch) return error_reply(400, "bad_batch", "同步批次格式不正确：" + why, "malformed batch: " + why);
   const std::int64_t now = clock_.unix_seconds();
   // The whole batch, the counter and the reply counter commit together: a crash anywhere
   // leaves either all of it or none, and the kiosk's retry is answered the same way.
-  return store_.write_retrying(Scope::township(seen.township_id), [&](Tx& tx) {
+  Reply answer = store_.write_retrying(Scope::township(seen.township_id), [&](Tx& tx) {
     const auto d = store_.devices().lock(tx, seen.id);
     if (!d) return error_reply(401, "unknown_device", "终端未注册，请先注册", "unknown kiosk");
     if (auto refused = refusal(*d, h)) return *refused;
@@ -198,6 +216,8 @@ Reply TownshipService::handle_push(const Device& seen, const sync::EnvelopeHeade
     tx.commit();
     return r;
   });
+  if (tally && answer.ok()) tally->ops += static_cast<int>(batch->ops.size());
+  return answer;
 }
 
 void TownshipService::apply_batch(Tx& tx, const Device& d, const std::vector<sync::Operation>& ops,
@@ -220,6 +240,7 @@ void TownshipService::apply_batch(Tx& tx, const Device& d, const std::vector<syn
   struct Waiting {
     std::size_t result_index;
     std::optional<RequestUpdate> request;
+    std::optional<NoticeNote> notice;
   };
   std::vector<NewOp> rows;
   std::vector<StoredOp> row_results;
@@ -255,6 +276,9 @@ void TownshipService::apply_batch(Tx& tx, const Device& d, const std::vector<syn
       by_id[result.op_id] = result;
       by_seq[result.seq] = result;
       if (result.outcome == "accepted" && waiting[i].request) requests.push_back(std::move(*waiting[i].request));
+      if (result.outcome == "accepted" && waiting[i].notice)
+        NoticePublicationStore(store_.dialect())
+            .note(tx, d.township_id, d.village_id, waiting[i].notice->category, waiting[i].notice->at);
       answer = result.outcome == "accepted"
                    ? OpResult{result.op_id, result.seq, OpOutcome::kAccepted, "", ""}
                    : OpResult{result.op_id, result.seq, OpOutcome::kRejected, result.code, result.message_zh};
@@ -286,6 +310,7 @@ void TownshipService::apply_batch(Tx& tx, const Device& d, const std::vector<syn
     }
     StoredOp result{"accepted", "", "", op.op_id, op.seq};
     std::optional<RequestUpdate> request;
+    std::optional<NoticeNote> notice;
     if (!op.payload.is_object()) {
       result = rejected("bad_payload", "记录内容格式不正确");
     } else if (!known_types().count(op.type)) {
@@ -297,12 +322,15 @@ void TownshipService::apply_batch(Tx& tx, const Device& d, const std::vector<syn
       } else {
         request = request_update(d.township_id, d.village_id, op.type, op.payload, op.seq, op.device_time, now);
       }
+    } else if (op.type == "notice.published") {
+      notice = notice_note(op.payload);
+      if (!notice) result = rejected("bad_payload", "公开记录缺少类别或发布时间");
     }
     result.op_id = op.op_id;
     result.seq = op.seq;
     rows.push_back({d.township_id, d.id, op.seq, op.op_id, op.type, op.payload.dump(), op.device_time, now});
     row_results.push_back(result);
-    waiting.push_back({results.size(), std::move(request)});
+    waiting.push_back({results.size(), std::move(request), std::move(notice)});
     waiting_ids.insert(op.op_id);
     waiting_seqs.insert(op.seq);
     results.push_back({});  // answered by write_waiting()
@@ -310,16 +338,19 @@ void TownshipService::apply_batch(Tx& tx, const Device& d, const std::vector<syn
   write_waiting();
 }
 
-Reply TownshipService::handle_pull(const Device& seen, const sync::EnvelopeHeader& h, std::string_view text) {
+Reply TownshipService::handle_pull(const Device& seen, const sync::EnvelopeHeader& h, std::string_view text,
+                                   EnvelopeTally* tally) {
   std::string why;
   const auto req = sync::decode_pull_request(text, &why);
   if (!req) return error_reply(400, "bad_pull", "下载请求格式不正确：" + why, "malformed pull: " + why);
   const std::int64_t now = clock_.unix_seconds();
-  return store_.write_retrying(Scope::township(seen.township_id), [&](Tx& tx) {
+  int changes = 0;
+  Reply answer = store_.write_retrying(Scope::township(seen.township_id), [&](Tx& tx) {
     const auto d = store_.devices().lock(tx, seen.id);
     if (!d) return error_reply(401, "unknown_device", "终端未注册，请先注册", "unknown kiosk");
     if (auto refused = refusal(*d, h)) return *refused;
     sync::PullReply reply = pull_page(tx, *d, req->cursor, req->limit, now);
+    changes = static_cast<int>(reply.changes.size());
     if (req->cursor == 0)
       store_.devices().clear_resync(tx, d->id);  // downloading from the start: the order is being carried out
     else
@@ -331,6 +362,8 @@ Reply TownshipService::handle_pull(const Device& seen, const sync::EnvelopeHeade
     tx.commit();
     return r;
   });
+  if (tally && answer.ok()) tally->changes += changes;
+  return answer;
 }
 
 sync::PullReply TownshipService::pull_page(Tx& tx, const Device& d, std::int64_t cursor, int limit, std::int64_t now) {

@@ -40,6 +40,23 @@ struct UsbEnrollment {
   int changes = 0;        // township changes in the reply's pull pages
 };
 
+// What envelopes carried, for the USB import's record (usb_import.cpp).
+struct EnvelopeTally {
+  std::string device_id;
+  int ops = 0;      // operations pushed
+  int changes = 0;  // changes in the pull answers
+};
+
+// A kiosk's USB bundle imported (import_bundle).
+struct UsbImport {
+  std::string error;                  // the file is not a bundle: nothing was imported
+  int envelopes = 0;                  // in the bundle
+  int already = 0;                    // imported before (replayed): unchanged
+  std::vector<std::string> refusals;  // the refused envelopes' answers (JSON)
+  std::vector<std::string> replies;   // the reply bundle's envelopes (sync::write_bundle)
+  EnvelopeTally carried;
+};
+
 class TownshipService {
  public:
   TownshipService(TownshipStore& store, platform::Clock& clock, sync::SigningKey key);
@@ -48,7 +65,11 @@ class TownshipService {
   // "server_public_key"} as JSON.
   Reply enroll(std::string_view json_body);
   // A push or pull envelope from an enrolled kiosk.
-  Reply handle_envelope(std::string_view bytes);
+  Reply handle_envelope(std::string_view bytes, EnvelopeTally* tally = nullptr);
+  // A bundle from a kiosk's USB stick (issue 19): each envelope as if it had come over the
+  // network; what it carried is kept for 终端状态 (store/usb_exchange_store.h) when
+  // anything was new.
+  UsbImport import_bundle(std::string_view bundle);
   // An enrollment request file from a USB stick: the rules of enroll() (a code is used once,
   // before it expires, by one kiosk key; a revoked kiosk stays out), and a replacement code
   // revokes the kiosk it replaces. The same request imported again answers the same kiosk.
@@ -62,12 +83,12 @@ class TownshipService {
   TownshipStore& store() { return store_; }
 
  private:
-  Reply handle_envelope_unguarded(std::string_view bytes);
+  Reply handle_envelope_unguarded(std::string_view bytes, EnvelopeTally* tally);
   // The device row of an enrollment (HTTP or USB); a key enrolled before is refused.
   std::optional<Reply> add_device(Tx& tx, const EnrollTarget& target, const std::string& id,
                                   const std::string& public_key_hex, const std::string& name, std::int64_t now);
-  Reply handle_push(const Device& seen, const sync::EnvelopeHeader& h, std::string_view json);
-  Reply handle_pull(const Device& seen, const sync::EnvelopeHeader& h, std::string_view json);
+  Reply handle_push(const Device& seen, const sync::EnvelopeHeader& h, std::string_view json, EnvelopeTally* tally);
+  Reply handle_pull(const Device& seen, const sync::EnvelopeHeader& h, std::string_view json, EnvelopeTally* tally);
   void apply_batch(Tx& tx, const Device& d, const std::vector<sync::Operation>& ops,
                    std::vector<sync::OpResult>& results, std::int64_t now);
   Reply sealed_reply(const Device& d, std::int64_t counter, const std::string& kind, const std::string& json);

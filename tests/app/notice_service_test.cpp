@@ -6,6 +6,8 @@
 #include <fstream>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "support/village_fixture.h"
 #include "support/store_access.h"
 #include "app/demo_notices.h"
@@ -263,6 +265,25 @@ TEST_F(NoticeServiceTest, OverdueCategoriesFollowTheClock) {
   clock_.advance_ms(61 * kDayMs);  // 93 days after the village and party notices
   EXPECT_EQ(notices_->overdue_categories(),
             (std::vector<NoticeCategory>{NoticeCategory::kFinance, NoticeCategory::kVillage, NoticeCategory::kParty}));
+}
+
+TEST_F(NoticeServiceTest, PublishingSendsTheTownshipTheCategoryAndTime) {
+  // The township's overview judges each village's cadence from these (notice.published).
+  const auto before = store_.sync().ops_after(0, 1000).size();
+  const auto draft = notices_->create(clerk(), NoticeCategory::kParty, content("党员大会"));
+  ASSERT_TRUE(draft.ok());
+  EXPECT_EQ(store_.sync().ops_after(0, 1000).size(), before);  // a draft is not a publication
+  ASSERT_TRUE(notices_->publish(clerk(), draft.value()).ok());
+  const auto ops = store_.sync().ops_after(0, 1000);
+  ASSERT_EQ(ops.size(), before + 1);
+  EXPECT_EQ(ops.back().type, "notice.published");
+  const auto p = nlohmann::json::parse(ops.back().payload);
+  EXPECT_EQ(p.at("category"), "party");
+  EXPECT_EQ(p.at("published_at"), clock_.unix_seconds());
+  EXPECT_EQ(p.at("notice"), store_.notices().find(draft.value())->global_id);
+  // Withdrawing is not a publication either.
+  ASSERT_TRUE(notices_->unpublish(clerk(), draft.value()).ok());
+  EXPECT_EQ(store_.sync().ops_after(0, 1000).size(), before + 1);
 }
 
 TEST_F(NoticeServiceTest, DemoNoticesAreCompleteAndDeterministic) {

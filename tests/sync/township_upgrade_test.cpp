@@ -20,7 +20,8 @@ TEST(TownshipUpgrade, AOneTownshipFileMovesIntoThePlaceTree) {
   township::TownshipStore store(dir.file("township.db"));
   {
     db::Database raw(dir.file("township.db"), db::OpenMode::kReadOnly);
-    EXPECT_EQ(raw.user_version(), 6);  // v3: heartbeats, v4: accounts, v5: call-backs, v6: replacement codes
+    EXPECT_EQ(raw.user_version(), 8);  // v3: heartbeats, v4: accounts, v5: call-backs, v6: replacement codes,
+                                       // v7: notice publications, v8: USB exchanges
     EXPECT_EQ(raw.integrity_check(), "ok");
   }
   const auto scope = township::single_township_scope(store);

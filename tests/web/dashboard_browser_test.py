@@ -186,6 +186,9 @@ class Dashboard(unittest.TestCase):
         self.assertGreater(int(cells[3]), 0)            # overdue (the demo has some)
         self.assertGreater(int(cells[4]), 0)            # escalations waiting
         self.assertGreater(int(cells[5]), 0)            # 差评 (one rated 2)
+        # The demo's notices were put straight into the kiosk's database, never published on
+        # it, so the township has heard of none: every category with a cadence is overdue.
+        self.assertIn("村务公开逾期：财务公开、村务公开、党务公开", cells[-1])
         self.assertIn("李秀兰", self.body())
         cookie = ENV.driver.get_cookie("vsk_session")
         self.assertTrue(cookie["httpOnly"])
@@ -343,6 +346,21 @@ class Dashboard(unittest.TestCase):
         ENV.open("/kiosks")
         self.assertEqual(ENV.driver.find_elements(By.ID, "kiosk-alerts"), [])
 
+    def test_08d_usb_exchange_on_the_kiosks_page(self):
+        # The village's kiosk takes a bundle to the township on a stick (issue 19); 终端状态
+        # shows the exchange, and the reply goes back (before test_09 revokes the kiosk).
+        ctl("export-bundle", f"{WORK}/to-township.vsk")
+        out = town("import-bundle", f"{WORK}/to-township.vsk", "--reply", f"{WORK}/reply.vsk").stdout
+        carried = re.search(r": (\d+) operations, (\d+) changes in the reply", out)
+        self.assertIsNotNone(carried, out)
+        ENV.login("clerk")
+        ENV.open("/kiosks")
+        row = ENV.driver.find_element(By.CSS_SELECTOR, "#kiosks tbody tr").text
+        self.assertIn("最近U盘交换", row)
+        self.assertIn(f"带来 {carried.group(1)} 条记录 · 带回 {carried.group(2)} 项更新 · 共 1 次", row)
+        ENV.shot("kiosks_usb")
+        ctl("import-bundle", f"{WORK}/reply.vsk")
+
     def test_08c_a_receipts_qr_opens_its_status_page_on_a_phone(self):
         town("status-page-base", "set", ENV.base + "/")
         self.assertNotEqual(town("status-page-base", "set", "javascript:alert(1)", check=False).returncode, 0)
@@ -364,6 +382,23 @@ class Dashboard(unittest.TestCase):
         self.assertIn("没有找到这张回执", self.body())
         ENV.driver.set_window_size(1366, 768)
 
+
+    def test_08e_township_notices_count_for_the_cadence(self):
+        ENV.login("clerk")
+        # A party notice from the township to every village counts for the cadence, as on the
+        # kiosk (before test_09 revokes the village's kiosk: a village without one has no cadence).
+        ENV.open("/notices")
+        ENV.driver.find_element(By.CSS_SELECTOR, '#notice-category option[value="party"]').click()
+        ENV.driver.find_element(By.ID, "notice-title").send_keys("乡镇党委学习通知")
+        ENV.driver.find_element(By.ID, "notice-body").send_keys("周五下午集中学习。")
+        ENV.submit(ENV.driver.find_element(By.ID, "notice-submit"))
+        ENV.open("/")
+        cells = [c.text for c in ENV.driver.find_elements(By.CSS_SELECTOR, "#overview tbody tr")[0]
+                 .find_elements(By.TAG_NAME, "td")]
+        self.assertEqual(cells[0], "青山村")
+        self.assertIn("村务公开逾期：财务公开、村务公开", cells[-1])
+        self.assertNotIn("党务公开", cells[-1])
+        ENV.shot("overview_cadence")
 
     def test_09_kiosks_enroll_resync_revoke(self):
         ENV.login("clerk")
@@ -469,7 +504,7 @@ class Dashboard(unittest.TestCase):
     def test_12_notices_publish_and_withdraw(self):
         ENV.login("clerk")
         ENV.open("/notices")
-        self.assertIn("乡镇尚未发布公告", self.body())
+        self.assertIn("乡镇党委学习通知", self.body())  # test_08e's
         ENV.driver.find_element(By.ID, "notice-title").send_keys("冬季森林防火通知")
         ENV.driver.find_element(By.ID, "notice-body").send_keys("进入冬季，严禁野外用火。\n发现火情请拨打 12119。")
         ENV.submit(ENV.driver.find_element(By.ID, "notice-submit"))
@@ -479,7 +514,7 @@ class Dashboard(unittest.TestCase):
         ENV.driver.find_element(By.CSS_SELECTOR, '#notice-village option[value="青山村"]').click()
         ENV.submit(ENV.driver.find_element(By.ID, "notice-submit"))
         items = ENV.driver.find_elements(By.CSS_SELECTOR, "article.notice-item")
-        self.assertEqual(len(items), 2)
+        self.assertEqual(len(items), 3)
         self.assertIn("青山村停水通知", items[0].text)
         self.assertIn("本乡镇所有村", items[1].text)
         ENV.shot("notices")

@@ -5,7 +5,8 @@
 namespace vsk::township {
 
 DashboardStore::DashboardStore(const Dialect& d)
-    : villages_("SELECT v.id, v.name, t.name FROM places v JOIN places t ON t.id = v.township_id "
+    : notices_(d),
+      villages_("SELECT v.id, v.name, t.name, t.id FROM places v JOIN places t ON t.id = v.township_id "
                 "WHERE v.kind = 'village' AND " + d.in_scope("v.township_id", 1) + " ORDER BY t.name, v.name"),
       devices_("SELECT village_id, COUNT(*), MAX(last_contact), SUM(pending_reported), "
                "MAX(CASE WHEN clock_skew_s < 0 THEN -clock_skew_s ELSE COALESCE(clock_skew_s, 0) END) "
@@ -69,6 +70,7 @@ std::vector<VillageFigures> DashboardStore::villages(Tx& tx, const std::string& 
     v.id = r.integer(0);
     v.name = r.text(1);
     v.township = r.text(2);
+    v.township_id = r.integer(3);
     out.push_back(std::move(v));
   }
   auto row = [&](const SqlRow& r) -> VillageFigures* {
@@ -91,6 +93,10 @@ std::vector<VillageFigures> DashboardStore::villages(Tx& tx, const std::string& 
     }
   for (const auto& r : tx.query(refused_, {tx.scope_param()}))
     if (auto* v = row(r)) v->refused_ops = r.integer(1);
+  std::map<std::int64_t, std::int64_t> township_of;
+  for (const auto& v : out) township_of[v.id] = v.township_id;
+  for (auto& [village, last] : notices_.newest(tx, township_of))
+    if (const auto it = index.find(village); it != index.end()) out[it->second].notices = std::move(last);
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "sync/township/store/notice_publication_store.h"
 #include "sync/township/store/request_store.h"
 #include "sync/township/store/tx.h"
 
@@ -17,6 +18,7 @@ struct VillageFigures {
   std::int64_t id = 0;
   std::string name;
   std::string township;
+  std::int64_t township_id = 0;
   std::int64_t kiosks = 0;                    // enrolled, not revoked
   std::optional<std::int64_t> last_contact;   // the latest of its kiosks
   std::int64_t pending = 0;                   // operations its kiosks still hold
@@ -26,6 +28,7 @@ struct VillageFigures {
   std::int64_t overdue = 0;                   // open past the promised date (not while waiting on the resident)
   std::int64_t bad_ratings = 0;               // 差评 (rated 1 or 2) not yet called back
   std::int64_t refused_ops = 0;               // operations the township refused (quarantined there)
+  LastPublished notices;                      // newest 村务公开 per category (notice cadence)
 };
 
 // What the public status page may show of one request (issue 12: public facts only).
@@ -50,6 +53,7 @@ class DashboardStore {
   std::optional<PublicStatus> public_status(Tx& tx, const std::string& number, const std::string& token_hash);
 
  private:
+  NoticePublicationStore notices_;
   std::string villages_, devices_, requests_, refused_, filed_;
 };
 

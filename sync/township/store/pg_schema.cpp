@@ -69,6 +69,13 @@ constexpr const char* kImmutableOps = R"sql(
     FOR EACH ROW EXECUTE FUNCTION vsk_ops_immutable();
 )sql";
 
+// Row-level security for a table only its own township's transactions see (no lookup scope).
+std::string tenant_only(const std::string& table) {
+  return "ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY; ALTER TABLE " + table +
+         " FORCE ROW LEVEL SECURITY; CREATE POLICY " + table + "_scope ON " + table +
+         " USING (township_id = ANY (vsk_townships())) WITH CHECK (township_id = ANY (vsk_townships()));";
+}
+
 void v1_township(pg::Transaction& tx) {
   auto& c = tx.conn();
   // The tree and the tenant tables are filled with the scope settings open (the defaults
@@ -133,10 +140,23 @@ void v4_callbacks(pg::Transaction& tx) { tx.conn().exec(schema::callbacks_ddl())
 // A replacement code names the kiosk the new one takes over from (issue 19, USB replacement).
 void v5_replacement_codes(pg::Transaction& tx) { tx.conn().exec(schema::replacement_codes_ddl()); }
 
+// The villages' newest notice publication per category (issue 12, notice cadence).
+void v6_notice_publications(pg::Transaction& tx) {
+  tx.conn().exec(schema::notice_publications_ddl());
+  tx.conn().exec(tenant_only("notice_publications"));
+}
+
+// The last USB bundle imported per kiosk, for 终端状态 (issue 12 with issue 19).
+void v7_usb_exchanges(pg::Transaction& tx) {
+  tx.conn().exec(schema::usb_exchanges_ddl());
+  tx.conn().exec(tenant_only("usb_exchanges"));
+}
+
 }  // namespace
 
 std::vector<pg::Migration> pg_migrations() {
-  return {{1, v1_township}, {2, v2_heartbeats}, {3, v3_accounts}, {4, v4_callbacks}, {5, v5_replacement_codes}};
+  return {{1, v1_township}, {2, v2_heartbeats}, {3, v3_accounts}, {4, v4_callbacks}, {5, v5_replacement_codes},
+          {6, v6_notice_publications}, {7, v7_usb_exchanges}};
 }
 
 }  // namespace vsk::township

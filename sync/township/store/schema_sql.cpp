@@ -200,6 +200,32 @@ std::string replacement_codes_ddl() {
   )sql";
 }
 
+std::string notice_publications_ddl() {
+  return R"sql(
+    CREATE TABLE notice_publications(
+      township_id       BIGINT NOT NULL REFERENCES places(id),
+      village_id        BIGINT NOT NULL REFERENCES places(id),
+      category          TEXT NOT NULL,
+      last_published_at BIGINT NOT NULL,
+      PRIMARY KEY (village_id, category));
+    CREATE INDEX notice_publications_township ON notice_publications(township_id);
+  )sql";
+}
+
+std::string usb_exchanges_ddl() {
+  return R"sql(
+    CREATE TABLE usb_exchanges(
+      device_id   TEXT PRIMARY KEY REFERENCES devices(id),
+      township_id BIGINT NOT NULL REFERENCES places(id),
+      last_at     BIGINT NOT NULL,
+      envelopes   BIGINT NOT NULL,
+      ops         BIGINT NOT NULL,
+      changes     BIGINT NOT NULL,
+      imports     BIGINT NOT NULL);
+    CREATE INDEX usb_exchanges_township ON usb_exchanges(township_id);
+  )sql";
+}
+
 std::string default_places_sql() {
   return R"sql(
     INSERT INTO places(parent_id, kind, name, township_id) VALUES (NULL, 'county', '本县', NULL);

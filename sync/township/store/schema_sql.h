@@ -29,5 +29,10 @@ std::string dashboard_indexes_ddl();
 std::string callbacks_ddl();
 // Replacement codes (issue 19): an enrollment code may name the kiosk the new one replaces.
 std::string replacement_codes_ddl();
+// The villages' 村务公开 as the township sees it (notice.published operations and its own
+// notices): the newest publication per village and category, for the overview's cadence alert.
+std::string notice_publications_ddl();
+// The last USB bundle imported per kiosk (usb_exchange_store.h).
+std::string usb_exchanges_ddl();
 
 }  // namespace vsk::township::schema

@@ -146,11 +146,18 @@ void v5_callbacks(db::Transaction& tx) { tx.db().exec(schema::callbacks_ddl()); 
 // A replacement code names the kiosk the new one takes over from (issue 19, USB replacement).
 void v6_replacement_codes(db::Transaction& tx) { tx.db().exec(schema::replacement_codes_ddl()); }
 
+// The villages' newest notice publication per category (issue 12, notice cadence).
+void v7_notice_publications(db::Transaction& tx) { tx.db().exec(schema::notice_publications_ddl()); }
+
+// The last USB bundle imported per kiosk, for 终端状态 (issue 12 with issue 19).
+void v8_usb_exchanges(db::Transaction& tx) { tx.db().exec(schema::usb_exchanges_ddl()); }
+
 }  // namespace
 
 std::vector<db::Migration> sqlite_migrations() {
   return {{1, v1_township}, {2, v2_places, /*rebuilds_tables=*/true}, {3, v3_heartbeats}, {4, v4_accounts},
-          {5, v5_callbacks}, {6, v6_replacement_codes}};
+          {5, v5_callbacks}, {6, v6_replacement_codes}, {7, v7_notice_publications},
+          {8, v8_usb_exchanges}};
 }
 
 }  // namespace vsk::township

@@ -53,6 +53,10 @@ const std::vector<TableSpec>& tables() {
       {"admin_tokens", {"token_hash", "place_id", "township_id", "label", "created_at", "user_id"},
        {"place_id", "township_id"}, {"user_id"}},
       {"heartbeats", {"township_id", "device_id", "counter", "at", "body"}, {"township_id"}},
+      {"notice_publications", {"township_id", "village_id", "category", "last_published_at"},
+       {"township_id", "village_id"}},
+      {"usb_exchanges", {"device_id", "township_id", "last_at", "envelopes", "ops", "changes", "imports"},
+       {"township_id"}},
       // The audit chain as written: its user ids stay the source's, because each entry's hash
       // covers them; the migration's own entry records how they were renumbered.
       {"server_audit",

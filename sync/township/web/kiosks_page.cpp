@@ -1,10 +1,12 @@
 // 终端状态: every kiosk with its health (the latest heartbeat: version, free disk, printer,
 // card reader) and its alerts (silent, out of paper, disk low, old version; issue 15) with a
 // list of them above the table; for the admin, revoke and re-download (each behind a
-// confirmation page, so no JavaScript is needed) and the enrollment of a new kiosk.
+// confirmation page, so no JavaScript is needed) and the enrollment of a new kiosk. A kiosk of
+// a village with no link shows its last USB exchange: when, what came up, what went back.
 #include <cstdlib>
 
 #include "sync/township/kiosk_alerts.h"
+#include "sync/township/store/usb_exchange_store.h"
 #include "sync/township/web/pages.h"
 
 namespace vsk::township::web {
@@ -43,11 +45,13 @@ Data kiosks_page(const PageContext& c) {
   std::vector<Device> devices;
   std::vector<Place> places;
   KioskHealth health;
+  std::map<std::string, UsbExchange> usb;
   {
     Tx tx = c.service.store().read_replica(c.viewer.scope);
     devices = c.service.store().devices().list(tx);
     places = c.service.store().places().list(tx);
     health = kiosk_health(HeartbeatStore(c.service.store().dialect()).latest(tx));
+    usb = UsbExchangeStore(c.service.store().dialect()).latest(tx);
   }
   const std::int64_t now = c.clock.unix_seconds();
   const bool manage = allowed(c.viewer.role, Permission::kManageKiosks);
@@ -87,6 +91,14 @@ Data kiosks_page(const PageContext& c) {
       r.set("printer", state_text(c, "printer_", hb->printer));
       r.set("reader", state_text(c, "reader_", hb->reader));
       r.set("heartbeat_at", c.tr.format(c.lang, "health_reported", format_time(latest->at)));
+    }
+    if (const auto u = usb.find(d.id); u != usb.end()) {
+      Data x;
+      x.set("at", format_time(u->second.at));
+      x.set("ops", c.tr.format(c.lang, "usb_ops", std::to_string(u->second.ops)));
+      x.set("changes", c.tr.format(c.lang, "usb_changes", std::to_string(u->second.changes)));
+      x.set("imports", c.tr.format(c.lang, "usb_imports", std::to_string(u->second.imports)));
+      r.set("usb", x);
     }
     r.set("pending", std::to_string(d.pending_reported));
     r.set("acked", std::to_string(d.acked_seq));

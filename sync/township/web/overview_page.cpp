@@ -2,6 +2,7 @@
 #include <cstdlib>
 
 #include "core/date.h"
+#include "core/notice.h"
 #include "sync/township/web/pages.h"
 
 namespace vsk::township::web {
@@ -22,6 +23,18 @@ std::string format_time(std::int64_t unix_seconds) {
   return buf;
 }
 
+std::string overdue_notices_text(const PageContext& c, const LastPublished& last, std::int64_t now) {
+  std::vector<std::pair<core::NoticeCategory, std::optional<std::int64_t>>> known;
+  for (const auto& [name, at] : last)
+    if (const auto category = core::notice_category_from_name(name)) known.emplace_back(*category, at);
+  std::string out;
+  for (const auto category : core::overdue_categories(known, now)) {
+    if (!out.empty()) out += "、";
+    out += c.tr.phrase(c.lang, "notice.cat." + std::string(core::notice_category_name(category)));
+  }
+  return out;
+}
+
 Data overview_page(const PageContext& c) {
   std::vector<VillageFigures> villages;
   {
@@ -40,6 +53,9 @@ Data overview_page(const PageContext& c) {
       alerts.push_back(Data(c.tr.format(c.lang, "alert_clock", std::to_string(v.max_clock_skew_s / 60))));
     if (v.refused_ops > 0)
       alerts.push_back(Data(c.tr.format(c.lang, "alert_quarantine", std::to_string(v.refused_ops))));
+    if (v.kiosks > 0)
+      if (const std::string late = overdue_notices_text(c, v.notices, now); !late.empty())
+        alerts.push_back(Data(c.tr.format(c.lang, "alert_notice_cadence", late)));
     Data row;
     row.set("name", c.viewer.scope.townships.size() > 1 ? v.township + " " + v.name : v.name);
     row.set("kiosks", std::to_string(v.kiosks));

@@ -33,6 +33,10 @@ struct PageContext {
 std::string format_time(std::int64_t unix_seconds);
 
 Data overview_page(const PageContext& c);
+// The 村务公开 categories a village has let pass their legal cadence (finance monthly, village
+// and party affairs quarterly), judged as its kiosk judges them (kiosk/core/notice.h), in the
+// viewer's words, joined with "、"; "" when none is overdue.
+std::string overdue_notices_text(const PageContext& c, const LastPublished& last, std::int64_t now);
 // `department`: the filter ("" for all; a department account always sees its own only).
 Data escalations_page(const PageContext& c, const std::string& department);
 // One escalated request with its timeline; nullopt when it is not in reach (unknown, never
