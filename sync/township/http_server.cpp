@@ -1,8 +1,12 @@
 #include "sync/township/http_server.h"
 
 #include <httplib.h>
+#include <netdb.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
+#include "sync/township/accept_front.h"
+#include "sync/township/connection_stream.h"
 #include "sync/township/worker_pool.h"
 
 #include "sync/protocol/bounded_json.h"
@@ -22,17 +26,44 @@ constexpr std::size_t kAdminBodyLimit = 4u * 1024 * 1024;  // the largest admin 
 constexpr std::size_t kEnrollBodyLimit = 16u * 1024;
 constexpr std::size_t kOtherBodyLimit = 64u * 1024;        // routes without a limit of their own: declared, plain
 
-// httplib gives each connection a worker for its whole life: eight sockets sending a byte a
-// second stopped a server with 8 workers. The workers are WorkerPool's (--workers); a
-// connection silent for kReadTimeoutSeconds is dropped.
-constexpr int kReadTimeoutSeconds = 10;
-constexpr int kKeepAliveSeconds = 5;
+// A listening socket on host:port (0: any free port), or -1. SO_REUSEADDR only (httplib's
+// default adds SO_REUSEPORT, which lets a second server bind the same port and take half the
+// connections; a port in use must refuse the second start). The backlog is ours too:
+// httplib as Debian builds it listens with 5, and when a burst of kiosks connects at once the
+// kernel drops the SYNs beyond it (each dropped kiosk loses 1, 3, 7 s to retransmission).
+int listening_socket(const std::string& host, int port, int* bound_port) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  if (getaddrinfo(host.empty() ? nullptr : host.c_str(), std::to_string(port).c_str(), &hints, &found) != 0) return -1;
+  int fd = -1;
+  for (addrinfo* a = found; a && fd < 0; a = a->ai_next) {
+    fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
+    if (fd < 0) continue;
+    const int yes = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    if (::bind(fd, a->ai_addr, a->ai_addrlen) != 0 || ::listen(fd, kListenBacklog) != 0) {
+      ::close(fd);
+      fd = -1;
+    }
+  }
+  freeaddrinfo(found);
+  if (fd < 0) return -1;
+  sockaddr_storage ss{};
+  socklen_t len = sizeof ss;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &len);
+  *bound_port = ntohs(ss.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6&>(ss).sin6_port
+                                               : reinterpret_cast<sockaddr_in&>(ss).sin_port);
+  return fd;
+}
 
-// SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which lets a second server bind the
-// same port and take half the connections; a port in use must refuse the second start.
-void reuse_address_only(socket_t sock) {
-  int yes = 1;
-  setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+// What a connection over a cap is sent before it is closed (plain HTTP; accept_front.h).
+std::string busy_answer() {
+  const Reply r = busy_reply(5);
+  return "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Type: " + r.content_type +
+         "\r\nContent-Length: " + std::to_string(r.body.size()) + "\r\nConnection: close\r\n\r\n" + r.body;
 }
 
 void send(httplib::Response& res, const Reply& r) {
@@ -99,25 +130,34 @@ void HttpServer::post(const std::string& pattern, std::size_t limit, BodyHandler
   server_->Post(pattern, bounded(limit, std::move(handler)));
 }
 
+// httplib::Server (or SSLServer) whose request handling our workers call with our streams.
+template <class Base>
+struct HttpServer::ServedBy final : Base, HttpServer::Requests {
+  using Base::Base;
+  bool process(httplib::Stream& s, bool close_connection, bool& connection_closed) override {
+    return this->process_request(s, close_connection, connection_closed, nullptr);
+  }
+};
+
 HttpServer::HttpServer(TownshipService& service, Log log, const std::string& tls_cert, const std::string& tls_key,
-                       WorkerLimits limits)
-    : service_(service), log_(std::move(log)) {
-  if (!tls_cert.empty())
-    server_ = std::make_unique<httplib::SSLServer>(tls_cert.c_str(), tls_key.c_str());
-  else
-    server_ = std::make_unique<httplib::Server>();
+                       WorkerLimits limits, ConnectionLimits connections)
+    : service_(service), log_(std::move(log)), worker_limits_(limits), connection_limits_(connections) {
+  if (!tls_cert.empty()) {
+    auto s = std::make_unique<ServedBy<httplib::SSLServer>>(tls_cert.c_str(), tls_key.c_str());
+    requests_ = s.get();
+    server_ = std::move(s);
+  } else {
+    auto s = std::make_unique<ServedBy<httplib::Server>>();
+    requests_ = s.get();
+    server_ = std::move(s);
+  }
   server_->set_payload_max_length(sync::kMaxPayloadBytes + sync::kMaxHeaderBytes + 1024);
-  server_->set_read_timeout(kReadTimeoutSeconds, 0);
-  server_->set_write_timeout(30, 0);
-  server_->set_keep_alive_timeout(kKeepAliveSeconds);
-  // Answers go out at once: with Nagle on, a keep-alive answer written in two pieces waits
-  // for the client's delayed ACK (~40 ms); the status page did 72 requests/s instead of 2,200.
-  server_->set_tcp_nodelay(true);
-  server_->set_socket_options(reuse_address_only);
+  // For the Keep-Alive header httplib writes; the front enforces both (accept_front.h).
+  server_->set_keep_alive_timeout(std::max<time_t>(1, connections.keep_alive.count() / 1000));
+  server_->set_keep_alive_max_count(static_cast<std::size_t>(std::max(1, connections.requests_per_connection)));
   // A connection the pool turned away is answered before any route runs: no database. A
   // route without a limit of its own would read any body whole (httplib buffers it): only a
   // small declared, uncompressed one gets there.
-  server_->new_task_queue = [limits] { return new WorkerPool(limits); };
   server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (WorkerPool::turned_away() && req.path != "/v1/health") {
       Reply r = busy_reply(WorkerPool::retry_after_s());
@@ -157,23 +197,39 @@ HttpServer::~HttpServer() = default;
 bool HttpServer::valid() const { return server_->is_valid(); }
 
 int HttpServer::bind(const std::string& host, int port) {
-  // cpp-httplib as Debian builds it listens with a backlog of 5: when a burst of kiosks
-  // connects at once the kernel drops the SYNs beyond it, and each dropped kiosk loses 1, 3,
-  // 7 s to TCP retransmission before it is even accepted. Listening again on the same socket
-  // raises the backlog (capped by net.core.somaxconn).
-  int fd = -1;
-  server_->set_socket_options([&fd](socket_t s) {
-    reuse_address_only(s);
-    fd = s;
-  });
-  const int bound = port == 0 ? server_->bind_to_any_port(host.c_str()) : server_->bind_to_port(host.c_str(), port) ? port : -1;
-  server_->set_socket_options(reuse_address_only);  // the lambda's `fd` dies here
-  if (bound > 0 && fd >= 0) ::listen(fd, kListenBacklog);
+  int bound = -1;
+  const int fd = listening_socket(host, port, &bound);
+  if (fd < 0) return -1;
+  SSL_CTX* tls = nullptr;
+  if (auto* ssl = dynamic_cast<httplib::SSLServer*>(server_.get())) tls = ssl->ssl_context();
+  front_ = std::make_unique<AcceptFront>(fd, tls, connection_limits_, busy_answer(), log_);
   return bound;
 }
 
-void HttpServer::run() { server_->listen_after_bind(); }
-void HttpServer::stop() { server_->stop(); }
+void HttpServer::run() {
+  if (!front_) return;
+  WorkerPool pool(worker_limits_);
+  front_->run([this, &pool](std::unique_ptr<Connection> c) {
+    auto box = std::make_shared<std::unique_ptr<Connection>>(std::move(c));  // std::function copies
+    pool.enqueue([this, box] { serve(std::move(*box)); });
+  });
+  pool.shutdown();  // requests in flight end within their deadline
+}
+
+void HttpServer::stop() {
+  if (front_) front_->stop();
+}
+
+void HttpServer::serve(std::unique_ptr<Connection> c) {
+  ConnectionStream stream(*c, connection_limits_);
+  const bool last = ++c->requests >= connection_limits_.requests_per_connection;
+  bool closed = false;
+  const bool ok = requests_->process(stream, last, closed);
+  if (stream.timed_out())
+    log_("connection from " + c->peer() + ": request not complete within its deadline, closed");
+  if (ok && !closed && !last && !c->close_after && !stream.timed_out() && !stream.failed())
+    front_->give_back(std::move(c));
+}
 
 void HttpServer::routes() {
   server_->Get("/v1/health", [](const httplib::Request&, httplib::Response& res) {

@@ -14,7 +14,9 @@
 // Admin answers are limited to the token's scope (a township or a county). The service is
 // thread-safe (each call has its own store transactions), so requests run in parallel on a
 // bounded pool of workers; beyond what it can serve in time the server answers 503 with
-// Retry-After (worker_pool.h).
+// Retry-After (worker_pool.h). Connections are accepted by our own front, which hands a
+// connection to a worker only once its request head is in, within a deadline, and caps
+// connections per address and in total (accept_front.h); httplib parses and routes.
 #pragma once
 
 #include <functional>
@@ -23,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "sync/township/connection_limits.h"
 #include "sync/township/township_service.h"
 #include "sync/township/worker_limits.h"
 
@@ -31,9 +34,13 @@ class Server;
 struct Request;
 struct Response;
 class ContentReader;
+class Stream;
 }
 
 namespace vsk::township {
+
+class AcceptFront;
+class Connection;
 
 class HttpServer {
  public:
@@ -41,13 +48,13 @@ class HttpServer {
   // With a certificate and key (PEM files) it serves HTTPS; without, plain HTTP (payloads are
   // sealed and signed either way, TLS adds hiding of metadata).
   HttpServer(TownshipService& service, Log log, const std::string& tls_cert = "", const std::string& tls_key = "",
-             WorkerLimits limits = {});
+             WorkerLimits limits = {}, ConnectionLimits connections = {});
   bool valid() const;
   ~HttpServer();
   // Binds host:port (port 0: any free port) and returns the port, or -1.
   int bind(const std::string& host, int port);
   void run();   // blocks until stop()
-  void stop();
+  void stop();  // from any thread, or a signal handler
   // The underlying server, for more routes before run() (the web dashboard mounts here).
   httplib::Server& http() { return *server_; }
 
@@ -60,10 +67,23 @@ class HttpServer {
   static std::function<void(const httplib::Request&, httplib::Response&, const httplib::ContentReader&)> bounded(
       std::size_t limit, BodyHandler handler);
   bool has_bounded_route(const httplib::Request& req) const;
+  // One request of a connection on a worker; the connection then waits in the front for its next.
+  void serve(std::unique_ptr<Connection> c);
+  // httplib's request parsing and routing for a stream of ours (Server::process_request).
+  struct Requests {
+    virtual ~Requests() = default;
+    virtual bool process(httplib::Stream& s, bool close_connection, bool& connection_closed) = 0;
+  };
+  template <class Base>
+  struct ServedBy;
   std::vector<std::regex> bounded_routes_;
   TownshipService& service_;
   Log log_;
+  WorkerLimits worker_limits_;
+  ConnectionLimits connection_limits_;
   std::unique_ptr<httplib::Server> server_;
+  Requests* requests_ = nullptr;  // server_ as a Requests
+  std::unique_ptr<AcceptFront> front_;  // after bind()
 };
 
 }  // namespace vsk::township

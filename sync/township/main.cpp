@@ -4,6 +4,8 @@
 // take --township NAME [--county NAME] (or --county NAME alone for a whole county).
 //   township-server --data-dir DIR [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM] [--workers N]
 //                                                                  serve (default 127.0.0.1:8470, 256 workers)
+//     [--max-connections 4000] [--max-connections-per-address 128] [--header-deadline-ms 20000] [--body-deadline-ms 60000]
+//                                                                  what one client may hold (connection_limits.h)
 //   township-server --data-dir DIR enroll --village NAME [--replaces DEVICE_ID] [--valid-days N]
 //                                                                  print a one-time enrollment code
 //   township-server --data-dir DIR import-bundle FILE [--reply F] apply a USB bundle or enrollment
@@ -22,6 +24,7 @@
 //   township-server --data-dir DIR --database URL migrate-from-sqlite FILE [--township T] [--county C]
 //   township-server --data-dir DIR user add|disable|reset-password|token|list ...   staff accounts (web/user_cli.h)
 //   township-server --data-dir DIR audit list|verify              the server's audit log
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <csignal>
@@ -68,6 +71,8 @@ void log_line(const std::string& line) {
 int usage() {
   std::cerr << "usage: township-server --data-dir DIR [--database postgresql://...] [--read-database URL]\n"
                "                      [--township T] [--county C] [--listen HOST:PORT] [--workers N] [--db-pool N] [COMMAND ...]\n"
+               "                      serve: [--max-connections N] [--max-connections-per-address N]\n"
+               "                             [--header-deadline-ms MS] [--body-deadline-ms MS]\n"
                "commands: serve (default), enroll --village NAME [--replaces DEVICE_ID] [--valid-days N],\n"
                "          import-bundle FILE [--reply FILE],\n"
                "          stats [--json], escalations [--json], reply --village V --number N --text T,\n"
@@ -119,8 +124,23 @@ std::string opt(const Args& a, const char* name) {
   return it == a.options.end() ? std::string() : it->second;
 }
 
+// Connections beyond the soft limit of open files (1024 on Debian) would be refused by the
+// kernel long before --max-connections: take what the hard limit allows.
+void raise_open_files_limit(int wanted) {
+  rlimit r{};
+  if (getrlimit(RLIMIT_NOFILE, &r) != 0) return;
+  const rlim_t need = static_cast<rlim_t>(wanted) + 256;  // the database, logs, the workers' files
+  if (r.rlim_cur >= need) return;
+  r.rlim_cur = r.rlim_max == RLIM_INFINITY ? need : std::min(need, r.rlim_max);
+  setrlimit(RLIMIT_NOFILE, &r);
+  if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < need)
+    log_line("warning: at most " + std::to_string(r.rlim_cur) + " open files (ulimit -n); --max-connections " +
+             std::to_string(wanted) + " needs " + std::to_string(need));
+}
+
 int serve(TownshipService& service, const std::string& listen, const std::string& tls_cert, const std::string& tls_key,
-          vsk::township::WorkerLimits limits) {
+          vsk::township::WorkerLimits limits, vsk::township::ConnectionLimits connections) {
+  raise_open_files_limit(connections.max_connections);
   log_line("storage: " + service.store().describe());
   if (service.store().rls_bypassed())
     log_line("warning: the database role is a superuser or has BYPASSRLS, so row-level security does not "
@@ -129,7 +149,7 @@ int serve(TownshipService& service, const std::string& listen, const std::string
   if (colon == std::string::npos) return usage();
   const std::string host = listen.substr(0, colon);
   const int port = std::stoi(listen.substr(colon + 1));
-  vsk::township::HttpServer server(service, log_line, tls_cert, tls_key, limits);
+  vsk::township::HttpServer server(service, log_line, tls_cert, tls_key, limits, connections);
   if (!server.valid()) {
     log_line("cannot load the TLS certificate or key");
     return 1;
@@ -397,7 +417,15 @@ int main(int argc, char** argv) {
     if (a.command == "serve") {
       vsk::township::WorkerLimits limits;
       if (!opt(a, "workers").empty()) limits.workers = std::stoi(opt(a, "workers"));
-      return serve(service, a.listen, opt(a, "tls-cert"), opt(a, "tls-key"), limits);
+      vsk::township::ConnectionLimits connections;
+      if (!opt(a, "max-connections").empty()) connections.max_connections = std::stoi(opt(a, "max-connections"));
+      if (!opt(a, "max-connections-per-address").empty())
+        connections.per_address = std::stoi(opt(a, "max-connections-per-address"));
+      if (!opt(a, "header-deadline-ms").empty())
+        connections.header_deadline = std::chrono::milliseconds(std::stoi(opt(a, "header-deadline-ms")));
+      if (!opt(a, "body-deadline-ms").empty())
+        connections.body_deadline = std::chrono::milliseconds(std::stoi(opt(a, "body-deadline-ms")));
+      return serve(service, a.listen, opt(a, "tls-cert"), opt(a, "tls-key"), limits, connections);
     }
     if (a.command == "import-bundle") return import_bundle(service, a);
     if (a.command == "place") return vsk::township::place_command(store, clock, a.positional, a.options, a.json);

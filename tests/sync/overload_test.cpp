@@ -121,7 +121,8 @@ TEST(WorkerPool, OnlyAtOnceRequestsWorkTogetherTheRestAreToldToComeBack) {
   EXPECT_TRUE(admitted_later);
 }
 
-// A TCP connection that sends nothing: it holds one worker until closed.
+// A TCP connection that sends a request head and then none of its body: it holds one worker
+// until closed (a connection that sends nothing holds none, the accept front waits for heads).
 struct IdleConnection {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   explicit IdleConnection(int port) {
@@ -130,6 +131,8 @@ struct IdleConnection {
     a.sin_port = htons(static_cast<std::uint16_t>(port));
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) throw std::runtime_error("connect");
+    const std::string head = "POST /v1/sync HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n";
+    if (::send(fd, head.data(), head.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(head.size())) throw std::runtime_error("send");
   }
   ~IdleConnection() { close(); }
   void close() {
@@ -157,7 +160,7 @@ TEST(Overload, AKioskTurnedAwayIsToldWhenAndSyncsOnceThereIsRoom) {
   k.file_request();
   auto net = sync::make_curl_transport(server.url());
   IdleConnection idle(server.port);
-  std::this_thread::sleep_for(200ms);  // accepted and on the worker (nothing to read yet)
+  std::this_thread::sleep_for(200ms);  // accepted and on the worker (waiting for the body)
 
   const auto busy = k.client->run_once(*net);
   EXPECT_FALSE(busy.ok);
