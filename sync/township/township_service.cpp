@@ -50,6 +50,12 @@ std::string text_field(const json& p, const char* name) {
 }
 
 // A stored answer given again: a retry learns what the first delivery was told.
+// What a kiosk's seq holds when its operation's id is held elsewhere: a copy of this
+// township's operation, or a refusal of another township's (TownshipService::apply_batch).
+std::string copy_mark(const std::string& device, const std::string& op_id) { return "copy:" + device + ":" + op_id; }
+std::string conflict_mark(const std::string& device, const std::string& op_id) { return "conflict:" + device + ":" + op_id; }
+constexpr const char* kOpIdConflictZh = "记录编号冲突：乡镇已收到同编号的另一条记录，请联系乡镇核对";
+
 OpResult original_answer(const sync::Operation& op, const StoredOp& seen) {
   return OpResult{op.op_id, op.seq, seen.outcome == "accepted" ? OpOutcome::kDuplicate : OpOutcome::kRejected,
                   seen.code, seen.message_zh};
@@ -255,22 +261,24 @@ void TownshipService::apply_batch(Tx& tx, const Device& d, const std::vector<syn
       const StoredOp& result = row_results[i];
       OpResult& answer = results[waiting[i].result_index];
       if (!stored[i]) {
-        // The op id is held under another seq or by another kiosk: a retry in our township
-        // gets its answer; anything else (another township's) is refused.
-        if (const auto seen = store_.ops().by_id(tx, result.op_id)) {
-          // Held by another kiosk of this township: copies of one prepared data dir, each
-          // enrolled on its own, all send the operations filed before the copy. The township
-          // has it; this kiosk's seq is marked as a copy so its acked_seq moves on (it stayed
-          // at the gap for good: no_progress at every round).
-          const StoredOp copy{"accepted", "", "", "copy:" + d.id + ":" + result.op_id, result.seq};
-          if (store_.ops().add(tx, {d.township_id, d.id, result.seq, copy.op_id, "sync.copy",
-                                    json{{"copy_of", result.op_id}}.dump(), rows[i].device_time, now}, copy))
-            by_seq[result.seq] = copy;
-          answer = original_answer(ops[waiting[i].result_index], *seen);
-        } else {
-          answer = {result.op_id, result.seq, OpOutcome::kRejected, "op_id_conflict",
-                    "记录编号冲突：乡镇已收到同编号的另一条记录，请联系乡镇核对"};
-        }
+        // The op id is held under another seq or by another kiosk. Either way this kiosk's seq
+        // is marked, so its acked_seq moves on (with nothing held there it stayed at the gap
+        // for good: no_progress at every round).
+        const auto seen = store_.ops().by_id(tx, result.op_id);
+        // Held by another kiosk of this township: copies of one prepared data dir, each
+        // enrolled on its own, all send the operations filed before the copy. The township
+        // has it: answered as the original was. Held by another township (a kiosk enrolled
+        // again elsewhere, a bundle carried to the wrong township): refused, never taken for
+        // this township's duplicate.
+        const StoredOp mark = seen ? StoredOp{"accepted", "", "", copy_mark(d.id, result.op_id), result.seq}
+                                   : StoredOp{"rejected", "op_id_conflict", kOpIdConflictZh, conflict_mark(d.id, result.op_id),
+                                              result.seq};
+        if (store_.ops().add(tx, {d.township_id, d.id, result.seq, mark.op_id, seen ? "sync.copy" : "sync.conflict",
+                                  json{{seen ? "copy_of" : "conflicts_with", result.op_id}}.dump(), rows[i].device_time, now},
+                             mark))
+          by_seq[result.seq] = mark;
+        answer = seen ? original_answer(ops[waiting[i].result_index], *seen)
+                      : OpResult{result.op_id, result.seq, OpOutcome::kRejected, mark.code, mark.message_zh};
         continue;
       }
       by_id[result.op_id] = result;
@@ -302,6 +310,8 @@ void TownshipService::apply_batch(Tx& tx, const Device& d, const std::vector<syn
       // another seq: then it is a retry, answered as before.)
       if (const auto seen = store_.ops().by_id(tx, op.op_id)) {
         results.push_back(original_answer(op, *seen));
+      } else if (const StoredOp& held = by_seq.at(op.seq); held.op_id == conflict_mark(d.id, op.op_id)) {
+        results.push_back({op.op_id, op.seq, OpOutcome::kRejected, held.code, held.message_zh});  // refused before
       } else {
         results.push_back({op.op_id, op.seq, OpOutcome::kRejected, "seq_conflict",
                            "序号冲突：乡镇已收到该序号的另一条记录，请联系乡镇核对"});

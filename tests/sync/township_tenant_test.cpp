@@ -118,6 +118,40 @@ TEST_P(TownshipTenants, KiosksPullOnlyTheirOwnTownshipsChanges) {
     }
 }
 
+// An operation id another township holds (a kiosk re-enrolled elsewhere, a bundle carried to
+// the wrong township): refused with its own code, never answered "duplicate" as if this
+// township had it; recorded at the kiosk's seq so the kiosk moves on (before, nothing was held
+// there and the kiosk's acked_seq stayed below it for good), and answered the same on a retry.
+TEST_P(TownshipTenants, AnOperationIdHeldByAnotherTownshipIsRefusedNotDeduplicated) {
+  ProtocolKiosk& in_a = *a.kiosks[0];
+  ProtocolKiosk& in_b = *b.kiosks[0];
+  const auto first = in_a.open_push(town.service.handle_envelope(in_a.push({ProtocolKiosk::op(3, "shared-op")})).body);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->results.at(0).outcome, sync::OpOutcome::kAccepted);
+  const std::vector<sync::Operation> batch{ProtocolKiosk::op(3, "shared-op", "QS1-1123-009"),
+                                           ProtocolKiosk::op(4, in_b.device + "-4", "QS1-1123-010")};
+  for (const char* round : {"first", "retry"}) {
+    const auto r = in_b.open_push(town.service.handle_envelope(in_b.push(batch)).body);
+    ASSERT_TRUE(r) << round;
+    ASSERT_EQ(r->results.size(), 2u);
+    EXPECT_EQ(r->results[0].outcome, sync::OpOutcome::kRejected) << round;
+    EXPECT_EQ(r->results[0].code, "op_id_conflict") << round;
+    EXPECT_NE(r->results[0].message_zh.find("记录编号冲突"), std::string::npos);
+    EXPECT_EQ(r->results[1].outcome, std::string(round) == "first" ? sync::OpOutcome::kAccepted : sync::OpOutcome::kDuplicate);
+    EXPECT_EQ(r->acked_seq, 4) << round;
+  }
+  // Township a's operation is untouched; b holds none of a's.
+  {
+    auto tx = town.store.read(a.scope);
+    const auto held = town.store.ops().by_id(tx, "shared-op");
+    ASSERT_TRUE(held);
+    EXPECT_EQ(held->outcome, "accepted");
+    EXPECT_EQ(held->seq, 3);
+  }
+  auto tx = town.store.read(b.scope);
+  EXPECT_FALSE(town.store.ops().by_id(tx, "shared-op"));
+}
+
 TEST_P(TownshipTenants, AdminApiTokensAnswerForTheirTownshipOnly) {
   const std::string token_a = town.service.admin(a.scope).create_admin_token("a");
   const std::string token_b = town.service.admin(b.scope).create_admin_token("b");
