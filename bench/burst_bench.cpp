@@ -205,6 +205,9 @@ int main(int argc, char** argv) {
   const sync::PublicKey server_key = sync::SigningKey::load_or_create(server.dir.file("server.key")).public_key;
   auto options = server.options();
   options.insert(options.end(), server_options.begin(), server_options.end());
+  // Every kiosk here connects from 127.0.0.1; in the field each has its own address, so the
+  // per-address cap (128) must not turn the burst away as one client.
+  options.insert(options.end(), {"--max-connections-per-address", std::to_string(kiosks + 16)});
   test_support::TownshipProcess town(test_support::kTownship, server.dir.path(), options);
   town.start();
 
