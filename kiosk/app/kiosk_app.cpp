@@ -40,17 +40,18 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       options_(std::move(options)),
       idle_(options_.idle_timeout_ms),
       requests_service_(services.requests),
-      requests_(state_, session_, services.store, services.requests, services.printer, services.clock),
-      sync_(state_, services.store, services.clock, services.sync, services.usb),
+      requests_(state_, session_, nav_, services.store, services.requests, services.printer, services.clock),
+      sync_(state_, services.store, services.clock, services.sync, services.usb, &nav_),
       own_notices_(services.notices ? nullptr : std::make_unique<NoticeService>(services.store, services.clock)),
       notice_service_(services.notices ? *services.notices : *own_notices_),
-      notices_(state_, session_, services.store, notice_service_, services.clock),
-      village_(state_, session_, services.store, services.hasher, services.clock, services.requests,
+      notices_(state_, session_, nav_, services.store, notice_service_, services.clock),
+      village_(state_, session_, nav_, services.store, services.hasher, services.clock, services.requests,
                services.translations),
       red_board_(std::move(services.red_board)),
       speaker_(services.speaker),
       text_entry_(state_.text_entry, services.pinyin) {
-  if (services.points) points_.emplace(state_, session_, services.store, *services.points);
+  if (services.points) points_.emplace(state_, session_, nav_, services.store, *services.points);
+  register_back();
   requests_.set_translations(services.translations);
   idle_.touch(clock_.monotonic_ms());
   go_home();
@@ -127,7 +128,7 @@ void KioskApp::start_attract() {
   state_.attract = notices_.attract_view();
   if (red_board_) state_.attract.board = red_board_();
   state_.attract.slide = 0;
-  state_.screen = Screen::kAttract;
+  nav_.open(Screen::kAttract);
   attract_started_ms_ = clock_.monotonic_ms();
   ++state_.timed_revision;
 }
@@ -142,7 +143,7 @@ void KioskApp::tick_attract() {
 
 void KioskApp::stop_attract() {
   state_.attract = AttractView{};
-  state_.screen = Screen::kHome;
+  nav_.reset();
   ++state_.timed_revision;
 }
 
@@ -151,13 +152,14 @@ void KioskApp::go_home(bool idle) {
   const std::string leaving_staff_no = state_.staff ? state_.staff->staff_no : "";
   // A fresh ViewState: nothing the last person typed or saw survives in memory.
   state_ = ViewState{};
+  nav_.reset();
   state_.locale = options_.default_locale;
   state_.village_name = store_.settings().get_or(store::setting::kVillageName, "");
   state_.now_unix = clock_.unix_seconds();
   pending_resident_id_ = 0;
   pending_staff_no_.clear();
   session_ = Session{};
-  after_identify_ = AfterIdentify::kPoints;
+  identify_next_.reset();
   waiting_for_staff_.reset();
   waiting_resident_id_.reset();
   step_up_.reset();
@@ -198,22 +200,33 @@ void KioskApp::staff_takes_over() {
   if (step_up_) cancel_step_up();  // staff act with their own PIN: the resident's one is not needed
   waiting_for_staff_ = state_;
   waiting_resident_id_ = session_.resident_id;
-  open_staff_login();
+  nav_.open(Screen::kStaffLogin);  // over the resident's screens: Back returns to them
+  restart_staff_login();
 }
 
 void KioskApp::show_coming_soon(std::string feature_key) {
-  state_.screen = Screen::kComingSoon;
+  nav_.open_path({Screen::kAdminHome, Screen::kComingSoon});
   state_.feature_key = std::move(feature_key);
 }
 
-void KioskApp::open_identify() {
-  state_.screen = Screen::kIdentify;
+void KioskApp::identify(Continuation next, bool from_home) {
+  identify_next_ = std::move(next);
+  if (from_home) nav_.reset();
+  nav_.open(Screen::kIdentify);
+  restart_identify();
+}
+
+void KioskApp::restart_identify() {
   state_.keypad = KeypadView{EntryStep::kIdNumber, "", 18, true, false, ""};
   state_.error.reset();
 }
 
 void KioskApp::open_staff_login() {
-  state_.screen = Screen::kStaffLogin;
+  nav_.open_path({Screen::kStaffLogin});
+  restart_staff_login();
+}
+
+void KioskApp::restart_staff_login() {
   state_.keypad = KeypadView{EntryStep::kStaffNo, "", kStaffNoLength, false, false, ""};
   state_.error.reset();
 }
@@ -243,13 +256,16 @@ void KioskApp::route(const Action& action) {
                  [&](const AccessAction& a) { on_access(a); },
                  [&](const TextAction& a) { on_text(a); },
                  [&](const RequestAction& a) {
-                   if (requests_.handle(a) == FlowResult::kIdentifyFirst)
-                     identify_then(std::holds_alternative<OpenMyRequests>(a) ? AfterIdentify::kMyRequests
-                                                                             : AfterIdentify::kForm);
+                   if (requests_.handle(a) != FlowResult::kIdentifyFirst) return;
+                   if (std::holds_alternative<OpenMyRequests>(a))
+                     identify({"my_requests", [this] { requests_.open_my_requests(*session_.resident_id); }}, true);
+                   else
+                     identify({"requests", [this] { requests_.begin_form(); }}, false);
                  },
                  [&](const StaffQueueAction& a) { requests_.handle(a); },
                  [&](const NoticeAction& a) {
-                   if (notices_.handle(a) == FlowResult::kIdentifyFirst) identify_then(AfterIdentify::kNoticeOpinion);
+                   if (notices_.handle(a) == FlowResult::kIdentifyFirst)
+                     identify({"notice_opinion", [this] { notices_.open_opinion(); }}, false);
                  },
                  [&](const PointsAction& a) {
                    if (points_) points_->handle(a);
@@ -264,11 +280,6 @@ void KioskApp::route(const Action& action) {
              action);
 }
 
-void KioskApp::identify_then(AfterIdentify next) {
-  after_identify_ = next;
-  open_identify();
-}
-
 void KioskApp::navigate(const NavigationAction& action) {
   if (std::holds_alternative<WakeUp>(action)) return;  // it only woke the kiosk (see dispatch)
   if (std::holds_alternative<Back>(action)) return on_back();
@@ -279,13 +290,17 @@ void KioskApp::navigate(const NavigationAction& action) {
 
 void KioskApp::on(const OpenPoints&) {
   state_.feature_key = "tile.points";
-  after_identify_ = AfterIdentify::kPoints;
-  if (state_.resident && points_)
-    points_->open_home();
-  else if (state_.resident)
-    state_.screen = Screen::kResidentHome;
+  if (state_.resident)
+    open_points_home();
   else
-    open_identify();
+    identify({"points", [this] { open_points_home(); }}, true);
+}
+
+void KioskApp::open_points_home() {
+  if (points_)
+    points_->open_home();
+  else
+    nav_.open_path({Screen::kResidentHome});
 }
 
 void KioskApp::on(const OpenStaffLogin&) { open_staff_login(); }
@@ -297,7 +312,7 @@ void KioskApp::on(const OpenAdminFeature& a) {
   else if (a.feature_key == "admin.points" && points_)
     points_->open_staff();
   else if (a.feature_key == "admin.sync")
-    sync_.open(session_);
+    sync_.open(session_);  // its own screen, if this staff member may
   else
     show_coming_soon(a.feature_key);
 }
@@ -354,100 +369,45 @@ void KioskApp::on_keypad(const KeypadAction& action) {
              action);
 }
 
+// Back pops the navigation stack (app/navigator.h); the screens' own hooks step back within a
+// screen first. Popping onto the home screen ends the session, as the 完成 button does.
 void KioskApp::on_back() {
   if (step_up_) return cancel_step_up();  // the PIN was not given: back where it was asked
   state_.error.reset();
-  if (points_ && points_->on_back()) return;
-  if (notices_.on_back(session_)) return;
-  if (village_.on_back()) return;
-  const bool staff = state_.staff.has_value();
-  switch (state_.screen) {
-    case Screen::kIdentify:
-      if (state_.keypad.step == EntryStep::kPin) return open_identify();
-      if (after_identify_ == AfterIdentify::kNoticeOpinion) {
-        state_.screen = Screen::kNoticePage;
-        return;
-      }
-      if (after_identify_ == AfterIdentify::kForm) {
-        state_.screen = Screen::kServiceDetail;
-        return;
-      }
-      return go_home();
-    case Screen::kStaffLogin:
-      if (state_.keypad.step == EntryStep::kPin) return open_staff_login();
-      if (waiting_for_staff_) {  // nobody took over: the resident's screen comes back as it was
-        state_ = *waiting_for_staff_;
-        waiting_for_staff_.reset();
-        return;
-      }
-      return go_home();
-    case Screen::kCatalog:
-      if (!state_.draft.category.empty()) {
-        state_.draft.category.clear();
-        return;
-      }
-      if (staff) {
-        state_.screen = Screen::kAdminHome;
-        return;
-      }
-      return go_home();
-    case Screen::kServiceDetail:
-      state_.screen = Screen::kCatalog;
-      return;
-    case Screen::kFormField:
-    case Screen::kConfirm:
-      requests_.handle(RequestAction{PrevField{}});
-      return;
-    case Screen::kTrack:
-      if (state_.keypad.step == EntryStep::kTrackCode) return requests_.open_track();
-      return go_home();
-    case Screen::kMyRequests:
-      state_.screen = Screen::kResidentHome;
-      return;
-    case Screen::kRequestDetail:
-      if (session_.resident_id) return requests_.open_my_requests(*session_.resident_id);
-      return requests_.open_track();
-    case Screen::kRate:
-      state_.screen = staff ? Screen::kStaffRequest : Screen::kRequestDetail;
-      return;
-    case Screen::kStaffQueue:
-    case Screen::kSyncHealth:
-    case Screen::kComingSoon:
-      if (staff) {
-        state_.screen = Screen::kAdminHome;
-        return;
-      }
-      return go_home();
-    case Screen::kStaffRequest:
-      return requests_.open_queue();
-    case Screen::kStaffPick:
-      if (state_.pick.action.rfind("filter_", 0) == 0) return requests_.open_queue();
-      state_.screen = Screen::kStaffRequest;
-      return;
-    default:
-      return go_home();
-  }
+  if (nav_.back() == Navigator::BackResult::kHome) go_home();
 }
 
+void KioskApp::register_back() {
+  nav_.on(Screen::kIdentify, {[this] { return identify_back(); }, {}, {}});
+  nav_.on(Screen::kStaffLogin, {[this] { return staff_login_back(); }, {}, {}});
+}
+
+// From the PIN step to the ID number step; from there Back leaves the identify screen.
+bool KioskApp::identify_back() {
+  if (state_.keypad.step != EntryStep::kPin) return false;
+  restart_identify();
+  return true;
+}
+
+bool KioskApp::staff_login_back() {
+  if (state_.keypad.step == EntryStep::kPin) {
+    restart_staff_login();
+    return true;
+  }
+  if (!waiting_for_staff_) return false;
+  state_ = *waiting_for_staff_;  // nobody took over: the resident's screen comes back as it was
+  waiting_for_staff_.reset();
+  nav_.drop();
+  return true;
+}
+
+// The identify screen is done: it leaves the stack and its continuation runs.
 void KioskApp::after_identified() {
   state_.pending_ratings = requests_.pending_ratings(*session_.resident_id);
-  switch (after_identify_) {
-    case AfterIdentify::kForm:
-      requests_.begin_form();
-      break;
-    case AfterIdentify::kMyRequests:
-      requests_.open_my_requests(*session_.resident_id);
-      break;
-    case AfterIdentify::kPoints:
-      if (points_)
-        points_->open_home();
-      else
-        state_.screen = Screen::kResidentHome;
-      break;
-    case AfterIdentify::kNoticeOpinion:
-      notices_.open_opinion();
-      break;
-  }
+  const Continuation next = identify_next_.value_or(Continuation{"points", [this] { open_points_home(); }});
+  identify_next_.reset();
+  nav_.drop();
+  if (next.then) next.then();
 }
 
 void KioskApp::on_key(char c) {
@@ -508,7 +468,7 @@ void KioskApp::submit_first_admin_pin() {
     return;
   }
   const auto staff = store_.staff().find_by_staff_no(pending_staff_no_);
-  if (!staff || !first_admin_setup(pending_staff_no_)) return open_staff_login();
+  if (!staff || !first_admin_setup(pending_staff_no_)) return restart_staff_login();
   const std::string hash = hasher_.hash(*pin);
   new_pin_.clear();
   {
@@ -612,7 +572,7 @@ void KioskApp::submit_resident_pin() {
   if (!pin) return;
   auto resident = store_.residents().find(pending_resident_id_);
   if (!resident || !resident->pin_hash || resident->status != "active") {
-    open_identify();
+    restart_identify();
     return;
   }
   const auto save = [&](db::Transaction& tx, const core::PinAttemptState& st) {
@@ -683,6 +643,8 @@ void KioskApp::submit_staff_pin() {
   if (waiting_for_staff_) {
     const StaffView who = *state_.staff;
     state_ = *waiting_for_staff_;
+    nav_.drop();                                // the login screen
+    nav_.insert_above_home(Screen::kAdminHome);  // the staff session under the resident's screens
     state_.staff = who;
     state_.help_called = false;
     state_.draft.on_behalf_staff_id = staff->id;
@@ -692,7 +654,7 @@ void KioskApp::submit_staff_pin() {
     state_.error.reset();
     return;
   }
-  state_.screen = Screen::kAdminHome;
+  nav_.open_path({Screen::kAdminHome});
   state_.keypad = KeypadView{};
   pending_staff_no_.clear();
   refresh_maintenance();

@@ -13,6 +13,7 @@
 #include "app/backup_service.h"
 #include "app/card_poller.h"
 #include "app/hardware_monitor.h"
+#include "app/navigator.h"
 #include "app/points_flow.h"
 #include "app/points_service.h"
 #include "app/notice_flow.h"
@@ -119,8 +120,21 @@ class KioskApp {
   void on(const ClearRecoveryNotice&);
   void on_identity(const IdentityAction& action);
   void on_keypad(const KeypadAction& action);
-  void open_identify();
+  // Identification is a screen pushed with its continuation: what runs once the resident is
+  // known. `card_function` names the function whose card policy applies (app/hardware_setup.h).
+  struct Continuation {
+    std::string card_function = "points";
+    std::function<void()> then;
+  };
+  // `from_home`: Back from the identify step leads home (积分查询, 我的申请), not to the screen
+  // that asked (a service's detail, a notice).
+  void identify(Continuation next, bool from_home);
+  void restart_identify();  // the ID number step again, on the same screen
   void open_staff_login();
+  void restart_staff_login();
+  void register_back();  // the identify and staff login screens' Back hooks
+  bool identify_back();
+  bool staff_login_back();
   void on_key(char c);
   void on_submit();
   void submit_id_number();
@@ -132,7 +146,7 @@ class KioskApp {
   bool pin_was_reset(const std::string& staff_no);      // ...or anyone whose PIN an admin reset
   void show_coming_soon(std::string feature_key);
   void after_identified();
-  void on_back();
+  void on_back();  // pops the navigation stack; home when it empties
   void call_staff();
   void cancel_call();
   void staff_takes_over();
@@ -179,14 +193,14 @@ class KioskApp {
   AppOptions options_;
   core::IdleTimer idle_;
   ViewState state_;
+  Navigator nav_{state_.screen};  // the only writer of state_.screen
   // Who is being identified between the ID step and the PIN step (never shown unmasked).
   std::int64_t pending_resident_id_ = 0;
   std::string pending_staff_no_;
   std::string new_pin_;  // first-admin setup: the PIN typed once, until it is confirmed
   Session session_;  // who is identified / logged in: ids stay here, never in the ViewState
-  // Where identification leads once it succeeds.
-  enum class AfterIdentify { kPoints, kForm, kMyRequests, kNoticeOpinion } after_identify_ = AfterIdentify::kPoints;
-  void identify_then(AfterIdentify next);
+  std::optional<Continuation> identify_next_;  // while the identify screen is up
+  void open_points_home();
   RequestService& requests_service_;
   RequestFlow requests_;
   SyncFlow sync_;

@@ -39,13 +39,7 @@ void KioskApp::on_card(const CardEvent& c) {
   // The setting of each function (app/hardware_setup.h); by default the card alone opens my
   // points, and the other functions still ask the PIN. A session the card alone opened may read;
   // what changes something in the resident's name asks the PIN first (the step-up below).
-  const char* function = "notice_opinion";
-  switch (after_identify_) {
-    case AfterIdentify::kPoints: function = "points"; break;
-    case AfterIdentify::kForm: function = "requests"; break;
-    case AfterIdentify::kMyRequests: function = "my_requests"; break;
-    case AfterIdentify::kNoticeOpinion: break;
-  }
+  const std::string function = identify_next_ ? identify_next_->card_function : "points";
   const core::CardPolicy policy = card_policy(store_.settings(), function);
   if (policy == core::CardPolicy::kOff && !state_.draft.on_behalf_staff_id) {
     state_.error = core::Message("card.err.not_here");
@@ -124,7 +118,7 @@ void KioskApp::start_step_up(const Action& then) {
     return;
   }
   step_up_ = StepUp{then, state_.screen, state_.keypad, state_.error, state_.notice};
-  state_.screen = Screen::kIdentify;
+  nav_.open(Screen::kIdentify);  // over the screen it was asked on; cancel_step_up drops it
   state_.keypad = KeypadView{EntryStep::kPin, "", kResidentPinLength, false, true,
                              core::mask_id_number(resident->id_number)};
   state_.keypad.step_up = true;
@@ -154,7 +148,7 @@ void KioskApp::submit_step_up_pin() {
 
 void KioskApp::cancel_step_up() {
   if (!step_up_) return;
-  state_.screen = step_up_->screen;
+  nav_.drop();  // back to step_up_->screen
   state_.keypad = step_up_->keypad;
   state_.error = step_up_->error;
   state_.notice = step_up_->notice;

@@ -31,9 +31,29 @@ NoticeDetailView detail_of(const NoticeSummary& s, const core::NoticeContent& c)
 
 }  // namespace
 
-NoticeFlow::NoticeFlow(ViewState& state, const Session& session, store::KioskStore& store, NoticeService& service,
-                       platform::Clock& clock)
-    : state_(state), session_(session), store_(store), service_(service), clock_(clock) {}
+NoticeFlow::NoticeFlow(ViewState& state, const Session& session, Navigator& nav, store::KioskStore& store,
+                       NoticeService& service, platform::Clock& clock)
+    : state_(state), session_(session), nav_(nav), store_(store), service_(service), clock_(clock) {
+  register_back();
+}
+
+// What Back reloads or clears on the notice screens; where it leads is the navigation stack.
+void NoticeFlow::register_back() {
+  nav_.on(Screen::kNotices, {{}, {}, [this] {
+            state_.notice.reset();
+            reload_list();
+          }});
+  nav_.on(Screen::kStaffNotices, {{}, [this] { refresh_overdue(); }, [this] {
+            state_.notice.reset();
+            open_admin_list();
+          }});
+  nav_.on(Screen::kStaffNotice, {{}, {}, [this] {  // from the editor of this notice
+            state_.notice.reset();
+            load_detail(detail_id_, true, 0);
+          }});
+  nav_.on(Screen::kNoticeEditor, {{}, [this] { state_.notice.reset(); }, {}});
+  nav_.on(Screen::kNoticeFinanceRow, {{}, [this] { state_.keypad = KeypadView{}; }, {}});
+}
 
 void NoticeFlow::reset() { detail_id_ = 0; }
 
@@ -76,7 +96,11 @@ void NoticeFlow::reload_list() {
 }
 
 void NoticeFlow::open_list() {
-  state_.screen = Screen::kNotices;
+  // Back from the list: the resident home for an identified resident, else home.
+  if (session_.resident_id)
+    nav_.open_path({Screen::kResidentHome, Screen::kNotices});
+  else
+    nav_.open_path({Screen::kNotices});
   state_.error.reset();
   state_.notice.reset();
   state_.notices.page = 0;
@@ -84,7 +108,7 @@ void NoticeFlow::open_list() {
 }
 
 void NoticeFlow::open_admin_list() {
-  state_.screen = Screen::kStaffNotices;
+  nav_.open_path({Screen::kAdminHome, Screen::kStaffNotices});
   state_.error.reset();
   state_.notices.page = 0;
   reload_list();
@@ -123,7 +147,8 @@ void NoticeFlow::load_detail(std::int64_t id, bool staff, int version) {
 }
 
 void NoticeFlow::open_opinion() {
-  state_.screen = Screen::kNoticeOpinion;
+  // Also right after identification: then the resident's list sits on the resident home.
+  nav_.open_path({Screen::kResidentHome, Screen::kNotices, Screen::kNoticePage, Screen::kNoticeOpinion});
   state_.notices.comment_text.clear();
   state_.error.reset();
 }
@@ -151,7 +176,7 @@ void NoticeFlow::open_editor(std::int64_t notice_id) {
     e.content = n->content;
   }
   state_.notice_editor = std::move(e);
-  state_.screen = Screen::kNoticeEditor;
+  nav_.open(Screen::kNoticeEditor);
   state_.error.reset();
   state_.notice.reset();
 }
@@ -180,7 +205,7 @@ void NoticeFlow::add_row() {
   e.content.finance_rows.push_back({e.row_item, std::stoll(digits), e.row_income, core::format_date(service_.today())});
   e.row_item.clear();
   state_.keypad = KeypadView{};
-  state_.screen = Screen::kNoticeEditor;
+  nav_.open(Screen::kNoticeEditor);
   state_.error.reset();
 }
 
@@ -206,7 +231,7 @@ void NoticeFlow::save(const Session& session) {
     }
     state_.notice = core::Message("notice.saved_version").arg("version", std::to_string(r.value()));
   }
-  state_.screen = Screen::kStaffNotice;
+  nav_.replace(Screen::kStaffNotice);  // Back from the saved notice: the list, not the editor
   load_detail(id, true, 0);
 }
 
@@ -246,7 +271,7 @@ void NoticeFlow::send_comment(const Session& session) {
     return;
   }
   state_.notices.comment_text.clear();
-  state_.screen = Screen::kNoticePage;
+  nav_.open(Screen::kNoticePage);
   state_.error.reset();
   state_.notice = core::Message("notice.comment_sent");
 }
@@ -279,7 +304,7 @@ FlowResult NoticeFlow::on(const OpenNotice& a) {
   state_.error.reset();
   state_.notice.reset();
   load_detail(a.notice_id, admin_view, 0);
-  if (!state_.error) state_.screen = admin_view ? Screen::kStaffNotice : Screen::kNoticePage;
+  if (!state_.error) nav_.open(admin_view ? Screen::kStaffNotice : Screen::kNoticePage);
   return FlowResult::kDone;
 }
 
@@ -355,7 +380,7 @@ FlowResult NoticeFlow::on(const NoticeAddRow& a) {
   state_.notice_editor.row_income = a.income;
   state_.notice_editor.row_item.clear();
   state_.keypad = KeypadView{EntryStep::kAmountFen, "", kMaxAmountDigits, false, false, ""};
-  state_.screen = Screen::kNoticeFinanceRow;
+  nav_.open(Screen::kNoticeFinanceRow);
   state_.error.reset();
   return FlowResult::kDone;
 }
@@ -415,49 +440,6 @@ bool NoticeFlow::on_submit() {
   if (state_.screen != Screen::kNoticeFinanceRow) return false;
   add_row();
   return true;
-}
-
-bool NoticeFlow::on_back(const Session& session) {
-  state_.error.reset();
-  switch (state_.screen) {
-    case Screen::kNoticePage:
-      state_.notice.reset();
-      reload_list();
-      state_.screen = Screen::kNotices;
-      return true;
-    case Screen::kNoticeOpinion:
-      state_.screen = Screen::kNoticePage;
-      return true;
-    case Screen::kNotices:
-      if (session.resident_id) {
-        state_.screen = Screen::kResidentHome;
-        return true;
-      }
-      return false;  // home
-    case Screen::kStaffNotices:
-      state_.screen = Screen::kAdminHome;
-      refresh_overdue();
-      return true;
-    case Screen::kStaffNotice:
-      state_.notice.reset();
-      open_admin_list();
-      return true;
-    case Screen::kNoticeEditor:
-      state_.notice.reset();
-      if (state_.notice_editor.notice_id != 0) {
-        state_.screen = Screen::kStaffNotice;
-        load_detail(state_.notice_editor.notice_id, true, 0);
-      } else {
-        open_admin_list();
-      }
-      return true;
-    case Screen::kNoticeFinanceRow:
-      state_.keypad = KeypadView{};
-      state_.screen = Screen::kNoticeEditor;
-      return true;
-    default:
-      return false;
-  }
 }
 
 }  // namespace vsk::app

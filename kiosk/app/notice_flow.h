@@ -9,6 +9,7 @@
 
 #include "app/actions/notice_actions.h"
 #include "app/flow_result.h"
+#include "app/navigator.h"
 #include "app/notice_service.h"
 #include "app/session.h"
 #include "app/text_field.h"
@@ -19,8 +20,8 @@ namespace vsk::app {
 class NoticeFlow {
  public:
   // `session` is the app's: who is identified / logged in right now.
-  NoticeFlow(ViewState& state, const Session& session, store::KioskStore& store, NoticeService& service,
-             platform::Clock& clock);
+  NoticeFlow(ViewState& state, const Session& session, Navigator& nav, store::KioskStore& store,
+             NoticeService& service, platform::Clock& clock);
 
   // The notice actions. kIdentifyFirst: the resident must identify before the opinion page
   // (then the caller continues with open_opinion()).
@@ -29,8 +30,6 @@ class NoticeFlow {
   bool open_admin(const std::string& feature_key);
   // The keypad's confirm key on the finance row page.
   bool on_submit();
-  // Back from a notice screen; false when the screen is not one of ours.
-  bool on_back(const Session& session);
 
   void open_list();
   void open_admin_list();
@@ -44,6 +43,7 @@ class NoticeFlow {
   core::Status take_text(const std::string& target, const std::string& value);
 
  private:
+  void register_back();
   NoticeSummary summarize(const store::NoticeRecord& n) const;
   void load_detail(std::int64_t id, bool staff, int version);
   void reload_list();
@@ -80,6 +80,7 @@ class NoticeFlow {
 
   ViewState& state_;
   const Session& session_;
+  Navigator& nav_;
   store::KioskStore& store_;
   NoticeService& service_;
   platform::Clock& clock_;

@@ -35,8 +35,33 @@ std::string month_label(std::int64_t now) {
 
 }  // namespace
 
-PointsFlow::PointsFlow(ViewState& state, const Session& session, store::KioskStore& store, PointsService& service)
-    : state_(state), session_(session), store_(store), service_(service) {}
+PointsFlow::PointsFlow(ViewState& state, const Session& session, Navigator& nav, store::KioskStore& store,
+                       PointsService& service)
+    : state_(state), session_(session), nav_(nav), store_(store), service_(service) {
+  register_back();
+}
+
+// What Back reloads or clears on the points screens; where it leads is the navigation stack.
+void PointsFlow::register_back() {
+  nav_.on(Screen::kPointsHome, {{}, {}, [this] {
+            state_.notice.reset();
+            open_home();
+          }});
+  nav_.on(Screen::kPointsPhrases, {[this] {
+            leave_phrases();
+            return true;
+          }, {}, {}});
+  nav_.on(Screen::kStaffPoints, {{}, [this] { state_.notice.reset(); }, [this] { open_staff(); }});
+  nav_.on(Screen::kStaffPointsAward, {[this] {  // the rule step -> the person step
+            PointsView& p = state_.points;
+            if (p.award_subject.empty()) return false;
+            p.award_subject.clear();
+            p.award_reason.clear();
+            p.rules.clear();
+            p.picked_rule.clear();
+            return true;
+          }, {}, {}});
+}
 
 void PointsFlow::reset() {
   object_seq_ = 0;
@@ -114,7 +139,7 @@ void PointsFlow::load_home() {
 void PointsFlow::open_home() {
   state_.error.reset();
   load_home();
-  state_.screen = Screen::kPointsHome;
+  nav_.open_path({Screen::kPointsHome});
 }
 
 void PointsFlow::load_history() {
@@ -126,7 +151,7 @@ void PointsFlow::load_history() {
   if (state_.points.has_more) rows.pop_back();
   state_.points.rows.clear();
   for (const auto& v : rows) state_.points.rows.push_back(row(v));
-  state_.screen = Screen::kPointsHistory;
+  nav_.open(Screen::kPointsHistory);
 }
 
 void PointsFlow::load_notice() {
@@ -138,13 +163,13 @@ void PointsFlow::load_notice() {
     PointsRow r = row(v);
     if (r.state != "pending_approval") state_.points.rows.push_back(std::move(r));
   }
-  state_.screen = Screen::kPointsNotice;
+  nav_.open(Screen::kPointsNotice);
 }
 
 void PointsFlow::open_phrases(const std::string& for_what) {
   state_.points.phrase_for = for_what;
   state_.points.phrases = phrases_for(for_what);
-  state_.screen = Screen::kPointsPhrases;
+  nav_.open(Screen::kPointsPhrases);
 }
 
 void PointsFlow::show(const core::Status& st, const std::string& ok_key) {
@@ -199,7 +224,7 @@ core::Status PointsFlow::submit_reason(const std::string& text) {
 void PointsFlow::leave_phrases() {
   const std::string verb = state_.points.phrase_for;
   if (verb == "object") load_notice();
-  else if (verb == "declare") state_.screen = Screen::kPointsDeclare;
+  else if (verb == "declare") nav_.open(Screen::kPointsDeclare);
   else if (verb == "refuse") open_staff_list("approvals");
   else if (verb == "claim_no") open_staff_list("claims");
   else open_staff_list("objections");
@@ -220,7 +245,7 @@ void PointsFlow::open_shop() {
   for (const auto& g : store_.points().goods())
     state_.points.goods.push_back({g.id, {g.name_zh, g.name_en}, g.price, g.stock, g.picture});
   if (const auto hh = household()) state_.points.spendable = service_.spendable(*hh);
-  state_.screen = Screen::kPointsShop;
+  nav_.open(Screen::kPointsShop);
 }
 
 void PointsFlow::reserve() {
@@ -237,7 +262,7 @@ void PointsFlow::reserve() {
   state_.points.spendable = r.value().balance_after;
   state_.points.picked_goods = 0;
   state_.error.reset();
-  state_.screen = Screen::kPointsRedeemed;
+  nav_.replace(Screen::kPointsRedeemed);  // Back from the receipt: my points, not the shop
 }
 
 void PointsFlow::open_board(const PointsBoard& board) {
@@ -258,7 +283,7 @@ void PointsFlow::open_board(const PointsBoard& board) {
     for (const auto& r : store_.points().board(grid, 10, false))
       p.board.push_back({r.rank, core::mask_name(r.head_name), r.grid_name, r.earned_points, {}});
   }
-  state_.screen = Screen::kPointsBoard;
+  nav_.open(Screen::kPointsBoard);
 }
 
 // ---- staff ----
@@ -278,7 +303,7 @@ void PointsFlow::open_staff() {
   refresh_counts();
   state_.points.notice_days = service_.policy().notice_days;
   state_.points.approval_threshold = service_.policy().approval_threshold;
-  state_.screen = Screen::kStaffPoints;
+  nav_.open_path({Screen::kAdminHome, Screen::kStaffPoints});
 }
 
 void PointsFlow::open_staff_list(const std::string& list) {
@@ -342,7 +367,7 @@ void PointsFlow::open_staff_list(const std::string& list) {
   }
   if (p.staff_first >= p.items.size()) p.staff_first = 0;  // acted on the last one of a page
   refresh_counts();
-  state_.screen = Screen::kStaffPointsList;
+  nav_.open(Screen::kStaffPointsList);
 }
 
 void PointsFlow::staff_act(const PointsStaffAct& act) {
@@ -467,7 +492,7 @@ void PointsFlow::on(const PointsDeclare&) {
   for (const auto& r : service_.rules().rules)
     if (r.points > 0 && (r.category == "public_welfare" || r.category == "virtue"))
       state_.points.rules.push_back({r.id, {r.name_zh, r.name_en}, r.category, r.points, r.evidence});
-  state_.screen = Screen::kPointsDeclare;
+  nav_.open(Screen::kPointsDeclare);
 }
 
 void PointsFlow::on(const PointsPickRule& a) {
@@ -521,51 +546,9 @@ void PointsFlow::on(const PointsStaffAward&) {
   state_.notice.reset();
   state_.error.reset();
   state_.keypad = KeypadView{EntryStep::kPointsSubject, "", 18, true, false, ""};
-  state_.screen = Screen::kStaffPointsAward;
+  nav_.open(Screen::kStaffPointsAward);
 }
 
 void PointsFlow::on(const PointsConfirmAward&) { confirm_award(); }
-
-bool PointsFlow::on_back() {
-  state_.error.reset();
-  switch (state_.screen) {
-    case Screen::kPointsHome:
-      return false;  // the app's own "back": home
-    case Screen::kPointsHistory:
-    case Screen::kPointsNotice:
-    case Screen::kPointsDeclare:
-    case Screen::kPointsShop:
-    case Screen::kPointsRedeemed:
-      state_.notice.reset();
-      open_home();
-      return true;
-    case Screen::kPointsPhrases:
-      leave_phrases();
-      return true;
-    case Screen::kPointsBoard:
-      if (session_.resident_id) open_home();
-      else return false;
-      return true;
-    case Screen::kStaffPoints:
-      state_.notice.reset();
-      state_.screen = Screen::kAdminHome;
-      return true;
-    case Screen::kStaffPointsList:
-      open_staff();
-      return true;
-    case Screen::kStaffPointsAward:
-      if (!state_.points.award_subject.empty()) {
-        state_.points.award_subject.clear();
-        state_.points.award_reason.clear();
-        state_.points.rules.clear();
-        state_.points.picked_rule.clear();
-        return true;
-      }
-      open_staff();
-      return true;
-    default:
-      return false;
-  }
-}
 
 }  // namespace vsk::app

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/actions/points_actions.h"
+#include "app/navigator.h"
 #include "app/points_service.h"
 #include "app/session.h"
 #include "app/text_field.h"
@@ -18,11 +19,10 @@ namespace vsk::app {
 
 class PointsFlow {
  public:
-  PointsFlow(ViewState& state, const Session& session, store::KioskStore& store, PointsService& service);
+  PointsFlow(ViewState& state, const Session& session, Navigator& nav, store::KioskStore& store,
+             PointsService& service);
 
   void handle(const PointsAction& a);
-  // Back from a points screen; false when the screen is not one of ours.
-  bool on_back();
   // The keypad's confirm key on the staff award screen.
   bool on_submit();
   void open_home();                        // after identification
@@ -45,6 +45,7 @@ class PointsFlow {
   // Files what the phrase screen is for with `text` (a phrase key or typed text). On success
   // it moves on and says so; on failure nothing changes and the error is returned.
   core::Status submit_reason(const std::string& text);
+  void register_back();
   void leave_phrases();  // back to where the phrase screen was opened from
   void reserve();
   void open_staff_list(const std::string& list);
@@ -76,6 +77,7 @@ class PointsFlow {
 
   ViewState& state_;
   const Session& session_;
+  Navigator& nav_;
   store::KioskStore& store_;
   PointsService& service_;
   std::int64_t object_seq_ = 0;     // the entry an objection is being filed against

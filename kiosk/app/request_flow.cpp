@@ -45,10 +45,36 @@ std::optional<RequestEventKind> event_kind(const std::string& name) { return cor
 
 }  // namespace
 
-RequestFlow::RequestFlow(ViewState& state, const Session& session, store::KioskStore& store, RequestService& service,
-                         platform::Printer* printer, platform::Clock& clock)
-    : state_(state), session_(session), store_(store), service_(service), printer_(printer), clock_(clock) {
+RequestFlow::RequestFlow(ViewState& state, const Session& session, Navigator& nav, store::KioskStore& store,
+                         RequestService& service, platform::Printer* printer, platform::Clock& clock)
+    : state_(state), session_(session), nav_(nav), store_(store), service_(service), printer_(printer), clock_(clock) {
   refresh_today();
+  register_back();
+}
+
+// Back within the screens whose pages share a Screen value, and the lists reloaded when Back
+// returns to them.
+void RequestFlow::register_back() {
+  nav_.on(Screen::kCatalog, {[this] {  // one category's services -> the categories
+            if (state_.draft.category.empty()) return false;
+            state_.draft.category.clear();
+            return true;
+          }, {}, {}});
+  const auto prev = [this] {
+    handle(RequestAction{PrevField{}});
+    return true;
+  };
+  nav_.on(Screen::kFormField, {prev, {}, {}});
+  nav_.on(Screen::kConfirm, {prev, {}, {}});
+  nav_.on(Screen::kTrack, {[this] {  // the pickup code step -> the number step
+            if (state_.keypad.step != EntryStep::kTrackCode) return false;
+            open_track();
+            return true;
+          }, {}, [this] { open_track(); }});
+  nav_.on(Screen::kMyRequests, {{}, {}, [this] {
+            if (session_.resident_id) open_my_requests(*session_.resident_id);
+          }});
+  nav_.on(Screen::kStaffQueue, {{}, {}, [this] { open_queue(); }});
 }
 
 void RequestFlow::refresh_today() {
@@ -104,7 +130,7 @@ FlowResult RequestFlow::on(const PickCategory& a) {
 FlowResult RequestFlow::on(const PickService& a) {
   if (!service_.catalog().find(a.service_id)) return FlowResult::kDone;
   state_.draft.service_id = a.service_id;
-  state_.screen = Screen::kServiceDetail;
+  nav_.open(Screen::kServiceDetail);
   return FlowResult::kDone;
 }
 
@@ -157,7 +183,7 @@ void RequestFlow::prev_field() {
     state_.draft.field_index = current_service() ? current_service()->fields.size() - 1 : 0;
     show_field();
   } else if (state_.draft.field_index == 0) {
-    state_.screen = Screen::kServiceDetail;
+    nav_.open(Screen::kServiceDetail);
   } else {
     --state_.draft.field_index;
     show_field();
@@ -192,7 +218,7 @@ FlowResult RequestFlow::on(const TimelinePage& a) {
 
 FlowResult RequestFlow::on(const StartRating&) {
   state_.rate = RateView{};
-  state_.screen = Screen::kRate;
+  nav_.open(Screen::kRate);
   return FlowResult::kDone;
 }
 
@@ -284,7 +310,11 @@ void RequestFlow::open_catalog() {
   state_.draft = DraftView{};
   state_.draft.on_behalf_staff_id = staff;
   state_.error.reset();
-  state_.screen = Screen::kCatalog;
+  // Back from the categories: the admin home for staff (代办), else home.
+  if (session_.staff_id)
+    nav_.open_path({Screen::kAdminHome, Screen::kCatalog});
+  else
+    nav_.open_path({Screen::kCatalog});
 }
 
 void RequestFlow::begin_form() {
@@ -296,10 +326,10 @@ void RequestFlow::begin_form() {
 void RequestFlow::show_field() {
   const core::FormField* f = current_field();
   if (!f) {
-    state_.screen = Screen::kConfirm;
+    nav_.open(Screen::kConfirm);
     return;
   }
-  state_.screen = Screen::kFormField;
+  nav_.open(Screen::kFormField);
   const std::string value = state_.draft.values.count(f->id) ? state_.draft.values.at(f->id) : "";
   if (f->type == FieldType::kNumber)
     state_.keypad = KeypadView{EntryStep::kNumber, value, 9, false, false, ""};
@@ -314,7 +344,7 @@ void RequestFlow::show_field() {
 void RequestFlow::next_field() {
   const core::FormField* f = current_field();
   if (!f) {
-    state_.screen = Screen::kConfirm;
+    nav_.open(Screen::kConfirm);
     return;
   }
   if (f->type == FieldType::kNumber || f->type == FieldType::kPhone) state_.draft.values[f->id] = state_.keypad.entry;
@@ -351,7 +381,7 @@ void RequestFlow::confirm(const Session& session) {
                                receipt_qr(store_, receipt.value().number), clock_.unix_seconds()};
   state_.draft.values.clear();
   state_.error.reset();
-  state_.screen = Screen::kReceipt;
+  nav_.open_path({Screen::kReceipt});  // filed: Back cannot return to the form
 }
 
 void RequestFlow::print_receipt() {
@@ -382,7 +412,7 @@ void RequestFlow::print_receipt() {
 }
 
 void RequestFlow::open_track() {
-  state_.screen = Screen::kTrack;
+  nav_.open_path({Screen::kTrack});
   state_.error.reset();
   state_.keypad = KeypadView{EntryStep::kTrackNumber, "", kTrackDigits, false, false, ""};
   track_number_.clear();
@@ -429,7 +459,7 @@ void RequestFlow::track_submit() {
   }
   state_.error.reset();
   load_detail(r->id);
-  state_.screen = Screen::kRequestDetail;
+  nav_.open(Screen::kRequestDetail);
 }
 
 bool RequestFlow::on_submit() {
@@ -453,7 +483,7 @@ int RequestFlow::pending_ratings(std::int64_t resident_id) {
 void RequestFlow::open_my_requests(std::int64_t resident_id) {
   state_.my_requests.clear();
   for (const auto& r : store_.requests().for_resident(resident_id)) state_.my_requests.push_back(summarize(r));
-  state_.screen = Screen::kMyRequests;
+  nav_.open_path({Screen::kResidentHome, Screen::kMyRequests});
 }
 
 RequestSummary RequestFlow::summarize(const store::RequestRecord& r) const {
@@ -525,7 +555,7 @@ void RequestFlow::open_request(std::int64_t id, const Session& session) {
   // Residents see only their own requests; staff see all.
   if (!session.staff_id && (!session.resident_id || r->resident_id != session.resident_id)) return;
   load_detail(id);
-  state_.screen = session.staff_id ? Screen::kStaffRequest : Screen::kRequestDetail;
+  nav_.open(session.staff_id ? Screen::kStaffRequest : Screen::kRequestDetail);
 }
 
 void RequestFlow::submit_rating(const Session& session) {
@@ -550,7 +580,7 @@ void RequestFlow::submit_rating(const Session& session) {
   load_detail(detail_id_);
   if (session.resident_id) state_.pending_ratings = pending_ratings(*session.resident_id);
   state_.notice = Message(core::is_bad_rating(in.level) ? "rate.thanks_bad" : "rate.thanks");
-  state_.screen = session.staff_id ? Screen::kStaffRequest : Screen::kRequestDetail;
+  nav_.open(session.staff_id ? Screen::kStaffRequest : Screen::kRequestDetail);
 }
 
 void RequestFlow::reopen(const Session& session) {
@@ -568,7 +598,7 @@ void RequestFlow::open_queue() {
   // Coming back from a request keeps the filter and page the clerk was working through.
   state_.queue.rows.clear();
   reload_queue();
-  state_.screen = Screen::kStaffQueue;
+  nav_.open_path({Screen::kAdminHome, Screen::kStaffQueue});
 }
 
 void RequestFlow::reload_queue() {
@@ -661,7 +691,7 @@ void RequestFlow::staff_action(const std::string& event, const Session& session)
     return;
   }
   state_.error.reset();
-  state_.screen = Screen::kStaffPick;
+  nav_.open(Screen::kStaffPick);
 }
 
 void RequestFlow::staff_pick(std::size_t index, const Session& session) {
@@ -695,7 +725,7 @@ void RequestFlow::run_transition(RequestEventKind kind, const Session& session, 
   TransitionInput in{kind, session.staff_id, note, assignee, department, false};
   const core::Status st = service_.transition(detail_id_, in);
   load_detail(detail_id_);
-  state_.screen = Screen::kStaffRequest;
+  nav_.open(Screen::kStaffRequest);
   if (!st) {
     state_.error = st.error();
     return;

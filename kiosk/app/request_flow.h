@@ -12,6 +12,7 @@
 #include "app/actions/request_actions.h"
 #include "app/actions/staff_actions.h"
 #include "app/flow_result.h"
+#include "app/navigator.h"
 #include "app/session.h"
 #include "app/request_service.h"
 #include "app/text_field.h"
@@ -26,8 +27,8 @@ class Translations;
 class RequestFlow {
  public:
   // `session` is the app's: who is identified / logged in right now.
-  RequestFlow(ViewState& state, const Session& session, store::KioskStore& store, RequestService& service,
-              platform::Printer* printer, platform::Clock& clock);
+  RequestFlow(ViewState& state, const Session& session, Navigator& nav, store::KioskStore& store,
+              RequestService& service, platform::Printer* printer, platform::Clock& clock);
 
   // A resident's request actions; kIdentifyFirst when the resident must identify before going on
   // (then the caller identifies and continues with begin_form / open_my_requests).
@@ -85,6 +86,7 @@ class RequestFlow {
   void on(const FollowupDone&);
   void on(const StaffPickOption& a);
   void on(const StaffFileOnBehalf&);
+  void register_back();
   void prev_field();
   const core::Service* current_service() const;
   void show_field();
@@ -105,6 +107,7 @@ class RequestFlow {
 
   ViewState& state_;
   const Session& session_;
+  Navigator& nav_;
   store::KioskStore& store_;
   RequestService& service_;
   platform::Printer* printer_;

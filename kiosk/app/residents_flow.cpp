@@ -42,6 +42,15 @@ void ResidentsFlow::reset() {
   first_pin_.clear();
 }
 
+// What Back clears on leaving a screen; where it leads is the navigation stack.
+void ResidentsFlow::register_back() {
+  nav_.on(Screen::kResidentCard, {{}, [this] { open_id_ = 0; }, {}});
+  nav_.on(Screen::kResidentKeypad, {{}, [this] {
+            first_pin_.clear();
+            state_.keypad = KeypadView{};
+          }, {}});
+}
+
 void ResidentsFlow::open() {
   if (!session_.staff_id) return;
   const auto s = store_.staff().find(*session_.staff_id);
@@ -52,7 +61,7 @@ void ResidentsFlow::open() {
   reset();
   state_.residents.may_edit = may_edit();
   if (const auto g = grid_only()) state_.residents.grid_only = store_.households().grid_name(*g).value_or("");
-  state_.screen = Screen::kResidents;
+  nav_.open_path({Screen::kAdminHome, Screen::kResidents});
   state_.error.reset();
 }
 
@@ -129,7 +138,7 @@ void ResidentsFlow::keypad_for(const std::string& what) {
                                8, false, false, ""};
   if (what == "pin")
     state_.keypad = KeypadView{EntryStep::kNewPin, "", kResidentPinLength, false, true, v.open.masked_id};
-  state_.screen = Screen::kResidentKeypad;
+  nav_.open(Screen::kResidentKeypad);
 }
 
 void ResidentsFlow::start_pin() {
@@ -176,8 +185,8 @@ void ResidentsFlow::submit_id() {
   const auto grid = grid_only();
   if (r && (!grid || r->grid_id == *grid)) v.results.push_back(row(*r));
   state_.keypad = KeypadView{};
+  nav_.open(Screen::kResidents);  // the search page is done: Back from the card leads to the results
   if (v.results.size() == 1) return open_card(v.results.front().id);
-  state_.screen = Screen::kResidents;
 }
 
 std::optional<TextField> ResidentsFlow::text_field(const std::string& target) const {
@@ -206,7 +215,7 @@ void ResidentsFlow::open_card(std::int64_t resident_id) {
   if (!r || (grid && r->grid_id != *grid)) return;
   open_id_ = resident_id;
   reload_card();
-  state_.screen = Screen::kResidentCard;
+  nav_.open(Screen::kResidentCard);
 }
 
 void ResidentsFlow::reload_card() {
@@ -231,7 +240,7 @@ void ResidentsFlow::done(const core::Status& st, const char* notice_key) {
     state_.notice = core::Message(notice_key).arg("name", state_.residents.open.name);
   }
   reload_card();
-  state_.screen = Screen::kResidentCard;
+  nav_.open(Screen::kResidentCard);
 }
 
 // The resident types the PIN twice, the staff member looking away; never shown, never kept
@@ -279,7 +288,7 @@ void ResidentsFlow::pick(const std::string& what) {
     v.pick.title_key = "residents.pick_relation";
     for (const std::string& r : resident_relations()) v.pick.options.emplace_back(r, r);
   }
-  state_.screen = Screen::kResidentPick;
+  nav_.open(Screen::kResidentPick);
 }
 
 void ResidentsFlow::picked(std::size_t index) {
@@ -290,28 +299,6 @@ void ResidentsFlow::picked(std::size_t index) {
     done(set_household_grid(store_, open_id_, pick_grids_[index], who(), clock_.unix_seconds()), "residents.grid_done");
   else if (v.pick_for == "relation")
     done(set_resident_relation(store_, open_id_, value, who(), clock_.unix_seconds()), "residents.relation_done");
-}
-
-bool ResidentsFlow::on_back() {
-  switch (state_.screen) {
-    case Screen::kResidents:
-      state_.screen = Screen::kAdminHome;
-      return true;
-    case Screen::kResidentCard:
-      open_id_ = 0;
-      state_.screen = Screen::kResidents;
-      return true;
-    case Screen::kResidentKeypad:
-      first_pin_.clear();
-      state_.keypad = KeypadView{};
-      state_.screen = state_.residents.entry_for == "id" ? Screen::kResidents : Screen::kResidentCard;
-      return true;
-    case Screen::kResidentPick:
-      state_.screen = Screen::kResidentCard;
-      return true;
-    default:
-      return false;
-  }
 }
 
 }  // namespace vsk::app

@@ -11,6 +11,7 @@
 
 #include "app/acting_staff.h"
 #include "app/actions/village_admin_actions.h"
+#include "app/navigator.h"
 #include "app/request_service.h"
 #include "app/session.h"
 #include "app/text_field.h"
@@ -23,14 +24,15 @@ namespace vsk::app {
 
 class ResidentsFlow {
  public:
-  ResidentsFlow(ViewState& state, Session& session, store::KioskStore& store, platform::PinHasher& hasher,
-                platform::Clock& clock, RequestService& requests)
-      : state_(state), session_(session), store_(store), hasher_(hasher), clock_(clock), requests_(requests) {}
+  ResidentsFlow(ViewState& state, Session& session, Navigator& nav, store::KioskStore& store,
+                platform::PinHasher& hasher, platform::Clock& clock, RequestService& requests)
+      : state_(state), session_(session), nav_(nav), store_(store), hasher_(hasher), clock_(clock), requests_(requests) {
+    register_back();
+  }
 
   void open();  // the search page (OpenAdminFeature{"admin.residents"})
   void handle(const VillageAdminAction& a);  // the resident actions of it
   bool on_submit();  // the keypad's OK on this flow's keypad page; false: not ours
-  bool on_back();    // false: not one of this flow's screens
   void reset();      // a new session: nothing of the last one stays
 
   std::optional<TextField> text_field(const std::string& target) const;  // "residents.search"
@@ -53,6 +55,8 @@ class ResidentsFlow {
 
   ViewState& state_;
   Session& session_;
+  Navigator& nav_;
+  void register_back();
   store::KioskStore& store_;
   platform::PinHasher& hasher_;
   platform::Clock& clock_;

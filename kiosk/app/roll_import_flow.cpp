@@ -86,6 +86,15 @@ void RollImportFlow::handle(const VillageAdminAction& action) {
              action);
 }
 
+// Back from the dry run to the list of files; from the list, the navigation stack (居民管理).
+void RollImportFlow::register_back() {
+  nav_.on(Screen::kRollImport, {[this] {
+            if (state_.roll_import.file.empty()) return false;
+            open();
+            return true;
+          }, {}, {}});
+}
+
 void RollImportFlow::open() {
   RollImportView v;
   const std::string configured = store_.settings().get_or(kImportFolderSetting, "");
@@ -94,7 +103,7 @@ void RollImportFlow::open() {
   v.folders.push_back("/run/media");
   v.files = find_roll_files(v.folders);
   state_.roll_import = v;
-  state_.screen = Screen::kRollImport;
+  nav_.open(Screen::kRollImport);
 }
 
 // Reads the file again each time (the clerk may have fixed it on another PC and put the stick
@@ -172,17 +181,6 @@ void RollImportFlow::confirm() {
                       .arg("new", std::to_string(r->new_residents))
                       .arg("changed", std::to_string(r->changed))
                       .arg("unchanged", std::to_string(r->unchanged));
-}
-
-bool RollImportFlow::on_back() {
-  if (state_.screen != Screen::kRollImport) return false;
-  RollImportView& v = state_.roll_import;
-  if (!v.file.empty()) {  // from the dry run to the list of files
-    open();
-    return true;
-  }
-  state_.screen = Screen::kResidents;
-  return true;
 }
 
 }  // namespace vsk::app

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/actions/village_admin_actions.h"
+#include "app/navigator.h"
 #include "app/roll_import.h"
 #include "app/request_service.h"
 #include "app/session.h"
@@ -29,12 +30,13 @@ std::vector<std::string> find_roll_files(const std::vector<std::string>& folders
 
 class RollImportFlow {
  public:
-  RollImportFlow(ViewState& state, Session& session, store::KioskStore& store, platform::Clock& clock,
+  RollImportFlow(ViewState& state, Session& session, Navigator& nav, store::KioskStore& store, platform::Clock& clock,
                  RequestService& requests, const Translations* translations)
-      : state_(state), session_(session), store_(store), clock_(clock), requests_(requests), tr_(translations) {}
+      : state_(state), session_(session), nav_(nav), store_(store), clock_(clock), requests_(requests), tr_(translations) {
+    register_back();
+  }
 
   void handle(const VillageAdminAction& a);
-  bool on_back();
 
  private:
   void open();
@@ -45,6 +47,8 @@ class RollImportFlow {
 
   ViewState& state_;
   Session& session_;
+  Navigator& nav_;
+  void register_back();
   store::KioskStore& store_;
   platform::Clock& clock_;
   RequestService& requests_;

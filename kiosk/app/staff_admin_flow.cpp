@@ -27,6 +27,14 @@ bool StaffAdminFlow::may() const {
   return session_.staff_id && requests_.may(*session_.staff_id, core::Permission::kManageStaff, nullptr);
 }
 
+// What Back clears and reloads; where it leads is the navigation stack.
+void StaffAdminFlow::register_back() {
+  const auto clear_keypad = [this] { state_.keypad = KeypadView{}; };
+  nav_.on(Screen::kStaffAccount, {{}, clear_keypad, {}});
+  nav_.on(Screen::kStaffAccountKeypad, {{}, clear_keypad, {}});
+  nav_.on(Screen::kStaffAccounts, {{}, {}, [this] { reload(""); }});
+}
+
 void StaffAdminFlow::open() {
   if (!may()) {
     state_.error = core::Message("staffacct.err.not_allowed");
@@ -34,7 +42,7 @@ void StaffAdminFlow::open() {
   }
   state_.staff_accounts = StaffAccountsView{};
   reload("");
-  state_.screen = Screen::kStaffAccounts;
+  nav_.open_path({Screen::kAdminHome, Screen::kStaffAccounts});
 }
 
 // The list, and the account on screen as it now is in the store.
@@ -57,7 +65,7 @@ void StaffAdminFlow::handle(const VillageAdminAction& action) {
   std::visit(Overloaded{
                  [&](const StaffOpen& a) {
                    reload(a.staff_no);
-                   if (v.open.staff_no == a.staff_no) state_.screen = Screen::kStaffAccount;
+                   if (v.open.staff_no == a.staff_no) nav_.open(Screen::kStaffAccount);
                  },
                  [&](const StaffNew&) {
                    v.open = StaffRowView{};
@@ -66,7 +74,7 @@ void StaffAdminFlow::handle(const VillageAdminAction& action) {
                    v.is_new = true;
                    v.entry_for = "staff_no";
                    state_.keypad = KeypadView{EntryStep::kStaffNo, "", kStaffNoDigits, false, false, ""};
-                   state_.screen = Screen::kStaffAccountKeypad;
+                   nav_.open(Screen::kStaffAccountKeypad);
                  },
                  [&](const StaffPickRole&) {
                    if (state_.screen == Screen::kStaffAccount && v.open.active) pick("role");
@@ -112,7 +120,7 @@ bool StaffAdminFlow::on_submit() {
   state_.staff_accounts.open.staff_no = no;
   state_.keypad = KeypadView{};
   state_.error.reset();
-  state_.screen = Screen::kStaffAccount;
+  nav_.replace(Screen::kStaffAccount);  // Back from the new account: the list, not the number page
   return true;
 }
 
@@ -144,7 +152,7 @@ void StaffAdminFlow::pick(const std::string& what) {
     v.pick.title_key = "staffacct.pick_grid";
     for (const auto& [id, name] : store_.residents().grids()) v.pick.options.emplace_back(name, name);
   }
-  state_.screen = Screen::kStaffAccountPick;
+  nav_.open(Screen::kStaffAccountPick);
 }
 
 // A choice changes the form; 保存 applies it (so a role and its grid change together).
@@ -158,7 +166,7 @@ void StaffAdminFlow::picked(std::size_t index) {
   } else {
     v.open.grid = value;
   }
-  state_.screen = Screen::kStaffAccount;
+  nav_.open(Screen::kStaffAccount);
 }
 
 void StaffAdminFlow::save() {
@@ -187,25 +195,6 @@ void StaffAdminFlow::result(const core::Status& st, const char* notice_key) {
   }
   reload(v.open.staff_no);
   state_.notice = core::Message(notice_key).arg("name", v.open.name).arg("no", v.open.staff_no);
-}
-
-bool StaffAdminFlow::on_back() {
-  switch (state_.screen) {
-    case Screen::kStaffAccounts:
-      state_.screen = Screen::kAdminHome;
-      return true;
-    case Screen::kStaffAccount:
-    case Screen::kStaffAccountKeypad:
-      state_.keypad = KeypadView{};
-      reload("");
-      state_.screen = Screen::kStaffAccounts;
-      return true;
-    case Screen::kStaffAccountPick:
-      state_.screen = Screen::kStaffAccount;
-      return true;
-    default:
-      return false;
-  }
 }
 
 }  // namespace vsk::app

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/actions/village_admin_actions.h"
+#include "app/navigator.h"
 #include "app/request_service.h"
 #include "app/session.h"
 #include "app/text_field.h"
@@ -20,14 +21,15 @@ namespace vsk::app {
 
 class StaffAdminFlow {
  public:
-  StaffAdminFlow(ViewState& state, Session& session, store::KioskStore& store, platform::Clock& clock,
+  StaffAdminFlow(ViewState& state, Session& session, Navigator& nav, store::KioskStore& store, platform::Clock& clock,
                  RequestService& requests)
-      : state_(state), session_(session), store_(store), clock_(clock), requests_(requests) {}
+      : state_(state), session_(session), nav_(nav), store_(store), clock_(clock), requests_(requests) {
+    register_back();
+  }
 
   void open();  // OpenAdminFeature{"admin.staff"}
   void handle(const VillageAdminAction& a);
   bool on_submit();  // the staff number of a new account
-  bool on_back();
 
   std::optional<TextField> text_field(const std::string& target) const;  // "staffacct.name"
   core::Status take_text(const std::string& target, const std::string& value);
@@ -42,6 +44,8 @@ class StaffAdminFlow {
 
   ViewState& state_;
   Session& session_;
+  Navigator& nav_;
+  void register_back();
   store::KioskStore& store_;
   platform::Clock& clock_;
   RequestService& requests_;

@@ -26,11 +26,18 @@ std::string summary_of(const std::string& payload) {
 
 }  // namespace
 
-SyncFlow::SyncFlow(ViewState& state, store::KioskStore& store, platform::Clock& clock, SyncPort* port, UsbPort* usb)
-    : state_(state), store_(store), clock_(clock), port_(port), usb_(usb) {}
+SyncFlow::SyncFlow(ViewState& state, store::KioskStore& store, platform::Clock& clock, SyncPort* port, UsbPort* usb,
+                   Navigator* nav)
+    : state_(state),
+      own_nav_(nav ? std::nullopt : std::make_optional<Navigator>(state.screen)),
+      nav_(nav ? *nav : *own_nav_),
+      store_(store),
+      clock_(clock),
+      port_(port),
+      usb_(usb) {}
 
 void SyncFlow::open() {
-  state_.screen = Screen::kSyncHealth;
+  nav_.open_path({Screen::kAdminHome, Screen::kSyncHealth});
   state_.notice.reset();  // the last screen's message is not about sync
   state_.error.reset();
   refresh();

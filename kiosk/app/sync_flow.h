@@ -5,9 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "app/actions/overloaded.h"
 #include "app/actions/sync_actions.h"
+#include "app/navigator.h"
 #include "app/request_flow.h"
 #include "app/sync_port.h"
 #include "app/usb_port.h"
@@ -32,7 +34,9 @@ inline constexpr std::int64_t kClockWarnSeconds = 5 * 60;
 class SyncFlow {
  public:
   // `usb`: the stick work (sync/client/usb_exchange.h); none: the USB buttons are not offered.
-  SyncFlow(ViewState& state, store::KioskStore& store, platform::Clock& clock, SyncPort* port, UsbPort* usb = nullptr);
+  // `nav`: the router's screen stack; none (a test of this flow alone): one of its own.
+  SyncFlow(ViewState& state, store::KioskStore& store, platform::Clock& clock, SyncPort* port, UsbPort* usb = nullptr,
+           Navigator* nav = nullptr);
 
   void open();
   void open(const Session& session);  // the admin tile: only for staff allowed to manage sync
@@ -53,6 +57,8 @@ class SyncFlow {
   void usb_key(char key);
 
   ViewState& state_;
+  std::optional<Navigator> own_nav_;
+  Navigator& nav_;
   store::KioskStore& store_;
   platform::Clock& clock_;
   SyncPort* port_;

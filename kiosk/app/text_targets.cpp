@@ -94,7 +94,7 @@ core::Status RequestFlow::take_text(const std::string& target, const std::string
   const core::Status st = service_.transition(detail_id_, in);
   if (!st) return st;
   load_detail(detail_id_);
-  state_.screen = Screen::kStaffRequest;
+  nav_.open(Screen::kStaffRequest);
   state_.error.reset();
   state_.notice = Message("staff.done").arg("action", "action." + state_.pick.action);
   return core::ok();

@@ -40,8 +40,6 @@ void VillageAdmin::handle(const VillageAdminAction& a) {
 
 bool VillageAdmin::on_submit() { return residents_.on_submit() || staff_.on_submit(); }
 
-bool VillageAdmin::on_back() { return import_.on_back() || residents_.on_back() || staff_.on_back(); }
-
 std::optional<TextField> VillageAdmin::text_field(const std::string& target) const {
   if (auto f = residents_.text_field(target)) return f;
   return staff_.text_field(target);

@@ -13,16 +13,16 @@ namespace vsk::app {
 
 class VillageAdmin {
  public:
-  VillageAdmin(ViewState& state, Session& session, store::KioskStore& store, platform::PinHasher& hasher,
-               platform::Clock& clock, RequestService& requests, const Translations* translations)
-      : residents_(state, session, store, hasher, clock, requests),
-        import_(state, session, store, clock, requests, translations),
-        staff_(state, session, store, clock, requests) {}
+  VillageAdmin(ViewState& state, Session& session, Navigator& nav, store::KioskStore& store,
+               platform::PinHasher& hasher, platform::Clock& clock, RequestService& requests,
+               const Translations* translations)
+      : residents_(state, session, nav, store, hasher, clock, requests),
+        import_(state, session, nav, store, clock, requests, translations),
+        staff_(state, session, nav, store, clock, requests) {}
 
   bool open_admin(const std::string& feature_key);  // admin.residents / admin.staff; false: not ours
   void handle(const VillageAdminAction& a);
   bool on_submit();  // the keypad's OK on one of these screens
-  bool on_back();
   void reset() { residents_.reset(); }
 
   std::optional<TextField> text_field(const std::string& target) const;
