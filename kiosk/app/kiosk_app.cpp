@@ -3,31 +3,8 @@
 #include <algorithm>
 
 #include "app/attract.h"
-#include "core/id_number.h"
 
 namespace vsk::app {
-namespace {
-
-constexpr std::size_t kPinLength = 6;
-constexpr std::size_t kStaffNoLength = 4;
-
-std::string role_key(const std::string& role) { return "role." + role; }
-
-core::Message id_error_message(core::IdNumberError e, std::size_t typed) {
-  switch (e) {
-    case core::IdNumberError::kWrongLength:
-      return core::Message("err.id_length").arg("n", std::to_string(typed));
-    case core::IdNumberError::kBadCharacters:
-      return core::Message("err.id_chars");
-    case core::IdNumberError::kBadBirthDate:
-      return core::Message("err.id_birth_date");
-    case core::IdNumberError::kBadCheckDigit:
-      return core::Message("err.id_check_digit");
-  }
-  return core::Message("err.id_chars");
-}
-
-}  // namespace
 
 KioskApp::KioskApp(AppServices services, AppOptions options)
     : store_(services.store),
@@ -39,6 +16,11 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       cards_(services.cards),
       options_(std::move(options)),
       idle_(options_.idle_timeout_ms),
+      identity_(services.store, services.hasher, services.clock, options_.pin_policy),
+      identify_(state_, session_, nav_, identity_, services.store.settings(), services.clock,
+                [this](std::int64_t staff) {
+                  return requests_service_.may(staff, core::Permission::kExitKiosk, nullptr);
+                }),
       requests_service_(services.requests),
       requests_(state_, session_, nav_, services.store, services.requests, services.printer, services.clock),
       sync_(state_, services.store, services.clock, services.sync, services.usb, &nav_),
@@ -51,7 +33,6 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       speaker_(services.speaker),
       text_entry_(state_.text_entry, services.pinyin) {
   if (services.points) points_.emplace(state_, session_, nav_, services.store, *services.points);
-  register_back();
   requests_.set_translations(services.translations);
   idle_.touch(clock_.monotonic_ms());
   go_home();
@@ -156,13 +137,8 @@ void KioskApp::go_home(bool idle) {
   state_.locale = options_.default_locale;
   state_.village_name = store_.settings().get_or(store::setting::kVillageName, "");
   state_.now_unix = clock_.unix_seconds();
-  pending_resident_id_ = 0;
-  pending_staff_no_.clear();
   session_ = Session{};
-  identify_next_.reset();
-  waiting_for_staff_.reset();
-  waiting_resident_id_.reset();
-  step_up_.reset();
+  identify_.reset();
   requests_.reset();
   if (points_) points_->reset();
   text_entry_.close();
@@ -194,41 +170,9 @@ void KioskApp::cancel_call() {
   if (!state_.staff) idle_.set_timeout_ms(options_.idle_timeout_ms);
 }
 
-// The staff member who answered the call logs in; the resident's screen comes back with the
-// staff member filing on the resident's behalf (代办), recorded as such.
-void KioskApp::staff_takes_over() {
-  if (step_up_) cancel_step_up();  // staff act with their own PIN: the resident's one is not needed
-  waiting_for_staff_ = state_;
-  waiting_resident_id_ = session_.resident_id;
-  nav_.open(Screen::kStaffLogin);  // over the resident's screens: Back returns to them
-  restart_staff_login();
-}
-
 void KioskApp::show_coming_soon(std::string feature_key) {
   nav_.open_path({Screen::kAdminHome, Screen::kComingSoon});
   state_.feature_key = std::move(feature_key);
-}
-
-void KioskApp::identify(Continuation next, bool from_home) {
-  identify_next_ = std::move(next);
-  if (from_home) nav_.reset();
-  nav_.open(Screen::kIdentify);
-  restart_identify();
-}
-
-void KioskApp::restart_identify() {
-  state_.keypad = KeypadView{EntryStep::kIdNumber, "", 18, true, false, ""};
-  state_.error.reset();
-}
-
-void KioskApp::open_staff_login() {
-  nav_.open_path({Screen::kStaffLogin});
-  restart_staff_login();
-}
-
-void KioskApp::restart_staff_login() {
-  state_.keypad = KeypadView{EntryStep::kStaffNo, "", kStaffNoLength, false, false, ""};
-  state_.error.reset();
 }
 
 void KioskApp::dispatch_unguarded(const Action& action) {
@@ -248,7 +192,7 @@ void KioskApp::dispatch_unguarded(const Action& action) {
 
 // Each feature's actions go to the flow that owns them.
 void KioskApp::route(const Action& action) {
-  if (needs_pin_first(action)) return start_step_up(action);  // card alone so far (kiosk_app_card.cpp)
+  if (identify_.needs_pin_first(action)) return identify_.start_step_up(action);  // card alone so far
   std::visit(Overloaded{
                  [&](const NavigationAction& a) { navigate(a); },
                  [&](const KeypadAction& a) { on_keypad(a); },
@@ -258,14 +202,15 @@ void KioskApp::route(const Action& action) {
                  [&](const RequestAction& a) {
                    if (requests_.handle(a) != FlowResult::kIdentifyFirst) return;
                    if (std::holds_alternative<OpenMyRequests>(a))
-                     identify({"my_requests", [this] { requests_.open_my_requests(*session_.resident_id); }}, true);
+                     identify_.identify({"my_requests", [this] { requests_.open_my_requests(*session_.resident_id); }},
+                                        true);
                    else
-                     identify({"requests", [this] { requests_.begin_form(); }}, false);
+                     identify_.identify({"requests", [this] { requests_.begin_form(); }}, false);
                  },
                  [&](const StaffQueueAction& a) { requests_.handle(a); },
                  [&](const NoticeAction& a) {
                    if (notices_.handle(a) == FlowResult::kIdentifyFirst)
-                     identify({"notice_opinion", [this] { notices_.open_opinion(); }}, false);
+                     identify_.identify({"notice_opinion", [this] { notices_.open_opinion(); }}, false);
                  },
                  [&](const PointsAction& a) {
                    if (points_) points_->handle(a);
@@ -293,7 +238,7 @@ void KioskApp::on(const OpenPoints&) {
   if (state_.resident)
     open_points_home();
   else
-    identify({"points", [this] { open_points_home(); }}, true);
+    identify_.identify({"points", [this] { open_points_home(); }}, true);
 }
 
 void KioskApp::open_points_home() {
@@ -303,7 +248,7 @@ void KioskApp::open_points_home() {
     nav_.open_path({Screen::kResidentHome});
 }
 
-void KioskApp::on(const OpenStaffLogin&) { open_staff_login(); }
+void KioskApp::on(const OpenStaffLogin&) { identify_.open_staff_login(); }
 
 void KioskApp::on(const OpenAdminFeature& a) {
   if (!state_.staff || notices_.open_admin(a.feature_key) || village_.open_admin(a.feature_key)) return;
@@ -344,7 +289,7 @@ void KioskApp::on_identity(const IdentityAction& action) {
   else if (std::holds_alternative<CancelCall>(action))
     cancel_call();
   else if (state_.help_called)
-    staff_takes_over();
+    identify_.take_over();
 }
 
 // The keypad edits whichever entry is on screen; its confirm key goes to the flow that owns
@@ -363,7 +308,7 @@ void KioskApp::on_keypad(const KeypadAction& action) {
                  [&](const Submit&) {
                    if (notices_.on_submit() || village_.on_submit() || requests_.on_submit() || (points_ && points_->on_submit()))
                      return;
-                   on_submit();
+                   on_identified(identify_.on_submit());
                  },
              },
              action);
@@ -372,42 +317,9 @@ void KioskApp::on_keypad(const KeypadAction& action) {
 // Back pops the navigation stack (app/navigator.h); the screens' own hooks step back within a
 // screen first. Popping onto the home screen ends the session, as the 完成 button does.
 void KioskApp::on_back() {
-  if (step_up_) return cancel_step_up();  // the PIN was not given: back where it was asked
+  if (identify_.cancel_step_up()) return;  // the PIN was not given: back where it was asked
   state_.error.reset();
   if (nav_.back() == Navigator::BackResult::kHome) go_home();
-}
-
-void KioskApp::register_back() {
-  nav_.on(Screen::kIdentify, {[this] { return identify_back(); }, {}, {}});
-  nav_.on(Screen::kStaffLogin, {[this] { return staff_login_back(); }, {}, {}});
-}
-
-// From the PIN step to the ID number step; from there Back leaves the identify screen.
-bool KioskApp::identify_back() {
-  if (state_.keypad.step != EntryStep::kPin) return false;
-  restart_identify();
-  return true;
-}
-
-bool KioskApp::staff_login_back() {
-  if (state_.keypad.step == EntryStep::kPin) {
-    restart_staff_login();
-    return true;
-  }
-  if (!waiting_for_staff_) return false;
-  state_ = *waiting_for_staff_;  // nobody took over: the resident's screen comes back as it was
-  waiting_for_staff_.reset();
-  nav_.drop();
-  return true;
-}
-
-// The identify screen is done: it leaves the stack and its continuation runs.
-void KioskApp::after_identified() {
-  state_.pending_ratings = requests_.pending_ratings(*session_.resident_id);
-  const Continuation next = identify_next_.value_or(Continuation{"points", [this] { open_points_home(); }});
-  identify_next_.reset();
-  nav_.drop();
-  if (next.then) next.then();
 }
 
 void KioskApp::on_key(char c) {
@@ -420,245 +332,24 @@ void KioskApp::on_key(char c) {
   k.entry.push_back(x ? 'X' : c);
 }
 
-void KioskApp::on_submit() {
-  if (state_.screen == Screen::kIdentify && step_up_)
-    submit_step_up_pin();
-  else if (state_.screen == Screen::kIdentify)
-    state_.keypad.step == EntryStep::kIdNumber ? submit_id_number() : submit_resident_pin();
-  else if (state_.screen == Screen::kStaffLogin) {
-    switch (state_.keypad.step) {
-      case EntryStep::kStaffNo: return submit_staff_no();
-      case EntryStep::kNewPin:
-      case EntryStep::kConfirmPin: return submit_first_admin_pin();
-      default: return submit_staff_pin();
-    }
-  }
-}
-
-// Also a staff member whose PIN an admin reset (issue 11): they choose a new one the same way.
-bool KioskApp::first_admin_setup(const std::string& staff_no) {
-  if (pin_was_reset(staff_no)) return true;
-  const auto staff = store_.staff().find_by_staff_no(staff_no);
-  if (store_.settings().get_or(store::setting::kFirstAdminPin, "") != "pending") return false;
-  return staff && staff->role == "admin" && !staff->pin_hash;
-}
-
-bool KioskApp::pin_was_reset(const std::string& staff_no) {
-  const auto staff = store_.staff().find_by_staff_no(staff_no);
-  return staff && staff->pin_reset && !staff->pin_hash;
-}
-
-// The first admin of a new installation chooses a PIN, twice; then is logged in.
-void KioskApp::submit_first_admin_pin() {
-  const auto pin = take_pin();
-  if (!pin) return;
-  if (state_.keypad.step == EntryStep::kNewPin) {
-    if (core::weak_pin(*pin)) {
-      state_.error = core::Message("staff.err.weak_pin");
+void KioskApp::on_identified(IdentifyFlow::Outcome outcome) {
+  switch (outcome) {
+    case IdentifyFlow::Outcome::kNone:
       return;
-    }
-    new_pin_ = *pin;
-    state_.keypad.step = EntryStep::kConfirmPin;  // after_reset stays: the same person, the same wording
-    return;
-  }
-  if (*pin != new_pin_) {
-    new_pin_.clear();
-    state_.error = core::Message("staff.err.pin_mismatch");
-    state_.keypad.step = EntryStep::kNewPin;
-    return;
-  }
-  const auto staff = store_.staff().find_by_staff_no(pending_staff_no_);
-  if (!staff || !first_admin_setup(pending_staff_no_)) return restart_staff_login();
-  const std::string hash = hasher_.hash(*pin);
-  new_pin_.clear();
-  {
-    auto tx = store_.begin();
-    store_.staff().set_pin_hash(tx, staff->id, hash);
-    if (!staff->pin_reset) store_.settings().remove(tx, store::setting::kFirstAdminPin);  // a reset is not the first admin
-    store_.audit().append(tx, {clock_.unix_seconds(), staff->id, "", "pin_set", staff->staff_no,
-                               staff->pin_reset ? "after reset" : "first admin"});
-    tx.commit();
-  }
-  state_.keypad.entry = *pin;  // log in exactly as with a known PIN
-  state_.keypad.step = EntryStep::kPin;
-  submit_staff_pin();
-}
-
-core::Message KioskApp::locked_message(const core::PinAttemptState& s) const {
-  const std::int64_t minutes = (core::lock_seconds_left(s, clock_.unix_seconds()) + 59) / 60;
-  return core::Message("err.locked").arg("minutes", std::to_string(minutes));
-}
-
-void KioskApp::submit_id_number() {
-  const std::string id = core::normalize_id_number(state_.keypad.entry);
-  if (auto err = core::validate_id_number(id)) {
-    state_.error = id_error_message(*err, id.size());
-    return;
-  }
-  const auto resident = store_.residents().find_by_id_number(id);
-  if (!resident) {
-    state_.error = core::Message("err.id_not_found");
-    return;
-  }
-  if (resident->status != "active") {  // 迁出 / 死亡: kept in the records, no longer served here
-    state_.error = core::Message("err.id_inactive");
-    return;
-  }
-  if (state_.draft.on_behalf_staff_id && session_.staff_id) {
-    // 代办: the logged-in staff member has seen the resident's ID card; no PIN needed.
-    state_.resident = ResidentView{resident->name, core::mask_id_number(id), resident->address, resident->grid_name};
-    session_.resident_id = resident->id;
-    state_.keypad = KeypadView{};
-    after_identified();
-    return;
-  }
-  if (!resident->pin_hash) {
-    state_.error = core::Message("err.pin_not_set");
-    return;
-  }
-  if (core::is_locked(resident->pin_attempts, clock_.unix_seconds())) {
-    state_.error = locked_message(resident->pin_attempts);
-    return;
-  }
-  pending_resident_id_ = resident->id;
-  state_.keypad = KeypadView{EntryStep::kPin, "", kPinLength, false, true, core::mask_id_number(id)};
-}
-
-std::optional<std::string> KioskApp::take_pin() {
-  if (state_.keypad.entry.size() != kPinLength) {
-    state_.error = core::Message("err.pin_length");
-    return std::nullopt;
-  }
-  std::string pin = state_.keypad.entry;
-  state_.keypad.entry.clear();  // never left on screen or in the state after checking
-  return pin;
-}
-
-bool KioskApp::check_pin(const std::string& hash, const core::PinAttemptState& attempts, const std::string& pin,
-                         const SaveAttempts& save, const core::Message& wrong, const AuditPin& audit) {
-  const std::int64_t now = clock_.unix_seconds();
-  if (core::is_locked(attempts, now)) {
-    if (audit) {
-      auto tx = store_.begin();
-      audit(tx, PinOutcome::kWasLocked);
-      tx.commit();
-    }
-    state_.error = locked_message(attempts);
-    return false;
-  }
-  if (!hasher_.verify(hash, pin)) {
-    const core::PinAttemptState next = core::after_wrong_pin(attempts, now, options_.pin_policy);
-    auto tx = store_.begin();
-    save(tx, next);
-    if (audit) audit(tx, core::is_locked(next, now) ? PinOutcome::kNowLocked : PinOutcome::kWrong);
-    tx.commit();
-    core::Message msg = wrong;
-    if (msg.key == "err.pin_wrong") msg.arg("left", std::to_string(core::attempts_left(next, options_.pin_policy)));
-    state_.error = core::is_locked(next, now) ? locked_message(next) : msg;
-    return false;
-  }
-  const bool reset_attempts = attempts.failures != 0 || attempts.locked_until != 0;
-  if (reset_attempts || audit) {
-    auto tx = store_.begin();
-    if (reset_attempts) save(tx, {});
-    if (audit) audit(tx, PinOutcome::kOk);
-    tx.commit();
-  }
-  return true;
-}
-
-void KioskApp::submit_resident_pin() {
-  const auto pin = take_pin();
-  if (!pin) return;
-  auto resident = store_.residents().find(pending_resident_id_);
-  if (!resident || !resident->pin_hash || resident->status != "active") {
-    restart_identify();
-    return;
-  }
-  const auto save = [&](db::Transaction& tx, const core::PinAttemptState& st) {
-    store_.residents().save_pin_attempts(tx, resident->id, st);
-  };
-  if (!check_pin(*resident->pin_hash, resident->pin_attempts, *pin, save, core::Message("err.pin_wrong"))) return;
-  state_.resident = ResidentView{resident->name, core::mask_id_number(resident->id_number), resident->address,
-                                 resident->grid_name};
-  session_.resident_id = resident->id;
-  session_.pin_verified = true;
-  state_.keypad = KeypadView{};
-  pending_resident_id_ = 0;
-  after_identified();
-}
-
-void KioskApp::submit_staff_no() {
-  if (state_.keypad.entry.size() != kStaffNoLength) {
-    state_.error = core::Message("err.staff_no_length");
-    return;
-  }
-  // Whether the number exists is only revealed together with the PIN check.
-  pending_staff_no_ = state_.keypad.entry;
-  const EntryStep next = first_admin_setup(pending_staff_no_) ? EntryStep::kNewPin : EntryStep::kPin;
-  state_.keypad = KeypadView{next, "", kPinLength, false, true, ""};
-  state_.keypad.after_reset = next == EntryStep::kNewPin && pin_was_reset(pending_staff_no_);
-}
-
-void KioskApp::submit_staff_pin() {
-  const auto pin = take_pin();
-  if (!pin) return;
-  auto staff = store_.staff().find_by_staff_no(pending_staff_no_);
-  // Unknown numbers and wrong PINs get the same message: the number alone reveals nothing.
-  const core::Message wrong("err.staff_login_failed");
-  // Audited: actor and target are the number typed (never the PIN); staff_id only once logged in.
-  const std::string typed = pending_staff_no_;
-  const std::int64_t now = clock_.unix_seconds();
-  if (!staff || !staff->pin_hash) {
-    auto tx = store_.begin();
-    store_.audit().append(tx, {now, std::nullopt, typed, "login_failed", typed, staff ? "no_pin" : "unknown_staff_no"});
-    tx.commit();
-    state_.error = wrong;
-    return;
-  }
-  const auto save = [&](db::Transaction& tx, const core::PinAttemptState& st) {
-    store_.staff().save_pin_attempts(tx, staff->id, st);
-  };
-  const auto audit = [&](db::Transaction& tx, PinOutcome outcome) {
-    if (outcome == PinOutcome::kOk) {
-      std::string detail;
-      if (waiting_for_staff_) {  // taking over a resident's session (代办)
-        detail = "takeover";
-        if (waiting_resident_id_) detail += " resident:" + std::to_string(*waiting_resident_id_);
-      }
-      store_.audit().append(tx, {now, staff->id, staff->staff_no, "login", staff->staff_no, detail});
+    case IdentifyFlow::Outcome::kResident:
+      state_.pending_ratings = requests_.pending_ratings(*session_.resident_id);
+      return identify_.continue_identified();
+    case IdentifyFlow::Outcome::kStaff:
+      idle_.set_timeout_ms(options_.staff_idle_timeout_ms);
+      refresh_maintenance();
+      notices_.refresh_overdue();
       return;
-    }
-    store_.audit().append(tx, {now, std::nullopt, typed, "login_failed", typed,
-                               outcome == PinOutcome::kWasLocked ? "locked" : "wrong_pin"});
-    if (outcome == PinOutcome::kNowLocked)
-      store_.audit().append(tx, {now, std::nullopt, store::kAuditActorSystem, "locked", typed,
-                                 "minutes=" + std::to_string(options_.pin_policy.lock_seconds / 60)});
-  };
-  if (!check_pin(*staff->pin_hash, staff->pin_attempts, *pin, save, wrong, audit)) return;
-  state_.staff = StaffView{staff->name, staff->staff_no, role_key(staff->role),
-                           requests_service_.may(staff->id, core::Permission::kExitKiosk, nullptr)};
-  session_.staff_id = staff->id;
-  idle_.set_timeout_ms(options_.staff_idle_timeout_ms);
-  if (waiting_for_staff_) {
-    const StaffView who = *state_.staff;
-    state_ = *waiting_for_staff_;
-    nav_.drop();                                // the login screen
-    nav_.insert_above_home(Screen::kAdminHome);  // the staff session under the resident's screens
-    state_.staff = who;
-    state_.help_called = false;
-    state_.draft.on_behalf_staff_id = staff->id;
-    session_.resident_id = waiting_resident_id_;
-    waiting_for_staff_.reset();
-    pending_staff_no_.clear();
-    state_.error.reset();
-    return;
+    case IdentifyFlow::Outcome::kTakenOver:
+      idle_.set_timeout_ms(options_.staff_idle_timeout_ms);
+      return;
+    case IdentifyFlow::Outcome::kSteppedUp:
+      return route(identify_.step_up_action());  // what they pressed, now with the PIN given
   }
-  nav_.open_path({Screen::kAdminHome});
-  state_.keypad = KeypadView{};
-  pending_staff_no_.clear();
-  refresh_maintenance();
-  notices_.refresh_overdue();
 }
 
 void KioskApp::refresh_maintenance() {

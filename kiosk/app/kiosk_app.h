@@ -13,6 +13,8 @@
 #include "app/backup_service.h"
 #include "app/card_poller.h"
 #include "app/hardware_monitor.h"
+#include "app/identify_flow.h"
+#include "app/identity_service.h"
 #include "app/navigator.h"
 #include "app/points_flow.h"
 #include "app/points_service.h"
@@ -120,47 +122,14 @@ class KioskApp {
   void on(const ClearRecoveryNotice&);
   void on_identity(const IdentityAction& action);
   void on_keypad(const KeypadAction& action);
-  // Identification is a screen pushed with its continuation: what runs once the resident is
-  // known. `card_function` names the function whose card policy applies (app/hardware_setup.h).
-  struct Continuation {
-    std::string card_function = "points";
-    std::function<void()> then;
-  };
-  // `from_home`: Back from the identify step leads home (积分查询, 我的申请), not to the screen
-  // that asked (a service's detail, a notice).
-  void identify(Continuation next, bool from_home);
-  void restart_identify();  // the ID number step again, on the same screen
-  void open_staff_login();
-  void restart_staff_login();
-  void register_back();  // the identify and staff login screens' Back hooks
-  bool identify_back();
-  bool staff_login_back();
   void on_key(char c);
-  void on_submit();
-  void submit_id_number();
-  void submit_resident_pin();
-  void submit_staff_no();
-  void submit_staff_pin();
-  void submit_first_admin_pin();
-  bool first_admin_setup(const std::string& staff_no);  // a new installation's admin without a PIN
-  bool pin_was_reset(const std::string& staff_no);      // ...or anyone whose PIN an admin reset
+  // What the identify flow's keypad confirm (or a card) did: the continuation, the staff
+  // session's idle time and admin home figures, or the action a PIN step-up held back.
+  void on_identified(IdentifyFlow::Outcome outcome);
   void show_coming_soon(std::string feature_key);
-  void after_identified();
   void on_back();  // pops the navigation stack; home when it empties
   void call_staff();
   void cancel_call();
-  void staff_takes_over();
-  core::Message locked_message(const core::PinAttemptState& s) const;
-  // The 6 typed PIN digits, cleared from the keypad; nullopt (with an error shown) if too short.
-  std::optional<std::string> take_pin();
-  using SaveAttempts = std::function<void(db::Transaction&, const core::PinAttemptState&)>;
-  enum class PinOutcome { kOk, kWrong, kNowLocked, kWasLocked };
-  // Writes audit entries for one PIN check inside the check's own transaction (staff only).
-  using AuditPin = std::function<void(db::Transaction&, PinOutcome)>;
-  // The lockout rules around one PIN check; `save` stores the new attempt count. On failure
-  // state_.error says why (`wrong`, or locked).
-  bool check_pin(const std::string& hash, const core::PinAttemptState& attempts, const std::string& pin,
-                 const SaveAttempts& save, const core::Message& wrong, const AuditPin& audit = {});
 
   store::KioskStore& store_;
   platform::Clock& clock_;
@@ -171,43 +140,20 @@ class KioskApp {
   CardPoller* cards_;
   // kiosk_app_card.cpp: a card laid on the reader while an identify step waits for a number.
   bool tick_card();
-  void on_card(const CardEvent& c);
-  // PIN step-up (kiosk_app_card.cpp): a resident identified by the card alone presses something
-  // that needs the PIN (a change in their name, or a function whose policy is not `card`); the
-  // PIN page asks for it, checked by check_pin (the same lockout), then the action goes on.
-  // Back returns to the screen it was pressed on.
-  bool needs_pin_first(const Action& a) const;
-  void start_step_up(const Action& then);
-  void submit_step_up_pin();
-  void cancel_step_up();
-  struct StepUp {
-    Action then;  // what the resident pressed
-    Screen screen;  // where they were: what opening the PIN page changed
-    KeypadView keypad;
-    std::optional<core::Message> error;
-    std::optional<core::Message> notice;
-  };
-  std::optional<StepUp> step_up_;
   // The admin home's health notes: start-up recovery notice, free space.
   void refresh_maintenance();
   AppOptions options_;
   core::IdleTimer idle_;
   ViewState state_;
   Navigator nav_{state_.screen};  // the only writer of state_.screen
-  // Who is being identified between the ID step and the PIN step (never shown unmasked).
-  std::int64_t pending_resident_id_ = 0;
-  std::string pending_staff_no_;
-  std::string new_pin_;  // first-admin setup: the PIN typed once, until it is confirmed
   Session session_;  // who is identified / logged in: ids stay here, never in the ViewState
-  std::optional<Continuation> identify_next_;  // while the identify screen is up
+  IdentityService identity_;
+  IdentifyFlow identify_;  // identification, staff login, takeover, PIN step-up
   void open_points_home();
   RequestService& requests_service_;
   RequestFlow requests_;
   SyncFlow sync_;
   std::int64_t last_live_refresh_ms_ = 0;
-  // While staff log in to take over a resident's session, the resident's screen waits here.
-  std::optional<ViewState> waiting_for_staff_;
-  std::optional<std::int64_t> waiting_resident_id_;
   std::optional<PointsFlow> points_;  // when the points system is wired (AppServices::points)
   // Notices, the attract screen and the idle prompt.
   std::unique_ptr<NoticeService> own_notices_;
