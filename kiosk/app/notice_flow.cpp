@@ -1,6 +1,7 @@
 #include "app/notice_flow.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "core/id_number.h"
 
@@ -202,7 +203,9 @@ void NoticeFlow::add_row() {
     state_.error = core::Message("notice.err.row_amount");
     return;
   }
-  e.content.finance_rows.push_back({e.row_item, std::stoll(digits), e.row_income, core::format_date(service_.today())});
+  std::int64_t fen = 0;  // the keypad's digits: at most kMaxAmountDigits of them
+  std::from_chars(digits.data(), digits.data() + digits.size(), fen);
+  e.content.finance_rows.push_back({e.row_item, fen, e.row_income, core::format_date(service_.today())});
   e.row_item.clear();
   state_.keypad = KeypadView{};
   nav_.open(Screen::kNoticeEditor);

@@ -112,6 +112,79 @@ int goods_command(store::KioskStore& store, const std::vector<std::string>& args
   return 0;
 }
 
+int verify_command(store::KioskStore& store, bool as_json) {
+  const core::AuditVerifyResult r = store.points().verify();
+  if (as_json) {
+    std::cout << json{{"ok", r.ok},
+                      {"entries", r.entries},
+                      {"bad_seq", r.bad_seq ? json(*r.bad_seq) : json(nullptr)},
+                      {"problem", std::string(core::audit_problem_name(r.problem))},
+                      {"reason", r.reason}}
+                     .dump(2)
+              << "\n";
+  } else if (r.ok) {
+    std::printf("points ledger ok: %lld entries\n", static_cast<long long>(r.entries));
+  } else {
+    std::printf("points ledger BROKEN at entry %lld (%s): %s\n", static_cast<long long>(*r.bad_seq),
+                std::string(core::audit_problem_name(r.problem)).c_str(), r.reason.c_str());
+  }
+  return r.ok ? 0 : 1;
+}
+
+int balance_command(store::KioskStore& store, const Subject& subject, bool as_json) {
+  const store::HouseholdStanding h = store.points().household_standing(subject.household_id);
+  json j = {{"household_id", subject.household_id},
+            {"household", {{"final", h.balance.final_points}, {"pending", h.balance.pending_points},
+                           {"rank", h.rank}, {"households", h.households}, {"grid", h.grid_name},
+                           {"grid_rank", h.grid_rank}, {"grid_households", h.grid_households}}}};
+  if (subject.resident) {
+    const store::PointsBalance b = store.points().resident_balance(subject.resident->id);
+    j["resident"] = {{"name", subject.resident->name},
+                     {"id_number", core::mask_id_number(subject.resident->id_number)},
+                     {"final", b.final_points},
+                     {"pending", b.pending_points}};
+  }
+  if (as_json) {
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  if (subject.resident)
+    std::printf("resident %s %s: final %lld, pending %lld\n", subject.resident->name.c_str(),
+                core::mask_id_number(subject.resident->id_number).c_str(),
+                static_cast<long long>(j["resident"]["final"].get<std::int64_t>()),
+                static_cast<long long>(j["resident"]["pending"].get<std::int64_t>()));
+  std::printf("household %lld: final %lld, pending %lld, rank %d of %d in the village, %d of %d in %s\n",
+              static_cast<long long>(subject.household_id), static_cast<long long>(h.balance.final_points),
+              static_cast<long long>(h.balance.pending_points), h.rank, h.households, h.grid_rank,
+              h.grid_households, h.grid_name.c_str());
+  return 0;
+}
+
+// The resident's own entries, or the whole household's.
+int history_command(store::KioskStore& store, PointsService& service, const core::PointsRules& rules,
+                    const Subject& subject, bool as_json) {
+  json out = json::array();
+  constexpr int kPage = 500;
+  for (int offset = 0;; offset += kPage) {
+    const auto page = subject.resident ? store.points().resident_history(subject.resident->id, kPage, offset)
+                                       : store.points().household_history(subject.household_id, kPage, offset);
+    for (const auto& v : page) {
+      json e = entry_json(service, v);
+      if (!as_json) {
+        const core::PointsRule* rule = rules.find(v.entry.rule_id);
+        std::printf("%6lld  %+5lld  %-16s %-10s %s %s\n", static_cast<long long>(v.entry.seq),
+                    static_cast<long long>(v.entry.delta), e["state"].get<std::string>().c_str(),
+                    e["kind"].get<std::string>().c_str(), rule ? rule->name_zh.c_str() : v.entry.rule_id.c_str(),
+                    v.entry.reason.c_str());
+      }
+      out.push_back(std::move(e));
+    }
+    if (static_cast<int>(page.size()) < kPage) break;
+  }
+  if (as_json) std::cout << out.dump(2) << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int points_command(const std::string& data_dir, const std::vector<std::string>& args) {
@@ -123,24 +196,7 @@ int points_command(const std::string& data_dir, const std::vector<std::string>& 
   auto village = open_village(data_dir, hasher, false);
   store::KioskStore& store = *village.store;
 
-  if (cmd == "verify" && n == 1) {
-    const core::AuditVerifyResult r = store.points().verify();
-    if (as_json) {
-      std::cout << json{{"ok", r.ok},
-                        {"entries", r.entries},
-                        {"bad_seq", r.bad_seq ? json(*r.bad_seq) : json(nullptr)},
-                        {"problem", std::string(core::audit_problem_name(r.problem))},
-                        {"reason", r.reason}}
-                       .dump(2)
-                << "\n";
-    } else if (r.ok) {
-      std::printf("points ledger ok: %lld entries\n", static_cast<long long>(r.entries));
-    } else {
-      std::printf("points ledger BROKEN at entry %lld (%s): %s\n", static_cast<long long>(*r.bad_seq),
-                  std::string(core::audit_problem_name(r.problem)).c_str(), r.reason.c_str());
-    }
-    return r.ok ? 0 : 1;
-  }
+  if (cmd == "verify" && n == 1) return verify_command(store, as_json);
   if (cmd == "goods") return goods_command(store, std::vector<std::string>(args.begin() + 1, args.begin() + n), as_json);
   if ((cmd != "balance" && cmd != "history") || n != 2) return 2;
 
@@ -157,55 +213,8 @@ int points_command(const std::string& data_dir, const std::vector<std::string>& 
                                         : "points:household:" + std::to_string(subject->household_id),
                as_json);
   service.settle();
-  const store::HouseholdStanding h = store.points().household_standing(subject->household_id);
-  if (cmd == "balance") {
-    json j = {{"household_id", subject->household_id},
-              {"household", {{"final", h.balance.final_points}, {"pending", h.balance.pending_points},
-                             {"rank", h.rank}, {"households", h.households}, {"grid", h.grid_name},
-                             {"grid_rank", h.grid_rank}, {"grid_households", h.grid_households}}}};
-    if (subject->resident) {
-      const store::PointsBalance b = store.points().resident_balance(subject->resident->id);
-      j["resident"] = {{"name", subject->resident->name},
-                       {"id_number", core::mask_id_number(subject->resident->id_number)},
-                       {"final", b.final_points},
-                       {"pending", b.pending_points}};
-    }
-    if (as_json) {
-      std::cout << j.dump(2) << "\n";
-      return 0;
-    }
-    if (subject->resident)
-      std::printf("resident %s %s: final %lld, pending %lld\n", subject->resident->name.c_str(),
-                  core::mask_id_number(subject->resident->id_number).c_str(),
-                  static_cast<long long>(j["resident"]["final"].get<std::int64_t>()),
-                  static_cast<long long>(j["resident"]["pending"].get<std::int64_t>()));
-    std::printf("household %lld: final %lld, pending %lld, rank %d of %d in the village, %d of %d in %s\n",
-                static_cast<long long>(subject->household_id), static_cast<long long>(h.balance.final_points),
-                static_cast<long long>(h.balance.pending_points), h.rank, h.households, h.grid_rank,
-                h.grid_households, h.grid_name.c_str());
-    return 0;
-  }
-  // history: the resident's own entries, or the whole household's.
-  json out = json::array();
-  constexpr int kPage = 500;
-  for (int offset = 0;; offset += kPage) {
-    const auto page = subject->resident ? store.points().resident_history(subject->resident->id, kPage, offset)
-                                        : store.points().household_history(subject->household_id, kPage, offset);
-    for (const auto& v : page) {
-      json e = entry_json(service, v);
-      if (!as_json) {
-        const core::PointsRule* rule = rules.find(v.entry.rule_id);
-        std::printf("%6lld  %+5lld  %-16s %-10s %s %s\n", static_cast<long long>(v.entry.seq),
-                    static_cast<long long>(v.entry.delta), e["state"].get<std::string>().c_str(),
-                    e["kind"].get<std::string>().c_str(), rule ? rule->name_zh.c_str() : v.entry.rule_id.c_str(),
-                    v.entry.reason.c_str());
-      }
-      out.push_back(std::move(e));
-    }
-    if (static_cast<int>(page.size()) < kPage) break;
-  }
-  if (as_json) std::cout << out.dump(2) << "\n";
-  return 0;
+  if (cmd == "balance") return balance_command(store, *subject, as_json);
+  return history_command(store, service, rules, *subject, as_json);
 }
 
 }  // namespace vsk::app

@@ -1,5 +1,7 @@
 #include "app/points_flow.h"
 
+#include <charconv>
+
 #include "core/date.h"
 #include "core/id_number.h"
 
@@ -28,9 +30,86 @@ const std::vector<std::string>& phrases_for(const std::string& what) {
   return kResolve;
 }
 
+std::string signed_points(std::int64_t d) { return (d > 0 ? "+" : "") + std::to_string(d); }
+
+// Digits (typed on the keypad, or the id in a "goods:<id>" reason) as a number; none when
+// empty, not all digits, or too long for one.
+std::optional<std::int64_t> whole_number(const std::string& digits) {
+  std::int64_t v = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return v;
+}
+
 std::string month_label(std::int64_t now) {
   const core::Date d = core::date_of(now);
   return core::format_date(d).substr(0, 7);
+}
+
+std::string rule_zh(const core::PointsRules& rules, const std::string& id) {
+  const core::PointsRule* r = rules.find(id);
+  return r ? r->name_zh : "";
+}
+
+// What waits for a staff decision: large entries, objections, good deeds declared.
+void add_decisions(store::KioskStore& store, const core::PointsRules& rules, const std::string& list,
+                   std::vector<StaffPointsItem>& items) {
+  if (list == "approvals") {
+    for (const auto& v : store.points().pending_approvals()) {
+      items.push_back({rule_zh(rules, v.entry.rule_id) + " " + signed_points(v.entry.delta),
+                       (v.resident_name.empty() ? v.address : core::mask_name(v.resident_name) + " · " + v.address) +
+                           " · " + v.staff_name,
+                       {{{PointsVerb::kApprove, v.entry.seq}, "points.act.approve"},
+                        {{PointsVerb::kRefuse, v.entry.seq}, "points.act.refuse"}}});
+    }
+  } else if (list == "objections") {
+    for (const auto& o : store.points().open_objections()) {
+      const auto v = store.points().entry(o.entry_seq);
+      items.push_back({rule_zh(rules, v->entry.rule_id) + " " + signed_points(v->entry.delta),
+                       core::mask_name(o.resident_name),
+                       {{{PointsVerb::kUphold, o.id}, "points.act.uphold"},
+                        {{PointsVerb::kDismiss, o.id}, "points.act.dismiss"}},
+                       o.reason});
+    }
+  } else {
+    for (const auto& c : store.points().open_claims())
+      items.push_back({rule_zh(rules, c.rule_id), core::mask_name(c.resident_name),
+                       {{{PointsVerb::kClaimOk, c.id}, "points.act.approve"},
+                        {{PointsVerb::kClaimNo, c.id}, "points.act.refuse"}},
+                       c.note});
+  }
+}
+
+// The shop's orders and stock, the month's summary, the sync conflicts.
+void add_overview(store::KioskStore& store, const core::PointsRules& rules, const std::string& list, std::int64_t now,
+                  std::vector<StaffPointsItem>& items) {
+  if (list == "shop") {
+    for (const auto& d : store.points().open_redemptions())
+      items.push_back({d.code + " " + d.goods_zh, core::mask_name(d.resident_name) + " · " + signed_points(-d.price),
+                       {{{PointsVerb::kCollect, d.id}, "points.act.collect"},
+                        {{PointsVerb::kCancel, d.id}, "points.act.cancel"}}});
+    // Every item, sold-out ones too (they are the ones to restock), stock in words.
+    for (const auto& g : store.points().goods()) {
+      StaffPointsItem item{g.name_zh + " · " + std::to_string(g.price), "", {{{PointsVerb::kRestock, g.id}, "points.act.restock"}}};
+      item.detail_msg = g.stock > 0 ? core::Message("points.goods_stock").arg("n", std::to_string(g.stock))
+                                    : core::Message("points.goods_sold_out");
+      items.push_back(std::move(item));
+    }
+  } else if (list == "summary") {
+    const auto [from, to] = PointsService::month_bounds(now);
+    for (const auto& r : store.points().summary_by_grid(from, to))
+      items.push_back({r.key,
+                       std::to_string(r.entries) + " · +" + std::to_string(r.awarded) + " · " + std::to_string(r.deducted),
+                       {}, "grid"});
+    for (const auto& r : store.points().summary_by_rule(from, to))
+      items.push_back({rule_zh(rules, r.key),
+                       std::to_string(r.entries) + " · +" + std::to_string(r.awarded) + " · " + std::to_string(r.deducted),
+                       {}, "rule"});
+  } else if (list == "conflicts") {
+    for (const auto& c : store.points().conflicts())
+      items.push_back({"#" + std::to_string(c.entry_seq) + " " + signed_points(c.delta) + " (" + c.origin + ")",
+                       std::to_string(c.balance_before) + " -> " + std::to_string(c.balance_before + c.delta), {}});
+  }
 }
 
 }  // namespace
@@ -106,7 +185,7 @@ PointsRow PointsFlow::row(const store::PointsEntryView& v) {
       if (o.resident_id == *session_.resident_id && !o.outcome) r.may_object = false;
   if (v.entry.kind == core::PointsKind::kRedemption) {
     // "goods:<id>": the goods' name instead of the raw reason.
-    const auto g = store_.points().goods_item(std::stoll(v.entry.reason.substr(6)));
+    const auto g = store_.points().goods_item(whole_number(v.entry.reason.substr(6)).value_or(0));
     if (g) r.rule = {g->name_zh, g->name_en};
     r.reason.clear();
   }
@@ -313,58 +392,10 @@ void PointsFlow::open_staff_list(const std::string& list) {
   p.staff_list = list;
   p.items.clear();
   p.month = month_label(state_.now_unix);
-  const auto sign = [](std::int64_t d) { return (d > 0 ? "+" : "") + std::to_string(d); };
-  if (list == "approvals") {
-    for (const auto& v : store_.points().pending_approvals()) {
-      const auto n = rule_name(v.entry.rule_id);
-      p.items.push_back({n.zh + " " + sign(v.entry.delta),
-                         (v.resident_name.empty() ? v.address : core::mask_name(v.resident_name) + " · " + v.address) +
-                             " · " + v.staff_name,
-                         {{{PointsVerb::kApprove, v.entry.seq}, "points.act.approve"},
-                          {{PointsVerb::kRefuse, v.entry.seq}, "points.act.refuse"}}});
-    }
-  } else if (list == "objections") {
-    for (const auto& o : store_.points().open_objections()) {
-      const auto v = store_.points().entry(o.entry_seq);
-      p.items.push_back({rule_name(v->entry.rule_id).zh + " " + sign(v->entry.delta),
-                         core::mask_name(o.resident_name),
-                         {{{PointsVerb::kUphold, o.id}, "points.act.uphold"},
-                          {{PointsVerb::kDismiss, o.id}, "points.act.dismiss"}},
-                         o.reason});
-    }
-  } else if (list == "claims") {
-    for (const auto& c : store_.points().open_claims())
-      p.items.push_back({rule_name(c.rule_id).zh, core::mask_name(c.resident_name),
-                         {{{PointsVerb::kClaimOk, c.id}, "points.act.approve"},
-                          {{PointsVerb::kClaimNo, c.id}, "points.act.refuse"}},
-                         c.note});
-  } else if (list == "shop") {
-    for (const auto& d : store_.points().open_redemptions())
-      p.items.push_back({d.code + " " + d.goods_zh, core::mask_name(d.resident_name) + " · " + sign(-d.price),
-                         {{{PointsVerb::kCollect, d.id}, "points.act.collect"},
-                          {{PointsVerb::kCancel, d.id}, "points.act.cancel"}}});
-    // Every item, sold-out ones too (they are the ones to restock), stock in words.
-    for (const auto& g : store_.points().goods()) {
-      StaffPointsItem item{g.name_zh + " · " + std::to_string(g.price), "", {{{PointsVerb::kRestock, g.id}, "points.act.restock"}}};
-      item.detail_msg = g.stock > 0 ? core::Message("points.goods_stock").arg("n", std::to_string(g.stock))
-                                    : core::Message("points.goods_sold_out");
-      p.items.push_back(std::move(item));
-    }
-  } else if (list == "summary") {
-    const auto [from, to] = PointsService::month_bounds(state_.now_unix);
-    for (const auto& r : store_.points().summary_by_grid(from, to))
-      p.items.push_back({r.key,
-                         std::to_string(r.entries) + " · +" + std::to_string(r.awarded) + " · " + std::to_string(r.deducted),
-                         {}, "grid"});
-    for (const auto& r : store_.points().summary_by_rule(from, to))
-      p.items.push_back({rule_name(r.key).zh,
-                         std::to_string(r.entries) + " · +" + std::to_string(r.awarded) + " · " + std::to_string(r.deducted),
-                         {}, "rule"});
-  } else if (list == "conflicts") {
-    for (const auto& c : store_.points().conflicts())
-      p.items.push_back({"#" + std::to_string(c.entry_seq) + " " + sign(c.delta) + " (" + c.origin + ")",
-                         std::to_string(c.balance_before) + " -> " + std::to_string(c.balance_before + c.delta), {}});
-  }
+  if (list == "approvals" || list == "objections" || list == "claims")
+    add_decisions(store_, service_.rules(), list, p.items);
+  else
+    add_overview(store_, service_.rules(), list, state_.now_unix, p.items);
   if (p.staff_first >= p.items.size()) p.staff_first = 0;  // acted on the last one of a page
   refresh_counts();
   nav_.open(Screen::kStaffPointsList);
@@ -411,7 +442,7 @@ void PointsFlow::award_subject_typed() {
     award_resident_ = r->id;
     state_.points.award_subject = r->name + " · " + core::mask_id_number(typed) + " · " + r->address;
   } else if (!typed.empty() && typed.size() <= 6 && typed.find('X') == std::string::npos) {
-    const std::int64_t hid = std::stoll(typed);
+    const std::int64_t hid = whole_number(typed).value_or(0);
     const auto s = store_.points().household_standing(hid);
     if (s.grid_id == 0) {
       state_.error = core::Message("points.err.unknown_household");
