@@ -58,10 +58,14 @@ ssize_t ConnectionStream::write(const char* ptr, size_t size) {
   if (timed_out_ || failed_) return -1;
   if (!out_head_done_) {
     out_head_.append(ptr, std::min<std::size_t>(size, 64 * 1024 - std::min<std::size_t>(out_head_.size(), 64 * 1024)));
-    if (out_head_.find("\r\n\r\n") != std::string::npos || out_head_.size() >= 64 * 1024) {
-      out_head_done_ = true;
-      c_.close_after = c_.close_after || says_close(out_head_.substr(0, out_head_.find("\r\n\r\n") + 2));
-      out_head_.clear();
+    if (const auto end = out_head_.find("\r\n\r\n"); end != std::string::npos || out_head_.size() >= 64 * 1024) {
+      // "100 Continue" (curl asks for it before a large POST) comes first: the answer's own head follows.
+      const bool interim = out_head_.rfind("HTTP/1.1 1", 0) == 0 && end != std::string::npos;
+      if (!interim) {
+        out_head_done_ = true;
+        c_.close_after = c_.close_after || says_close(out_head_.substr(0, end == std::string::npos ? out_head_.size() : end + 2));
+      }
+      out_head_.erase(0, end == std::string::npos ? out_head_.size() : end + 4);
     }
   }
   std::size_t done = 0;

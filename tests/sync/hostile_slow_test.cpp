@@ -109,6 +109,24 @@ TEST(HostileSlow, ASlowBodyIsCutAtTheBodyDeadline) {
   EXPECT_TRUE(healthy(town));
 }
 
+// curl asks "Expect: 100-continue" before a large POST: the interim answer's head must not be
+// taken for the answer's, whose "Connection: close" (a refused body) ends the connection.
+TEST(HostileSlow, ARefusalAfter100ContinueClosesTheConnection) {
+  Server server{Backend::kSqlite};
+  TownshipProcess town(kTownship, server.dir.path());
+  town.start();
+  const int port = std::stoi(town.url().substr(town.url().rfind(':') + 1));
+  RawClient c("127.0.0.1", port);
+  ASSERT_TRUE(c.connected());
+  c.send_text("POST /v1/enroll HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 20000\r\n\r\n");
+  std::this_thread::sleep_for(300ms);
+  c.send_text(std::string(20000, 'a'));  // over enrollment's 16 KB
+  const auto t0 = std::chrono::steady_clock::now();
+  while (!c.closed_by_server() && seconds_since(t0) < 10) std::this_thread::sleep_for(50ms);
+  EXPECT_LT(seconds_since(t0), 2);  // at once, not when the kept-alive connection times out (5 s)
+  EXPECT_EQ(c.answer().rfind("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 413", 0), 0u) << c.answer();
+}
+
 TEST(HostileSlow, ConnectionsPerAddressAndInAllAreCappedWith503) {
   Server server{Backend::kSqlite};
   TownshipProcess town(kTownship, server.dir.path(), {"--max-connections-per-address", "10", "--max-connections", "15"});
