@@ -1,7 +1,8 @@
 // 总览's notice cadence alert (issue 12): a village's kiosk tells the township of each 村务公开
 // it publishes (notice.published), and the overview flags a village whose finance notices are
 // more than a month old or whose village or party affairs notices are more than a quarter old,
-// as the kiosk's own admin home does; the township's own notices to a village count too. On
+// as the kiosk's own admin home does, and 村务公开 lists each village's newest publication per
+// category; the township's own notices to a village count too. On
 // both backends, through the real kiosk, sync and the dashboard's route.
 #include <gtest/gtest.h>
 
@@ -50,6 +51,17 @@ class NoticeCadence : public ::testing::TestWithParam<Backend> {
     if (at == std::string::npos) return "";
     return r->body.substr(at, r->body.find("</tr>", at) - at);
   }
+  // 青山村's row of 村务公开's cadence table.
+  std::string cadence_row(WebServer& web) {
+    const auto session = web.accounts.login("lixm", password, "127.0.0.1").session_token;
+    const auto r = web.get(session, "/notices");
+    EXPECT_TRUE(r && r->status == 200);
+    if (!r) return "";
+    const auto table = r->body.find("id=\"cadence\"");
+    const auto at = r->body.find("<td>青山村</td>", table == std::string::npos ? 0 : table);
+    if (table == std::string::npos || at == std::string::npos) return "";
+    return r->body.substr(at, r->body.find("</tr>", at) - at);
+  }
   std::string password;
 };
 
@@ -60,6 +72,8 @@ TEST_P(NoticeCadence, AVillageThatStopsPublishingIsFlaggedOnTheOverview) {
   // Nothing published yet: every category with a legal cadence is overdue.
   EXPECT_NE(overview_row(web).find("村务公开逾期：财务公开、村务公开、党务公开"), std::string::npos)
       << overview_row(web);
+  EXPECT_EQ(cadence_row(web), "<td>青山村</td><td class=\"late\">未收到</td><td class=\"late\">未收到</td>"
+                              "<td class=\"late\">未收到</td>");
 
   publish(core::NoticeCategory::kFinance, "10月财务公开");
   publish(core::NoticeCategory::kVillage, "道路硬化工程进展");
@@ -72,6 +86,9 @@ TEST_P(NoticeCadence, AVillageThatStopsPublishingIsFlaggedOnTheOverview) {
   sync();
   EXPECT_NE(overview_row(web).find("村务公开逾期：财务公开</span>"), std::string::npos)
       << overview_row(web);
+  // 村务公开 lists each category's newest publication, the late one marked (finance, village, party).
+  EXPECT_EQ(cadence_row(web),
+            "<td>青山村</td><td class=\"late\">2026-11-23</td><td>2026-11-23</td><td>2026-11-23</td>");
   publish(core::NoticeCategory::kFinance, "11月财务公开");
   sync();
   EXPECT_EQ(overview_row(web).find("村务公开逾期"), std::string::npos);

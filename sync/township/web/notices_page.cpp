@@ -2,6 +2,7 @@
 // its audience (one village or all), who published it and whether it was withdrawn; a form to
 // publish one (TownshipAdmin::publish_notice, checked with the kiosk's own rule) and a button
 // to withdraw one (withdraw_notice). Only the villages of the viewer's township are offered.
+// Below, each village's notice cadence (notice_cadence.cpp).
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -123,6 +124,7 @@ Data notices_page(const PageContext& c, const NoticeForm& form) {
   f.set("villages", village_options(c, form.village));
   f.set("csrf", c.viewer.csrf);
   Data d;
+  d.set("cadence", notice_cadence(c));
   d.set("notices", rows);
   d.set("can_publish", Data(can_publish));
   d.set("form", f);

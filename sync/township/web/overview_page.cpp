@@ -2,7 +2,6 @@
 #include <cstdlib>
 
 #include "core/date.h"
-#include "core/notice.h"
 #include "sync/township/web/pages.h"
 
 namespace vsk::township::web {
@@ -21,18 +20,6 @@ std::string format_time(std::int64_t unix_seconds) {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
   return buf;
-}
-
-std::string overdue_notices_text(const PageContext& c, const LastPublished& last, std::int64_t now) {
-  std::vector<std::pair<core::NoticeCategory, std::optional<std::int64_t>>> known;
-  for (const auto& [name, at] : last)
-    if (const auto category = core::notice_category_from_name(name)) known.emplace_back(*category, at);
-  std::string out;
-  for (const auto category : core::overdue_categories(known, now)) {
-    if (!out.empty()) out += "、";
-    out += c.tr.phrase(c.lang, "notice.cat." + std::string(core::notice_category_name(category)));
-  }
-  return out;
 }
 
 Data overview_page(const PageContext& c) {

@@ -37,6 +37,9 @@ Data overview_page(const PageContext& c);
 // and party affairs quarterly), judged as its kiosk judges them (kiosk/core/notice.h), in the
 // viewer's words, joined with "、"; "" when none is overdue.
 std::string overdue_notices_text(const PageContext& c, const LastPublished& last, std::int64_t now);
+// 村务公开's per-village table: each village's newest publication per category with a legal
+// cadence (finance, village, party affairs), late ones marked; villages by name.
+Data notice_cadence(const PageContext& c);
 // `department`: the filter ("" for all; a department account always sees its own only).
 Data escalations_page(const PageContext& c, const std::string& department);
 // One escalated request with its timeline; nullopt when it is not in reach (unknown, never
