@@ -17,6 +17,7 @@
 #include "fake/fake_pin_hasher.h"
 #include "sync/sync_test_support.h"
 #include "sync/township/http_server.h"
+#include "sync/township/store/notice_publication_store.h"
 #include "sync/township/web/dashboard.h"
 
 using namespace vsk;
@@ -26,8 +27,8 @@ namespace {
 
 double seconds_since(Steady::time_point t0) { return std::chrono::duration<double>(Steady::now() - t0).count(); }
 
-// One village: its kiosk, its share of the operations (1 in 200 refused), and a request
-// for every 30 operations in every state.
+// One village: its kiosk, its share of the operations (1 in 200 refused), a request for every
+// 30 operations in every state, and its newest 村务公开 of each category (notice cadence).
 void fill_village(test_support::TestTownship& town, int index, int ops) {
   static const char* kStatus[] = {"submitted", "accepted", "in_progress", "escalated", "completed", "rejected"};
   town.store.write_retrying(town.scope, [&](township::Tx& tx) {
@@ -63,6 +64,10 @@ void fill_village(test_support::TestTownship& town, int index, int ops) {
         town.store.requests().upsert(tx, u);
       }
     }
+    township::NoticePublicationStore notices(town.store.dialect());
+    notices.note(tx, town.scope.root, village, "finance", test_support::kSyncTestNow - 86400 * (index % 40));
+    notices.note(tx, town.scope.root, village, "village", test_support::kSyncTestNow - 86400 * (index % 100));
+    notices.note(tx, town.scope.root, village, "party", test_support::kSyncTestNow - 86400 * 10);
     town.store.devices().advance_acked(tx, d.id);
     tx.commit();
   });
@@ -76,6 +81,10 @@ int main(int argc, char** argv) {
   test_support::TestTownship town;
   const auto t0 = Steady::now();
   for (int v = 0; v < villages; ++v) fill_village(town, v, ops / villages);
+  // A year of the township's own notices to every village (the overview counts them too).
+  for (int n = 0; n < 100; ++n)
+    town.admin.publish_notice(std::nullopt, {{"category", n % 2 ? "party" : "policy"}, {"title", "乡镇通知" + std::to_string(n)},
+                                             {"body", "特此通知。"}});
   std::printf("fill: %d villages, %d operations in %.1f s\n", villages, ops, seconds_since(t0));
 
   platform::FakePinHasher hasher;
