@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
   auto config = township::web::default_dashboard_config();
   config.status_page_per_minute = 1 << 30;  // the bench is one address asking a lot
   township::web::Dashboard dashboard(town.service, accounts, town.clock, config, [](const std::string&) {});
-  dashboard.mount(http.http());
+  dashboard.mount(http);
   const int port = http.bind("127.0.0.1", 0);
   std::thread thread([&] { http.run(); });
   const std::string cookie = "vsk_session=" + accounts.login("clerk", password, "bench").session_token;

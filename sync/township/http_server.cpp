@@ -118,6 +118,8 @@ httplib::Server::HandlerWithContentReader HttpServer::bounded(std::size_t limit,
   };
 }
 
+void HttpServer::allow_upload(const std::string& path, std::size_t limit) { uploads_.emplace_back(path, limit); }
+
 bool HttpServer::has_bounded_route(const httplib::Request& req) const {
   if (req.method != "POST") return false;
   for (const auto& re : bounded_routes_)
@@ -168,11 +170,13 @@ HttpServer::HttpServer(TownshipService& service, Log log, const std::string& tls
       return httplib::Server::HandlerResponse::Handled;
     }
     if (has_bounded_route(req)) return httplib::Server::HandlerResponse::Unhandled;
+    std::size_t limit = kOtherBodyLimit;
+    for (const auto& [path, max] : uploads_)
+      if (req.method == "POST" && req.path == path) limit = max;
     const bool body = req.has_header("Transfer-Encoding") || req.has_header("Content-Encoding") ||
-                      declared_length(req) > kOtherBodyLimit ||
-                      (req.method == "POST" && !req.has_header("Content-Length"));
+                      declared_length(req) > limit || (req.method == "POST" && !req.has_header("Content-Length"));
     if (!body) return httplib::Server::HandlerResponse::Unhandled;
-    refuse_body(res, too_large(kOtherBodyLimit));
+    refuse_body(res, too_large(limit));
     return httplib::Server::HandlerResponse::Handled;
   });
   // An exception a handler did not expect (std::bad_alloc, a JSON type error): a plain 500,

@@ -57,6 +57,9 @@ class HttpServer {
   void stop();  // from any thread, or a signal handler
   // The underlying server, for more routes before run() (the web dashboard mounts here).
   httplib::Server& http() { return *server_; }
+  // A route of http() that takes a body up to `limit` bytes (declared, plain; httplib buffers
+  // it): others get 64 KB. Before run().
+  void allow_upload(const std::string& path, std::size_t limit);
 
  private:
   using BodyHandler = std::function<void(const httplib::Request&, const std::string& body, httplib::Response&)>;
@@ -77,6 +80,7 @@ class HttpServer {
   template <class Base>
   struct ServedBy;
   std::vector<std::regex> bounded_routes_;
+  std::vector<std::pair<std::string, std::size_t>> uploads_;  // allow_upload()
   TownshipService& service_;
   Log log_;
   WorkerLimits worker_limits_;

@@ -161,7 +161,7 @@ int serve(TownshipService& service, const std::string& listen, const std::string
   auto web_config = vsk::township::web::default_dashboard_config();
   web_config.secure_cookies = !tls_cert.empty();
   vsk::township::web::Dashboard dashboard(service, accounts, clock, web_config, log_line);
-  dashboard.mount(server.http());
+  dashboard.mount(server);
   const int bound = server.bind(host, port);
   if (bound < 0) {
     log_line("cannot listen on " + listen);
@@ -178,12 +178,22 @@ int serve(TownshipService& service, const std::string& listen, const std::string
   return 0;
 }
 
+// The reply file for the kiosk's stick, when --reply names one.
+int write_reply(const Args& a, const std::string& reply, const char* when_failed) {
+  std::string error;
+  if (!vsk::sync::write_file_atomic(a.options.at("reply"), reply, &error)) {
+    std::cerr << "import-bundle: " << error << when_failed << "\n";
+    return 1;
+  }
+  std::cout << "reply written to " << a.options.at("reply") << "\n";
+  return 0;
+}
+
 // An enrollment request from a kiosk's stick (issue 19): the reply file enrolls it.
-int import_enroll_request(TownshipService& service, const Args& a, const std::string& bytes) {
-  const auto u = service.enroll_by_bundle(bytes);
-  if (!u.reply.ok()) {
-    const auto e = vsk::sync::decode_error_reply(u.reply.body, nullptr);
-    std::cerr << "import-bundle: enrollment refused: " << (e ? e->code + ": " + e->message_en : u.reply.body) << "\n";
+int report_enrollment(const Args& a, const vsk::township::StickImport& s) {
+  const auto& u = s.enrolled;
+  if (!s.refused.code.empty()) {
+    std::cerr << "import-bundle: enrollment refused: " << s.refused.code << ": " << s.refused.message_en << "\n";
     return 1;
   }
   std::cout << (u.again ? "enrollment request imported before: the same kiosk " : "enrolled kiosk ") << u.device_id;
@@ -193,43 +203,34 @@ int import_enroll_request(TownshipService& service, const Args& a, const std::st
     std::cerr << "import-bundle: an enrollment request needs --reply FILE for the kiosk's answer\n";
     return 1;
   }
-  std::string error;
-  if (!vsk::sync::write_file_atomic(a.options.at("reply"), u.reply.body, &error)) {
-    std::cerr << "import-bundle: " << error << "\n";
-    return 1;
-  }
-  std::cout << "reply written to " << a.options.at("reply") << "\n";
-  return 0;
+  return write_reply(a, s.reply, "");
 }
 
+// The stick's file through TownshipService::import_stick_file, as the web's 终端状态 upload.
 int import_bundle(TownshipService& service, const Args& a) {
   if (a.positional.empty()) return usage();
   std::string error;
   const auto bytes = vsk::sync::read_file(a.positional[0], vsk::sync::kMaxBundleBytes, &error);
-  if (bytes && bytes->rfind(vsk::sync::kEnrollRequestMagic, 0) == 0) return import_enroll_request(service, a, *bytes);
   if (!bytes) {
     std::cerr << "import-bundle: refused: " << error << "\n";
     return 1;
   }
-  const auto imported = service.import_bundle(*bytes);
+  const auto stick = service.import_stick_file(*bytes, Scope::lookup());
+  if (stick.enrollment) return report_enrollment(a, stick);
+  const auto& imported = stick.exchange;
   if (!imported.error.empty()) {
     std::cerr << "import-bundle: refused: " << imported.error << "\n";
     return 1;
   }
   for (const auto& refusal : imported.refusals) std::cerr << "import-bundle: envelope refused: " << refusal << "\n";
-  const auto& replies = imported.replies;
-  std::cout << "imported " << replies.size() << " of " << imported.envelopes << " envelopes";
+  std::cout << "imported " << imported.replies.size() << " of " << imported.envelopes << " envelopes";
   if (imported.already > 0) std::cout << " (" << imported.already << " imported before, unchanged)";
   std::cout << ": " << imported.carried.ops << " operations, " << imported.carried.changes << " changes in the reply\n";
-  if (a.options.count("reply") && !replies.empty()) {
-    if (!vsk::sync::write_file_atomic(a.options.at("reply"), vsk::sync::write_bundle(replies), &error)) {
-      // Nothing is lost: what the bundle carried is held, and the answer to the kiosk's next
-      // bundle tells it so.
-      std::cerr << "import-bundle: " << error << " (the bundle was imported; the kiosk's next bundle gets the answer)\n";
-      return 1;
-    }
-    std::cout << "reply written to " << a.options.at("reply") << "\n";
-  }
+  // Nothing is lost when the reply cannot be written: what the bundle carried is held, and the
+  // answer to the kiosk's next bundle tells it so.
+  if (a.options.count("reply") && !stick.reply.empty() &&
+      write_reply(a, stick.reply, " (the bundle was imported; the kiosk's next bundle gets the answer)") != 0)
+    return 1;
   return imported.refusals.empty() ? 0 : 1;
 }
 

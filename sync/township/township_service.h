@@ -57,6 +57,16 @@ struct UsbImport {
   EnvelopeTally carried;
 };
 
+// Whatever file a kiosk's stick brought (import_stick_file): an enrollment request or an
+// exchange bundle, imported by the one code the command line and the web dashboard share.
+struct StickImport {
+  bool enrollment = false;   // an enrollment request (then `enrolled`), else a bundle (`exchange`)
+  UsbEnrollment enrolled;
+  UsbImport exchange;
+  std::string reply;         // the file for the kiosk's stick; "" for none
+  sync::ErrorReply refused;  // code "" when something was taken; else why nothing changed
+};
+
 class TownshipService {
  public:
   TownshipService(TownshipStore& store, platform::Clock& clock, sync::SigningKey key);
@@ -73,7 +83,14 @@ class TownshipService {
   // An enrollment request file from a USB stick: the rules of enroll() (a code is used once,
   // before it expires, by one kiosk key; a revoked kiosk stays out), and a replacement code
   // revokes the kiosk it replaces. The same request imported again answers the same kiosk.
-  UsbEnrollment enroll_by_bundle(std::string_view request_file);
+  // `reach`: the townships the importer stands for (a code of another one is refused).
+  UsbEnrollment enroll_by_bundle(std::string_view request_file, const Scope& reach = Scope::lookup());
+  // The file from a stick, told apart by its first bytes. `reach` (Scope::lookup() for the
+  // operator's command line) refuses, before anything is applied, a file of a kiosk or an
+  // enrollment code of another township. A bundle imported before (nothing new), one all of
+  // whose envelopes were refused, or a file that is neither is refused too: the reason in
+  // `refused`, what was read in `enrolled` / `exchange`.
+  StickImport import_stick_file(std::string_view bytes, const Scope& reach);
 
   // Staff actions within `scope` (a token's, or the command line's township).
   TownshipAdmin admin(const Scope& scope) { return TownshipAdmin(store_, clock_, scope); }

@@ -65,7 +65,7 @@ std::string TownshipService::enrollment_pages(Tx& tx, const Device& d, std::int6
   return sync::write_bundle(envelopes);
 }
 
-UsbEnrollment TownshipService::enroll_by_bundle(std::string_view request_file) {
+UsbEnrollment TownshipService::enroll_by_bundle(std::string_view request_file, const Scope& reach) {
   std::string why;
   const auto req = sync::read_enroll_request(request_file, &why);
   if (!req)
@@ -87,6 +87,9 @@ UsbEnrollment TownshipService::enroll_by_bundle(std::string_view request_file) {
     if (!code)
       return refused(403, "bad_enroll_code", "注册码不对：乡镇没有发出过这个注册码，请核对后在终端上重新生成注册请求",
                      "no enrollment code of this township matches the request (mistyped?)");
+    if (!reach.system && !reach.reaches(code->target.township_id))
+      return refused(403, "other_township", "这份注册请求用的是另一个乡镇的注册码，请交给发码的乡镇导入",
+                     "the request's enrollment code belongs to another township: import it there");
     return store_.write_retrying(Scope::township(code->target.township_id), [&](Tx& tx) {
       UsbEnrollment u;
       std::optional<Device> d;

@@ -1,6 +1,8 @@
 // TownshipService::import_bundle: a kiosk's USB bundle (issue 19), each envelope through
-// handle_envelope() as if it had come over the network, and the exchange kept for 終端状态.
+// handle_envelope() as if it had come over the network, and the exchange kept for 終端状态;
+// import_stick_file: whichever file the stick brought, for the command line and the web.
 #include "sync/protocol/bundle.h"
+#include "sync/protocol/enroll_bundle.h"
 #include "sync/township/store/usb_exchange_store.h"
 #include "sync/township/township_service.h"
 
@@ -33,6 +35,67 @@ UsbImport TownshipService::import_bundle(std::string_view bundle) {
     UsbExchangeStore(store_.dialect()).record(tx, d->township_id, d->id, last);
     tx.commit();
   });
+  return out;
+}
+
+namespace {
+
+sync::ErrorReply why(const std::string& code, const std::string& zh, const std::string& en) {
+  return sync::ErrorReply{code, zh, en};
+}
+
+// The first refusal's words (a refused envelope's JSON answer), else the general ones.
+sync::ErrorReply refusal_of(const std::string& body, sync::ErrorReply fallback) {
+  auto e = sync::decode_error_reply(body, nullptr);
+  return e && !e->code.empty() ? *e : fallback;
+}
+
+}  // namespace
+
+StickImport TownshipService::import_stick_file(std::string_view bytes, const Scope& reach) {
+  StickImport out;
+  if (bytes.substr(0, sync::kEnrollRequestMagic.size()) == sync::kEnrollRequestMagic) {
+    out.enrollment = true;
+    out.enrolled = enroll_by_bundle(bytes, reach);
+    if (out.enrolled.reply.ok())
+      out.reply = out.enrolled.reply.body;
+    else
+      out.refused = refusal_of(out.enrolled.reply.body, why("refused", "注册请求未被接受", "the enrollment request was refused"));
+    return out;
+  }
+  std::string error;
+  const auto envelopes = sync::read_bundle(bytes, &error);
+  if (!envelopes) {
+    out.exchange.error = error;
+    out.refused = why("not_a_bundle", "这不是终端导出的U盘文件，或文件已损坏", "not a kiosk's USB file, or damaged: " + error);
+    return out;
+  }
+  // Whose kiosks: one of another township is refused before any envelope is applied.
+  for (const auto& e : *envelopes) {
+    const auto env = sync::parse_envelope(e, nullptr);
+    if (!env || reach.system) continue;
+    std::optional<Device> d;
+    {
+      Tx tx = store_.read(Scope::lookup());
+      d = store_.devices().find(tx, env->header.from);
+    }
+    if (d && !reach.reaches(d->township_id)) {
+      out.refused = why("other_township", "这是另一个乡镇的终端导出的文件，请交给该乡镇导入",
+                        "the file is from a kiosk of another township: import it there");
+      return out;
+    }
+  }
+  out.exchange = import_bundle(bytes);
+  if (!out.exchange.replies.empty()) {
+    out.reply = sync::write_bundle(out.exchange.replies);
+  } else if (!out.exchange.refusals.empty()) {
+    out.refused = refusal_of(out.exchange.refusals.front(), why("refused", "文件中的数据未被接受", "the file's data was refused"));
+  } else if (out.exchange.already > 0) {
+    out.refused = why("replayed", "这个文件已经导入过，没有新的内容；请在终端上重新导出U盘数据",
+                      "this file was imported before and holds nothing new: export a new one on the kiosk");
+  } else {
+    out.refused = why("empty", "文件里没有数据", "the file holds no envelopes");
+  }
   return out;
 }
 

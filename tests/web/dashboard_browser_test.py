@@ -360,6 +360,26 @@ class Dashboard(unittest.TestCase):
         self.assertIn(f"带来 {carried.group(1)} 条记录 · 带回 {carried.group(2)} 项更新 · 共 1 次", row)
         ENV.shot("kiosks_usb")
         ctl("import-bundle", f"{WORK}/reply.vsk")
+        # The same from the browser: a file that is not a kiosk's is refused with the reason,
+        # then the kiosk's next bundle goes in and its reply comes down as QS1-from-township.vsk.
+        with open(f"{WORK}/photo.jpg", "wb") as f:
+            f.write(b"not a bundle")
+        ENV.driver.find_element(By.ID, "usb-file").send_keys(f"{WORK}/photo.jpg")
+        ENV.submit(ENV.driver.find_element(By.ID, "usb-submit"))
+        self.assertIn("未导入：这不是终端导出的U盘文件", self.body())
+        ENV.shot("kiosks_usb_refused")
+        downloads = f"{WORK}/downloads"
+        os.makedirs(downloads, exist_ok=True)
+        ENV.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+        ctl("export-bundle", f"{WORK}/QS1-to-township.vsk")
+        ENV.driver.find_element(By.ID, "usb-file").send_keys(f"{WORK}/QS1-to-township.vsk")
+        ENV.driver.find_element(By.ID, "usb-submit").click()
+        reply = f"{downloads}/QS1-from-township.vsk"
+        WebDriverWait(ENV.driver, 20).until(lambda _: os.path.exists(reply))
+        ctl("import-bundle", reply)  # the kiosk takes it (exit 0)
+        ENV.open("/kiosks")
+        self.assertIn("共 2 次", ENV.driver.find_element(By.CSS_SELECTOR, "#kiosks tbody tr").text)
+        ENV.shot("kiosks_usb_upload")
 
     def test_08c_a_receipts_qr_opens_its_status_page_on_a_phone(self):
         town("status-page-base", "set", ENV.base + "/")

@@ -32,7 +32,7 @@ struct StatusServer {
   ProtocolKiosk kiosk{town.service.public_key()};
 
   StatusServer() {
-    dashboard.mount(http.http());
+    dashboard.mount(http);
     port = http.bind("127.0.0.1", 0);
     thread = std::thread([this] { http.run(); });
     const auto r = town.service.enroll(kiosk.enroll_body(town.admin.create_enroll_code("青山村")));

@@ -22,10 +22,11 @@ struct WebServer {
   int port = 0;
   std::thread thread;
 
-  WebServer(township::TownshipService& service, township::TownshipStore& store, platform::Clock& clock)
+  WebServer(township::TownshipService& service, township::TownshipStore& store, platform::Clock& clock,
+            township::web::DashboardConfig config = township::web::default_dashboard_config())
       : accounts(store, clock, hasher), http(service, [](const std::string&) {}),
-        dashboard(service, accounts, clock, township::web::default_dashboard_config(), [](const std::string&) {}) {
-    dashboard.mount(http.http());
+        dashboard(service, accounts, clock, std::move(config), [](const std::string&) {}) {
+    dashboard.mount(http);
     port = http.bind("127.0.0.1", 0);
     thread = std::thread([this] { http.run(); });
   }

@@ -12,6 +12,7 @@
 #include "app/catalog_loader.h"
 #include "core/points_limits.h"
 #include "sync/protocol/keys.h"
+#include "sync/township/http_server.h"
 #include "sync/township/web/i18n.h"
 #include "sync/township/web/pages.h"
 #include "sync/township/web/rate_limiter.h"
@@ -28,6 +29,7 @@ constexpr const char* kLangCookie = "vsk_lang";
 constexpr std::size_t kMaxFormBytes = 64 * 1024;
 // A catalog or points-rules file sent through 文档 (the shipped catalog is about 33 KB).
 constexpr std::size_t kMaxDocumentBytes = 900 * 1000;
+constexpr std::size_t kFormOverheadBytes = 16 * 1024;
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -362,6 +364,42 @@ struct Dashboard::Impl {
       res.status = 303;
       res.set_header("Location", "/login?changed=1");
       res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + cookie_attributes(0));
+    }));
+  }
+
+  // 终端状态's USB upload (admin, clerk): a kiosk's stick file in, the reply file out as a
+  // download, through TownshipService::import_stick_file as `township-server import-bundle`.
+  // A refused file changes nothing and answers the page with the reason.
+  void usb_routes(httplib::Server& s) {
+    s.Post("/kiosks/usb", guarded(Permission::kUsbExchange, [this](const Viewer& v, const std::string& lang,
+                                                                  const httplib::Request& req,
+                                                                  httplib::Response& res) {
+      const auto file = req.has_file("file") ? req.get_file_value("file") : httplib::MultipartFormData{};
+      auto refuse = [&](const std::string& why) {
+        accounts.record(v, "kiosk.usb_refused", file.filename, why);
+        log("web usb import by " + v.user.login + ": refused: " + why);
+        page(res, 422, lang, tr.text(lang, "nav_kiosks"), "kiosks", kiosks_page(context(v, lang)), &v, "/kiosks", "",
+             tr.text(lang, "usb_refused") + why);
+      };
+      if (file.content.empty()) return refuse(tr.text(lang, "usb_no_file"));
+      if (file.content.size() > config.usb_upload_max_bytes)
+        return refuse(tr.format(lang, "usb_too_big", std::to_string(config.usb_upload_max_bytes / (1024 * 1024))));
+      const auto stick = service.import_stick_file(file.content, v.scope);
+      if (!stick.refused.code.empty())
+        return refuse(lang == "en" ? stick.refused.message_en : stick.refused.message_zh);
+      const std::string name = usb_reply_file_name(file.filename, stick.enrollment);
+      const std::string device = stick.enrollment ? stick.enrolled.device_id : stick.exchange.carried.device_id;
+      const std::string detail =
+          stick.enrollment ? "enrollment, " + std::to_string(stick.enrolled.changes) + " changes back"
+                           : std::to_string(stick.exchange.carried.ops) + " operations in, " +
+                                 std::to_string(stick.exchange.carried.changes) + " changes back, " +
+                                 std::to_string(stick.exchange.refusals.size()) + " envelopes refused";
+      accounts.record(v, stick.enrollment ? "kiosk.usb_enroll" : "kiosk.usb_import", device,
+                      file.filename + " -> " + name + ", " + detail);
+      log("web usb import " + device + " by " + v.user.login + ": " + detail);
+      security_headers(res);
+      res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+      res.set_content(stick.reply, "application/octet-stream");
     }));
   }
 
@@ -772,6 +810,7 @@ struct Dashboard::Impl {
       body.set("code", code);
       page(res, 200, lang, tr.text(lang, "enroll_code_title"), "enroll_code", body, &v, "/kiosks");
     }));
+    usb_routes(s);
     document_routes(s);
     notice_routes(s);
     points_routes(s);
@@ -789,6 +828,10 @@ Dashboard::Dashboard(TownshipService& service, Accounts& accounts, platform::Clo
 
 Dashboard::~Dashboard() = default;
 
-void Dashboard::mount(httplib::Server& server) { impl_->routes(server); }
+void Dashboard::mount(HttpServer& server) {
+  // The file's limit and room for the form around it (boundaries, the CSRF token, headers).
+  server.allow_upload("/kiosks/usb", impl_->config.usb_upload_max_bytes + kFormOverheadBytes);
+  impl_->routes(server.http());
+}
 
 }  // namespace vsk::township::web

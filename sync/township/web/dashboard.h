@@ -6,7 +6,9 @@
 //   GET  /                      总览 (overview)
 //   GET  /escalations[?department=D]    吹哨报到, POST /escalations/reply
 //   GET  /kiosks                终端状态; admin: GET /kiosks/confirm?action=revoke|resync&device=D,
-//        POST /kiosks/revoke, /kiosks/resync, /kiosks/enroll (shows the one-time code)
+//        POST /kiosks/revoke, /kiosks/resync, /kiosks/enroll (shows the one-time code);
+//        admin and clerk: POST /kiosks/usb (multipart: a kiosk's stick file in, the reply
+//        file back as a download; TownshipService::import_stick_file, as the CLI)
 //   GET  /audit                 the server audit log (admin)
 //   GET  /users, POST /users/add|reset|disable   staff accounts (admin; new passwords shown once)
 //   GET  /password, POST /password               change one's own password (then log in again)
@@ -32,6 +34,10 @@ struct Request;
 struct Response;
 }  // namespace httplib
 
+namespace vsk::township {
+class HttpServer;
+}  // namespace vsk::township
+
 namespace vsk::township::web {
 
 struct DashboardConfig {
@@ -42,6 +48,7 @@ struct DashboardConfig {
   std::string kiosk_i18n_dir;  // the kiosk's phrases a village sends as keys (assets/i18n)
   bool secure_cookies = false;  // served over TLS
   int status_page_per_minute = 30;  // requests of the public status page per address
+  std::size_t usb_upload_max_bytes = 32u * 1024 * 1024;  // a stick file on 终端状态 (kept in memory)
 };
 
 // The defaults beside the source tree (VSK_ASSETS_DIR), for township-server.
@@ -53,7 +60,8 @@ class Dashboard {
   // Loads translations and templates; throws std::runtime_error naming what is wrong.
   Dashboard(TownshipService& service, Accounts& accounts, platform::Clock& clock, DashboardConfig config, Log log);
   ~Dashboard();
-  void mount(httplib::Server& server);
+  // The routes, and the upload's body limit on the server's front.
+  void mount(HttpServer& server);
 
  private:
   struct Impl;

@@ -3,6 +3,7 @@
 // list of them above the table; for the admin, revoke and re-download (each behind a
 // confirmation page, so no JavaScript is needed) and the enrollment of a new kiosk. A kiosk of
 // a village with no link shows its last USB exchange: when, what came up, what went back.
+#include <cctype>
 #include <cstdlib>
 
 #include "sync/township/kiosk_alerts.h"
@@ -131,7 +132,24 @@ Data kiosks_page(const PageContext& c) {
   d.set("villages", villages);
   d.set("scopes", scopes);
   d.set("csrf", c.viewer.csrf);
+  d.set("usb_upload", Data(allowed(c.viewer.role, Permission::kUsbExchange)));
   return d;
+}
+
+std::string usb_reply_file_name(const std::string& uploaded, bool enrollment) {
+  const std::size_t slash = uploaded.find_last_of("/\\");
+  std::string stem = slash == std::string::npos ? uploaded : uploaded.substr(slash + 1);
+  auto strip = [&stem](std::string_view suffix) {
+    if (stem.size() >= suffix.size() && stem.compare(stem.size() - suffix.size(), suffix.size(), suffix) == 0)
+      stem.resize(stem.size() - suffix.size());
+  };
+  strip(".vsk");
+  strip(enrollment ? "-enroll" : "-to-township");
+  std::string safe;
+  for (const char ch : stem)
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_') safe += ch;
+  if (safe.empty()) safe = "kiosk";
+  return safe + (enrollment ? "-enrolled.vsk" : "-from-township.vsk");
 }
 
 }  // namespace vsk::township::web

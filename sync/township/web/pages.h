@@ -50,6 +50,10 @@ std::string escalation_href(const std::string& village, const std::string& numbe
 std::string query_value(const std::string& s);
 Data audit_page(const PageContext& c);
 Data kiosks_page(const PageContext& c);
+// The reply's name on the stick, from the uploaded file's: "QS1-to-township.vsk" ->
+// "QS1-from-township.vsk", "QS1-enroll.vsk" -> "QS1-enrolled.vsk" (the kiosk reads every
+// .vsk file; letters, digits, '-' and '_' only, so the header needs no quoting).
+std::string usb_reply_file_name(const std::string& uploaded, bool enrollment);
 Data users_page(const PageContext& c);
 // 文档: the documents staff publish ("catalog", "points_rules") and their versions.
 // `chosen_scope`: the form's selection (after a refusal, what was tried).

@@ -25,7 +25,8 @@ bool allowed(Role r, Permission p) {
     case Permission::kViewVillages: return r != Role::kDepartment;
     case Permission::kViewEscalations: return true;
     case Permission::kReply: return r == Role::kAdmin || r == Role::kClerk || r == Role::kDepartment;
-    case Permission::kPublish: return r == Role::kAdmin || r == Role::kClerk;
+    case Permission::kPublish:
+    case Permission::kUsbExchange: return r == Role::kAdmin || r == Role::kClerk;
     case Permission::kManageKiosks:
     case Permission::kManageDocuments:
     case Permission::kManageUsers:

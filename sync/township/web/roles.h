@@ -23,6 +23,7 @@ enum class Permission {
   kManageUsers,
   kViewAudit,
   kApiToken,          // may hold a token for the JSON admin API
+  kUsbExchange,       // 终端状态: import a kiosk's stick file and download the reply
 };
 
 std::optional<Role> parse_role(std::string_view name);
