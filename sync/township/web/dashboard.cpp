@@ -831,6 +831,9 @@ Dashboard::~Dashboard() = default;
 void Dashboard::mount(HttpServer& server) {
   // The file's limit and room for the form around it (boundaries, the CSRF token, headers).
   server.allow_upload("/kiosks/usb", impl_->config.usb_upload_max_bytes + kFormOverheadBytes);
+  // 文档 takes files up to kMaxDocumentBytes: without this a catalog over the 64 KB of other
+  // forms got a bare 413 instead of the page's "文件太大" or its check.
+  server.allow_upload("/documents", kMaxDocumentBytes + kFormOverheadBytes);
   impl_->routes(server.http());
 }
 
