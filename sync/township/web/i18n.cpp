@@ -63,4 +63,10 @@ const std::map<std::string, std::string>& Translations::table(const std::string&
   return tables_.at(language(lang));
 }
 
+std::vector<std::string> Translations::languages() const {
+  std::vector<std::string> out;
+  for (const auto& [lang, table] : tables_) out.push_back(lang);
+  return out;
+}
+
 }  // namespace vsk::township::web

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace vsk::township::web {
 
@@ -23,6 +24,7 @@ class Translations {
   const std::string& text(const std::string& lang, const std::string& key) const;
   std::string format(const std::string& lang, const std::string& key, const std::string& n) const;
   const std::map<std::string, std::string>& table(const std::string& lang) const;
+  std::vector<std::string> languages() const;
 
  private:
   std::map<std::string, std::map<std::string, std::string>> tables_;

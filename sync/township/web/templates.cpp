@@ -20,10 +20,13 @@ Templates::Templates(const std::string& dir) {
   if (templates_.empty()) throw std::runtime_error("no templates in " + dir);
 }
 
-std::string Templates::render(const std::string& name, const Data& data) const {
+std::string Templates::render(const std::string& name, const Data& data, const Data* shared) const {
   const auto it = templates_.find(name);
   if (it == templates_.end()) throw std::runtime_error("no template " + name);
-  std::string out = it->second->render(data);
+  kainjow::mustache::context<std::string> ctx;
+  if (shared) ctx.push(shared);
+  ctx.push(&data);  // searched first
+  std::string out = it->second->render(ctx);
   if (!it->second->is_valid()) throw std::runtime_error("template " + name + ": " + it->second->error_message());
   return out;
 }

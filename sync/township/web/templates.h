@@ -18,7 +18,8 @@ class Templates {
   // Loads every NAME.mustache in `dir`; throws std::runtime_error on one that does not parse.
   explicit Templates(const std::string& dir);
   // Renders `name` with `data`; throws std::runtime_error for an unknown template.
-  std::string render(const std::string& name, const Data& data) const;
+  // `shared` (e.g. the page's words) is looked up beneath `data` without being copied into it.
+  std::string render(const std::string& name, const Data& data, const Data* shared = nullptr) const;
 
  private:
   std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates_;
