@@ -52,31 +52,42 @@ std::string rule_zh(const core::PointsRules& rules, const std::string& id) {
 }
 
 // What waits for a staff decision: large entries, objections, good deeds declared.
+// One row of a staff list (named fields: detail_msg is set afterwards where needed).
+StaffPointsItem staff_item(std::string title, std::string detail, std::vector<StaffPointsButton> actions = {},
+                           std::string note = "") {
+  StaffPointsItem item;
+  item.title = std::move(title);
+  item.detail = std::move(detail);
+  item.actions = std::move(actions);
+  item.note = std::move(note);
+  return item;
+}
+
 void add_decisions(store::KioskStore& store, const core::PointsRules& rules, const std::string& list,
                    std::vector<StaffPointsItem>& items) {
   if (list == "approvals") {
     for (const auto& v : store.points().pending_approvals()) {
-      items.push_back({rule_zh(rules, v.entry.rule_id) + " " + signed_points(v.entry.delta),
+      items.push_back(staff_item(rule_zh(rules, v.entry.rule_id) + " " + signed_points(v.entry.delta),
                        (v.resident_name.empty() ? v.address : core::mask_name(v.resident_name) + " · " + v.address) +
                            " · " + v.staff_name,
                        {{{PointsVerb::kApprove, v.entry.seq}, "points.act.approve"},
-                        {{PointsVerb::kRefuse, v.entry.seq}, "points.act.refuse"}}});
+                        {{PointsVerb::kRefuse, v.entry.seq}, "points.act.refuse"}}));
     }
   } else if (list == "objections") {
     for (const auto& o : store.points().open_objections()) {
       const auto v = store.points().entry(o.entry_seq);
-      items.push_back({rule_zh(rules, v->entry.rule_id) + " " + signed_points(v->entry.delta),
+      items.push_back(staff_item(rule_zh(rules, v->entry.rule_id) + " " + signed_points(v->entry.delta),
                        core::mask_name(o.resident_name),
                        {{{PointsVerb::kUphold, o.id}, "points.act.uphold"},
                         {{PointsVerb::kDismiss, o.id}, "points.act.dismiss"}},
-                       o.reason});
+                       o.reason));
     }
   } else {
     for (const auto& c : store.points().open_claims())
-      items.push_back({rule_zh(rules, c.rule_id), core::mask_name(c.resident_name),
+      items.push_back(staff_item(rule_zh(rules, c.rule_id), core::mask_name(c.resident_name),
                        {{{PointsVerb::kClaimOk, c.id}, "points.act.approve"},
                         {{PointsVerb::kClaimNo, c.id}, "points.act.refuse"}},
-                       c.note});
+                       c.note));
   }
 }
 
@@ -85,12 +96,12 @@ void add_overview(store::KioskStore& store, const core::PointsRules& rules, cons
                   std::vector<StaffPointsItem>& items) {
   if (list == "shop") {
     for (const auto& d : store.points().open_redemptions())
-      items.push_back({d.code + " " + d.goods_zh, core::mask_name(d.resident_name) + " · " + signed_points(-d.price),
+      items.push_back(staff_item(d.code + " " + d.goods_zh, core::mask_name(d.resident_name) + " · " + signed_points(-d.price),
                        {{{PointsVerb::kCollect, d.id}, "points.act.collect"},
-                        {{PointsVerb::kCancel, d.id}, "points.act.cancel"}}});
+                        {{PointsVerb::kCancel, d.id}, "points.act.cancel"}}));
     // Every item, sold-out ones too (they are the ones to restock), stock in words.
     for (const auto& g : store.points().goods()) {
-      StaffPointsItem item{g.name_zh + " · " + std::to_string(g.price), "", {{{PointsVerb::kRestock, g.id}, "points.act.restock"}}};
+      StaffPointsItem item = staff_item(g.name_zh + " · " + std::to_string(g.price), "", {{{PointsVerb::kRestock, g.id}, "points.act.restock"}});
       item.detail_msg = g.stock > 0 ? core::Message("points.goods_stock").arg("n", std::to_string(g.stock))
                                     : core::Message("points.goods_sold_out");
       items.push_back(std::move(item));
@@ -98,17 +109,17 @@ void add_overview(store::KioskStore& store, const core::PointsRules& rules, cons
   } else if (list == "summary") {
     const auto [from, to] = PointsService::month_bounds(now);
     for (const auto& r : store.points().summary_by_grid(from, to))
-      items.push_back({r.key,
+      items.push_back(staff_item(r.key,
                        std::to_string(r.entries) + " · +" + std::to_string(r.awarded) + " · " + std::to_string(r.deducted),
-                       {}, "grid"});
+                       {}, "grid"));
     for (const auto& r : store.points().summary_by_rule(from, to))
-      items.push_back({rule_zh(rules, r.key),
+      items.push_back(staff_item(rule_zh(rules, r.key),
                        std::to_string(r.entries) + " · +" + std::to_string(r.awarded) + " · " + std::to_string(r.deducted),
-                       {}, "rule"});
+                       {}, "rule"));
   } else if (list == "conflicts") {
     for (const auto& c : store.points().conflicts())
-      items.push_back({"#" + std::to_string(c.entry_seq) + " " + signed_points(c.delta) + " (" + c.origin + ")",
-                       std::to_string(c.balance_before) + " -> " + std::to_string(c.balance_before + c.delta), {}});
+      items.push_back(staff_item("#" + std::to_string(c.entry_seq) + " " + signed_points(c.delta) + " (" + c.origin + ")",
+                       std::to_string(c.balance_before) + " -> " + std::to_string(c.balance_before + c.delta), {}));
   }
 }
 

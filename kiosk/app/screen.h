@@ -55,6 +55,9 @@ enum class Screen {
   kStaffAccount,       // one account (or a new one): role, grid, disable, reset PIN
   kStaffAccountKeypad, // a new account's staff number
   kStaffAccountPick,   // role / grid
+  kVillageSettings,       // admin: 村务设置, every setting with its value
+  kVillageSettingKeypad,  // a number setting on the keypad, with its range
+  kVillageSettingPick,    // a choice setting (printer mode)
 };
 
 }  // namespace vsk::app

@@ -415,6 +415,7 @@ struct ViewState {
   ResidentsView residents;          // 居民管理
   RollImportView roll_import;       // 从U盘导入
   StaffAccountsView staff_accounts; // 工作人员
+  VillageSettingsView village_settings; // 村务设置
 };
 
 }  // namespace vsk::app

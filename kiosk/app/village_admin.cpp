@@ -19,6 +19,10 @@ bool VillageAdmin::open_admin(const std::string& feature_key) {
     staff_.open();
     return true;
   }
+  if (feature_key == "admin.settings") {
+    settings_.open();
+    return true;
+  }
   return false;
 }
 
@@ -32,21 +36,25 @@ void VillageAdmin::handle(const VillageAdminAction& a) {
         else if constexpr (is_one_of<T, StaffOpen, StaffNew, StaffPickRole, StaffPickGrid, StaffAccountPickOption, StaffSave,
                                      StaffDisable, StaffResetPin>)
           staff_.handle(a);
+        else if constexpr (is_one_of<T, SettingsEdit, SettingsPickOption>)
+          settings_.handle(a);
         else
           residents_.handle(a);
       },
       a);
 }
 
-bool VillageAdmin::on_submit() { return residents_.on_submit() || staff_.on_submit(); }
+bool VillageAdmin::on_submit() { return residents_.on_submit() || staff_.on_submit() || settings_.on_submit(); }
 
 std::optional<TextField> VillageAdmin::text_field(const std::string& target) const {
   if (auto f = residents_.text_field(target)) return f;
+  if (auto f = settings_.text_field(target)) return f;
   return staff_.text_field(target);
 }
 
 core::Status VillageAdmin::take_text(const std::string& target, const std::string& value) {
   if (residents_.text_field(target)) return residents_.take_text(target, value);
+  if (settings_.text_field(target)) return settings_.take_text(target, value);
   return staff_.take_text(target, value);
 }
 

@@ -92,4 +92,22 @@ struct StaffAccountsView {
   VillagePickView pick;
 };
 
+// 村务设置 (admin only, app/village_settings.h): one row per setting as it is now.
+struct SettingRowView {
+  std::string key;        // the setting, e.g. "points.notice_days"
+  std::string label_key;  // its name
+  std::string value;      // numbers and texts as stored
+  std::string value_key;  // switches and choices: the words of the value instead
+  std::string unit_key;   // numbers: "settings.unit.days"...
+  std::int64_t min = 0, max = 0;
+  bool is_text = false;    // opens the keyboard (OpenTextEntry{"settings." + key})
+  bool on_restart = false; // read at start: 重启后生效
+};
+
+struct VillageSettingsView {
+  std::vector<SettingRowView> rows;
+  std::size_t editing = 0;  // the row on the keypad or the pick page
+  VillagePickView pick;
+};
+
 }  // namespace vsk::app

@@ -71,6 +71,9 @@ void draw_screen(UiContext& ui) {
     case app::Screen::kStaffAccount: screens::staff_account(ui); break;
     case app::Screen::kStaffAccountKeypad: screens::staff_account_keypad(ui); break;
     case app::Screen::kStaffAccountPick: screens::staff_account_pick(ui); break;
+    case app::Screen::kVillageSettings: screens::village_settings(ui); break;
+    case app::Screen::kVillageSettingKeypad: screens::village_setting_keypad(ui); break;
+    case app::Screen::kVillageSettingPick: screens::village_setting_pick(ui); break;
   }
   ImGui::End();
   screens::failure_banner(ui);  // a failed write, until the next touch

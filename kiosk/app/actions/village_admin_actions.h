@@ -1,7 +1,8 @@
 // Running a real village (issue 11), staff admin mode: 居民管理 (find, open, edit, 迁出,
 // PINs at the window), 从U盘导入 (the roll from a USB stick) and the staff accounts screen.
 // Handled by app/residents_flow.h, app/roll_import_flow.h and app/staff_admin_flow.h; the
-// screens open with OpenAdminFeature{"admin.residents"} / {"admin.staff"}.
+// screens open with OpenAdminFeature{"admin.residents"} / {"admin.staff"}; 村务设置
+// (app/village_settings_flow.h) with {"admin.settings"}.
 #pragma once
 
 #include <cstddef>
@@ -54,10 +55,19 @@ struct StaffSave {};  // the new account, or the changed role / grid
 struct StaffDisable {};
 struct StaffResetPin {};
 
+// ---- 村务设置 (admin only) ----
+struct SettingsEdit {  // a row: a switch flips at once, a number opens the keypad, a choice its page
+  std::size_t index = 0;
+};
+struct SettingsPickOption {
+  std::size_t index = 0;
+};
+
 using VillageAdminAction =
     std::variant<ResidentsSearchById, ResidentOpen, ResidentPin, ResidentEditPhone, ResidentSetStatus,
                  ResidentPickGrid, ResidentPickRelation, ResidentPickOption, RollImportOpen,
                  RollImportPick, RollImportSkipBad, RollImportCreateGrids, RollImportConfirm, StaffOpen, StaffNew,
-                 StaffPickRole, StaffPickGrid, StaffAccountPickOption, StaffSave, StaffDisable, StaffResetPin>;
+                 StaffPickRole, StaffPickGrid, StaffAccountPickOption, StaffSave, StaffDisable, StaffResetPin,
+                 SettingsEdit, SettingsPickOption>;
 
 }  // namespace vsk::app

@@ -27,7 +27,10 @@ void admin_home(UiContext& ui) {
   if (!scoped) features.push_back("admin.notices");
   features.push_back("admin.sync");
   if (s.role_key != "role.volunteer") features.push_back("admin.residents");
-  if (s.role_key == "role.admin") features.push_back("admin.staff");
+  if (s.role_key == "role.admin") {
+    features.push_back("admin.staff");
+    features.push_back("admin.settings");
+  }
   const ImVec2 start = ImGui::GetCursorPos();
   const float gap = em;
   constexpr int kPerRow = 6;
@@ -42,7 +45,8 @@ void admin_home(UiContext& ui) {
   // The kiosk's own health: a database replaced at start-up (until staff clear it), low space.
   const app::MaintenanceView& m = ui.state.maintenance;
   const float wrap = ImGui::GetWindowWidth() - em * 4;
-  ImGui::SetCursorPos(ImVec2(em * 2, start.y + tile.y + gap));
+  const int rows = (static_cast<int>(features.size()) + per_row - 1) / per_row;
+  ImGui::SetCursorPos(ImVec2(em * 2, start.y + rows * (tile.y + gap)));
   if (m.recovered) {
     const std::string when = date_words(ui, core::format_date(core::date_of(m.backup_time))) + " " +
                              china_time(m.backup_time, "%H:%M");

@@ -55,6 +55,9 @@ void staff_accounts(UiContext& ui);   // 工作人员
 void staff_account(UiContext& ui);
 void staff_account_keypad(UiContext& ui);
 void staff_account_pick(UiContext& ui);
+void village_settings(UiContext& ui);  // 村务设置
+void village_setting_keypad(UiContext& ui);
+void village_setting_pick(UiContext& ui);
 // Drawn over any screen while the app asks whether the resident needs more time.
 void idle_prompt(UiContext& ui);
 void failure_banner(UiContext& ui);  // the error edge's message, over any screen
