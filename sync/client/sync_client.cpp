@@ -181,8 +181,11 @@ SyncReport SyncClient::enroll(Transport& t, const std::string& server_url, const
 }
 
 Operation SyncClient::wire_op(const store::OutboxOp& o, std::int64_t base) {
-  const json payload = json::parse(o.payload, nullptr, false);
-  return {o.op_id, o.seq - base, o.type, o.device_time, payload.is_discarded() ? json::object() : payload};
+  // The stored text goes out as it is once it is known to be JSON (checked without building
+  // a tree); anything else is sent as {}, as it was before.
+  Operation op{o.op_id, o.seq - base, o.type, o.device_time, json::object()};
+  op.payload_text = json::accept(o.payload) ? o.payload : "{}";
+  return op;
 }
 
 std::string SyncClient::next_envelope(const Identity& id, const std::string& kind, const std::string& text) {
@@ -250,7 +253,7 @@ std::optional<std::string> SyncClient::exchange(Transport& t, const std::string&
   return resp->body;
 }
 
-bool SyncClient::apply_push_reply(const Identity& id, std::string_view bytes, SyncReport& r) {
+bool SyncClient::apply_push_reply(const Identity& id, std::string_view bytes, SyncReport& r, const PushBatch* sent) {
   auto tx = store_.begin();
   const auto text = open_reply(tx, id, bytes, "push-result", r);
   if (!text) return false;
@@ -259,6 +262,14 @@ bool SyncClient::apply_push_reply(const Identity& id, std::string_view bytes, Sy
     fail(r, "bad_reply", "the reply content cannot be read");
     return false;
   }
+  // Nothing is marked acknowledged from an answer about other operations than those sent.
+  if (const auto why = sent ? reply_mismatch(*sent, *reply)
+                            : reply->compact ? std::optional<std::string>("a compact answer in a USB bundle")
+                                             : std::nullopt) {
+    fail(r, "bad_reply", "the township's answer does not match the operations sent: " + *why);
+    return false;
+  }
+  if (reply->compact) r.accepted += static_cast<int>(reply->answered - static_cast<std::int64_t>(reply->results.size()));
   auto& s = store_.sync();
   const std::int64_t base = s.get_int(store::sync_key::kSeqBase);
   const std::int64_t acked = reply->acked_seq + base;
@@ -311,9 +322,10 @@ bool SyncClient::push(Transport& t, const Identity& id, SyncReport& r) {
     batch.pending_total = s.count_after(from) - static_cast<std::int64_t>(ops.size());  // left after this batch
     batch.device_time = clock_.unix_seconds();
     if (heartbeat_due_ && make_heartbeat_) batch.heartbeat = make_heartbeat_();
+    batch.compact_reply = true;
     // An empty first batch is the hello that tells us where the township stands.
     const auto body = exchange(t, next_envelope(id, "push", encode(batch)), r);
-    if (!body || !apply_push_reply(id, *body, r)) return false;
+    if (!body || !apply_push_reply(id, *body, r, &batch)) return false;
     if (batch.heartbeat) {
       heartbeat_due_ = false;
       if (heartbeat_sent_) heartbeat_sent_(*batch.heartbeat);

@@ -114,7 +114,9 @@ class SyncClient {
                                         const std::string& kind, SyncReport& r);
   bool push(Transport& t, const Identity& id, SyncReport& r);
   bool pull(Transport& t, const Identity& id, SyncReport& r);
-  bool apply_push_reply(const Identity& id, std::string_view bytes, SyncReport& r);
+  // `sent`: the batch this answers (online); a reply that does not answer exactly its
+  // operations is refused. Null: from a USB bundle, whose batches asked for full replies.
+  bool apply_push_reply(const Identity& id, std::string_view bytes, SyncReport& r, const PushBatch* sent = nullptr);
   bool apply_pull_reply(const Identity& id, std::string_view bytes, SyncReport& r, bool* more);
   bool apply_history(const Identity& id, std::string_view bytes, SyncReport& r);
   // The envelopes of a township bundle, in order; those imported before are skipped.

@@ -4,6 +4,9 @@
 // push: the kiosk sends outbox operations in device sequence order; the server answers one
 //       result per operation and the highest sequence number it holds without gaps
 //       (acked_seq). An empty push is the "hello" that tells the kiosk where to resume.
+//       A kiosk that asks for it (PushBatch::compact_reply) is answered compactly: results
+//       only for the operations not accepted, by seq, and a digest of the batch's op ids in
+//       place of every op id (issue 18: the op ids were half of the reply's bytes).
 // pull: the kiosk asks for the village's changes after its cursor; the server answers a page
 //       and the cursor to store with it.
 #pragma once
@@ -26,6 +29,9 @@ struct Operation {
   std::string type;            // "request.submitted", "request.event", "request.rated", ...
   std::int64_t device_time = 0;  // unix seconds on the kiosk's clock: shown, never used to order
   nlohmann::json payload = nlohmann::json::object();
+  // The kiosk's stored payload, JSON text already checked (SyncClient::wire_op): encode()
+  // writes it as it is instead of `payload` (no parse and dump of every operation).
+  std::string payload_text{};
 };
 
 struct PushBatch {
@@ -33,6 +39,9 @@ struct PushBatch {
   std::int64_t pending_total = 0;  // operations the kiosk holds beyond this batch (health)
   std::int64_t device_time = 0;    // the kiosk's clock when it sent this (clock-skew check)
   std::optional<Heartbeat> heartbeat;  // the first batch of a round carries the kiosk's health
+  // This kiosk reads compact replies. Townships before issue 18 ignore the field and answer
+  // in full (the kiosk reads both); kiosks before it never send it and get full replies.
+  bool compact_reply = false;
 };
 
 enum class OpOutcome { kAccepted, kDuplicate, kRejected };
@@ -46,10 +55,22 @@ struct OpResult {
 };
 
 struct PushReply {
-  std::vector<OpResult> results;
+  std::vector<OpResult> results;  // compact: only the operations not accepted, op_id empty
   std::int64_t acked_seq = 0;
   std::int64_t server_time = 0;
+  // Compact replies: how many operations the township answered and ops_digest() of their op
+  // ids in the order received. A full reply (compact false) has one result per operation,
+  // each with its op id.
+  bool compact = false;
+  std::int64_t answered = 0;
+  std::string ops_digest{};
 };
+
+// BLAKE2b-128 (hex) over the op ids of `ops` in order: what a compact reply answers.
+std::string ops_digest(const std::vector<Operation>& ops);
+// Does `reply` answer exactly the operations of `sent` (count, op ids in order, seqs)?
+// nullopt when it does; else what differs.
+std::optional<std::string> reply_mismatch(const PushBatch& sent, const PushReply& reply);
 
 struct PullRequest {
   std::int64_t cursor = 0;

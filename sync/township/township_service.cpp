@@ -210,6 +210,11 @@ Reply TownshipService::handle_push(const Device& seen, const sync::EnvelopeHeade
     if (auto refused = refusal(*d, h)) return *refused;
     sync::PushReply reply;
     apply_batch(tx, *d, batch->ops, reply.results, now);
+    if (batch->compact_reply) {  // results only for what was not accepted, and the op ids' digest
+      reply.compact = true;
+      reply.answered = static_cast<std::int64_t>(batch->ops.size());
+      reply.ops_digest = sync::ops_digest(batch->ops);
+    }
     reply.acked_seq = store_.devices().advance_acked(tx, d->id);
     reply.server_time = now;
     const std::int64_t counter = store_.devices().note_contact(

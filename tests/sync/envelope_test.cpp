@@ -114,6 +114,78 @@ TEST(Messages, PushBatchRoundTrips) {
   EXPECT_EQ(d->pending_total, 3);
 }
 
+TEST(Messages, AStoredPayloadTextIsSentAsItIs) {
+  PushBatch b;
+  b.ops.push_back({"id-1", 1, "request.event", 1795399200, nlohmann::json::object()});
+  b.ops[0].payload_text = R"({"number":"QS1-1123-001","note":"\"引号\" \\ 和换行\n"})";
+  b.heartbeat = std::nullopt;
+  std::string why;
+  const auto d = decode_push_batch(encode(b), &why);
+  ASSERT_TRUE(d) << why;
+  EXPECT_EQ(d->ops[0].payload["note"], "\"引号\" \\ 和换行\n");
+  EXPECT_FALSE(d->compact_reply);  // not asked: a kiosk before issue 18
+  b.compact_reply = true;
+  EXPECT_TRUE(decode_push_batch(encode(b), &why)->compact_reply);
+}
+
+// Issue 18: a compact reply names no op id; the kiosk checks it against the batch it sent.
+TEST(Messages, ACompactPushReplyCarriesADigestInsteadOfTheOpIds) {
+  PushBatch sent;
+  sent.compact_reply = true;
+  for (int i = 1; i <= 3; ++i)
+    sent.ops.push_back({"0c4b2f5e-7f0a-4d1b-9a55-3f1e2d00000" + std::to_string(i), i, "request.submitted", 0, {}});
+  PushReply reply;
+  reply.compact = true;
+  reply.answered = 3;
+  reply.ops_digest = ops_digest(sent.ops);
+  reply.acked_seq = 3;
+  reply.results = {{sent.ops[0].op_id, 1, OpOutcome::kAccepted, "", ""},
+                   {sent.ops[1].op_id, 2, OpOutcome::kRejected, "unknown_type", "乡镇无法识别"},
+                   {sent.ops[2].op_id, 3, OpOutcome::kAccepted, "", ""}};
+  const std::string text = encode(reply);
+  for (const auto& o : sent.ops) EXPECT_EQ(text.find(o.op_id), std::string::npos) << text;
+  std::string why;
+  const auto d = decode_push_reply(text, &why);
+  ASSERT_TRUE(d) << why;
+  EXPECT_TRUE(d->compact);
+  ASSERT_EQ(d->results.size(), 1u);  // only what was not accepted
+  EXPECT_EQ(d->results[0].seq, 2);
+  EXPECT_EQ(d->results[0].code, "unknown_type");
+  EXPECT_EQ(reply_mismatch(sent, *d), std::nullopt);
+
+  PushBatch other = sent;
+  other.ops[1].op_id = "0c4b2f5e-7f0a-4d1b-9a55-3f1e2d000009";
+  EXPECT_NE(reply_mismatch(other, *d), std::nullopt);  // another operation under seq 2
+  PushBatch fewer = sent;
+  fewer.ops.pop_back();
+  EXPECT_NE(reply_mismatch(fewer, *d), std::nullopt);
+  PushReply stray = *d;
+  stray.results[0].seq = 7;
+  EXPECT_NE(reply_mismatch(sent, stray), std::nullopt);  // a result for a seq not sent
+}
+
+// A township before issue 18 ignores compact_reply and answers in full: still read and checked.
+TEST(Messages, AFullPushReplyIsStillReadAndCheckedByOpId) {
+  PushBatch sent;
+  sent.ops.push_back({"id-1", 1, "request.submitted", 0, {}});
+  sent.ops.push_back({"id-2", 2, "request.submitted", 0, {}});
+  const std::string old_township =
+      R"({"results":[{"op_id":"id-1","seq":1,"outcome":"accepted","code":"","message_zh":""},)"
+      R"({"op_id":"id-2","seq":2,"outcome":"duplicate","code":"","message_zh":""}],"acked_seq":2,"server_time":0})";
+  std::string why;
+  const auto d = decode_push_reply(old_township, &why);
+  ASSERT_TRUE(d) << why;
+  EXPECT_FALSE(d->compact);
+  EXPECT_EQ(d->results.size(), 2u);
+  EXPECT_EQ(reply_mismatch(sent, *d), std::nullopt);
+  sent.ops[1].op_id = "id-3";
+  EXPECT_NE(reply_mismatch(sent, *d), std::nullopt);
+  // And a full reply from this code (to a kiosk that did not ask) still names every op id.
+  PushReply full;
+  full.results = {{"id-1", 1, OpOutcome::kAccepted, "", ""}};
+  EXPECT_NE(encode(full).find("\"op_id\":\"id-1\""), std::string::npos);
+}
+
 TEST(Messages, StrictDecodingNamesTheField) {
   std::string why;
   EXPECT_FALSE(decode_push_batch(R"({"ops":[{"op_id":"a","seq":"1","type":"t","device_time":0,"payload":{}}],

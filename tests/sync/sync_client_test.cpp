@@ -10,6 +10,7 @@
 
 #include "app/township_documents.h"
 #include "sync/protocol/bundle.h"
+#include "sync/protocol/envelope.h"
 #include "sync_test_support.h"
 
 namespace vsk::test_support {
@@ -295,6 +296,44 @@ TEST_P(SyncClient, QuarantinedOperationsDoNotBlockTheRest) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].op.type, "teleport.resident");
   EXPECT_EQ(q[0].code, "unknown_type");
+}
+
+// Issue 18: a push's answer names operations by seq, not by their 36-character op ids (half
+// of the answer's bytes before), and the kiosk still checks the answer is about what it sent.
+TEST_P(SyncClient, PushAnswersCarryNoOpIds) {
+  TestTownship town{GetParam()};
+  TestKiosk k;
+  const sync::SigningKey key = sync::SigningKey::generate();
+  k.client = std::make_unique<sync::SyncClient>(k.store, k.clock, key, k.changes);
+  town.enroll(k, "青山村");
+  for (int i = 0; i < 20; ++i) k.file_request();
+  struct Recording : sync::Transport {
+    sync::Transport& inner;
+    std::vector<std::string> answers;
+    explicit Recording(sync::Transport& t) : inner(t) {}
+    std::optional<sync::HttpResponse> post(const std::string& path, const std::string& body, const std::string& type,
+                                           std::string* error) override {
+      auto r = inner.post(path, body, type, error);
+      if (r && path == "/v1/sync") answers.push_back(r->body);
+      return r;
+    }
+  } recording(town.loopback);
+  const auto r = k.client->run_once(recording);
+  ASSERT_TRUE(r.ok) << r.error_code << " " << r.error_detail;
+  EXPECT_EQ(r.accepted, r.pushed);
+  EXPECT_EQ(k.acked(), k.last_seq());
+  int pushes = 0;
+  for (const auto& body : recording.answers) {
+    sync::EnvelopeError e{};
+    const auto env = sync::parse_envelope(body, &e);
+    ASSERT_TRUE(env);
+    if (env->header.kind != "push-result") continue;
+    const auto text = sync::open_envelope(*env, town.service.public_key(), key, &e);
+    ASSERT_TRUE(text);
+    ++pushes;
+    for (const auto& id : kiosk_op_ids(k.store)) EXPECT_EQ(text->find(id), std::string::npos) << *text;
+  }
+  EXPECT_GE(pushes, 1);
 }
 
 // Faults in a loop: every round loses, duplicates or fails some messages while the village

@@ -73,6 +73,30 @@ TEST_P(TownshipTest, ExactlyOncePerOpIdAndSeq) {
   EXPECT_EQ(town.op_ids(device), (std::vector<std::string>{"a", "b", "c"}));
 }
 
+// Issue 18: a kiosk that asks for compact answers gets results only for what was not
+// accepted and a digest of the op ids; one that does not (older kiosks) gets every op id.
+TEST_P(TownshipTest, CompactAnswersOnlyToKiosksThatAskForThem) {
+  const std::vector<Operation> ops{op(1, "a"), Operation{"x", 2, "teleport.resident", 0, nlohmann::json::object()},
+                                   op(3, "c")};
+  sync::PushBatch b;
+  b.ops = ops;
+  b.compact_reply = true;
+  const auto compact = open_push(town.service.handle_envelope(envelope("push", sync::encode(b), kiosk)));
+  EXPECT_TRUE(compact.compact);
+  EXPECT_EQ(compact.answered, 3);
+  ASSERT_EQ(compact.results.size(), 1u);
+  EXPECT_EQ(compact.results[0].seq, 2);
+  EXPECT_EQ(compact.results[0].code, "unknown_type");
+  EXPECT_EQ(sync::reply_mismatch(b, compact), std::nullopt);
+  EXPECT_EQ(compact.acked_seq, 3);
+  const auto full = open_push(push(ops));  // the same again, as a kiosk before issue 18 sends it
+  EXPECT_FALSE(full.compact);
+  ASSERT_EQ(full.results.size(), 3u);
+  EXPECT_EQ(full.results[0].op_id, "a");
+  EXPECT_EQ(full.results[0].outcome, sync::OpOutcome::kDuplicate);
+  EXPECT_EQ(full.results[1].code, "unknown_type");
+}
+
 TEST_P(TownshipTest, ReorderedOperationsAckOnlyWithoutGaps) {
   EXPECT_EQ(open_push(push({op(2, "b")})).acked_seq, 0);
   EXPECT_EQ(open_push(push({op(3, "c")})).acked_seq, 0);
