@@ -18,7 +18,7 @@
 #include "app/bootstrap.h"
 #include "app/township_documents.h"
 #include "core/id_number.h"
-#include "sync/client/sync_scheduler.h"
+#include "sync/client/kiosk_sync_port.h"
 #include "sync/client/usb_exchange.h"
 #include "app/calendar_loader.h"
 #include "app/catalog_loader.h"
@@ -207,15 +207,13 @@ int main(int argc, char** argv) {
     notice_policy.image_dir = data_dir + "/notice-images";
     notice_policy.min_free_bytes = backups.min_free_bytes();
     vsk::app::NoticeService notices(store, clock, notice_policy);
-    // Sync with the township in the background, once this kiosk is enrolled (kioskctl enroll).
-    std::unique_ptr<vsk::sync::SyncScheduler> scheduler;
-    std::unique_ptr<vsk::sync::SchedulerSyncPort> sync_port;
-    // A kiosk enrolled by USB stick has no township address: it exchanges bundles only.
-    if (store.sync().health().enrolled && !store.sync().health().server_url.empty() && !o.measure_startup &&
-        o.idle_seconds == 0) {
-      scheduler = vsk::sync::make_kiosk_scheduler(data_dir, assets);
-      sync_port = std::make_unique<vsk::sync::SchedulerSyncPort>(*scheduler);
-      scheduler->start();
+    // Sync with the township in the background once this kiosk is enrolled (kioskctl enroll,
+    // or 连接乡镇 on screen, which starts it then). A kiosk enrolled by USB stick has no
+    // township address: it exchanges bundles only.
+    std::optional<vsk::sync::KioskSyncPort> sync_port;
+    if (!o.measure_startup && o.idle_seconds == 0) {
+      sync_port.emplace(data_dir, assets);
+      sync_port->start_if_enrolled();
     }
     // USB stick work for a village with no link (同步状态: 通过U盘连接乡镇, 导出/导入U盘数据).
     vsk::sync::UsbExchange usb(data_dir, assets, o.usb_dir);
@@ -223,7 +221,7 @@ int main(int argc, char** argv) {
                                    o.measure_startup ? nullptr : &backups};
     services.usb = &usb;
     services.points = &points;
-    services.sync = sync_port.get();
+    services.sync = sync_port ? &*sync_port : nullptr;
     services.notices = &notices;
     services.speaker = &speaker;
     services.pinyin = &pinyin;

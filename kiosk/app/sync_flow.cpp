@@ -4,6 +4,8 @@
 
 #include "app/sync_error_text.h"
 #include "core/permissions.h"
+#include "core/status_link.h"
+#include "core/text_limits.h"
 
 namespace vsk::app {
 namespace {
@@ -52,7 +54,7 @@ void SyncFlow::refresh() {
   v.usb.request_written = !h.enrolled && store_.sync().get(store::sync_key::kUsbRequestId).has_value();
   if (h.enrolled) v.usb.panel = false;
   v.enrolled = h.enrolled;
-  v.available = h.enrolled && port_ != nullptr;
+  v.available = h.enrolled && !h.server_url.empty() && port_ != nullptr;  // a USB-only kiosk has no round
   v.village = h.village;
   v.server_url = h.server_url;
   v.pending = h.pending;
@@ -98,8 +100,9 @@ void SyncFlow::handle(const SyncAction& a, const Session& session) {
   const std::int64_t staff = *session.staff_id;
   std::visit(Overloaded{
                  [&](const SyncNow&) {
-                   if (port_) port_->request_sync_now();
-                   state_.notice = core::Message(port_ ? "sync.started" : "sync.not_available");
+                   const bool can = port_ && !store_.sync().health().server_url.empty();
+                   if (can) port_->request_sync_now();
+                   state_.notice = core::Message(can ? "sync.started" : "sync.not_available");
                  },
                  [&](const SyncRetry& r) { retry(r.seq, staff); },
                  [&](const SyncDiscard& d) { discard(d.seq, staff); },
@@ -166,8 +169,13 @@ void SyncFlow::start_usb(UsbJob job, std::int64_t staff_id) {
     state_.error = core::Message("sync.usb.not_available");
     return;
   }
-  if (job == UsbJob::kEnrollRequest && u.code.size() != kUsbCodeLength) {
+  const bool needs_code = job == UsbJob::kEnrollRequest || job == UsbJob::kEnrollNetwork;
+  if (needs_code && u.code.size() != kUsbCodeLength) {
     state_.error = core::Message("sync.error.bad_code_format");
+    return;
+  }
+  if (job == UsbJob::kEnrollNetwork && u.server_url.empty()) {
+    state_.error = core::Message("sync.net.no_address");
     return;
   }
   if (job == UsbJob::kExport) {
@@ -178,7 +186,7 @@ void SyncFlow::start_usb(UsbJob job, std::int64_t staff_id) {
                                "pending:" + std::to_string(store_.sync().health().pending)});
     tx.commit();
   }
-  if (!usb_->start(job, u.code)) {
+  if (!usb_->start(job, u.code, u.server_url)) {
     state_.error = core::Message("sync.usb.busy");
     return;
   }
@@ -198,6 +206,7 @@ const char* job_key(UsbJob job) {
     case UsbJob::kEnrollReply: return "sync.usb.job.enroll_reply";
     case UsbJob::kExport: return "sync.usb.job.export";
     case UsbJob::kImport: return "sync.usb.job.import";
+    case UsbJob::kEnrollNetwork: return "sync.net.job";
     case UsbJob::kNone: break;
   }
   return "sync.usb.job.import";
@@ -211,6 +220,8 @@ core::Message usb_outcome_message(const UsbProgress& p) {
       case UsbJob::kEnrollRequest: return core::Message("sync.usb.done.enroll_request").arg("file", p.file);
       case UsbJob::kEnrollReply:
         return core::Message("sync.usb.done.enroll_reply").arg("n", std::to_string(p.received));
+      case UsbJob::kEnrollNetwork:
+        return core::Message("sync.net.done").arg("village", p.file);
       case UsbJob::kExport:
         return core::Message("sync.usb.done.export").arg("n", std::to_string(p.sent)).arg("file", p.file);
       default:
@@ -223,6 +234,7 @@ core::Message usb_outcome_message(const UsbProgress& p) {
 }
 
 core::Message usb_progress_message(UsbJob job, int done, int total) {
+  if (job == UsbJob::kEnrollNetwork) return core::Message("sync.net.working");  // no stick to keep in
   if (total <= 0) return core::Message("sync.usb.working").arg("job", job_key(job));
   return core::Message("sync.usb.progress")
       .arg("job", job_key(job))
@@ -244,10 +256,30 @@ bool SyncFlow::poll_usb() {
   if (p.finished && !p.running) {
     u.result = usb_outcome_message(p);
     u.result_ok = p.ok;
-    if (p.ok && p.job == UsbJob::kEnrollReply) u.code.clear();
+    if (p.ok && (p.job == UsbJob::kEnrollReply || p.job == UsbJob::kEnrollNetwork)) u.code.clear();
+    // Enrolled over the network: the background sync starts now, no restart needed.
+    if (p.ok && p.job == UsbJob::kEnrollNetwork && port_) port_->request_sync_now();
     refresh();  // enrolled now, fewer pending, ...
   }
   return true;
+}
+
+std::optional<TextField> SyncFlow::text_field(const std::string& target) const {
+  if (target != "sync.server_url" || state_.screen != Screen::kSyncHealth || !state_.sync.usb.panel) return std::nullopt;
+  return TextField{state_.sync.usb.server_url, core::kMaxStatusBaseChars, "sync.net.type_address"};
+}
+
+// 10.0.0.5:8443 is taken as http://10.0.0.5:8443: staff copy the address off the township's
+// paper, and the envelopes are signed and sealed whatever the link (docs/sync-protocol.md).
+core::Status SyncFlow::take_text(const std::string& target, const std::string& value) {
+  if (!text_field(target)) return core::Message("text.err.closed");
+  std::string url = core::trim_free_text(value);
+  if (url.find("://") == std::string::npos) url = "http://" + url;
+  const auto normal = core::normalize_status_base(url);
+  if (!normal) return core::Message("sync.net.bad_address");
+  state_.sync.usb.server_url = *normal;
+  state_.error.reset();
+  return core::ok();
 }
 
 }  // namespace vsk::app

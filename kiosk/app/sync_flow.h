@@ -12,6 +12,7 @@
 #include "app/navigator.h"
 #include "app/request_flow.h"
 #include "app/sync_port.h"
+#include "app/text_field.h"
 #include "app/usb_port.h"
 #include "app/view_state.h"
 #include "platform/clock.h"
@@ -46,6 +47,10 @@ class SyncFlow {
   void refresh();
   // Each frame while the screen is open: true when a USB job moved on (progress, or done).
   bool poll_usb();
+
+  // "sync.server_url": the township's address on the enrollment panel (连接乡镇).
+  std::optional<TextField> text_field(const std::string& target) const;
+  core::Status take_text(const std::string& target, const std::string& value);
 
  private:
   bool permitted(const Session& session);

@@ -1,5 +1,6 @@
 // The app's handle on USB stick work (issue 19): enrollment by stick and the bundle exchange
-// for a village with no link. The work itself lives in sync/ (sync/client/usb_exchange.h),
+// for a village with no link; and, on the same panel, enrollment over the network (连接乡镇,
+// issue 11: the township's address and the code typed on screen), a job like the others. The work itself lives in sync/ (sync/client/usb_exchange.h),
 // which depends on the app, not the other way round; it runs on its own thread with its own
 // database connection, and the 同步状态 screen polls progress() each frame. Tests and kiosks
 // built without it pass none.
@@ -15,6 +16,7 @@ enum class UsbJob {
   kEnrollReply,    // read the township's enrollment reply from the stick
   kExport,         // the village's pending operations onto the stick (导出U盘数据)
   kImport,         // the township's answer from the stick (导入U盘数据)
+  kEnrollNetwork,  // enroll with the township at the typed address (needs the code; no stick)
 };
 
 struct UsbProgress {
@@ -35,8 +37,9 @@ class UsbPort {
  public:
   virtual ~UsbPort() = default;
   // Starts a job in the background; false when one is still running. `code`: for
-  // kEnrollRequest, the one-time code staff typed.
-  virtual bool start(UsbJob job, const std::string& code) = 0;
+  // kEnrollRequest and kEnrollNetwork, the one-time code staff typed; `server_url`: for
+  // kEnrollNetwork, the township's address.
+  virtual bool start(UsbJob job, const std::string& code, const std::string& server_url = "") = 0;
   virtual UsbProgress progress() const = 0;
 };
 

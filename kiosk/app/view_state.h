@@ -196,6 +196,7 @@ struct SyncHealthView {
     bool panel = false;            // 通过U盘连接乡镇 is open
     bool request_written = false;  // an enrollment request waits for the township's reply
     std::string code;              // typed so far on the panel's pad
+    std::string server_url;        // 连接乡镇: the township's address, typed on the keyboard
     UsbJob job = UsbJob::kNone;    // running, or the last one
     bool running = false;
     int done = 0, total = 0;

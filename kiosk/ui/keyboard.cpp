@@ -18,7 +18,7 @@ const char* const kLetterRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
 const std::vector<std::string> kDigitRows[] = {
     {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"},
     {"，", "。", "？", "！", "、", "：", "；", "（", "）"},
-    {"-", "/", "#", "@", ".", "号", "室"},
+    {"-", "/", ":", "#", "@", ".", "号", "室"},  // ":" for a township's address (连接乡镇)
 };
 
 ButtonStyle key_style(UiContext& ui) { return {theme::kKeyButton, theme::kText, ui.fonts.title(), theme::kKeyBorder}; }

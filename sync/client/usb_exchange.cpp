@@ -6,6 +6,7 @@
 #include "log/log.h"
 #include "store/settings_store.h"
 #include "sync/client/kiosk_sync.h"
+#include "sync/client/transport.h"
 #include "sync/client/usb_stick.h"
 #include "sync/protocol/bundle.h"
 #include "sync/protocol/enroll_bundle.h"
@@ -52,7 +53,7 @@ void UsbExchange::wait() {
   if (worker_.joinable()) worker_.join();
 }
 
-bool UsbExchange::start(UsbJob job, const std::string& code) {
+bool UsbExchange::start(UsbJob job, const std::string& code, const std::string& server_url) {
   {
     std::lock_guard lock(mu_);
     if (state_.running) return false;
@@ -61,7 +62,7 @@ bool UsbExchange::start(UsbJob job, const std::string& code) {
     state_.running = true;
   }
   wait();  // the previous job's thread has ended (running was false): reap it
-  worker_ = std::thread([this, job, code] { run(job, code); });
+  worker_ = std::thread([this, job, code, server_url] { run(job, code, server_url); });
   return true;
 }
 
@@ -76,10 +77,10 @@ void UsbExchange::report(int done, int total) {
   state_.total = total;
 }
 
-void UsbExchange::run(UsbJob job, std::string code) {
+void UsbExchange::run(UsbJob job, std::string code, std::string server_url) {
   UsbProgress out;
   try {
-    out = work(job, code);
+    out = job == UsbJob::kEnrollNetwork ? enroll_network(code, server_url) : work(job, code);
   } catch (const std::exception& e) {
     platform::log::error("sync", std::string("usb: ") + e.what());
     out.ok = false;
@@ -93,6 +94,22 @@ void UsbExchange::run(UsbJob job, std::string code) {
   out.done = state_.done;
   out.total = state_.total;
   state_ = out;
+}
+
+// As `kioskctl enroll --server URL --code CODE`; `file` carries the village enrolled as.
+UsbProgress UsbExchange::enroll_network(const std::string& code, const std::string& server_url) {
+  UsbProgress p;
+  auto k = open_kiosk_sync(data_dir_, assets_dir_);
+  auto transport = make_curl_transport(server_url, CurlOptions{});
+  const SyncReport r = k->client->enroll(*transport, server_url, code, "", false);
+  p.ok = r.ok;
+  if (!r.ok) {
+    p.error_code = r.error_code;
+    return p;
+  }
+  p.file = k->client->health().village;
+  platform::log::info("sync", "enrolled on screen with " + server_url + " as " + k->client->health().device_id);
+  return p;
 }
 
 UsbProgress UsbExchange::work(UsbJob job, const std::string& code) {

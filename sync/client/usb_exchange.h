@@ -2,7 +2,8 @@
 // reading the township's enrollment reply, exporting the village's bundle and importing the
 // township's answer, each on a thread of its own with its own database connection (like the
 // sync scheduler's; docs/writer-model.md), reporting progress per envelope. File names on
-// the stick: KIOSKCODE-enroll.vsk and KIOSKCODE-to-township.vsk from the kiosk; the kiosk
+// the stick (the network enrollment typed on the same panel, 连接乡镇, runs here too: it
+// needs no stick): KIOSKCODE-enroll.vsk and KIOSKCODE-to-township.vsk from the kiosk; the kiosk
 // reads every .vsk file the township wrote for it, whatever its name.
 #pragma once
 
@@ -21,14 +22,15 @@ class UsbExchange : public app::UsbPort {
   UsbExchange(std::string data_dir, std::string assets_dir, std::string stick_dir);
   ~UsbExchange() override;
 
-  bool start(app::UsbJob job, const std::string& code) override;
+  bool start(app::UsbJob job, const std::string& code, const std::string& server_url = "") override;
   app::UsbProgress progress() const override;
   // Blocks until the running job (if any) ends; for tests and shutdown.
   void wait();
 
  private:
-  void run(app::UsbJob job, std::string code);
+  void run(app::UsbJob job, std::string code, std::string server_url);
   app::UsbProgress work(app::UsbJob job, const std::string& code);
+  app::UsbProgress enroll_network(const std::string& code, const std::string& server_url);
   void report(int done, int total);
 
   std::string data_dir_, assets_dir_, stick_dir_;

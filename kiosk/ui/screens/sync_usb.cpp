@@ -71,6 +71,15 @@ void sync_usb_panel(UiContext& ui) {
   label(ui, ui.t("sync.usb.enroll_steps"), ui.fonts.body(), theme::kTextMuted, left_w);
   ImGui::Dummy(ImVec2(0, em * 0.4f));
 
+  // 连接乡镇 over the network: the township's address on the keyboard (ABC / 123).
+  ImGui::SetCursorPosX(em * 2);
+  const ButtonStyle field{theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder, true};
+  const std::string address = u.server_url.empty() ? ui.t("sync.net.tap_to_type") : u.server_url;
+  if (big_button(ui, "net_address", ui.msg(core::Message("sync.net.address").arg("url", address)),
+                 ImVec2(left_w, em * 2.2f), field) && !u.running)
+    ui.emit(app::OpenTextEntry{"sync.server_url"});
+  ImGui::Dummy(ImVec2(0, em * 0.3f));
+
   // The code typed so far, in a white box.
   ImGui::SetCursorPosX(em * 2);
   const ImVec2 box = ImGui::GetCursorScreenPos();
@@ -98,13 +107,18 @@ void sync_usb_panel(UiContext& ui) {
       ui.emit(app::SyncUsbCodeKey{c});
   }
 
-  // The two steps, top right: the request onto the stick, then the township's reply from it.
+  // Top right: 联网注册 with the address and the code; without a link, the request onto the
+  // stick, then the township's reply from it.
   const ImVec2 size(right_w, em * 3);
   const float x = ImGui::GetWindowWidth() - em * 2 - right_w;
   ImGui::SetCursorPos(ImVec2(x, top));
+  if (big_button(ui, "net_enroll", ui.t("sync.net.enroll"), size, {theme::kConfirm, theme::kOnColor, ui.fonts.body()}) &&
+      !u.running)
+    ui.emit(app::SyncUsbStart{UsbJob::kEnrollNetwork});
+  ImGui::SetCursorPos(ImVec2(x, top + size.y + em * 0.8f));
   if (big_button(ui, "usb_write_request", ui.t("sync.usb.write_request"), size, primary(ui)) && !u.running)
     ui.emit(app::SyncUsbStart{UsbJob::kEnrollRequest});
-  ImGui::SetCursorPos(ImVec2(x, top + size.y + em * 0.8f));
+  ImGui::SetCursorPos(ImVec2(x, top + 2 * (size.y + em * 0.8f)));
   if (u.request_written) {
     if (big_button(ui, "usb_read_reply", ui.t("sync.usb.read_reply"), size, primary(ui)) && !u.running)
       ui.emit(app::SyncUsbStart{UsbJob::kEnrollReply});
@@ -112,7 +126,7 @@ void sync_usb_panel(UiContext& ui) {
     label(ui, ui.t("sync.usb.request_waiting"), ui.fonts.body(), theme::kTextMuted, right_w);
   }
   // What happened, in the right column below the steps (the pad fills the left one).
-  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), top + 2 * size.y + em * 1.6f) + em * 0.6f);
+  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), top + 3 * size.y + em * 2.4f) + em * 0.6f);
   if (ui.state.error) {
     ImGui::SetCursorPosX(x);
     label(ui, ui.msg(*ui.state.error), ui.fonts.body(), theme::kError, right_w);
