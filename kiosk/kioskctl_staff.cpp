@@ -90,6 +90,8 @@ std::optional<int> run_staff_command(const std::string& data_dir, const std::vec
     if (!grid) return usage("staff role NNNN ROLE [--grid GRID]");
     return report(app::change_staff_role(store, args[2], args[3], *grid, who, now), "staff " + args[2] + " is now " + args[3]);
   }
+  if (cmd == "rename" && args.size() == 4)
+    return report(app::rename_staff(store, args[2], args[3], who, now), "staff " + args[2] + " is now called " + args[3]);
   if (cmd == "disable" && args.size() == 3)
     return report(app::disable_staff(store, args[2], who, now), "staff " + args[2] + " disabled (kept in the records)");
   if (cmd == "reset-pin" && args.size() == 3)

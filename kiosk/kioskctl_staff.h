@@ -13,7 +13,8 @@ inline constexpr const char* kStaffUsage =
     "  staff add --no NNNN --name NAME --role admin|clerk|grid_worker|volunteer [--grid GRID]\n"
     "                            a new account; its owner chooses a PIN at the first login\n"
     "  staff role NNNN ROLE [--grid GRID] | staff disable NNNN | staff reset-pin NNNN\n"
-    "                            the last active admin can be neither disabled nor demoted\n";
+    "                            the last active admin can be neither disabled nor demoted\n"
+    "  staff rename NNNN NAME    the account's real name (the first admin starts as 管理员)\n";
 
 std::optional<int> run_staff_command(const std::string& data_dir, const std::vector<std::string>& args);
 

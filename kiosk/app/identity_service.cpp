@@ -115,6 +115,34 @@ bool IdentityService::choose_pin(const std::string& staff_no, const std::string&
   return true;
 }
 
+core::Status IdentityService::verify_own_pin(std::int64_t staff_id, const std::string& pin) {
+  const auto staff = store_.staff().find(staff_id);
+  if (!staff || staff->disabled_at || !staff->pin_hash) return core::Message("staff.err.not_found");
+  const auto save = [&](db::Transaction& tx, const core::PinAttemptState& st) {
+    store_.staff().save_pin_attempts(tx, staff->id, st);
+  };
+  const auto audit = [&](db::Transaction& tx, PinOutcome outcome) {
+    if (outcome == PinOutcome::kOk) return;  // a right PIN changes nothing yet
+    store_.audit().append(tx, {clock_.unix_seconds(), staff->id, staff->staff_no, "pin_change_failed",
+                               staff->staff_no, outcome == PinOutcome::kWasLocked ? "locked" : "wrong_pin"});
+  };
+  return check_pin(*staff->pin_hash, staff->pin_attempts, pin, save, core::Message("err.pin_wrong"), audit);
+}
+
+core::Status IdentityService::change_own_pin(std::int64_t staff_id, const std::string& current,
+                                             const std::string& fresh) {
+  if (const core::Status st = verify_own_pin(staff_id, current); !st) return st;
+  if (core::weak_pin(fresh)) return core::Message("staff.err.weak_pin");
+  if (fresh == current) return core::Message("staff.err.pin_same");
+  const std::string hash = hasher_.hash(fresh);
+  const auto staff = store_.staff().find(staff_id);
+  auto tx = store_.begin();
+  store_.staff().set_pin_hash(tx, staff_id, hash);
+  store_.audit().append(tx, {clock_.unix_seconds(), staff_id, staff->staff_no, "pin_change", staff->staff_no, ""});
+  tx.commit();
+  return core::ok();
+}
+
 core::Result<store::StaffRecord> IdentityService::log_in_staff(const std::string& staff_no, const std::string& pin,
                                                                 const std::string& login_detail) {
   auto staff = store_.staff().find_by_staff_no(staff_no);

@@ -48,6 +48,15 @@ class IdentityService {
   core::Result<store::StaffRecord> log_in_staff(const std::string& staff_no, const std::string& pin,
                                                 const std::string& login_detail);
 
+  // 修改我的密码: a logged-in staff member replaces their own PIN. The current one is asked
+  // again (a session left open must not hand the account to a passer-by): a wrong one counts
+  // towards the login's lockout and is audited as pin_change_failed. Errors: err.pin_wrong
+  // (tries left), err.locked, staff.err.weak_pin, staff.err.pin_same, staff.err.not_found.
+  // Audited: pin_change.
+  core::Status change_own_pin(std::int64_t staff_id, const std::string& current, const std::string& fresh);
+  // The first step of that: the current PIN alone, counted and audited the same way.
+  core::Status verify_own_pin(std::int64_t staff_id, const std::string& pin);
+
   core::Message locked_message(const core::PinAttemptState& s) const;
   const core::PinPolicy& policy() const { return policy_; }
 

@@ -29,6 +29,7 @@ KioskApp::KioskApp(AppServices services, AppOptions options)
       notices_(state_, session_, nav_, services.store, notice_service_, services.clock),
       village_(state_, session_, nav_, services.store, services.hasher, services.clock, services.requests,
                services.translations),
+      own_pin_(state_, session_, nav_, identity_),
       red_board_(std::move(services.red_board)),
       speaker_(services.speaker),
       text_entry_(state_.text_entry, services.pinyin) {
@@ -146,6 +147,7 @@ void KioskApp::go_home(bool idle) {
   idle_.set_timeout_ms(options_.idle_timeout_ms);
   notices_.reset();
   village_.reset();
+  own_pin_.reset();
   // The attract screen waits a full idle time from here, not from the last touch.
   idle_.touch(clock_.monotonic_ms());
   if (leaving_staff) {  // audited after the reset, so a failed write cannot keep the session open
@@ -251,7 +253,9 @@ void KioskApp::open_points_home() {
 void KioskApp::on(const OpenStaffLogin&) { identify_.open_staff_login(); }
 
 void KioskApp::on(const OpenAdminFeature& a) {
-  if (!state_.staff || notices_.open_admin(a.feature_key) || village_.open_admin(a.feature_key)) return;
+  if (!state_.staff || notices_.open_admin(a.feature_key) || village_.open_admin(a.feature_key) ||
+      own_pin_.open_admin(a.feature_key))
+    return;
   if (a.feature_key == "admin.requests")
     requests_.open_queue();
   else if (a.feature_key == "admin.points" && points_)
@@ -306,7 +310,8 @@ void KioskApp::on_keypad(const KeypadAction& action) {
                    state_.error.reset();
                  },
                  [&](const Submit&) {
-                   if (notices_.on_submit() || village_.on_submit() || requests_.on_submit() || (points_ && points_->on_submit()))
+                   if (notices_.on_submit() || village_.on_submit() || own_pin_.on_submit() || requests_.on_submit() ||
+                       (points_ && points_->on_submit()))
                      return;
                    on_identified(identify_.on_submit());
                  },
@@ -318,7 +323,9 @@ void KioskApp::on_keypad(const KeypadAction& action) {
 // screen first. Popping onto the home screen ends the session, as the 完成 button does.
 void KioskApp::on_back() {
   if (identify_.cancel_step_up()) return;  // the PIN was not given: back where it was asked
+  // A message belongs to the screen it was said on: the staff home now shows the line too.
   state_.error.reset();
+  state_.notice.reset();
   if (nav_.back() == Navigator::BackResult::kHome) go_home();
 }
 

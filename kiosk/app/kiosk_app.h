@@ -15,6 +15,7 @@
 #include "app/hardware_monitor.h"
 #include "app/identify_flow.h"
 #include "app/identity_service.h"
+#include "app/own_pin_flow.h"
 #include "app/navigator.h"
 #include "app/points_flow.h"
 #include "app/points_service.h"
@@ -160,6 +161,7 @@ class KioskApp {
   NoticeService& notice_service_;
   NoticeFlow notices_;
   VillageAdmin village_;  // 居民管理, 从U盘导入, 工作人员 (issue 11)
+  OwnPinFlow own_pin_;    // 修改我的密码, every staff member
   std::function<std::vector<BoardRow>()> red_board_;
   std::int64_t attract_started_ms_ = 0;
   std::int64_t prompt_ms() const;

@@ -40,6 +40,7 @@ void ResidentsFlow::reset() {
   state_.residents = ResidentsView{};
   open_id_ = 0;
   first_pin_.clear();
+  reg_ = NewResident{};
 }
 
 // What Back clears on leaving a screen; where it leads is the navigation stack.
@@ -120,7 +121,19 @@ void ResidentsFlow::handle(const VillageAdminAction& action) {
                    if (edit && open_id_) pick("relation");
                  },
                  [&](const ResidentPickOption& a) {
-                   if (edit && open_id_ && state_.screen == Screen::kResidentPick) picked(a.index);
+                   if (edit && state_.screen == Screen::kResidentPick) picked(a.index);
+                 },
+                 [&](const ResidentRegisterOpen& a) {
+                   if (edit) open_register(a.in_open_household);
+                 },
+                 [&](const ResidentRegisterEdit& a) {
+                   if (edit && state_.screen == Screen::kResidentRegister) edit_register(a.field);
+                 },
+                 [&](const ResidentRegisterSave&) {
+                   if (edit && state_.screen == Screen::kResidentRegister) save_register();
+                 },
+                 [&](const ResidentMove&) {
+                   if (edit && open_id_) start_move();
                  },
                  [&](const auto&) {},
              },
@@ -157,6 +170,7 @@ bool ResidentsFlow::on_submit() {
   const std::string entry = state_.keypad.entry;
   const std::string& what = state_.residents.entry_for;
   state_.error.reset();
+  if (submit_register_entry(what, entry)) return true;
   if (what == "id") {
     submit_id();
   } else if (what == "pin") {
@@ -192,12 +206,20 @@ void ResidentsFlow::submit_id() {
 std::optional<TextField> ResidentsFlow::text_field(const std::string& target) const {
   if (target == "residents.search" && state_.screen == Screen::kResidents && session_.staff_id)
     return TextField{"", kMaxSearchChars, "residents.type_search"};
+  if (target == "residents.reg_name" && state_.screen == Screen::kResidentRegister && may_edit())
+    return TextField{reg_.name, kMaxResidentNameChars, "residents.reg.type_name"};
   return std::nullopt;
 }
 
 core::Status ResidentsFlow::take_text(const std::string& target, const std::string& value) {
   if (!text_field(target)) return core::Message("text.err.closed");
   const std::string text = core::trim_free_text(value);
+  if (target == "residents.reg_name") {
+    if (auto err = core::check_free_text(text, kMaxResidentNameChars, true)) return *err;
+    reg_.name = state_.residents.reg.name = text;
+    state_.error.reset();
+    return core::ok();
+  }
   if (auto err = core::check_free_text(text, kMaxSearchChars, true)) return *err;
   ResidentsView& v = state_.residents;
   v.query = text;
@@ -277,7 +299,7 @@ void ResidentsFlow::pick(const std::string& what) {
   ResidentsView& v = state_.residents;
   v.pick_for = what;
   v.pick = VillagePickView{};
-  if (what == "grid") {
+  if (what == "grid" || what == "reg_grid") {
     v.pick.title_key = "residents.pick_grid";
     pick_grids_.clear();
     for (const auto& [id, name] : store_.residents().grids()) {
@@ -295,6 +317,8 @@ void ResidentsFlow::picked(std::size_t index) {
   ResidentsView& v = state_.residents;
   if (index >= v.pick.options.size()) return;
   const std::string value = v.pick.options[index].first;
+  if (picked_register(value)) return;
+  if (!open_id_) return;
   if (v.pick_for == "grid" && index < pick_grids_.size())
     done(set_household_grid(store_, open_id_, pick_grids_[index], who(), clock_.unix_seconds()), "residents.grid_done");
   else if (v.pick_for == "relation")

@@ -12,6 +12,7 @@
 #include "app/acting_staff.h"
 #include "app/actions/village_admin_actions.h"
 #include "app/navigator.h"
+#include "app/resident_register.h"
 #include "app/request_service.h"
 #include "app/session.h"
 #include "app/text_field.h"
@@ -35,7 +36,8 @@ class ResidentsFlow {
   bool on_submit();  // the keypad's OK on this flow's keypad page; false: not ours
   void reset();      // a new session: nothing of the last one stays
 
-  std::optional<TextField> text_field(const std::string& target) const;  // "residents.search"
+  // "residents.search"; "residents.reg_name" on the form.
+  std::optional<TextField> text_field(const std::string& target) const;
   core::Status take_text(const std::string& target, const std::string& value);
 
  private:
@@ -52,6 +54,14 @@ class ResidentsFlow {
   std::optional<std::int64_t> grid_only() const;  // grid workers: their grid
   ResidentRowView row(const store::ResidentRecord& r) const;
   ActingStaff who() const;
+  // 登记新居民 and 迁到别的户 (residents_flow_register.cpp).
+  void open_register(bool in_open_household);
+  void edit_register(RegisterField field);
+  bool submit_register_entry(const std::string& what, const std::string& entry);  // reg_* / move_household
+  bool picked_register(const std::string& value);                                // reg_* / move_relation
+  void save_register();
+  void start_move();
+  void refresh_register_household();
 
   ViewState& state_;
   Session& session_;
@@ -64,6 +74,7 @@ class ResidentsFlow {
   std::int64_t open_id_ = 0;  // the resident on the card (the id stays here, not in the view)
   std::string first_pin_;     // PIN enrollment: the first entry, until it is typed again
   std::vector<std::int64_t> pick_grids_;  // the grid page's options, by index
+  NewResident reg_;  // the form: the ID and phone numbers stay here, the view has them masked
 };
 
 }  // namespace vsk::app

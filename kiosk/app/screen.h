@@ -50,6 +50,7 @@ enum class Screen {
   kResidentCard,       // one resident with the household and what staff may change
   kResidentKeypad,     // the ID search, a phone number, the 迁出 date, or the resident's own PIN
   kResidentPick,       // grid / relation
+  kResidentRegister,   // 登记新居民: the form
   kRollImport,         // 从U盘导入: the files on the stick, then the dry run and 确认导入
   kStaffAccounts,      // admin: 工作人员
   kStaffAccount,       // one account (or a new one): role, grid, disable, reset PIN
@@ -58,6 +59,7 @@ enum class Screen {
   kVillageSettings,       // admin: 村务设置, every setting with its value
   kVillageSettingKeypad,  // a number setting on the keypad, with its range
   kVillageSettingPick,    // a choice setting (printer mode)
+  kOwnPin,                // 修改我的密码: current PIN, new PIN, again
 };
 
 }  // namespace vsk::app

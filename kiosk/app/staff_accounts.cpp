@@ -70,6 +70,20 @@ core::Status change_staff_role(store::KioskStore& store, const std::string& staf
   return core::ok();
 }
 
+core::Status rename_staff(store::KioskStore& store, const std::string& staff_no, const std::string& name,
+                          const ActingStaff& who, std::int64_t now_unix) {
+  const auto s = existing(store, staff_no);
+  if (!s) return s.error();
+  if (name.empty() || name.size() > kMaxStaffNameBytes) return core::Message("staff.err.name");
+  if (name == s.value().name) return core::ok();
+  auto tx = store.begin();
+  store.staff().set_name(tx, s.value().id, name);
+  // Staff names are not residents' data: the entry says who the account was and is.
+  store.audit().append(tx, who.entry(now_unix, "staff_account.rename", staff_no, s.value().name + "->" + name));
+  tx.commit();
+  return core::ok();
+}
+
 core::Status disable_staff(store::KioskStore& store, const std::string& staff_no, const ActingStaff& who,
                            std::int64_t now_unix) {
   const auto s = existing(store, staff_no);

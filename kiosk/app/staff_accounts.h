@@ -25,6 +25,10 @@ core::Result<std::int64_t> add_staff(store::KioskStore& store, const NewStaff& s
                                      std::int64_t now_unix);
 core::Status change_staff_role(store::KioskStore& store, const std::string& staff_no, const std::string& role,
                                const std::string& grid, const ActingStaff& who, std::int64_t now_unix);
+// The real name (a new installation's first admin is called 管理员 until it is set here).
+// Errors: staff.err.not_found, staff.err.name. Audited as staff_account.rename.
+core::Status rename_staff(store::KioskStore& store, const std::string& staff_no, const std::string& name,
+                          const ActingStaff& who, std::int64_t now_unix);
 core::Status disable_staff(store::KioskStore& store, const std::string& staff_no, const ActingStaff& who,
                            std::int64_t now_unix);
 core::Status reset_staff_pin(store::KioskStore& store, const std::string& staff_no, const ActingStaff& who,

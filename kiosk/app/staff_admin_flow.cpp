@@ -3,6 +3,7 @@
 #include "app/actions/overloaded.h"
 #include "app/staff_accounts.h"
 #include "core/text_limits.h"
+#include "store/household_store.h"
 
 namespace vsk::app {
 namespace {
@@ -126,7 +127,8 @@ bool StaffAdminFlow::on_submit() {
 
 std::optional<TextField> StaffAdminFlow::text_field(const std::string& target) const {
   const StaffAccountsView& v = state_.staff_accounts;
-  if (target == "staffacct.name" && state_.screen == Screen::kStaffAccount && v.is_new && may())
+  // A new account's name, or an active one's real name (the first admin starts as 管理员).
+  if (target == "staffacct.name" && state_.screen == Screen::kStaffAccount && (v.is_new || v.open.active) && may())
     return TextField{v.open.name, kMaxNameChars, "staffacct.type_name"};
   return std::nullopt;
 }
@@ -182,6 +184,17 @@ void StaffAdminFlow::save() {
     reload(v.open.staff_no);
     state_.notice = core::Message("staffacct.added").arg("name", v.open.name).arg("no", v.open.staff_no);
     return;
+  }
+  // The name is changed by itself; role and grid as before (also when only they changed).
+  const auto stored = store_.staff().find_any_by_staff_no(v.open.staff_no);
+  if (stored && stored->name != v.open.name) {
+    const core::Status st = rename_staff(store_, v.open.staff_no, v.open.name, who, now);
+    if (st && session_.staff_id == stored->id && state_.staff) state_.staff->name = v.open.name;  // the header
+    const std::string grid = stored->grid_id ? store_.households().grid_name(*stored->grid_id).value_or("") : "";
+    if (!st || (stored->role == v.open.role && grid == v.open.grid)) {
+      result(st, "staffacct.renamed");
+      return;
+    }
   }
   result(change_staff_role(store_, v.open.staff_no, v.open.role, v.open.grid, who, now), "staffacct.saved");
 }

@@ -36,6 +36,18 @@ struct VillagePickView {
   bool labels_are_keys = false;
 };
 
+// 登记新居民: the form as typed so far (the ID and phone numbers masked; the flow keeps them).
+struct ResidentRegisterView {
+  std::string masked_id;
+  std::string name;
+  std::string household_no;
+  std::string household_head;  // the existing household's 户主; empty: a new household
+  bool household_exists = false;
+  std::string relation;
+  std::string grid;  // a new household's 网格
+  std::string masked_phone;
+};
+
 struct ResidentsView {
   std::string query;  // what was searched, as typed (ID numbers masked)
   bool searched = false;
@@ -44,11 +56,14 @@ struct ResidentsView {
   std::vector<ResidentRowView> household;  // everyone in the open resident's household
   bool may_edit = false;                  // admin / clerk; grid workers read their grid only
   std::string grid_only;                  // grid workers: the grid they see
-  // What the keypad page is filling in: "id" (search), "phone", "status_date", "pin".
+  // What the keypad page is filling in: "id" (search), "phone", "status_date", "pin"; the
+  // form's "reg_id" / "reg_household" / "reg_phone"; "move_household".
   std::string entry_for;
   std::string pending_status;  // status_date: the status the date is for
-  std::string pick_for;        // "grid" / "relation"
+  std::string pick_for;        // "grid" / "relation"; "reg_relation" / "reg_grid"; "move_relation"
   VillagePickView pick;
+  ResidentRegisterView reg;
+  std::string move_to;  // 迁到别的户: the 户号 typed, while its relation is picked
 };
 
 struct RollImportView {

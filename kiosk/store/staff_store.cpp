@@ -80,6 +80,10 @@ void StaffStore::set_role(db::Transaction& tx, std::int64_t id, const std::strin
   tx.db().prepare("UPDATE staff SET role = ?2, grid_id = ?3 WHERE id = ?1").bind(1, id).bind(2, role).bind(3, grid_id).run();
 }
 
+void StaffStore::set_name(db::Transaction& tx, std::int64_t id, const std::string& name) {
+  tx.db().prepare("UPDATE staff SET name = ?2 WHERE id = ?1").bind(1, id).bind(2, name).run();
+}
+
 void StaffStore::disable(db::Transaction& tx, std::int64_t id, std::int64_t at) {
   tx.db().prepare("UPDATE staff SET disabled_at = ?2 WHERE id = ?1").bind(1, id).bind(2, at).run();
 }

@@ -39,6 +39,7 @@ class StaffStore {
   // Also ends a PIN reset: the new PIN is chosen.
   void set_pin_hash(db::Transaction& tx, std::int64_t id, const std::string& hash);
   void set_role(db::Transaction& tx, std::int64_t id, const std::string& role, std::optional<std::int64_t> grid_id);
+  void set_name(db::Transaction& tx, std::int64_t id, const std::string& name);
   void disable(db::Transaction& tx, std::int64_t id, std::int64_t at);
   // Forgets the PIN; the person chooses a new one at the next login.
   void require_new_pin(db::Transaction& tx, std::int64_t id);

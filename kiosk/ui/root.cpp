@@ -66,6 +66,7 @@ void draw_screen(UiContext& ui) {
     case app::Screen::kResidentCard: screens::resident_card(ui); break;
     case app::Screen::kResidentKeypad: screens::resident_keypad(ui); break;
     case app::Screen::kResidentPick: screens::resident_pick(ui); break;
+    case app::Screen::kResidentRegister: screens::resident_register(ui); break;
     case app::Screen::kRollImport: screens::roll_import(ui); break;
     case app::Screen::kStaffAccounts: screens::staff_accounts(ui); break;
     case app::Screen::kStaffAccount: screens::staff_account(ui); break;
@@ -74,6 +75,7 @@ void draw_screen(UiContext& ui) {
     case app::Screen::kVillageSettings: screens::village_settings(ui); break;
     case app::Screen::kVillageSettingKeypad: screens::village_setting_keypad(ui); break;
     case app::Screen::kVillageSettingPick: screens::village_setting_pick(ui); break;
+    case app::Screen::kOwnPin: screens::own_pin(ui); break;
   }
   ImGui::End();
   screens::failure_banner(ui);  // a failed write, until the next touch

@@ -106,4 +106,34 @@ TEST_F(IdentityServiceTest, AResetPinIsChosenOnceThenLogsIn) {
   EXPECT_TRUE(identity.log_in_staff("0002", "583920", ""));
 }
 
+// 修改我的密码 (issue 11 §5): the current PIN again, wrong ones counting towards the login's
+// lock; weak and unchanged PINs refused; the new PIN logs in, the old one no longer does.
+TEST_F(IdentityServiceTest, StaffChangeTheirOwnPinWithTheCurrentOne) {
+  const auto& clerk = village_.staff.at(1);
+  const std::int64_t id = staff_id(clerk.staff_no);
+  const std::string wrong = clerk.pin == "000000" ? "000001" : "000000";
+  const std::string fresh = clerk.pin == "583920" ? "583921" : "583920";
+  const auto first = identity.change_own_pin(id, wrong, fresh);
+  ASSERT_FALSE(first);
+  EXPECT_EQ(first.error().key, "err.pin_wrong");
+  EXPECT_EQ(arg(first.error(), "left"), "4");
+  EXPECT_EQ(last_audit_action(), "pin_change_failed wrong_pin");
+  EXPECT_EQ(identity.change_own_pin(id, clerk.pin, "111111").error().key, "staff.err.weak_pin");
+  EXPECT_EQ(identity.change_own_pin(id, clerk.pin, clerk.pin).error().key, "staff.err.pin_same");
+  ASSERT_TRUE(identity.change_own_pin(id, clerk.pin, fresh));
+  EXPECT_EQ(last_audit_action(), "pin_change ");
+  EXPECT_EQ(identity.log_in_staff(clerk.staff_no, clerk.pin, "").error().key, "err.staff_login_failed");
+  EXPECT_TRUE(identity.log_in_staff(clerk.staff_no, fresh, ""));
+}
+
+TEST_F(IdentityServiceTest, WrongCurrentPinsLockTheAccountLikeWrongLogins) {
+  const auto& clerk = village_.staff.at(1);
+  const std::int64_t id = staff_id(clerk.staff_no);
+  const std::string wrong = clerk.pin == "000000" ? "000001" : "000000";
+  for (int i = 0; i < 4; ++i) ASSERT_EQ(identity.change_own_pin(id, wrong, "583920").error().key, "err.pin_wrong");
+  EXPECT_EQ(identity.change_own_pin(id, wrong, "583920").error().key, "err.locked");
+  EXPECT_EQ(identity.change_own_pin(id, clerk.pin, "583920").error().key, "err.locked") << "the right one waits too";
+  EXPECT_EQ(identity.log_in_staff(clerk.staff_no, clerk.pin, "").error().key, "err.locked");
+}
+
 }  // namespace

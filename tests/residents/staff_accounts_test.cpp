@@ -90,5 +90,21 @@ TEST_F(StaffAccounts, PinResetForgetsThePinAndIsAudited) {
   EXPECT_EQ(audit.back().target, "0001");
 }
 
+// Day one (issue 11 §5): the first admin is called 管理员 until the real name is set.
+TEST_F(StaffAccounts, TheFirstAdminGetsARealNameAudited) {
+  EXPECT_EQ(store_.staff().find_by_staff_no("0001")->name, "管理员");
+  EXPECT_EQ(error_of(rename_staff(store_, "0001", "", it_, kNow)), "staff.err.name");
+  EXPECT_EQ(error_of(rename_staff(store_, "0099", "王建国", it_, kNow)), "staff.err.not_found");
+  const std::size_t before = store_.audit().list(100, 0).size();
+  ASSERT_TRUE(rename_staff(store_, "0001", "王建国", it_, kNow).ok());
+  EXPECT_EQ(store_.staff().find_by_staff_no("0001")->name, "王建国");
+  const auto audit = store_.audit().list(100, 0);
+  ASSERT_EQ(audit.size(), before + 1);
+  EXPECT_EQ(audit.back().action, "staff_account.rename");
+  EXPECT_EQ(audit.back().detail, "管理员->王建国");
+  ASSERT_TRUE(rename_staff(store_, "0001", "王建国", it_, kNow).ok());
+  EXPECT_EQ(store_.audit().list(100, 0).size(), before + 1) << "the same name again changes nothing";
+}
+
 }  // namespace
 }  // namespace vsk::app

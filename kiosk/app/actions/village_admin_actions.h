@@ -31,6 +31,17 @@ struct ResidentPickRelation {};  // 与户主关系: a pick page
 struct ResidentPickOption {  // the option tapped on a pick page
   std::size_t index = 0;
 };
+// 登记新居民: from the search page (a new household or any 户号), or 添加家庭成员 on a card
+// (the card's household). The form's fields open the keypad, keyboard or a pick page.
+struct ResidentRegisterOpen {
+  bool in_open_household = false;
+};
+enum class RegisterField { kIdNumber, kHousehold, kRelation, kGrid, kPhone };
+struct ResidentRegisterEdit {
+  RegisterField field = RegisterField::kIdNumber;
+};
+struct ResidentRegisterSave {};
+struct ResidentMove {};  // 迁到别的户 (分户 / 合户): the 户号 on the keypad, then the relation there
 
 // ---- 从U盘导入 ----
 struct RollImportOpen {};  // lists the spreadsheets on removable media
@@ -65,7 +76,8 @@ struct SettingsPickOption {
 
 using VillageAdminAction =
     std::variant<ResidentsSearchById, ResidentOpen, ResidentPin, ResidentEditPhone, ResidentSetStatus,
-                 ResidentPickGrid, ResidentPickRelation, ResidentPickOption, RollImportOpen,
+                 ResidentPickGrid, ResidentPickRelation, ResidentPickOption, ResidentRegisterOpen,
+                 ResidentRegisterEdit, ResidentRegisterSave, ResidentMove, RollImportOpen,
                  RollImportPick, RollImportSkipBad, RollImportCreateGrids, RollImportConfirm, StaffOpen, StaffNew,
                  StaffPickRole, StaffPickGrid, StaffAccountPickOption, StaffSave, StaffDisable, StaffResetPin,
                  SettingsEdit, SettingsPickOption>;

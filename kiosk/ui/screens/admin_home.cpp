@@ -31,6 +31,7 @@ void admin_home(UiContext& ui) {
     features.push_back("admin.staff");
     features.push_back("admin.settings");
   }
+  features.push_back("admin.my_pin");  // every staff member
   const ImVec2 start = ImGui::GetCursorPos();
   const float gap = em;
   constexpr int kPerRow = 6;
@@ -47,6 +48,7 @@ void admin_home(UiContext& ui) {
   const float wrap = ImGui::GetWindowWidth() - em * 4;
   const int rows = (static_cast<int>(features.size()) + per_row - 1) / per_row;
   ImGui::SetCursorPos(ImVec2(em * 2, start.y + rows * (tile.y + gap)));
+  message_line(ui, wrap);  // first under the tiles: 您的密码已修改, or why a tile was refused
   if (m.recovered) {
     const std::string when = date_words(ui, core::format_date(core::date_of(m.backup_time))) + " " +
                              china_time(m.backup_time, "%H:%M");

@@ -43,7 +43,7 @@ void residents(UiContext& ui) {
 
   const ImVec2 start = ImGui::GetCursorPos();
   const float gap = em * 0.6f;
-  const int buttons = v.may_edit ? 3 : 2;
+  const int buttons = v.may_edit ? 4 : 2;
   const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - gap * (buttons - 1)) / buttons, em * 2.6f);
   const ButtonStyle style{theme::kTileRequests, theme::kOnColor, ui.fonts.body()};
   ImGui::SetCursorPos(start);
@@ -55,6 +55,9 @@ void residents(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(start.x + 2 * (size.x + gap), start.y));
     if (big_button(ui, "residents.import", ui.t("residents.import"), size, {theme::kTileNotices, theme::kOnColor, ui.fonts.body()}))
       ui.emit(app::RollImportOpen{});
+    ImGui::SetCursorPos(ImVec2(start.x + 3 * (size.x + gap), start.y));
+    if (big_button(ui, "residents.register", ui.t("residents.register"), size, {theme::kTilePoints, theme::kOnColor, ui.fonts.body()}))
+      ui.emit(app::ResidentRegisterOpen{false});
   }
   ImGui::SetCursorPos(ImVec2(em * 2, start.y + size.y + em * 0.6f));
   const float width = ImGui::GetWindowWidth() - em * 4;
@@ -129,6 +132,20 @@ void resident_card(UiContext& ui) {
     else if (row_button(ui, "member_" + std::to_string(m.id), text, "", col_w - em * 0.2f, theme::kKeyButton, theme::kText))
       ui.emit(app::ResidentOpen{m.id});
   }
+  // Under the household: a newborn or someone who moved in joins it (登记新居民 with its 户号),
+  // or the one on the card leaves for another household (分户 / 合户).
+  if (v.may_edit && r.status == "active") {
+    const float y = row_top + static_cast<float>((v.household.size() + 1) / 2) * row_h;
+    if (y + row_h <= bottom - em * 1.4f) {
+      ImGui::SetCursorPos(ImVec2(em * 2, y));
+      if (!r.household_no.empty() && row_button(ui, "card_add_member", ui.t("residents.add_member"), "",
+                                                 col_w - em * 0.2f, theme::kTileRequests, theme::kOnColor))
+        ui.emit(app::ResidentRegisterOpen{true});
+      ImGui::SetCursorPos(ImVec2(em * 2 + col_w + em * 0.5f, y));
+      if (row_button(ui, "card_move", ui.t("residents.move"), "", col_w - em * 0.2f, theme::kNeutralButton, theme::kOnColor))
+        ui.emit(app::ResidentMove{});
+    }
+  }
 
   // What staff may change, in a column on the right.
   if (v.may_edit) {
@@ -175,6 +192,19 @@ void resident_keypad(UiContext& ui) {
   }
   if (v.entry_for == "id") {
     keypad_page(ui, ui.t("residents.by_id"), ui.t("identify.id_prompt"), shown_entry(pad), "");
+    return;
+  }
+  if (v.entry_for == "reg_id") {
+    keypad_page(ui, ui.t("residents.register"), ui.t("identify.id_prompt"), shown_entry(pad), "");
+    return;
+  }
+  if (v.entry_for == "reg_household" || v.entry_for == "move_household") {
+    keypad_page(ui, ui.t(v.entry_for == "reg_household" ? "residents.register" : "residents.move"),
+                ui.t("residents.reg.household_prompt"), shown_entry(pad), ui.t("residents.reg.household_hint"));
+    return;
+  }
+  if (v.entry_for == "reg_phone") {
+    keypad_page(ui, ui.t("residents.register"), ui.t("residents.phone_prompt"), shown_entry(pad), "");
     return;
   }
   if (v.entry_for == "phone") {

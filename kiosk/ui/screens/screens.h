@@ -50,6 +50,7 @@ void residents(UiContext& ui);        // 居民管理: search
 void resident_card(UiContext& ui);    // one resident and the household
 void resident_keypad(UiContext& ui);  // ID search, phone, 迁出 date, the resident's PIN
 void resident_pick(UiContext& ui);    // grid / relation
+void resident_register(UiContext& ui);  // 登记新居民
 void roll_import(UiContext& ui);      // 从U盘导入
 void staff_accounts(UiContext& ui);   // 工作人员
 void staff_account(UiContext& ui);
@@ -58,6 +59,7 @@ void staff_account_pick(UiContext& ui);
 void village_settings(UiContext& ui);  // 村务设置
 void village_setting_keypad(UiContext& ui);
 void village_setting_pick(UiContext& ui);
+void own_pin(UiContext& ui);  // 修改我的密码
 // Drawn over any screen while the app asks whether the resident needs more time.
 void idle_prompt(UiContext& ui);
 void failure_banner(UiContext& ui);  // the error edge's message, over any screen

@@ -72,7 +72,7 @@ void staff_account(UiContext& ui) {
   };
   row("acct_no", ui.msg(core::Message("staffacct.no").arg("no", s.staff_no)), false, app::StaffSave{});
   row("acct_name", ui.msg(core::Message("staffacct.name").arg("name", s.name.empty() ? "staffacct.tap_to_type" : s.name)),
-      v.is_new, app::OpenTextEntry{"staffacct.name"});
+      v.is_new || s.active, app::OpenTextEntry{"staffacct.name"});
   row("acct_role", ui.msg(core::Message("staffacct.role").arg("role", "role." + s.role)), s.active, app::StaffPickRole{});
   if (s.role == "grid_worker")
     row("acct_grid", ui.msg(core::Message("staffacct.grid").arg("grid", s.grid.empty() ? "staffacct.tap_to_pick" : s.grid)),
