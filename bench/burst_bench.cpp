@@ -197,7 +197,7 @@ int main(int argc, char** argv) {
     township::TownshipStore store(server.config());
     platform::SystemClock clock;
     township::TownshipService service(store, clock, sync::SigningKey::load_or_create(server.dir.file("server.key")));
-    township::TownshipAdmin admin = service.admin(*township::single_township_scope(store));
+    township::TownshipAdmin admin = service.admin(*township::single_township_scope(store), township::command_line_actor());
     for (int i = 0; i < kiosks; ++i) codes.push_back(admin.create_enroll_code(village_name(i)));
     admin.publish_notice(std::nullopt, {{"id", "burst-notice"}, {"title", "春耕通知"}, {"body", std::string(600, 'x')},
                                         {"category", "policy"}});

@@ -264,8 +264,10 @@ void HttpServer::routes() {
       const std::string prefix = "Bearer ";
       try {
         // The token's scope: every answer below is limited to its township (or county).
-        const auto scope = auth.rfind(prefix, 0) == 0 ? service_.admin_scope(auth.substr(prefix.size())) : std::nullopt;
-        if (!scope) {
+        // And who it acts for, whom each change's audit entry names.
+        const auto caller =
+            auth.rfind(prefix, 0) == 0 ? service_.admin_caller(auth.substr(prefix.size())) : std::nullopt;
+        if (!caller) {
           send(res, error_reply(401, "unauthorized", "需要乡镇管理令牌", "admin token required"));
           return;
         }
@@ -277,7 +279,7 @@ void HttpServer::routes() {
           return;
         }
         const json& body = *parsed;
-        TownshipAdmin scoped = service_.admin(*scope);
+        TownshipAdmin scoped = service_.admin(caller->scope, caller->actor);
         handler(scoped, req, body, res);
       } catch (const json::exception& ex) {
         send(res, error_reply(400, "bad_request", "请求缺少必要字段", ex.what()));

@@ -215,7 +215,9 @@ int import_bundle(TownshipService& service, const Args& a) {
     std::cerr << "import-bundle: refused: " << error << "\n";
     return 1;
   }
-  const auto stick = service.import_stick_file(*bytes, Scope::lookup());
+  const std::string& path = a.positional[0];
+  const std::string file_name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+  const auto stick = service.import_stick_file(*bytes, Scope::lookup(), vsk::township::command_line_actor(), file_name);
   if (stick.enrollment) return report_enrollment(a, stick);
   const auto& imported = stick.exchange;
   if (!imported.error.empty()) {
@@ -372,7 +374,7 @@ int migrate_from_sqlite(TownshipStore& target, vsk::platform::Clock& clock, cons
   if (a.positional.size() != 1 || opt(a, "database").empty()) return usage();
   TownshipStore source(a.positional[0]);
   const auto report = vsk::township::copy_township(source, target, opt(a, "county"), opt(a, "township"),
-                                                   clock.unix_seconds());
+                                                   clock.unix_seconds(), vsk::township::command_line_actor().name);
   if (!report.error.empty()) {
     std::cerr << "migrate-from-sqlite: " << report.error << "\n";
     return 1;
@@ -429,7 +431,9 @@ int main(int argc, char** argv) {
       return serve(service, a.listen, opt(a, "tls-cert"), opt(a, "tls-key"), limits, connections);
     }
     if (a.command == "import-bundle") return import_bundle(service, a);
-    if (a.command == "place") return vsk::township::place_command(store, clock, a.positional, a.options, a.json);
+    if (a.command == "place")
+      return vsk::township::place_command(store, clock, a.positional, a.options, a.json,
+                                          vsk::township::command_line_actor());
     if (a.command == "migrate-from-sqlite") return migrate_from_sqlite(store, clock, a);
     const auto scope = command_scope(store, a);
     if (!scope) {
@@ -443,7 +447,8 @@ int main(int argc, char** argv) {
       return vsk::township::web::user_command(accounts, *scope, a.positional, a.options, a.json);
     }
     if (a.command == "audit") return vsk::township::web::audit_command(store, *scope, a.positional, a.json);
-    TownshipAdmin admin = service.admin(*scope);
+    // Every change a command makes is audited naming the operator ("cli:" and the OS user).
+    TownshipAdmin admin = service.admin(*scope, vsk::township::command_line_actor());
     const int rc = staff_command(admin, a);
     return rc < 0 ? usage() : rc;
   } catch (const vsk::township::AdminError& e) {

@@ -28,14 +28,33 @@ std::optional<Place> parent_of(Tx& tx, TownshipStore& store, const std::string& 
   return std::nullopt;
 }
 
+// The operator's place tree and every township's audit chain: the scope place changes write in.
+Scope tree_and_chains(TownshipStore& store) {
+  Scope s = Scope::lookup();
+  Tx tx = store.read(Scope::lookup());
+  for (const auto& p : store.places().list(tx))
+    if (p.kind == "township") s.townships.push_back(p.id);
+  return s;
+}
+
+// The townships a place belongs to or holds: its own, or a county's.
+std::vector<std::int64_t> townships_of(Tx& tx, TownshipStore& store, const Place& p) {
+  if (p.township_id) return {*p.township_id};
+  std::vector<std::int64_t> out;
+  for (const auto& q : store.places().list(tx))
+    if (q.kind == "township" && q.parent_id == p.id) out.push_back(q.id);
+  return out;
+}
+
 int add(TownshipStore& store, platform::Clock& clock, const std::vector<std::string>& args,
-        const std::map<std::string, std::string>& options) {
+        const std::map<std::string, std::string>& options, const Actor& by) {
   if (args.size() != 3) return 2;
   const std::string& kind = args[1];
   const std::string& name = args[2];
   if (kind != "county" && kind != "township" && kind != "village") return 2;
   std::string error;
-  const auto id = store.write_retrying(Scope::lookup(), [&](Tx& tx) -> std::optional<std::int64_t> {
+  const std::int64_t now = clock.unix_seconds();
+  const auto id = store.write_retrying(tree_and_chains(store), [&](Tx& tx) -> std::optional<std::int64_t> {
     std::optional<std::int64_t> parent;
     if (kind != "county") {
       const auto county = parent_of(tx, store, "county", option(options, "county"), std::nullopt, &error);
@@ -51,7 +70,8 @@ int add(TownshipStore& store, platform::Clock& clock, const std::vector<std::str
       error = name + " exists already there";
       return std::nullopt;
     }
-    const std::int64_t made = store.places().add(tx, kind, name, parent, clock.unix_seconds());
+    const std::int64_t made = store.places().add(tx, kind, name, parent, now);
+    if (kind == "village") audit_action(store, tx, *parent, now, by, "place.add", kind + " " + name, "id " + std::to_string(made));
     tx.commit();
     return made;
   });
@@ -59,6 +79,8 @@ int add(TownshipStore& store, platform::Clock& clock, const std::vector<std::str
     std::cerr << "place add: " << error << "\n";
     return 1;
   }
+  // A new township's chain starts with its making (its id was not in the transaction's scope).
+  if (kind == "township") audit_alone(store, *id, now, by, "place.add", kind + " " + name, "id " + std::to_string(*id));
   std::cout << "added " << kind << " " << name << " (id " << *id << ")\n";
   return 0;
 }
@@ -90,7 +112,7 @@ int list(TownshipStore& store, bool as_json) {
   return 0;
 }
 
-int rename(TownshipStore& store, const std::vector<std::string>& args) {
+int rename(TownshipStore& store, platform::Clock& clock, const std::vector<std::string>& args, const Actor& by) {
   if (args.size() != 3 || args[2].empty()) return 2;
   std::int64_t id = 0;
   try {
@@ -98,10 +120,14 @@ int rename(TownshipStore& store, const std::vector<std::string>& args) {
   } catch (const std::exception&) {
     return 2;
   }
-  const bool done = store.write_retrying(Scope::lookup(), [&](Tx& tx) {
-    const bool ok = store.places().rename(tx, id, args[2]);
+  const bool done = store.write_retrying(tree_and_chains(store), [&](Tx& tx) {
+    const auto before = store.places().find(tx, id);
+    if (!before || !store.places().rename(tx, id, args[2])) return false;
+    for (const auto t : townships_of(tx, store, *before))
+      audit_action(store, tx, t, clock.unix_seconds(), by, "place.rename", before->kind + " " + std::to_string(id),
+                   before->name + " -> " + args[2]);
     tx.commit();
-    return ok;
+    return true;
   });
   std::cout << (done ? "renamed " : "no such place: ") << args[1] << "\n";
   return done ? 0 : 1;
@@ -110,12 +136,12 @@ int rename(TownshipStore& store, const std::vector<std::string>& args) {
 }  // namespace
 
 int place_command(TownshipStore& store, platform::Clock& clock, const std::vector<std::string>& args,
-                  const std::map<std::string, std::string>& options, bool as_json) {
+                  const std::map<std::string, std::string>& options, bool as_json, const Actor& by) {
   int rc = 2;
   try {
-    if (!args.empty() && args[0] == "add") rc = add(store, clock, args, options);
+    if (!args.empty() && args[0] == "add") rc = add(store, clock, args, options, by);
     if (!args.empty() && args[0] == "list") rc = list(store, as_json);
-    if (!args.empty() && args[0] == "rename") rc = rename(store, args);
+    if (!args.empty() && args[0] == "rename") rc = rename(store, clock, args, by);
   } catch (const StoreError& e) {
     std::cerr << "place: " << e.what() << "\n";
     return 1;

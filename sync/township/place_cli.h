@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "platform/clock.h"
+#include "sync/township/staff_audit.h"
 #include "sync/township/township_store.h"
 
 namespace vsk::township {
@@ -16,8 +17,11 @@ namespace vsk::township {
 //   place add village NAME [--township T] [--county C]
 //   place list [--json]
 //   place rename PLACE_ID NAME
-// Returns the exit status; messages go to stdout / stderr.
+// Returns the exit status; messages go to stdout / stderr. A change is audited, naming `by`,
+// as place.add / place.rename in the chain of the township it touches (a village's township,
+// the township itself; a county's rename in each of its townships; a new county, which has
+// none yet, in none), in the change's transaction (a new township's first entry right after).
 int place_command(TownshipStore& store, platform::Clock& clock, const std::vector<std::string>& args,
-                  const std::map<std::string, std::string>& options, bool json);
+                  const std::map<std::string, std::string>& options, bool json, const Actor& by);
 
 }  // namespace vsk::township

@@ -17,8 +17,19 @@ using nlohmann::json;
 
 }  // namespace
 
-TownshipAdmin::TownshipAdmin(TownshipStore& store, platform::Clock& clock, Scope scope)
-    : store_(store), clock_(clock), scope_(std::move(scope)) {}
+TownshipAdmin::TownshipAdmin(TownshipStore& store, platform::Clock& clock, Scope scope, Actor by)
+    : store_(store), clock_(clock), scope_(std::move(scope)), by_(std::move(by)) {}
+
+void TownshipAdmin::audit(Tx& tx, std::int64_t township, const std::string& action, const std::string& target,
+                          const std::string& detail) {
+  audit_action(store_, tx, township, clock_.unix_seconds(), by_, action, target, detail);
+}
+
+std::optional<std::int64_t> TownshipAdmin::township_of_device(Tx& tx, const std::string& device_id) {
+  const auto d = store_.devices().find(tx, device_id);
+  if (!d || !scope_.reaches(d->township_id)) return std::nullopt;
+  return d->township_id;
+}
 
 Place TownshipAdmin::village(Tx& tx, const std::string& name, bool create) {
   auto found = store_.places().villages_named(tx, name);
@@ -49,6 +60,9 @@ std::string TownshipAdmin::create_replacement_code(const std::string& village_na
     }
     store_.credentials().add_enroll_code(tx, platform::blake2b256_hex(code), {*v.township_id, v.id, old_device}, now,
                                          now + std::int64_t{valid_days} * 86400);
+    // Never the code itself.
+    audit(tx, *v.township_id, "kiosk.enroll_code", village_name,
+          (old_device.empty() ? "" : "replaces " + old_device + ", ") + "valid " + std::to_string(valid_days) + " days");
     tx.commit();
   });
   return code;
@@ -80,6 +94,8 @@ std::string TownshipAdmin::reply_to_request(const std::string& village_name, con
     // Not escalated any more from the township's point of view; the kiosk's own event (with
     // a higher sequence) will bring the exact status.
     store_.requests().set_status(tx, v->id, number, "township_replied");
+    // The words stay sealed in the change log; the chain names the change that holds them.
+    audit(tx, *v->township_id, "reply", village_name + " " + number, reply_audit_detail(change));
     tx.commit();
     return "";
   });
@@ -91,14 +107,18 @@ std::int64_t TownshipAdmin::publish_notice(const std::optional<std::string>& vil
   const std::string id = payload.value("id", sync::random_uuid());
   payload["id"] = id;
   payload["published_at"] = now;
+  const std::string detail = id + " " + payload.value("title", "") + " -> " + (village_name ? *village_name : "*");
   return store_.write_retrying(scope_, [&](Tx& tx) {
     std::int64_t change = 0;
     if (village_name) {
       const Place v = village(tx, *village_name, true);
       change = store_.changes().add(tx, {*v.township_id, v.id, "notices", "notices.published", id, payload.dump(), now});
+      audit(tx, *v.township_id, "notice.publish", notice_audit_target(change), detail);
     } else {
-      for (const auto t : scope_.townships)
+      for (const auto t : scope_.townships) {
         change = store_.changes().add(tx, {t, std::nullopt, "notices", "notices.published", id, payload.dump(), now});
+        audit(tx, t, "notice.publish", notice_audit_target(change), detail);
+      }
     }
     tx.commit();
     return change;
@@ -113,18 +133,33 @@ std::int64_t TownshipAdmin::publish_points_entry(const std::string& village_name
     const Place v = village(tx, village_name, true);
     const std::int64_t change = store_.changes().add(
         tx, {*v.township_id, v.id, "points", "points.entry", sync::random_uuid(), payload.dump(), now});
+    audit(tx, *v.township_id, "points.publish", points_audit_target(change),
+          village_name + " " + payload.value("household_id", json()).dump() + " " +
+              payload.value("delta", json()).dump() + " " + payload.value("rule_id", ""));
     tx.commit();
     return change;
   });
 }
 
-std::int64_t TownshipAdmin::publish_document(const std::string& scope, const json& document) {
-  check_document(scope, document);
+std::int64_t TownshipAdmin::publish_document(const std::string& scope, const json& document,
+                                             const std::string& note) {
   const std::int64_t now = clock_.unix_seconds();
+  try {
+    check_document(scope, document);
+  } catch (const AdminError& e) {
+    // Nothing is published; the refusal is in the log, as the web's 文档 records it.
+    for (const auto t : scope_.townships)
+      audit_alone(store_, t, now, by_, "document.refused", scope, note.empty() ? e.what() : note);
+    throw;
+  }
+  const std::string text = document.dump();
+  const std::string detail = note.empty() ? std::to_string(text.size()) + " bytes" : note;
   return store_.write_retrying(scope_, [&](Tx& tx) {
     std::int64_t change = 0;
-    for (const auto t : scope_.townships)
-      change = store_.changes().add(tx, {t, std::nullopt, scope, scope + ".replaced", scope, document.dump(), now});
+    for (const auto t : scope_.townships) {
+      change = store_.changes().add(tx, {t, std::nullopt, scope, scope + ".replaced", scope, text, now});
+      audit(tx, t, "document.publish", document_audit_target(scope, change), detail);
+    }
     tx.commit();
     return change;
   });
@@ -160,9 +195,11 @@ std::int64_t TownshipAdmin::set_status_page_base(const std::string& base) {
   const std::string payload = json{{"base", value}}.dump();
   return store_.write_retrying(scope_, [&](Tx& tx) {
     std::int64_t change = 0;
-    for (const auto t : scope_.townships)
+    for (const auto t : scope_.townships) {
       change = store_.changes().add(
           tx, {t, std::nullopt, "settings", "settings.status_page_base", "status_page_base", payload, now});
+      audit(tx, t, "setting.status_page_base", "status_page_base", value.empty() ? "off" : value);
+    }
     tx.commit();
     return change;
   });
@@ -183,6 +220,7 @@ std::int64_t TownshipAdmin::withdraw_notice(const std::string& notice_id) {
       if (payload.is_discarded() || payload.empty()) continue;
       payload["withdrawn"] = true;
       change = store_.changes().add(tx, {t, village, "notices", "notices.withdrawn", notice_id, payload.dump(), now});
+      audit(tx, t, "notice.withdraw", notice_audit_target(change), notice_id);
     }
     tx.commit();
     return change;
@@ -192,16 +230,20 @@ std::int64_t TownshipAdmin::withdraw_notice(const std::string& notice_id) {
 bool TownshipAdmin::order_resync(const std::string& device_id, const std::string& scope) {
   return store_.write_retrying(scope_, [&](Tx& tx) {
     const bool ok = store_.devices().order_resync(tx, device_id, scope);
+    if (!ok) return false;
+    if (const auto t = township_of_device(tx, device_id)) audit(tx, *t, "kiosk.resync", device_id, scope);
     tx.commit();
-    return ok;
+    return true;
   });
 }
 
 bool TownshipAdmin::revoke(const std::string& device_id) {
   return store_.write_retrying(scope_, [&](Tx& tx) {
     const bool changed = store_.devices().revoke(tx, device_id, clock_.unix_seconds());
+    if (!changed) return false;
+    if (const auto t = township_of_device(tx, device_id)) audit(tx, *t, "kiosk.revoke", device_id);
     tx.commit();
-    return changed;
+    return true;
   });
 }
 
@@ -209,10 +251,12 @@ std::string TownshipAdmin::create_admin_token(const std::string& label) {
   const std::string token = sync::random_code(32);
   std::optional<std::int64_t> township;
   if (scope_.townships.size() == 1 && scope_.root == scope_.townships.front()) township = scope_.root;
-  // A county token belongs to no single township: it is written as the operator.
-  store_.write_retrying(township ? scope_ : Scope::lookup(), [&](Tx& tx) {
+  // A county token belongs to no single township: it is written as the operator, and each
+  // township it reaches has the entry.
+  store_.write_retrying(township ? scope_ : Scope{scope_.root, scope_.townships, true}, [&](Tx& tx) {
     store_.credentials().add_admin_token(tx, platform::blake2b256_hex(token), scope_.root, township, label,
                                          clock_.unix_seconds());
+    for (const auto t : scope_.townships) audit(tx, t, "admin_token.add", label);  // never the token
     tx.commit();
   });
   return token;

@@ -1,7 +1,10 @@
 // What township (or county) staff do, within their scope: answer escalations, publish
 // notices, points entries and documents, look after kiosks, hand out enrollment codes and
 // admin tokens. The command line makes one for the chosen township; the admin API one per
-// request for its token's scope. Lists read from the standby when there is one.
+// request for its token's scope; the web pages one per request for the viewer. Each names
+// who acts (an Actor): every change below writes its server audit entry (staff_audit.h) in
+// the change's own transaction, so no change is ever without its entry. Lists read from the
+// standby when there is one.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/clock.h"
+#include "sync/township/staff_audit.h"
 #include "sync/township/township_store.h"
 
 namespace vsk::township {
@@ -39,8 +43,9 @@ struct PublishedChange {
 
 class TownshipAdmin {
  public:
-  TownshipAdmin(TownshipStore& store, platform::Clock& clock, Scope scope);
+  TownshipAdmin(TownshipStore& store, platform::Clock& clock, Scope scope, Actor by);
   const Scope& scope() const { return scope_; }
+  const Actor& actor() const { return by_; }
 
   // A one-time code for a kiosk of `village`, valid for `valid_days`. A village new to a
   // one-township scope is added to the tree (zero administration); elsewhere it must exist.
@@ -63,7 +68,11 @@ class TownshipAdmin {
   // household it takes below zero as a conflict.
   std::int64_t publish_points_entry(const std::string& village, const nlohmann::json& entry);
   // Catalog or points-rules document for every village in reach ("catalog" / "points_rules").
-  std::int64_t publish_document(const std::string& scope, const nlohmann::json& document);
+  // A document its checks refuse is audited as document.refused (as the web's 文档 does) and
+  // throws AdminError. `note`: the audit detail (the web's file name and size); by default
+  // the document's size.
+  std::int64_t publish_document(const std::string& scope, const nlohmann::json& document,
+                                const std::string& note = "");
   // What was published in `scope` ("catalog", "points_rules", "notices", "points") within
   // reach, newest first, at most `limit` entries.
   std::vector<PublishedChange> published(const std::string& scope, int limit = 200);
@@ -87,9 +96,14 @@ class TownshipAdmin {
  private:
   // The village called `name` within reach; created when `create` and the scope is one township.
   Place village(Tx& tx, const std::string& name, bool create);
+  void audit(Tx& tx, std::int64_t township, const std::string& action, const std::string& target,
+             const std::string& detail = "");
+  // The township of a kiosk this scope reaches (for its audit entry), nullopt when none.
+  std::optional<std::int64_t> township_of_device(Tx& tx, const std::string& device_id);
   TownshipStore& store_;
   platform::Clock& clock_;
   Scope scope_;
+  Actor by_;
 };
 
 // The scope of the only township, when the server holds exactly one (the command line's

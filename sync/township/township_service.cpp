@@ -93,14 +93,23 @@ TownshipService::TownshipService(TownshipStore& store, platform::Clock& clock, s
     : store_(store), clock_(clock), key_(std::move(key)) {}
 
 std::optional<Scope> TownshipService::admin_scope(const std::string& token) {
+  const auto caller = admin_caller(token);
+  if (!caller) return std::nullopt;
+  return caller->scope;
+}
+
+std::optional<TownshipService::AdminCaller> TownshipService::admin_caller(const std::string& token) {
   if (token.empty()) return std::nullopt;
-  std::optional<std::int64_t> place;
+  std::optional<CredentialStore::AdminTokenOwner> owner;
   {
     Tx tx = store_.read(Scope::lookup());
-    place = store_.credentials().admin_token_place(tx, platform::blake2b256_hex(token));
+    owner = store_.credentials().admin_token_owner(tx, platform::blake2b256_hex(token));
   }
-  if (!place) return std::nullopt;
-  return store_.scope_of(*place);
+  if (!owner) return std::nullopt;
+  Actor actor = owner->user_id ? Actor{owner->login, owner->user_id} : Actor{kSharedTokenActor, std::nullopt};
+  auto scope = store_.scope_of(owner->place_id);
+  if (!scope) return std::nullopt;
+  return AdminCaller{std::move(*scope), std::move(actor)};
 }
 
 Reply TownshipService::enroll(std::string_view body) {

@@ -79,23 +79,40 @@ class TownshipService {
   // A bundle from a kiosk's USB stick (issue 19): each envelope as if it had come over the
   // network; what it carried is kept for 终端状态 (store/usb_exchange_store.h) when
   // anything was new.
-  UsbImport import_bundle(std::string_view bundle);
+  // `by`: whom the import's audit entry (kiosk.usb_import, in the transaction that records
+  // the exchange) names; nullptr for none (tests of the wire alone).
+  UsbImport import_bundle(std::string_view bundle, const Actor* by = nullptr, const std::string& file_name = "");
   // An enrollment request file from a USB stick: the rules of enroll() (a code is used once,
   // before it expires, by one kiosk key; a revoked kiosk stays out), and a replacement code
   // revokes the kiosk it replaces. The same request imported again answers the same kiosk.
   // `reach`: the townships the importer stands for (a code of another one is refused).
-  UsbEnrollment enroll_by_bundle(std::string_view request_file, const Scope& reach = Scope::lookup());
+  // `by`: whom the enrollment's audit entry (kiosk.usb_enroll, in the enrollment's own
+  // transaction) names; nullptr for none.
+  UsbEnrollment enroll_by_bundle(std::string_view request_file, const Scope& reach = Scope::lookup(),
+                                 const Actor* by = nullptr, const std::string& file_name = "");
   // The file from a stick, told apart by its first bytes. `reach` (Scope::lookup() for the
   // operator's command line) refuses, before anything is applied, a file of a kiosk or an
   // enrollment code of another township. A bundle imported before (nothing new), one all of
   // whose envelopes were refused, or a file that is neither is refused too: the reason in
-  // `refused`, what was read in `enrolled` / `exchange`.
-  StickImport import_stick_file(std::string_view bytes, const Scope& reach);
+  // `refused`, what was read in `enrolled` / `exchange`. Audited as the web's 终端状态 upload
+  // does, naming `by`: kiosk.usb_enroll / kiosk.usb_import with the change, kiosk.usb_refused
+  // (target `file_name`) for a refusal, in the township of `reach`, else of the file's kiosk,
+  // else the server's only township.
+  StickImport import_stick_file(std::string_view bytes, const Scope& reach, const Actor& by,
+                                const std::string& file_name = "");
 
-  // Staff actions within `scope` (a token's, or the command line's township).
-  TownshipAdmin admin(const Scope& scope) { return TownshipAdmin(store_, clock_, scope); }
+  // Staff actions within `scope` (a token's, the command line's township, a viewer's), by
+  // `by`, who each change's audit entry names.
+  TownshipAdmin admin(const Scope& scope, Actor by) { return TownshipAdmin(store_, clock_, scope, std::move(by)); }
   // The scope an admin API token reaches; nullopt for an unknown token.
   std::optional<Scope> admin_scope(const std::string& token);
+  // The same and who the token acts for: its account's login, or kSharedTokenActor for a
+  // token made by `township-server admin-token`.
+  struct AdminCaller {
+    Scope scope;
+    Actor actor;
+  };
+  std::optional<AdminCaller> admin_caller(const std::string& token);
   const sync::PublicKey& public_key() const { return key_.public_key; }
   TownshipStore& store() { return store_; }
 

@@ -65,7 +65,8 @@ std::string TownshipService::enrollment_pages(Tx& tx, const Device& d, std::int6
   return sync::write_bundle(envelopes);
 }
 
-UsbEnrollment TownshipService::enroll_by_bundle(std::string_view request_file, const Scope& reach) {
+UsbEnrollment TownshipService::enroll_by_bundle(std::string_view request_file, const Scope& reach, const Actor* by,
+                                                const std::string& file_name) {
   std::string why;
   const auto req = sync::read_enroll_request(request_file, &why);
   if (!req)
@@ -143,6 +144,11 @@ UsbEnrollment TownshipService::enroll_by_bundle(std::string_view request_file, c
       const std::string pages = enrollment_pages(tx, *d, now, u);
       const auto code_key = sync::enroll_code_key_from_hash_hex(code->code_hash);
       u.reply = Reply{200, sync::write_enroll_reply(a, *code_key, key_, pages), "application/octet-stream", "", 0, ""};
+      if (by)
+        audit_action(store_, tx, d->township_id, now, *by, "kiosk.usb_enroll", d->id,
+                     (file_name.empty() ? "" : file_name + ", ") + (u.again ? "imported before, " : "") +
+                         (u.replaced.empty() ? "" : "replacing " + u.replaced + ", ") + std::to_string(u.changes) +
+                         " changes back");
       tx.commit();
       return u;
     });

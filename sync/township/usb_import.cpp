@@ -8,7 +8,7 @@
 
 namespace vsk::township {
 
-UsbImport TownshipService::import_bundle(std::string_view bundle) {
+UsbImport TownshipService::import_bundle(std::string_view bundle, const Actor* by, const std::string& file_name) {
   UsbImport out;
   const auto envelopes = sync::read_bundle(bundle, &out.error);
   if (!envelopes) return out;
@@ -33,6 +33,11 @@ UsbImport TownshipService::import_bundle(std::string_view bundle) {
                          out.carried.changes, 0};
   store_.write_retrying(Scope::township(d->township_id), [&](Tx& tx) {
     UsbExchangeStore(store_.dialect()).record(tx, d->township_id, d->id, last);
+    if (by)
+      audit_action(store_, tx, d->township_id, last.at, *by, "kiosk.usb_import", d->id,
+                   (file_name.empty() ? "" : file_name + ", ") + std::to_string(out.carried.ops) + " operations in, " +
+                       std::to_string(out.carried.changes) + " changes back, " + std::to_string(out.refusals.size()) +
+                       " envelopes refused");
     tx.commit();
   });
   return out;
@@ -52,15 +57,30 @@ sync::ErrorReply refusal_of(const std::string& body, sync::ErrorReply fallback) 
 
 }  // namespace
 
-StickImport TownshipService::import_stick_file(std::string_view bytes, const Scope& reach) {
+StickImport TownshipService::import_stick_file(std::string_view bytes, const Scope& reach, const Actor& by,
+                                               const std::string& file_name) {
   StickImport out;
+  std::optional<std::int64_t> kiosk_township;  // of the file's kiosk, when known
+  // A refusal changed nothing; its entry goes to the importer's township if it has one.
+  const auto audit_refusal = [&] {
+    std::optional<std::int64_t> t;
+    if (!reach.system && reach.townships.size() == 1) t = reach.townships.front();
+    if (!t) t = kiosk_township;
+    if (!t)
+      if (const auto only = single_township_scope(store_)) t = only->root;
+    if (t)
+      audit_alone(store_, *t, clock_.unix_seconds(), by, "kiosk.usb_refused", file_name,
+                  out.refused.code + ": " + out.refused.message_en);
+  };
   if (bytes.substr(0, sync::kEnrollRequestMagic.size()) == sync::kEnrollRequestMagic) {
     out.enrollment = true;
-    out.enrolled = enroll_by_bundle(bytes, reach);
-    if (out.enrolled.reply.ok())
+    out.enrolled = enroll_by_bundle(bytes, reach, &by, file_name);
+    if (out.enrolled.reply.ok()) {
       out.reply = out.enrolled.reply.body;
-    else
+    } else {
       out.refused = refusal_of(out.enrolled.reply.body, why("refused", "注册请求未被接受", "the enrollment request was refused"));
+      audit_refusal();
+    }
     return out;
   }
   std::string error;
@@ -68,6 +88,7 @@ StickImport TownshipService::import_stick_file(std::string_view bytes, const Sco
   if (!envelopes) {
     out.exchange.error = error;
     out.refused = why("not_a_bundle", "这不是终端导出的U盘文件，或文件已损坏", "not a kiosk's USB file, or damaged: " + error);
+    audit_refusal();
     return out;
   }
   // Whose kiosks: one of another township is refused before any envelope is applied.
@@ -79,13 +100,22 @@ StickImport TownshipService::import_stick_file(std::string_view bytes, const Sco
       Tx tx = store_.read(Scope::lookup());
       d = store_.devices().find(tx, env->header.from);
     }
+    if (d && !kiosk_township) kiosk_township = d->township_id;
     if (d && !reach.reaches(d->township_id)) {
       out.refused = why("other_township", "这是另一个乡镇的终端导出的文件，请交给该乡镇导入",
                         "the file is from a kiosk of another township: import it there");
+      audit_refusal();
       return out;
     }
   }
-  out.exchange = import_bundle(bytes);
+  if (reach.system)  // the operator: the kiosk's township, for a refusal's entry
+    for (const auto& e : *envelopes) {
+      const auto env = sync::parse_envelope(e, nullptr);
+      if (!env || kiosk_township) continue;
+      Tx tx = store_.read(Scope::lookup());
+      if (const auto d = store_.devices().find(tx, env->header.from)) kiosk_township = d->township_id;
+    }
+  out.exchange = import_bundle(bytes, &by, file_name);
   if (!out.exchange.replies.empty()) {
     out.reply = sync::write_bundle(out.exchange.replies);
   } else if (!out.exchange.refusals.empty()) {
@@ -96,6 +126,7 @@ StickImport TownshipService::import_stick_file(std::string_view bytes, const Sco
   } else {
     out.refused = why("empty", "文件里没有数据", "the file holds no envelopes");
   }
+  if (!out.refused.code.empty()) audit_refusal();
   return out;
 }
 

@@ -53,7 +53,7 @@ struct Township {
   Township(const township::StoreConfig& config, const sync::SigningKey& key) : store(config), service(store, clock, key) {}
   // Enrolls the kiosk into 青山村 with a fresh one-time code.
   testing::AssertionResult enroll(ProtocolKiosk& k) {
-    const auto r = service.enroll(k.enroll_body(township::TownshipAdmin(store, clock, scope).create_enroll_code("青山村")));
+    const auto r = service.enroll(k.enroll_body(township::TownshipAdmin(store, clock, scope, township::command_line_actor()).create_enroll_code("青山村")));
     if (k.enrolled(r.status, r.body)) return testing::AssertionSuccess();
     return testing::AssertionFailure() << r.body;
   }

@@ -153,7 +153,7 @@ struct TestTownship {
   platform::ManualClock clock{kSyncTestNow};
   township::TownshipService service{store, clock, sync::SigningKey::generate()};
   township::Scope scope = *township::single_township_scope(store);
-  township::TownshipAdmin admin = service.admin(scope);  // township staff, as the command line acts
+  township::TownshipAdmin admin = service.admin(scope, township::command_line_actor());  // township staff, as the command line acts
   LoopbackTransport loopback{service};
 
   explicit TestTownship(Backend backend = Backend::kSqlite, township::StoreConfig config = {})

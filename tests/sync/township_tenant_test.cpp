@@ -49,7 +49,7 @@ class TownshipTenants : public ::testing::TestWithParam<Backend> {
   }
   // Two kiosks with the same numbers in both townships; one escalation each, a notice for all.
   void fill(Township& t) {
-    auto admin = town.service.admin(t.scope);
+    auto admin = town.service.admin(t.scope, township::command_line_actor());
     for (const char* village : {"青山村", "绿水村"}) {
       auto k = std::make_unique<ProtocolKiosk>(town.service.public_key());
       const auto r = town.service.enroll(k->enroll_body(admin.create_enroll_code(village)));
@@ -73,7 +73,7 @@ class TownshipTenants : public ::testing::TestWithParam<Backend> {
   // township names on escalations and kiosks.
   std::set<std::string> seen_by(const Township& t) { return seen_by(town.service, t); }
   static std::set<std::string> seen_by(township::TownshipService& service, const Township& t) {
-    auto admin = service.admin(t.scope);
+    auto admin = service.admin(t.scope, township::command_line_actor());
     std::set<std::string> seen;
     const json stats = admin.stats();
     for (const auto& k : stats["kiosks"]) seen.insert(k["device_id"].get<std::string>());
@@ -86,16 +86,16 @@ TEST_P(TownshipTenants, StaffSeeAndChangeOnlyTheirTownship) {
   auto expected = devices_of(a);
   expected.insert({"escalation:本镇/青山村", "escalation:本镇/绿水村"});
   EXPECT_EQ(seen_by(a), expected);
-  auto admin_a = town.service.admin(a.scope);
+  auto admin_a = town.service.admin(a.scope, township::command_line_actor());
   EXPECT_EQ(admin_a.stats()["operations"], 4);
   EXPECT_EQ(admin_a.stats()["escalated"], 2);
   // B's kiosks cannot be revoked or re-synced from A.
   EXPECT_FALSE(admin_a.revoke(b.kiosks[0]->device));
   EXPECT_FALSE(admin_a.order_resync(b.kiosks[0]->device, "requests"));
-  EXPECT_TRUE(town.service.admin(b.scope).stats()["kiosks"][0]["revoked"] == false);
+  EXPECT_TRUE(town.service.admin(b.scope, township::command_line_actor()).stats()["kiosks"][0]["revoked"] == false);
   // A's answer to "青山村 QS1-1123-001" reaches A's 青山村 only; B's stays escalated.
   EXPECT_EQ(admin_a.reply_to_request("青山村", "QS1-1123-001", "镇里已办"), "");
-  EXPECT_EQ(town.service.admin(b.scope).escalations().size(), 2u);
+  EXPECT_EQ(town.service.admin(b.scope, township::command_line_actor()).escalations().size(), 2u);
   // The place tree as A sees it: its county, itself and its villages.
   std::set<std::string> places;
   {
@@ -153,8 +153,8 @@ TEST_P(TownshipTenants, AnOperationIdHeldByAnotherTownshipIsRefusedNotDeduplicat
 }
 
 TEST_P(TownshipTenants, AdminApiTokensAnswerForTheirTownshipOnly) {
-  const std::string token_a = town.service.admin(a.scope).create_admin_token("a");
-  const std::string token_b = town.service.admin(b.scope).create_admin_token("b");
+  const std::string token_a = town.service.admin(a.scope, township::command_line_actor()).create_admin_token("a");
+  const std::string token_b = town.service.admin(b.scope, township::command_line_actor()).create_admin_token("b");
   township::HttpServer http(town.service, [](const std::string&) {});
   const int port = http.bind("127.0.0.1", 0);
   std::thread serve([&] { http.run(); });
@@ -196,7 +196,7 @@ TEST_P(ForgottenFilters, RowLevelSecurityAloneKeepsTownshipsApart) {
   int foreign = 0;
   for (const auto& d : devices_of(b)) foreign += static_cast<int>(seen.count(d));
   for (const auto& s : seen) foreign += s.rfind("escalation:红旗镇", 0) == 0;
-  auto admin_a = service.admin(a.scope);
+  auto admin_a = service.admin(a.scope, township::command_line_actor());
   std::vector<std::string> places;
   {
     auto tx = forgetful.read(a.scope);
@@ -208,7 +208,7 @@ TEST_P(ForgottenFilters, RowLevelSecurityAloneKeepsTownshipsApart) {
     EXPECT_EQ(admin_a.stats()["operations"], 4);
     EXPECT_EQ(places.size(), 1u);
     EXPECT_FALSE(admin_a.revoke(b.kiosks[0]->device));
-    EXPECT_FALSE(town.service.admin(b.scope).stats()["kiosks"][0]["revoked"].get<bool>());
+    EXPECT_FALSE(town.service.admin(b.scope, township::command_line_actor()).stats()["kiosks"][0]["revoked"].get<bool>());
   } else {
     // No row-level security on SQLite: the hook shows what a forgotten filter would leak.
     EXPECT_EQ(foreign, 4);

@@ -63,7 +63,7 @@ TEST(TownshipUpgrade, AOneTownshipFileMovesIntoThePlaceTree) {
   ASSERT_TRUE(token_scope);
   EXPECT_EQ(token_scope->townships, scope->townships);
   // The next change continues the numbering, so kiosks that hold cursor 2 get it.
-  EXPECT_EQ(service.admin(*scope).publish_notice(std::nullopt, {{"title", "升级后"}, {"body", "..."}}), 3);
+  EXPECT_EQ(service.admin(*scope, township::command_line_actor()).publish_notice(std::nullopt, {{"title", "升级后"}, {"body", "..."}}), 3);
 }
 
 TEST(TownshipUpgrade, ANewerFileIsRefusedAndLeftAlone) {

@@ -31,7 +31,7 @@ class StaffAccounts : public ::testing::TestWithParam<Backend> {
 };
 
 TEST_P(StaffAccounts, TheRightPasswordOpensASessionWithItsOwnCsrfToken) {
-  const std::string pw = accounts.add_user(town.scope, "lixm", "李晓明", "clerk", "", "cli");
+  const std::string pw = accounts.add_user(town.scope, "lixm", "李晓明", "clerk", "", township::command_line_actor());
   EXPECT_EQ(pw.size(), 12u);
   const auto r = accounts.login("lixm", pw, "127.0.0.1");
   ASSERT_EQ(r.outcome, LoginResult::Outcome::kOk);
@@ -52,7 +52,7 @@ TEST_P(StaffAccounts, TheRightPasswordOpensASessionWithItsOwnCsrfToken) {
 }
 
 TEST_P(StaffAccounts, FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne) {
-  const std::string pw = accounts.add_user(town.scope, "wang", "王", "inspector", "", "cli");
+  const std::string pw = accounts.add_user(town.scope, "wang", "王", "inspector", "", township::command_line_actor());
   for (int i = 1; i <= 4; ++i) {
     const auto r = accounts.login("wang", "wrong", "127.0.0.1");
     EXPECT_EQ(r.outcome, LoginResult::Outcome::kWrongPassword);
@@ -73,10 +73,10 @@ TEST_P(StaffAccounts, FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne) {
 }
 
 TEST_P(StaffAccounts, AResetPasswordLiftsTheLockAndEndsOldSessions) {
-  const std::string pw = accounts.add_user(town.scope, "zhao", "赵", "clerk", "", "cli");
+  const std::string pw = accounts.add_user(town.scope, "zhao", "赵", "clerk", "", township::command_line_actor());
   const auto s = accounts.login("zhao", pw, "x");
   for (int i = 0; i < 5; ++i) accounts.login("zhao", "wrong", "x");
-  const std::string pw2 = accounts.reset_password(town.scope, "zhao", "cli");
+  const std::string pw2 = accounts.reset_password(town.scope, "zhao", township::command_line_actor());
   EXPECT_NE(pw2, pw);
   EXPECT_FALSE(accounts.viewer(s.session_token));
   EXPECT_EQ(accounts.login("zhao", pw, "x").outcome, LoginResult::Outcome::kWrongPassword);
@@ -84,7 +84,7 @@ TEST_P(StaffAccounts, AResetPasswordLiftsTheLockAndEndsOldSessions) {
 }
 
 TEST_P(StaffAccounts, SessionsExpireWhenIdleAndAtTheEndOfTheDay) {
-  const std::string pw = accounts.add_user(town.scope, "qian", "钱", "clerk", "", "cli");
+  const std::string pw = accounts.add_user(town.scope, "qian", "钱", "clerk", "", township::command_line_actor());
   const auto idle = accounts.login("qian", pw, "x");
   town.clock.advance_ms(29 * 60 * 1000);
   EXPECT_TRUE(accounts.viewer(idle.session_token));  // and this refreshes it
@@ -104,13 +104,13 @@ TEST_P(StaffAccounts, SessionsExpireWhenIdleAndAtTheEndOfTheDay) {
 }
 
 TEST_P(StaffAccounts, DisablingEndsSessionsLoginsAndApiTokens) {
-  const std::string pw = accounts.add_user(town.scope, "sun", "孙", "clerk", "", "cli");
+  const std::string pw = accounts.add_user(town.scope, "sun", "孙", "clerk", "", township::command_line_actor());
   const auto s = accounts.login("sun", pw, "x");
-  const std::string token = accounts.create_api_token(town.scope, "sun", "script", "cli");
+  const std::string token = accounts.create_api_token(town.scope, "sun", "script", township::command_line_actor());
   const auto reach = town.service.admin_scope(token);
   ASSERT_TRUE(reach);
   EXPECT_EQ(reach->root, town.scope.root);
-  accounts.disable_user(town.scope, "sun", "cli");
+  accounts.disable_user(town.scope, "sun", township::command_line_actor());
   EXPECT_FALSE(accounts.viewer(s.session_token));
   EXPECT_EQ(accounts.login("sun", pw, "x").outcome, LoginResult::Outcome::kDisabled);
   EXPECT_FALSE(town.service.admin_scope(token));
@@ -127,17 +127,17 @@ TEST_P(StaffAccounts, BadAccountsAreRefusedWithTheirReason) {
     }
     return std::string("none");
   };
-  EXPECT_EQ(code([&] { accounts.add_user(town.scope, "a", "", "boss", "", "cli"); }), "bad_role");
-  EXPECT_EQ(code([&] { accounts.add_user(town.scope, "a b", "", "clerk", "", "cli"); }), "bad_login");
-  EXPECT_EQ(code([&] { accounts.add_user(town.scope, "mz", "", "department", "", "cli"); }), "no_department");
-  accounts.add_user(town.scope, "mz", "", "department", "镇民政办", "cli");
-  EXPECT_EQ(code([&] { accounts.add_user(town.scope, "mz", "", "clerk", "", "cli"); }), "login_taken");
-  EXPECT_EQ(code([&] { accounts.create_api_token(town.scope, "mz", "", "cli"); }), "bad_role");
-  EXPECT_EQ(code([&] { accounts.disable_user(town.scope, "ghost", "cli"); }), "no_such_user");
+  EXPECT_EQ(code([&] { accounts.add_user(town.scope, "a", "", "boss", "", township::command_line_actor()); }), "bad_role");
+  EXPECT_EQ(code([&] { accounts.add_user(town.scope, "a b", "", "clerk", "", township::command_line_actor()); }), "bad_login");
+  EXPECT_EQ(code([&] { accounts.add_user(town.scope, "mz", "", "department", "", township::command_line_actor()); }), "no_department");
+  accounts.add_user(town.scope, "mz", "", "department", "镇民政办", township::command_line_actor());
+  EXPECT_EQ(code([&] { accounts.add_user(town.scope, "mz", "", "clerk", "", township::command_line_actor()); }), "login_taken");
+  EXPECT_EQ(code([&] { accounts.create_api_token(town.scope, "mz", "", township::command_line_actor()); }), "bad_role");
+  EXPECT_EQ(code([&] { accounts.disable_user(town.scope, "ghost", township::command_line_actor()); }), "no_such_user");
 }
 
 TEST_P(StaffAccounts, EveryStepIsInTheHashChainedAuditLog) {
-  const std::string pw = accounts.add_user(town.scope, "zhou", "周", "admin", "", "cli");
+  const std::string pw = accounts.add_user(town.scope, "zhou", "周", "admin", "", township::command_line_actor());
   accounts.login("zhou", "wrong", "10.0.0.7");
   const auto s = accounts.login("zhou", pw, "10.0.0.7");
   const auto v = accounts.viewer(s.session_token);
@@ -160,9 +160,9 @@ TEST(StaffAccountsAudit, AnEditedEntryBreaksTheChain) {
   TestTownship town;
   platform::FakePinHasher hasher;
   Accounts accounts{town.store, town.clock, hasher};
-  accounts.add_user(town.scope, "a1", "", "clerk", "", "cli");
-  accounts.add_user(town.scope, "a2", "", "clerk", "", "cli");
-  accounts.add_user(town.scope, "a3", "", "clerk", "", "cli");
+  accounts.add_user(town.scope, "a1", "", "clerk", "", township::command_line_actor());
+  accounts.add_user(town.scope, "a2", "", "clerk", "", township::command_line_actor());
+  accounts.add_user(town.scope, "a3", "", "clerk", "", township::command_line_actor());
   {
     db::Database raw(town.dir.file("township.db"));
     EXPECT_THROW(raw.exec("UPDATE server_audit SET target = 'x' WHERE seq = 2"), db::DbError);

@@ -92,7 +92,7 @@ class DashboardTenants : public ::testing::TestWithParam<Backend> {
 
   // A kiosk per village, each filing QS1-1123-001 and escalating it, with a heartbeat.
   void fill(Tenant& t) {
-    auto admin = town.service.admin(t.scope);
+    auto admin = town.service.admin(t.scope, township::command_line_actor());
     for (const auto& village : t.villages) {
       auto k = std::make_unique<ProtocolKiosk>(town.service.public_key());
       const auto r = town.service.enroll(k->enroll_body(admin.create_enroll_code(village)));
@@ -196,13 +196,13 @@ TEST_P(DashboardTenants, StaffCannotActOnTheOtherTownshipsKiosksOrRequests) {
   EXPECT_EQ(web.post(a.session, "/kiosks/revoke", {{"csrf", csrf}, {"device", foreign}})->status, 404);
   EXPECT_EQ(web.post(a.session, "/kiosks/resync", {{"csrf", csrf}, {"device", foreign}, {"scope", "requests"}})->status,
             404);
-  EXPECT_FALSE(town.service.admin(b.scope).stats()["kiosks"][0]["revoked"].get<bool>());
+  EXPECT_FALSE(town.service.admin(b.scope, township::command_line_actor()).stats()["kiosks"][0]["revoked"].get<bool>());
   // A's reply to 青山村 QS1-1123-001 answers A's request; B's twin stays escalated.
   const auto reply = web.post(a.session, "/escalations/reply",
                               {{"csrf", csrf}, {"village", "青山村"}, {"number", "QS1-1123-001"}, {"text", "镇里已办"}});
   EXPECT_EQ(reply->status, 303);
-  EXPECT_EQ(town.service.admin(a.scope).escalations().size(), 1u);
-  EXPECT_EQ(town.service.admin(b.scope).escalations().size(), 3u);
+  EXPECT_EQ(town.service.admin(a.scope, township::command_line_actor()).escalations().size(), 1u);
+  EXPECT_EQ(town.service.admin(b.scope, township::command_line_actor()).escalations().size(), 3u);
 }
 
 TEST_P(DashboardTenants, EachReceiptTokenOpensItsOwnTownshipsRequest) {

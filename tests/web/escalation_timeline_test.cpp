@@ -105,8 +105,8 @@ TEST_P(EscalationTimeline, OnlyWhatReachedTheTownshipAndADepartmentsOwn) {
   // Never escalated, unknown, or another department's: not found.
   EXPECT_EQ(web.get(clerk, "/escalations/detail?village=%E9%9D%92%E5%B1%B1%E6%9D%91&number=QS1-1123-002")->status, 404);
   EXPECT_EQ(web.get(clerk, "/escalations/detail?village=%E9%9D%92%E5%B1%B1%E6%9D%91&number=QS1-9999-999")->status, 404);
-  const std::string pw_mz = web.accounts.add_user(town.scope, "mzb", "民政办", "department", "镇民政办", "cli");
-  const std::string pw_ny = web.accounts.add_user(town.scope, "nyb", "农业办", "department", "镇农业办", "cli");
+  const std::string pw_mz = web.accounts.add_user(town.scope, "mzb", "民政办", "department", "镇民政办", township::command_line_actor());
+  const std::string pw_ny = web.accounts.add_user(town.scope, "nyb", "农业办", "department", "镇农业办", township::command_line_actor());
   const auto mz = web.accounts.login("mzb", pw_mz, "127.0.0.1").session_token;
   const auto ny = web.accounts.login("nyb", pw_ny, "127.0.0.1").session_token;
   EXPECT_EQ(web.get(mz, kDetail)->status, 200);
@@ -120,7 +120,7 @@ TEST_P(EscalationTimeline, OnlyWhatReachedTheTownshipAndADepartmentsOwn) {
 TEST_P(EscalationTimeline, TheReplysWordsAreSealedAndTheAuditChainNamesTheirChange) {
   // The words a department writes are about a resident: stored sealed like the kiosks' data
   // (issue 12), in the change log and never in the audit log, which names the change instead.
-  const std::string pw = web.accounts.add_user(town.scope, "mzb", "民政办", "department", "镇民政办", "cli");
+  const std::string pw = web.accounts.add_user(town.scope, "mzb", "民政办", "department", "镇民政办", township::command_line_actor());
   const auto mz = web.accounts.login("mzb", pw, "127.0.0.1").session_token;
   const std::string words = "请王强祥本人明早来民政办";
   ASSERT_EQ(web.post(mz, "/escalations/reply", {{"csrf", web.csrf(mz)}, {"village", "青山村"},

@@ -42,7 +42,7 @@ class NoticeCadence : public ::testing::TestWithParam<Backend> {
   // 青山村's row of the overview, for a clerk logged in just now (days pass in these tests,
   // and sessions end after 30 idle minutes).
   std::string overview_row(WebServer& web) {
-    if (password.empty()) password = web.accounts.add_user(town.scope, "lixm", "李晓明", "clerk", "", "cli");
+    if (password.empty()) password = web.accounts.add_user(town.scope, "lixm", "李晓明", "clerk", "", township::command_line_actor());
     const auto session = web.accounts.login("lixm", password, "127.0.0.1").session_token;
     const auto r = web.get(session, "/");
     EXPECT_TRUE(r && r->status == 200);

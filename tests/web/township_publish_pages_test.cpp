@@ -27,12 +27,12 @@ class PublishPages : public ::testing::TestWithParam<Backend> {
       tx.commit();
       return id;
     });
-    town.service.admin(township::Scope::township(other_township)).create_enroll_code("红旗村");
+    town.service.admin(township::Scope::township(other_township), township::command_line_actor()).create_enroll_code("红旗村");
     clerk = staff_session(web, town.scope, "clerk", "李秀兰", "clerk");
   }
   std::vector<township::PublishedChange> changes(const std::string& scope) { return town.admin.published(scope); }
   std::vector<township::PublishedChange> other_changes(const std::string& scope) {
-    return town.service.admin(township::Scope::township(other_township)).published(scope);
+    return town.service.admin(township::Scope::township(other_township), township::command_line_actor()).published(scope);
   }
   bool audited(const std::string& action) {
     auto tx = town.store.read(town.scope);

@@ -18,7 +18,7 @@ class UsbExchangePage : public ::testing::TestWithParam<Backend> {
 
   // The kiosk's row on 终端状态 for a clerk logged in just now (hours pass in this test).
   std::string row(WebServer& web, const std::string& query = "") {
-    if (password.empty()) password = web.accounts.add_user(town.scope, "lixm", "李晓明", "clerk", "", "cli");
+    if (password.empty()) password = web.accounts.add_user(town.scope, "lixm", "李晓明", "clerk", "", township::command_line_actor());
     const auto session = web.accounts.login("lixm", password, "127.0.0.1").session_token;
     const auto r = web.get(session, "/kiosks" + query);
     EXPECT_TRUE(r && r->status == 200);

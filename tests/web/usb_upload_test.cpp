@@ -27,7 +27,7 @@ class UsbUpload : public ::testing::TestWithParam<Backend> {
     return c;
   }
   WebServer web{town.service, town.store, town.clock, small_uploads()};
-  std::string clerk_password = web.accounts.add_user(town.scope, "lixm", "李晓明", "clerk", "", "cli");
+  std::string clerk_password = web.accounts.add_user(town.scope, "lixm", "李晓明", "clerk", "", township::command_line_actor());
   std::string clerk = log_in("lixm", clerk_password);
 
   std::string log_in(const std::string& login, const std::string& password) {
@@ -97,7 +97,7 @@ TEST_P(UsbUpload, AnEnrollmentRequestEnrollsTheKioskAndAnExpiredCodeIsRefused) {
   const auto request = fresh.client->usb_enroll_request(town.admin.create_enroll_code("青山村"), "青山村", rep);
   ASSERT_TRUE(request) << rep.error_code;
   // Staff of another township: refused, and the code stays unused.
-  const auto other = town.service.import_stick_file(*request, township::Scope::township(town.scope.root + 1000));
+  const auto other = town.service.import_stick_file(*request, township::Scope::township(town.scope.root + 1000), township::command_line_actor());
   EXPECT_EQ(other.refused.code, "other_township");
   EXPECT_EQ(other.reply, "");
   const auto r = upload(clerk, web.csrf(clerk), *request, "QS1-enroll.vsk");
@@ -125,7 +125,7 @@ TEST_P(UsbUpload, WithoutTheCsrfTokenOrAsDepartmentOrInspectorNothingIsImported)
   EXPECT_EQ(upload(clerk, "", sent)->status, 403);
   EXPECT_EQ(upload(clerk, "forged", sent)->status, 403);
   const std::string dept =
-      log_in("mzs", web.accounts.add_user(town.scope, "mzs", "民政所", "department", "镇民政办", "cli"));
+      log_in("mzs", web.accounts.add_user(town.scope, "mzs", "民政所", "department", "镇民政办", township::command_line_actor()));
   EXPECT_EQ(upload(dept, web.csrf(dept), sent)->status, 403);
   const std::string inspector = staff_session(web, town.scope, "jc", "检查组", "inspector");
   EXPECT_EQ(web.get(inspector, "/kiosks")->body.find("/kiosks/usb"), std::string::npos);  // no form
@@ -158,7 +158,7 @@ TEST_P(UsbUpload, GarbageAnOversizedFileAndAnotherTownshipsKioskAreRefusedWithTh
   EXPECT_EQ(audited("kiosk.usb_refused"), 3);
 
   // A kiosk of a township the importer does not stand for: refused before anything is applied.
-  const auto other = town.service.import_stick_file(bundle(), township::Scope::township(town.scope.root + 1000));
+  const auto other = town.service.import_stick_file(bundle(), township::Scope::township(town.scope.root + 1000), township::command_line_actor());
   EXPECT_EQ(other.refused.code, "other_township");
   EXPECT_EQ(other.exchange.envelopes, 0);
   EXPECT_EQ(exchanges(), 0u);

@@ -81,7 +81,7 @@ TEST_P(UsersPage, TheAdminAddsResetsAndDisablesAccounts) {
 }
 
 TEST_P(UsersPage, EveryoneChangesTheirOwnPasswordWithTheOldOne) {
-  const std::string pw = web.accounts.add_user(town.scope, "wang", "王", "inspector", "", "cli");
+  const std::string pw = web.accounts.add_user(town.scope, "wang", "王", "inspector", "", township::command_line_actor());
   const std::string session = *log_in("wang", pw);
   const std::string csrf = web.csrf(session);
   EXPECT_NE(web.get(session, "/password")->body.find("修改密码"), std::string::npos);
@@ -106,7 +106,7 @@ TEST_P(UsersPage, EveryoneChangesTheirOwnPasswordWithTheOldOne) {
 }
 
 TEST_P(UsersPage, WrongOldPasswordsLockTheAccountLikeWrongLogins) {
-  const std::string pw = web.accounts.add_user(town.scope, "zhao", "赵", "clerk", "", "cli");
+  const std::string pw = web.accounts.add_user(town.scope, "zhao", "赵", "clerk", "", township::command_line_actor());
   const std::string session = *log_in("zhao", pw);
   const std::string csrf = web.csrf(session);
   for (int i = 0; i < 5; ++i)

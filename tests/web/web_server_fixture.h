@@ -48,7 +48,7 @@ struct WebServer {
 // A staff account of `role` in `scope`, logged in: its session cookie's value.
 inline std::string staff_session(WebServer& web, const township::Scope& scope, const std::string& login,
                                  const std::string& name, const std::string& role) {
-  const std::string pw = web.accounts.add_user(scope, login, name, role, "", "cli");
+  const std::string pw = web.accounts.add_user(scope, login, name, role, "", township::command_line_actor());
   const auto r = web.accounts.login(login, pw, "127.0.0.1");
   if (r.outcome != township::web::LoginResult::Outcome::kOk) throw std::runtime_error("login failed: " + login);
   return r.session_token;

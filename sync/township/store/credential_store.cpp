@@ -44,12 +44,23 @@ void CredentialStore::add_admin_token(Tx& tx, const std::string& token_hash, std
 }
 
 std::optional<std::int64_t> CredentialStore::admin_token_place(Tx& tx, const std::string& token_hash) {
+  const auto owner = admin_token_owner(tx, token_hash);
+  if (!owner) return std::nullopt;
+  return owner->place_id;
+}
+
+std::optional<CredentialStore::AdminTokenOwner> CredentialStore::admin_token_owner(Tx& tx,
+                                                                                  const std::string& token_hash) {
   const auto r = tx.query_one(
-      "SELECT t.place_id FROM admin_tokens t LEFT JOIN users u ON u.id = t.user_id "
+      "SELECT t.place_id, t.user_id, u.login FROM admin_tokens t LEFT JOIN users u ON u.id = t.user_id "
       "WHERE t.token_hash = $1 AND (t.user_id IS NULL OR u.disabled_at IS NULL)",
       {token_hash});
   if (!r) return std::nullopt;
-  return r->integer(0);
+  AdminTokenOwner o;
+  o.place_id = r->integer(0);
+  o.user_id = r->optional_integer(1);
+  if (o.user_id) o.login = r->text(2);
+  return o;
 }
 
 }  // namespace vsk::township

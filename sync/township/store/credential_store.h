@@ -44,6 +44,13 @@ class CredentialStore {
                        std::optional<std::int64_t> user_id = std::nullopt);
   // The place a token reaches; nullopt for an unknown token or one whose user is disabled.
   std::optional<std::int64_t> admin_token_place(Tx& tx, const std::string& token_hash);
+  // The same with whom it acts for: the account (a per-user token) or none (an operator's).
+  struct AdminTokenOwner {
+    std::int64_t place_id = 0;
+    std::optional<std::int64_t> user_id;
+    std::string login;  // "" without an account
+  };
+  std::optional<AdminTokenOwner> admin_token_owner(Tx& tx, const std::string& token_hash);
 };
 
 }  // namespace vsk::township

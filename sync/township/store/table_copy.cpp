@@ -149,7 +149,7 @@ bool CopyReport::ok() const {
 }
 
 CopyReport copy_township(TownshipStore& source, TownshipStore& target, const std::string& county_name,
-                         const std::string& township_name, std::int64_t now) {
+                         const std::string& township_name, std::int64_t now, const std::string& actor) {
   CopyReport report;
   // The source's township and its villages.
   std::vector<Place> source_places;
@@ -247,7 +247,7 @@ CopyReport copy_township(TownshipStore& source, TownshipStore& target, const std
   // After the checks (it is not in the source): the chain goes on in the target and says
   // where it came from, with the renumbering a reader of the old entries' user ids needs.
   if (report.ok())
-    target.audit().append(out, {t_id, now, std::nullopt, "cli", "township.migrated", township,
+    target.audit().append(out, {t_id, now, std::nullopt, actor, "township.migrated", township,
                                 "from SQLite; user ids " + (users.empty() ? std::string("none") : id_map_text(users))});
   if (report.ok()) out.commit();  // a difference leaves the target as it was
   return report;

@@ -29,8 +29,9 @@ struct CopyReport {
 
 // Copies the source's only township into `target` as township `township` of county `county`
 // (both created when missing; empty names: the source's own). Refuses a target township
-// that holds kiosks, operations or changes already. One target transaction: all or nothing.
+// that holds kiosks, operations or changes already. One target transaction: all or nothing,
+// its township.migrated audit entry naming `actor` included.
 CopyReport copy_township(TownshipStore& source, TownshipStore& target, const std::string& county,
-                         const std::string& township, std::int64_t now);
+                         const std::string& township, std::int64_t now, const std::string& actor = "cli");
 
 }  // namespace vsk::township

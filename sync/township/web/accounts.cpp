@@ -23,9 +23,9 @@ Accounts::Accounts(TownshipStore& store, platform::Clock& clock, platform::PinHa
                    SessionPolicy sessions)
     : store_(store), clock_(clock), hasher_(hasher), lockout_(lockout), sessions_(sessions) {}
 
-void Accounts::audit(Tx& tx, std::int64_t township, std::optional<std::int64_t> user, const std::string& actor,
-                     const std::string& action, const std::string& target, const std::string& detail) {
-  store_.audit().append(tx, {township, clock_.unix_seconds(), user, actor, action, target, detail});
+void Accounts::audit(Tx& tx, std::int64_t township, const Actor& by, const std::string& action,
+                     const std::string& target, const std::string& detail) {
+  audit_action(store_, tx, township, clock_.unix_seconds(), by, action, target, detail);
 }
 
 User Accounts::require_user(Tx& tx, const std::string& login) {
@@ -35,7 +35,7 @@ User Accounts::require_user(Tx& tx, const std::string& login) {
 }
 
 std::string Accounts::add_user(const Scope& scope, const std::string& login, const std::string& display_name,
-                               const std::string& role_text, const std::string& department, const std::string& actor) {
+                               const std::string& role_text, const std::string& department, const Actor& by) {
   const auto role = parse_role(role_text);
   if (!role) throw AdminError("bad_role", "role must be admin, clerk, department or inspector");
   if (!valid_login(login)) throw AdminError("bad_login", "a login is 1-64 letters, digits, '.', '_' or '-'");
@@ -55,24 +55,24 @@ std::string Accounts::add_user(const Scope& scope, const std::string& login, con
     u.password_hash = hash;
     u.created_at = clock_.unix_seconds();
     const std::int64_t id = store_.accounts().add(tx, u);
-    audit(tx, u.township_id, std::nullopt, actor, "user.add", login, u.role + (u.department.empty() ? "" : " " + u.department));
+    audit(tx, u.township_id, by, "user.add", login, u.role + (u.department.empty() ? "" : " " + u.department));
     (void)id;
     tx.commit();
   });
   return password;
 }
 
-void Accounts::disable_user(const Scope& scope, const std::string& login, const std::string& actor) {
+void Accounts::disable_user(const Scope& scope, const std::string& login, const Actor& by) {
   store_.write_retrying(scope, [&](Tx& tx) {
     const User u = require_user(tx, login);
     store_.accounts().set_disabled(tx, u.id, clock_.unix_seconds());
     store_.accounts().end_sessions_of(tx, u.id);
-    audit(tx, u.township_id, std::nullopt, actor, "user.disable", login, "");
+    audit(tx, u.township_id, by, "user.disable", login, "");
     tx.commit();
   });
 }
 
-std::string Accounts::reset_password(const Scope& scope, const std::string& login, const std::string& actor) {
+std::string Accounts::reset_password(const Scope& scope, const std::string& login, const Actor& by) {
   const std::string password = make_password();
   const std::string hash = hasher_.hash(password);
   store_.write_retrying(scope, [&](Tx& tx) {
@@ -80,7 +80,7 @@ std::string Accounts::reset_password(const Scope& scope, const std::string& logi
     store_.accounts().set_password(tx, u.id, hash);  // also lifts a lockout
     store_.accounts().set_disabled(tx, u.id, std::nullopt);
     store_.accounts().end_sessions_of(tx, u.id);
-    audit(tx, u.township_id, std::nullopt, actor, "user.reset_password", login, "");
+    audit(tx, u.township_id, by, "user.reset_password", login, "");
     tx.commit();
   });
   return password;
@@ -102,7 +102,7 @@ std::string Accounts::change_password(const Viewer& v, const std::string& old_pa
       store_.accounts().set_attempts(tx, u->id, after.failures, after.locked_until);
       const bool locked = core::is_locked(after, now);
       if (locked) store_.accounts().end_sessions_of(tx, u->id);
-      audit(tx, u->township_id, u->id, u->login, locked ? "password.locked" : "password.wrong_old", u->login, "");
+      audit(tx, u->township_id, Actor{u->login, u->id}, locked ? "password.locked" : "password.wrong_old", u->login, "");
       tx.commit();
     });
     return "pw_wrong_old";
@@ -117,14 +117,14 @@ std::string Accounts::change_password(const Viewer& v, const std::string& old_pa
   store_.write_retrying(v.scope, [&](Tx& tx) {
     store_.accounts().set_password(tx, u->id, hash);
     store_.accounts().end_sessions_of(tx, u->id);
-    audit(tx, u->township_id, u->id, u->login, "password.changed", u->login, "");
+    audit(tx, u->township_id, Actor{u->login, u->id}, "password.changed", u->login, "");
     tx.commit();
   });
   return "";
 }
 
 std::string Accounts::create_api_token(const Scope& scope, const std::string& login, const std::string& label,
-                                       const std::string& actor) {
+                                       const Actor& by) {
   const std::string token = sync::random_code(32);
   store_.write_retrying(scope, [&](Tx& tx) {
     const User u = require_user(tx, login);
@@ -134,7 +134,7 @@ std::string Accounts::create_api_token(const Scope& scope, const std::string& lo
     if (u.disabled_at) throw AdminError("disabled", "the account " + login + " is disabled");
     store_.credentials().add_admin_token(tx, platform::blake2b256_hex(token), u.township_id, u.township_id,
                                          label.empty() ? login : label, clock_.unix_seconds(), u.id);
-    audit(tx, u.township_id, u.id, actor, "user.api_token", login, label);
+    audit(tx, u.township_id, by, "user.api_token", login, label);
     tx.commit();
   });
   return token;
@@ -177,14 +177,14 @@ LoginResult Accounts::login(const std::string& login, const std::string& passwor
         store_.accounts().add_session(tx, token_hash(result.session_token),
                                       {u->id, u->township_id, sync::random_code(32), now, now + sessions_.lifetime_seconds},
                                       now);
-        audit(tx, u->township_id, u->id, u->login, "login", u->login, from);
+        audit(tx, u->township_id, Actor{u->login, u->id}, "login", u->login, from);
         break;
       }
       case LoginResult::Outcome::kWrongPassword: {
         const auto after = core::after_wrong_pin(before, now, lockout_);
         store_.accounts().set_attempts(tx, u->id, after.failures, after.locked_until);
         const bool locked = core::is_locked(after, now);
-        audit(tx, u->township_id, u->id, u->login, locked ? "login.locked" : "login.failed", u->login, from);
+        audit(tx, u->township_id, Actor{u->login, u->id}, locked ? "login.locked" : "login.failed", u->login, from);
         if (locked) {
           result.outcome = LoginResult::Outcome::kLocked;
           result.locked_seconds_left = core::lock_seconds_left(after, now);
@@ -195,7 +195,7 @@ LoginResult Accounts::login(const std::string& login, const std::string& passwor
       }
       case LoginResult::Outcome::kLocked:
       case LoginResult::Outcome::kDisabled:
-        audit(tx, u->township_id, u->id, u->login, "login.refused", u->login,
+        audit(tx, u->township_id, Actor{u->login, u->id}, "login.refused", u->login,
               std::string(result.outcome == LoginResult::Outcome::kLocked ? "locked " : "disabled ") + from);
         break;
     }
@@ -238,7 +238,7 @@ std::optional<Viewer> Accounts::viewer(const std::string& session_token) {
 void Accounts::logout(const Viewer& v) {
   store_.write_retrying(v.scope, [&](Tx& tx) {
     store_.accounts().end_session(tx, v.token_hash);
-    audit(tx, v.user.township_id, v.user.id, v.user.login, "logout", v.user.login, "");
+    audit(tx, v.user.township_id, actor_of(v), "logout", v.user.login, "");
     tx.commit();
   });
 }
@@ -252,7 +252,7 @@ void Accounts::record(const Viewer& v, const std::string& action, const std::str
 
 void Accounts::record(Tx& tx, const Viewer& v, const std::string& action, const std::string& target,
                       const std::string& detail) {
-  audit(tx, v.user.township_id, v.user.id, v.user.login, action, target, detail);
+  audit(tx, v.user.township_id, actor_of(v), action, target, detail);
 }
 
 }  // namespace vsk::township::web

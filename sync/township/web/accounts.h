@@ -45,16 +45,17 @@ class Accounts {
   Accounts(TownshipStore& store, platform::Clock& clock, platform::PinHasher& hasher,
            core::PinPolicy lockout = {}, SessionPolicy sessions = {});
 
-  // For the command line (actor "cli") and the admin's users page. Return the password
+  // For the command line (command_line_actor()) and the admin's users page (the viewer,
+  // actor_of). Each change and its audit entry, naming `by`, commit together. Return the password
   // made for the account (printed once; staff change nothing by hand). Throw AdminError
   // (codes: "bad_role", "login_taken", "no_such_user", "bad_login", "no_department").
   std::string add_user(const Scope& scope, const std::string& login, const std::string& display_name,
-                       const std::string& role, const std::string& department, const std::string& actor);
-  void disable_user(const Scope& scope, const std::string& login, const std::string& actor);
-  std::string reset_password(const Scope& scope, const std::string& login, const std::string& actor);
+                       const std::string& role, const std::string& department, const Actor& by);
+  void disable_user(const Scope& scope, const std::string& login, const Actor& by);
+  std::string reset_password(const Scope& scope, const std::string& login, const Actor& by);
   // A bearer token for the JSON admin API acting for `login` (admin and clerk accounts).
   std::string create_api_token(const Scope& scope, const std::string& login, const std::string& label,
-                               const std::string& actor);
+                               const Actor& by);
   std::vector<User> users(const Scope& scope);
   // The viewer's own new password (the web's 修改密码). "" when changed: every session of the
   // account ends, this one too (log in again). Else a translation key: "pw_wrong_old" (which
@@ -77,8 +78,8 @@ class Accounts {
 
  private:
   User require_user(Tx& tx, const std::string& login);
-  void audit(Tx& tx, std::int64_t township, std::optional<std::int64_t> user, const std::string& actor,
-             const std::string& action, const std::string& target, const std::string& detail);
+  void audit(Tx& tx, std::int64_t township, const Actor& by, const std::string& action, const std::string& target,
+             const std::string& detail);
   TownshipStore& store_;
   platform::Clock& clock_;
   platform::PinHasher& hasher_;
@@ -86,6 +87,9 @@ class Accounts {
   SessionPolicy sessions_;
   std::string dummy_hash_;  // verified against for unknown logins, so they take as long
 };
+
+// Who a viewer is in the audit log: their login and account.
+inline Actor actor_of(const Viewer& v) { return Actor{v.user.login, v.user.id}; }
 
 // A password made for an account: 12 characters from an alphabet without look-alikes
 // (about 59 bits), so nobody has to invent one at the counter.

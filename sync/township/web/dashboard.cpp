@@ -311,7 +311,7 @@ struct Dashboard::Impl {
       std::string password;
       try {
         if (std::find(roles.begin(), roles.end(), role) == roles.end()) throw AdminError("bad_role", "unknown role");
-        password = accounts.add_user(v.scope, login, param(f, "name"), role, param(f, "department"), v.user.login);
+        password = accounts.add_user(v.scope, login, param(f, "name"), role, param(f, "department"), actor_of(v));
       } catch (const AdminError& e) {
         return failed(res, v, lang, e.what());
       }
@@ -324,7 +324,7 @@ struct Dashboard::Impl {
       const std::string login = param(form(req), "login");
       std::string password;
       try {
-        password = accounts.reset_password(v.scope, login, v.user.login);
+        password = accounts.reset_password(v.scope, login, actor_of(v));
       } catch (const AdminError& e) {
         return failed(res, v, lang, e.what());
       }
@@ -336,7 +336,7 @@ struct Dashboard::Impl {
       const std::string login = param(form(req), "login");
       if (login == v.user.login) return failed(res, v, lang, tr.text(lang, "forbidden"));  // keep one admin in
       try {
-        accounts.disable_user(v.scope, login, v.user.login);
+        accounts.disable_user(v.scope, login, actor_of(v));
       } catch (const AdminError& e) {
         return failed(res, v, lang, e.what());
       }
@@ -377,8 +377,9 @@ struct Dashboard::Impl {
                                                                   const httplib::Request& req,
                                                                   httplib::Response& res) {
       const auto file = req.has_file("file") ? req.get_file_value("file") : httplib::MultipartFormData{};
-      auto refuse = [&](const std::string& why) {
-        accounts.record(v, "kiosk.usb_refused", file.filename, why);
+      // `audited`: import_stick_file has written the refusal's entry already.
+      auto refuse = [&](const std::string& why, bool audited = false) {
+        if (!audited) accounts.record(v, "kiosk.usb_refused", file.filename, why);
         log("web usb import by " + v.user.login + ": refused: " + why);
         page(res, 422, lang, tr.text(lang, "nav_kiosks"), "kiosks", kiosks_page(context(v, lang)), &v, "/kiosks", "",
              tr.text(lang, "usb_refused") + why);
@@ -386,9 +387,10 @@ struct Dashboard::Impl {
       if (file.content.empty()) return refuse(tr.text(lang, "usb_no_file"));
       if (file.content.size() > config.usb_upload_max_bytes)
         return refuse(tr.format(lang, "usb_too_big", std::to_string(config.usb_upload_max_bytes / (1024 * 1024))));
-      const auto stick = service.import_stick_file(file.content, v.scope);
+      // Audited there, with the change (the same code as `township-server import-bundle`).
+      const auto stick = service.import_stick_file(file.content, v.scope, actor_of(v), file.filename);
       if (!stick.refused.code.empty())
-        return refuse(lang == "en" ? stick.refused.message_en : stick.refused.message_zh);
+        return refuse(lang == "en" ? stick.refused.message_en : stick.refused.message_zh, true);
       const std::string name = usb_reply_file_name(file.filename, stick.enrollment);
       const std::string device = stick.enrollment ? stick.enrolled.device_id : stick.exchange.carried.device_id;
       const std::string detail =
@@ -396,8 +398,6 @@ struct Dashboard::Impl {
                            : std::to_string(stick.exchange.carried.ops) + " operations in, " +
                                  std::to_string(stick.exchange.carried.changes) + " changes back, " +
                                  std::to_string(stick.exchange.refusals.size()) + " envelopes refused";
-      accounts.record(v, stick.enrollment ? "kiosk.usb_enroll" : "kiosk.usb_import", device,
-                      file.filename + " -> " + name + ", " + detail);
       log("web usb import " + device + " by " + v.user.login + ": " + detail);
       security_headers(res);
       res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -421,8 +421,9 @@ struct Dashboard::Impl {
                                                                       httplib::Response& res) {
       const std::string scope = part(req, "scope");
       const auto file = req.has_file("file") ? req.get_file_value("file") : httplib::MultipartFormData{};
-      auto refuse = [&](const std::string& why) {
-        accounts.record(v, "document.refused", scope, file.filename);
+      // `audited`: publish_document has written the refusal's entry already.
+      auto refuse = [&](const std::string& why, bool audited = false) {
+        if (!audited) accounts.record(v, "document.refused", scope, file.filename);
         log("web document " + scope + " by " + v.user.login + ": refused: " + why);
         page(res, 422, lang, tr.text(lang, "nav_documents"), "documents", documents_page(context(v, lang), scope), &v,
              "/documents", "", tr.text(lang, "doc_refused") + why);
@@ -436,12 +437,11 @@ struct Dashboard::Impl {
       if (document.is_discarded()) return refuse(tr.text(lang, "doc_not_json"));
       std::int64_t change = 0;
       try {
-        change = service.admin(v.scope).publish_document(scope, document);
+        change = service.admin(v.scope, actor_of(v))
+                     .publish_document(scope, document, file.filename + ", " + std::to_string(file.content.size()) + " bytes");
       } catch (const AdminError& e) {
-        return refuse(tr.text(lang, "doc_check_failed") + e.what());
+        return refuse(tr.text(lang, "doc_check_failed") + e.what(), true);
       }
-      accounts.record(v, "document.publish", document_audit_target(scope, change),
-                      file.filename + ", " + std::to_string(file.content.size()) + " bytes");
       log("web document " + scope + " #" + std::to_string(change) + " by " + v.user.login);
       res.status = 303;
       res.set_header("Location", "/documents?done=" + std::to_string(change));
@@ -498,16 +498,13 @@ struct Dashboard::Impl {
         if (!value->empty()) notice[key] = *value;
       if (n.category != "publicity") notice.erase("period_start"), notice.erase("period_end");
       std::string id;
-      std::int64_t change = 0;
       try {
         notice["id"] = id = sync::random_uuid();
-        change = service.admin(v.scope).publish_notice(
-            n.village.empty() ? std::nullopt : std::optional<std::string>(n.village), notice);
+        service.admin(v.scope, actor_of(v))
+            .publish_notice(n.village.empty() ? std::nullopt : std::optional<std::string>(n.village), notice);
       } catch (const AdminError& e) {
         return refuse(admin_error_words(lang, e.what()));
       }
-      accounts.record(v, "notice.publish", notice_audit_target(change),
-                      id + " " + n.title + " -> " + (n.village.empty() ? "*" : n.village));
       log("web notice " + id + " by " + v.user.login);
       res.status = 303;
       res.set_header("Location", "/notices?done=publish");
@@ -516,9 +513,8 @@ struct Dashboard::Impl {
                                                                      const httplib::Request& req,
                                                                      httplib::Response& res) {
       const std::string id = param(form(req), "id");
-      const std::int64_t change = id.empty() ? 0 : service.admin(v.scope).withdraw_notice(id);
+      const std::int64_t change = id.empty() ? 0 : service.admin(v.scope, actor_of(v)).withdraw_notice(id);
       if (change == 0) return message(res, 404, lang, "not_found", &v);
-      accounts.record(v, "notice.withdraw", notice_audit_target(change), id);
       res.status = 303;
       res.set_header("Location", "/notices?done=withdraw");
     }));
@@ -558,15 +554,12 @@ struct Dashboard::Impl {
       if (!delta || *delta == 0) return refuse(tr.text(lang, "points_bad_delta"));
       if (*delta > core::kMaxPointsDelta || *delta < -core::kMaxPointsDelta)
         return refuse(tr.format(lang, "points_delta_range", std::to_string(core::kMaxPointsDelta)));
-      std::int64_t change = 0;
       try {
-        change = service.admin(v.scope).publish_points_entry(
+        service.admin(v.scope, actor_of(v)).publish_points_entry(
             p.village, {{"household_id", *household}, {"delta", *delta}, {"rule_id", p.rule}, {"reason", p.reason}});
       } catch (const AdminError& e) {
         return refuse(e.what());
       }
-      accounts.record(v, "points.publish", points_audit_target(change),
-                      p.village + " " + p.household + " " + p.delta + " " + p.rule);
       res.status = 303;
       res.set_header("Location", "/points?done=1");
     }));
@@ -693,16 +686,15 @@ struct Dashboard::Impl {
       // A department answers only what was routed to it.
       if (v.role == Role::kDepartment) {
         bool routed = false;
-        for (const auto& r : service.admin(v.scope).escalations())
+        for (const auto& r : service.admin(v.scope, actor_of(v)).escalations())
           routed |= r.village == village && r.number == number && r.department == v.user.department;
         if (!routed) return message(res, 403, lang, "forbidden", &v);
       }
-      TownshipAdmin admin = service.admin(v.scope);
-      std::int64_t change = 0;
-      const std::string err = admin.reply_to_request(village, number, text, &change);
+      // Audited with the change (TownshipAdmin::reply_to_request): the chain names the change
+      // that holds the sealed words.
+      TownshipAdmin admin = service.admin(v.scope, actor_of(v));
+      const std::string err = admin.reply_to_request(village, number, text);
       if (!err.empty()) return show_error(tr.text(lang, "reply_failed") + err);
-      // The words stay sealed in the change log; the chain names the change that holds them.
-      accounts.record(v, "reply", village + " " + number, reply_audit_detail(change));
       log("web reply " + number + " by " + v.user.login);
       res.status = 303;
       res.set_header("Location", "/escalations?sent=" + query_value(number));
@@ -776,8 +768,7 @@ struct Dashboard::Impl {
                                                                        const httplib::Request& req,
                                                                        httplib::Response& res) {
       const std::string device = param(form(req), "device");
-      if (!service.admin(v.scope).revoke(device)) return message(res, 404, lang, "not_found", &v);
-      accounts.record(v, "kiosk.revoke", device);
+      if (!service.admin(v.scope, actor_of(v)).revoke(device)) return message(res, 404, lang, "not_found", &v);
       res.status = 303;
       res.set_header("Location", "/kiosks?done=revoke");
     }));
@@ -788,9 +779,8 @@ struct Dashboard::Impl {
       const std::string device = param(f, "device"), scope = param(f, "scope");
       const auto& scopes = resync_scopes();
       if (std::find(scopes.begin(), scopes.end(), scope) == scopes.end() ||
-          !service.admin(v.scope).order_resync(device, scope))
+          !service.admin(v.scope, actor_of(v)).order_resync(device, scope))
         return message(res, 404, lang, "not_found", &v);
-      accounts.record(v, "kiosk.resync", device, scope);
       res.status = 303;
       res.set_header("Location", "/kiosks?done=resync");
     }));
@@ -801,12 +791,11 @@ struct Dashboard::Impl {
       std::string code;
       try {
         if (village.empty() || village.size() > 64) throw AdminError("no_such_village", "no village name");
-        code = service.admin(v.scope).create_enroll_code(village);
+        code = service.admin(v.scope, actor_of(v)).create_enroll_code(village);
       } catch (const AdminError& e) {
         return page(res, 409, lang, tr.text(lang, "nav_kiosks"), "kiosks", kiosks_page(context(v, lang)), &v,
                     "/kiosks", "", tr.text(lang, "action_failed") + e.what());
       }
-      accounts.record(v, "kiosk.enroll_code", village);  // never the code itself
       Data body;
       body.set("village", village);
       body.set("code", code);

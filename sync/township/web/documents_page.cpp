@@ -2,8 +2,8 @@
 // a whole JSON file; the server checks it with the kiosk's own loaders
 // (TownshipAdmin::publish_document -> check_document) and publishes it to every village, or
 // refuses it with the loader's reason and publishes nothing. The list: every version the
-// change log holds, newest first, with who published it (from the audit log; "" when it came
-// through the command line or the JSON admin API) and its size.
+// change log holds, newest first, with who published it (from the audit log: a login, the
+// admin API's token user or "cli:..." for the command line) and its size.
 #include <algorithm>
 #include <map>
 
@@ -16,12 +16,9 @@ const std::vector<std::string>& document_scopes() {
   return kScopes;
 }
 
-std::string document_audit_target(const std::string& scope, std::int64_t change) {
-  return scope + " #" + std::to_string(change);
-}
 
 Data documents_page(const PageContext& c, const std::string& chosen_scope) {
-  TownshipAdmin admin = c.service.admin(c.viewer.scope);
+  TownshipAdmin admin = c.service.admin(c.viewer.scope, actor_of(c.viewer));
   std::vector<PublishedChange> versions;
   for (const auto& scope : document_scopes())
     for (auto& v : admin.published(scope)) {
@@ -31,7 +28,7 @@ Data documents_page(const PageContext& c, const std::string& chosen_scope) {
   std::stable_sort(versions.begin(), versions.end(), [](const PublishedChange& a, const PublishedChange& b) {
     return a.at != b.at ? a.at > b.at : a.id > b.id;
   });
-  const auto who = audit_actors(c, "document.publish");  // "" for the command line / admin API
+  const auto who = audit_actors(c, "document.publish");  // none for versions from before the API was audited
   std::map<std::string, bool> newest_seen;
   Data rows = list();
   for (const auto& v : versions) {

@@ -39,7 +39,6 @@ std::string query_value(const std::string& s) {
   return out;
 }
 
-std::string reply_audit_detail(std::int64_t change) { return "change #" + std::to_string(change); }
 
 std::string escalation_href(const std::string& village, const std::string& number) {
   return "/escalations/detail?village=" + query_value(village) + "&number=" + query_value(number);

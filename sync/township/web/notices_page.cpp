@@ -41,7 +41,6 @@ std::map<std::string, std::string> audit_actors(const PageContext& c, const std:
 }
 
 // By change number: a notice's id is a UUID, whose digit runs the audit log may redact.
-std::string notice_audit_target(std::int64_t change) { return "notice #" + std::to_string(change); }
 
 Data village_options(const PageContext& c, const std::string& selected) {
   Data out = list();
@@ -55,7 +54,7 @@ Data village_options(const PageContext& c, const std::string& selected) {
 }
 
 Data notices_page(const PageContext& c, const NoticeForm& form) {
-  const auto changes = c.service.admin(c.viewer.scope).published("notices");
+  const auto changes = c.service.admin(c.viewer.scope, actor_of(c.viewer)).published("notices");
   const auto published_by = audit_actors(c, "notice.publish");
   const auto withdrawn_by = audit_actors(c, "notice.withdraw");
   // Newest first: the first change of an id is its state now; its publication is the

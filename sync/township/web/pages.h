@@ -10,6 +10,7 @@
 
 #include "core/catalog.h"
 #include "core/working_calendar.h"
+#include "sync/township/staff_audit.h"
 #include "sync/township/township_service.h"
 #include "sync/township/web/accounts.h"
 #include "sync/township/web/i18n.h"
@@ -59,8 +60,6 @@ Data users_page(const PageContext& c);
 // `chosen_scope`: the form's selection (after a refusal, what was tried).
 Data documents_page(const PageContext& c, const std::string& chosen_scope);
 const std::vector<std::string>& document_scopes();
-// The audit entry's target for a published document version ("catalog #12").
-std::string document_audit_target(const std::string& scope, std::int64_t change);
 // 村务公开: the township's notices and the form's values (kept after a refusal).
 struct NoticeForm {
   std::string category, village, title, body, period_start, period_end, end_date;
@@ -68,16 +67,11 @@ struct NoticeForm {
 Data notices_page(const PageContext& c, const NoticeForm& form);
 // What a township may publish (not finance: that needs rows).
 const std::vector<std::string>& township_notice_categories();
-std::string notice_audit_target(std::int64_t change);  // "notice #12"
-// The audit detail of a reply to an escalation: the change that holds its sealed words
-// ("change #12"), never the words themselves.
-std::string reply_audit_detail(std::int64_t change);
 // 积分: the township's points entries and the form's values.
 struct PointsForm {
   std::string village, household, delta, rule, reason;
 };
 Data points_page(const PageContext& c, const PointsForm& form);
-std::string points_audit_target(std::int64_t change);  // "points #12"
 // The villages within the viewer's scope, by name, and as a select's options.
 std::vector<std::string> village_names(const PageContext& c);
 Data village_options(const PageContext& c, const std::string& selected);

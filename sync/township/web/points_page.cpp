@@ -8,7 +8,7 @@
 namespace vsk::township::web {
 
 Data points_page(const PageContext& c, const PointsForm& form) {
-  const auto changes = c.service.admin(c.viewer.scope).published("points");
+  const auto changes = c.service.admin(c.viewer.scope, actor_of(c.viewer)).published("points");
   const auto who = audit_actors(c, "points.publish");
   Data rows = list();
   for (const auto& ch : changes) {
@@ -42,6 +42,5 @@ Data points_page(const PageContext& c, const PointsForm& form) {
   return d;
 }
 
-std::string points_audit_target(std::int64_t change) { return "points #" + std::to_string(change); }
 
 }  // namespace vsk::township::web

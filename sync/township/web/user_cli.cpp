@@ -42,24 +42,25 @@ int user_command(Accounts& accounts, const Scope& scope, const std::vector<std::
   }
   if (args.size() != 2) return usage();
   const std::string& login = args[1];
+  const Actor by = command_line_actor();
   if (verb == "add") {
     const std::string password =
-        accounts.add_user(scope, login, opt(options, "name"), opt(options, "role"), opt(options, "department"), "cli");
+        accounts.add_user(scope, login, opt(options, "name"), opt(options, "role"), opt(options, "department"), by);
     std::cout << "user " << login << " added; password (shown once): " << password << "\n";
     return 0;
   }
   if (verb == "disable") {
-    accounts.disable_user(scope, login, "cli");
+    accounts.disable_user(scope, login, by);
     std::cout << "user " << login << " disabled; their sessions and API tokens stop now\n";
     return 0;
   }
   if (verb == "reset-password") {
-    std::cout << "new password for " << login << " (shown once): " << accounts.reset_password(scope, login, "cli")
+    std::cout << "new password for " << login << " (shown once): " << accounts.reset_password(scope, login, by)
               << "\n";
     return 0;
   }
   if (verb == "token") {
-    std::cout << accounts.create_api_token(scope, login, opt(options, "label"), "cli") << "\n";
+    std::cout << accounts.create_api_token(scope, login, opt(options, "label"), by) << "\n";
     return 0;
   }
   return usage();
