@@ -11,7 +11,9 @@
 //   POST /v1/admin/documents/catalog | /v1/admin/documents/points_rules   the whole document
 //   POST /v1/admin/revoke              {"device_id"}
 //   POST /v1/admin/resync              {"device_id", "scope"}: the kiosk downloads the scope again
-// Admin answers are limited to the token's scope (a township or a county). The service is
+// Admin answers are limited to the token's scope (a township or a county). Each change is one
+// server audit entry naming the token's account, or "api:shared-token" for an operator's token
+// (TownshipAdmin writes it with the change; staff_audit.h). The service is
 // thread-safe (each call has its own store transactions), so requests run in parallel on a
 // bounded pool of workers; beyond what it can serve in time the server answers 503 with
 // Retry-After (worker_pool.h). Connections are accepted by our own front, which hands a

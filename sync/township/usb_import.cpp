@@ -68,6 +68,10 @@ StickImport TownshipService::import_stick_file(std::string_view bytes, const Sco
     if (!t) t = kiosk_township;
     if (!t)
       if (const auto only = single_township_scope(store_)) t = only->root;
+    if (t) {
+      Tx tx = store_.read(Scope::lookup());
+      if (!store_.places().find(tx, *t)) t.reset();  // a reach of no township (tests): no chain
+    }
     if (t)
       audit_alone(store_, *t, clock_.unix_seconds(), by, "kiosk.usb_refused", file_name,
                   out.refused.code + ": " + out.refused.message_en);

@@ -2,6 +2,8 @@
 // tokens, disabling, per-user API tokens, and the hash-chained audit log of it all.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "sync/sync_test_support.h"
 #include "sqlite/sqlite_db.h"
 #include "sync/township/web/accounts.h"
@@ -153,7 +155,54 @@ TEST_P(StaffAccounts, EveryStepIsInTheHashChainedAuditLog) {
   EXPECT_EQ(newest[1].detail.find("13812345678"), std::string::npos);  // digits runs redacted
 }
 
+// The web's helper is the admin API's and the command line's: one entry per change, in the
+// change's transaction, naming whoever acted (issue 12 §2).
+TEST_P(StaffAccounts, WebApiAndCommandLineAuditThroughOneHelper) {
+  const std::string pw = accounts.add_user(town.scope, "zhou", "周", "admin", "", township::command_line_actor());
+  const auto v = accounts.viewer(accounts.login("zhou", pw, "x").session_token);
+  ASSERT_TRUE(v);
+  const std::string token = accounts.create_api_token(town.scope, "zhou", "script", township::web::actor_of(*v));
+  const auto caller = town.service.admin_caller(token);
+  ASSERT_TRUE(caller);
+  EXPECT_EQ(caller->actor.name, "zhou");
+  EXPECT_EQ(caller->actor.user_id, v->user.id);
+  const auto shared = town.service.admin_caller(town.admin.create_admin_token("ops"));
+  ASSERT_TRUE(shared);
+  EXPECT_EQ(shared->actor.name, "api:shared-token");
+  EXPECT_FALSE(shared->actor.user_id);
+  town.service.admin(caller->scope, caller->actor).create_enroll_code("青山村");
+  auto tx = town.store.read(town.scope);
+  const auto newest = town.store.audit().newest(tx, town.scope.root, 10);
+  ASSERT_GE(newest.size(), 5u);
+  EXPECT_EQ(newest[0].action, "kiosk.enroll_code");
+  EXPECT_EQ(newest[0].actor, "zhou");
+  EXPECT_EQ(newest[0].staff_id, v->user.id);
+  EXPECT_EQ(newest[0].target, "青山村");
+  EXPECT_EQ(newest[1].action, "admin_token.add");
+  EXPECT_EQ(newest[1].actor.rfind("cli:", 0), 0u);  // TestTownship's admin acts as the command line
+  EXPECT_EQ(newest[2].action, "user.api_token");
+  EXPECT_EQ(newest[2].actor, "zhou");
+  EXPECT_EQ(newest[4].action, "user.add");
+  EXPECT_EQ(newest[4].actor.rfind("cli:", 0), 0u);
+  EXPECT_TRUE(town.store.audit().verify(tx, town.scope.root).ok);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StaffAccounts, kBothBackends, backend_name);
+
+// The command line names the operator: whoever ran sudo, else the effective user.
+TEST(StaffAccountsAudit, TheCommandLineIsNamedByItsUser) {
+  const char* before = std::getenv("SUDO_USER");
+  const std::string saved = before ? before : "";
+  setenv("SUDO_USER", "wangjian", 1);
+  EXPECT_EQ(township::command_line_actor().name, "cli:wangjian");
+  unsetenv("SUDO_USER");
+  const std::string own = township::command_line_actor().name;
+  EXPECT_EQ(own.rfind("cli:", 0), 0u);
+  EXPECT_GT(own.size(), 4u);
+  EXPECT_NE(own, "cli:wangjian");
+  if (before) setenv("SUDO_USER", saved.c_str(), 1);
+  EXPECT_FALSE(township::command_line_actor().user_id);
+}
 
 // On SQLite the log refuses UPDATE; with the trigger dropped an edit breaks the chain.
 TEST(StaffAccountsAudit, AnEditedEntryBreaksTheChain) {

@@ -34,11 +34,14 @@ class PublishPages : public ::testing::TestWithParam<Backend> {
   std::vector<township::PublishedChange> other_changes(const std::string& scope) {
     return town.service.admin(township::Scope::township(other_township), township::command_line_actor()).published(scope);
   }
-  bool audited(const std::string& action) {
+  bool audited(const std::string& action) { return audit_count(action) > 0; }
+  // Entries of `action` by `actor` (the change and its entry are written together, once).
+  int audit_count(const std::string& action, const std::string& actor = "") {
     auto tx = town.store.read(town.scope);
+    int n = 0;
     for (const auto& e : town.store.audit().newest(tx, town.scope.root, 100))
-      if (e.action == action) return true;
-    return false;
+      n += e.action == action && (actor.empty() || e.actor == actor);
+    return n;
   }
   httplib::Params notice(const std::string& title, const std::string& village = "") {
     return {{"csrf", web.csrf(clerk)}, {"category", "policy"}, {"village", village},
@@ -90,6 +93,9 @@ TEST_P(PublishPages, AClerkPublishesAndWithdrawsNotices) {
   EXPECT_NE(web.get(clerk, "/notices")->body.find("撤回 · clerk"), std::string::npos);
   EXPECT_EQ(web.post(clerk, "/notices/withdraw", {{"csrf", web.csrf(clerk)}, {"id", "no-such-notice"}})->status, 404);
   EXPECT_TRUE(audited("notice.publish") && audited("notice.withdraw"));
+  // One entry per change, naming the clerk: three notices published, one withdrawn.
+  EXPECT_EQ(audit_count("notice.publish", "clerk"), 3);
+  EXPECT_EQ(audit_count("notice.withdraw", "clerk"), 1);
   EXPECT_TRUE(other_changes("notices").empty());  // nothing reached the other township
   EXPECT_NE(web.get(clerk, "/notices?lang=en")->body.find("every village of the township"), std::string::npos);
 }
@@ -142,7 +148,7 @@ TEST_P(PublishPages, AClerkEntersPointsForAVillageOfTheTownship) {
   EXPECT_NE(list.find("野外焚烧秸秆"), std::string::npos);
   EXPECT_NE(list.find(">-5<"), std::string::npos);
   EXPECT_NE(list.find("<td>clerk</td>"), std::string::npos);
-  EXPECT_TRUE(audited("points.publish"));
+  EXPECT_EQ(audit_count("points.publish", "clerk"), 1);
 
   for (const auto& [field, value, words] :
        {std::tuple{"delta", "0", "分值应为不等于 0 的整数"}, std::tuple{"delta", "1e300", "分值应为不等于 0 的整数"},

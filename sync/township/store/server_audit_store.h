@@ -19,7 +19,7 @@ struct ServerAuditEntry {
   std::int64_t township_id = 0;
   std::int64_t at = 0;
   std::optional<std::int64_t> user_id;
-  std::string actor;   // login, or "cli" / "api-token"
+  std::string actor;   // login, "api:shared-token", "cli:USER" (staff_audit.h; "cli" before that)
   std::string action;  // "login", "login.failed", "reply", "user.add", ...
   std::string target;
   std::string detail;  // redacted (core::audit_redact) before it is stored
