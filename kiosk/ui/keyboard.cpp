@@ -61,8 +61,9 @@ void value_box(UiContext& ui, float width) {
   dl->AddLine(ImVec2(caret_x, ty), ImVec2(caret_x, ty + font->FontSize), theme::kText, em * 0.1f);
   dl->AddText(ui.fonts.body(), em, ImVec2(box.x + width - count_w - em * 0.5f, box.y + (box_h - em) * 0.5f),
               theme::kTextMuted, count.c_str());
-  ui.record.texts.push_back(v.value + v.preedit);
-  ui.record.texts.push_back(count);
+  record_text(ui, v.value + v.preedit, ImVec2(box.x + em * 0.5f, ty), ImVec2(caret_x, ty + font->FontSize));
+  record_text(ui, count, ImVec2(box.x + width - count_w - em * 0.5f, box.y + (box_h - em) * 0.5f),
+              ImVec2(box.x + width - em * 0.5f, box.y + (box_h + em) * 0.5f));
   ui.record.speak(v.value);
 }
 

@@ -15,7 +15,7 @@ namespace {
 
 const char* const kVerbs[] = {"tap",        "press", "slide-off", "release", "type", "wait",
                               "expect", "expect-not", "shot",  "kill", "key", "expect-targets-mm", "await",
-                              "await-file"};
+                              "await-file", "expect-no-overlap"};
 
 // How long `await` waits, in real time, for background work (the ID card reader's thread).
 constexpr int kAwaitMs = 5000;
@@ -26,7 +26,16 @@ bool known_verb(const std::string& v) {
   return false;
 }
 
-bool needs_arg(const std::string& v) { return v != "slide-off" && v != "release" && v != "kill"; }
+bool needs_arg(const std::string& v) {
+  return v != "slide-off" && v != "release" && v != "kill" && v != "expect-no-overlap";
+}
+
+// Why `what` is not visible: the reason of its first hidden run, or that it is not drawn.
+std::string why_not_seen(const FrameRecord& r, const std::string& what) {
+  for (const auto& t : r.texts)
+    if (t.text.find(what) != std::string::npos) return "'" + what + "' is drawn but not visible: " + r.hidden_reason(t);
+  return "expected to see '" + what + "'";
+}
 
 // Draw frames until queued input is consumed and the UI has settled.
 void settle(Shell& shell) {
@@ -39,7 +48,8 @@ void settle(Shell& shell) {
 
 std::string visible_widgets(const FrameRecord& r) {
   std::string out;
-  for (const auto& w : r.widgets) out += (out.empty() ? "" : ", ") + w.id;
+  for (const auto& w : r.widgets)
+    if (w.tappable) out += (out.empty() ? "" : ", ") + w.id;
   return out;
 }
 
@@ -116,7 +126,14 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
     } else if (s.verb == "wait") {
       advance_clock(std::stoll(s.arg));
     } else if (s.verb == "expect") {
-      if (!frame.shows_text(s.arg)) return where + "expected to see '" + s.arg + "'";
+      if (!frame.shows_text(s.arg)) return where + why_not_seen(frame, s.arg);
+    } else if (s.verb == "expect-no-overlap") {
+      const std::vector<std::string> found = frame.overlaps();
+      if (!found.empty()) {
+        std::string out = where + std::to_string(found.size()) + " layout fault(s) on screen:";
+        for (std::size_t i = 0; i < found.size() && i < 8; ++i) out += "\n  " + found[i];
+        return out;
+      }
     } else if (s.verb == "await") {
       // Like expect, but the text may come from another thread: draw frames until it shows.
       bool seen = false;
@@ -127,7 +144,7 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
       }
       if (!seen) return where + "waited " + std::to_string(kAwaitMs / 1000) + " s for '" + s.arg + "'";
     } else if (s.verb == "expect-not") {
-      if (frame.shows_text(s.arg)) return where + "did not expect to see '" + s.arg + "'";
+      if (frame.has_text(s.arg)) return where + "did not expect to see '" + s.arg + "'";
     } else if (s.verb == "key") {
       // What a physical keyboard or the window manager could send to leave the kiosk.
       SDL_Event e{};
@@ -151,10 +168,10 @@ std::string run_script(Shell& shell, const std::vector<ScriptStep>& steps,
       shell.video().output_size(&width, &height);
       std::string small;
       for (const auto& w : frame.widgets)
-        if (w.x0 < 0 || w.y0 < 0 || w.x1 > width + 0.5f || w.y1 > height + 0.5f)
+        if (w.tappable && (w.x0 < 0 || w.y0 < 0 || w.x1 > width + 0.5f || w.y1 > height + 0.5f))
           return where + "widget '" + w.id + "' is (partly) off screen";
       for (const auto& w : frame.widgets)
-        if (w.x1 - w.x0 < min_px - 0.5f || w.y1 - w.y0 < min_px - 0.5f)
+        if (w.tappable && (w.x1 - w.x0 < min_px - 0.5f || w.y1 - w.y0 < min_px - 0.5f))
           small += (small.empty() ? "" : ", ") + w.id + " (" + std::to_string(static_cast<int>(w.x1 - w.x0)) + "x" +
                    std::to_string(static_cast<int>(w.y1 - w.y0)) + " px)";
       if (!small.empty())

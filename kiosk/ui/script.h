@@ -5,8 +5,11 @@
 //   release               lift the finger where it is
 //   type <chars>          tap keypad keys, e.g. "type 123456"
 //   wait <ms>             let time pass (the clock is simulated: no real sleeping)
-//   expect <text>         fail unless the text is on screen
-//   expect-not <text>     fail if the text is on screen
+//   expect <text>         fail unless the text is visible: inside the window, not clipped by
+//                         its clip rectangle, not covered by a widget drawn after it
+//   expect-not <text>     fail if the text is drawn at all (visible or not)
+//   expect-no-overlap     fail if two widgets overlap, a text run overlaps another widget or
+//                         run or spills out of its own widget, or anything leaves the window
 //   shot <file.png>       save a screenshot
 //   kill                  SIGKILL this process at once (crash tests)
 //   expect-targets-mm <N>  fail unless every tappable widget is at least N mm high and wide

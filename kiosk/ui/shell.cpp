@@ -160,6 +160,7 @@ bool Shell::render_frame() {
   std::vector<app::Action> actions;
   record_.clear();
   ImGui::NewFrame();
+  record_.screen = {0, 0, ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y};
   UiContext ui{app_.state(), tr_, fonts_, record_, actions, catalog_};
   ui.images = &images_;
   draw_screen(ui);

@@ -10,13 +10,33 @@
 namespace vsk::ui {
 namespace {
 
-void record_widget(UiContext& ui, const std::string& id, const std::string& label) {
+int record_widget(UiContext& ui, const std::string& id, const std::string& label) {
   const ImVec2 a = ImGui::GetItemRectMin();
   const ImVec2 b = ImGui::GetItemRectMax();
-  ui.record.widgets.push_back({id, label, a.x, a.y, b.x, b.y});
+  WidgetRecord w{id, label, a.x, a.y, b.x, b.y};
+  w.clip = current_clip();
+  return ui.record.add_widget(std::move(w));
 }
 
 }  // namespace
+
+Box current_clip() {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 a = dl->GetClipRectMin();
+  const ImVec2 b = dl->GetClipRectMax();
+  return {a.x, a.y, b.x, b.y};
+}
+
+void record_text(UiContext& ui, const std::string& text, ImVec2 min, ImVec2 max, int owner) {
+  ui.record.add_text(TextRecord{text, {min.x, min.y, max.x, max.y}, current_clip(), 0, owner, true});
+}
+
+void record_block(UiContext& ui, const std::string& id, ImVec2 min, ImVec2 max) {
+  WidgetRecord w{id, "", min.x, min.y, max.x, max.y};
+  w.clip = current_clip();
+  w.tappable = false;
+  ui.record.add_widget(std::move(w));
+}
 
 bool big_button(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size, const ButtonStyle& style,
                 const std::string& subtitle) {
@@ -26,7 +46,7 @@ bool big_button(UiContext& ui, const std::string& id, const std::string& label, 
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const bool clicked = ImGui::InvisibleButton(("##" + id).c_str(), size);
   const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
-  record_widget(ui, id, label);
+  const int self = record_widget(ui, id, label);
   if (id.rfind("key.", 0) != 0 && id.rfind("day.", 0) != 0) {  // single keys and calendar days are not read
     ui.record.speak(label);
     ui.record.speak(subtitle);
@@ -50,10 +70,11 @@ bool big_button(UiContext& ui, const std::string& id, const std::string& label, 
   const float x_title = style.left_align ? pos.x + ui.em() * 0.6f : pos.x + (size.x - ts.x) * 0.5f;
   const float x_sub = style.left_align ? pos.x + ui.em() * 0.6f : pos.x + (size.x - ss.x) * 0.5f;
   dl->AddText(font, font->FontSize, ImVec2(x_title, y), style.text, label.c_str(), nullptr, wrap);
+  if (!label.empty()) record_text(ui, label, ImVec2(x_title, y), ImVec2(x_title + ts.x, y + ts.y), self);
   if (!subtitle.empty()) {
-    dl->AddText(ui.fonts.body(), ui.em(), ImVec2(x_sub, y + ts.y + ui.em() * 0.4f), style.text,
-                subtitle.c_str(), nullptr, wrap);
-    ui.record.texts.push_back(subtitle);
+    const ImVec2 sub_pos(x_sub, y + ts.y + ui.em() * 0.4f);
+    dl->AddText(ui.fonts.body(), ui.em(), sub_pos, style.text, subtitle.c_str(), nullptr, wrap);
+    record_text(ui, subtitle, sub_pos, ImVec2(sub_pos.x + ss.x, sub_pos.y + ss.y), self);
   }
   return clicked;
 }
@@ -137,6 +158,12 @@ void label(UiContext& ui, const std::string& text, ImFont* font, ImU32 color, fl
   ui.fonts.require(text);
   ImGui::PushFont(font);
   ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImVec2 min(1e9f, 1e9f), max(-1e9f, -1e9f);
+  const auto grow = [&] {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    min = ImVec2(std::min(min.x, a.x), std::min(min.y, a.y));
+    max = ImVec2(std::max(max.x, b.x), std::max(max.y, b.y));
+  };
   if (wrap_width > 0) {
     // Our own line breaks (see wrap_lines), each line from the label's left edge.
     const float x = ImGui::GetCursorPosX();
@@ -144,13 +171,15 @@ void label(UiContext& ui, const std::string& text, ImFont* font, ImU32 color, fl
     for (const std::string& line : wrap_lines(font, text, wrap_width / scale)) {
       ImGui::SetCursorPosX(x);
       ImGui::TextUnformatted(line.c_str(), line.c_str() + line.size());
+      grow();
     }
   } else {
     ImGui::TextUnformatted(text.c_str());
+    grow();
   }
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  ui.record.texts.push_back(text);
+  record_text(ui, text, min, max);
   ui.record.speak(text);
 }
 

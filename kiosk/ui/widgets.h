@@ -20,6 +20,13 @@ struct ButtonStyle {
   bool left_align = false;  // list rows: text from the left edge
 };
 
+// The clip rectangle of what is drawn now, and a text run drawn at [min, max] (for the
+// frame record's visibility and overlap checks); `owner` is the widget it labels, or -1.
+Box current_clip();
+void record_text(UiContext& ui, const std::string& text, ImVec2 min, ImVec2 max, int owner = -1);
+// A drawn block that is not a button (a QR code, a picture), in screen coordinates.
+void record_block(UiContext& ui, const std::string& id, ImVec2 min, ImVec2 max);
+
 // A filled rounded button of `size` at the cursor. `subtitle` is an optional second line.
 bool big_button(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size, const ButtonStyle& style,
                 const std::string& subtitle = "");

@@ -13,7 +13,9 @@ namespace vsk::ui::screens {
 namespace {
 
 void record_area(UiContext& ui, const std::string& id, ImVec2 a, ImVec2 b) {
-  ui.record.widgets.push_back({id, "", a.x, a.y, b.x, b.y});
+  WidgetRecord w{id, "", a.x, a.y, b.x, b.y};
+  w.opaque = false;  // a touch area over the slide: it draws nothing
+  ui.record.add_widget(std::move(w));
 }
 
 void board_slide(UiContext& ui, float width) {

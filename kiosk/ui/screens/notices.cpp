@@ -103,13 +103,16 @@ int paged_text(UiContext& ui, const std::string& text, ImFont* font, ImU32 color
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   std::string shown;
+  float right = origin.x, bottom = origin.y;
   for (int i = 0; i < per_page; ++i) {
     const std::size_t n = static_cast<std::size_t>(page * per_page + i);
     if (n >= lines.size()) break;
     dl->AddText(font, font->FontSize, ImVec2(origin.x, origin.y + i * line_h), color, lines[n].first, lines[n].second);
     shown.append(lines[n].first, lines[n].second);
+    right = std::max(right, origin.x + font->CalcTextSizeA(font->FontSize, 1e9f, 0, lines[n].first, lines[n].second).x);
+    bottom = origin.y + i * line_h + font->FontSize;
   }
-  ui.record.texts.push_back(shown);
+  record_text(ui, shown, origin, ImVec2(right, bottom));
   ImGui::Dummy(ImVec2(width, height));
   return pages;
 }
@@ -148,9 +151,10 @@ int finance_table(UiContext& ui, const app::NoticeDetailView& d, float width, fl
     float x = o.x + cols[col] + em * 0.4f;
     if (right) x = o.x + col_end - em * 0.4f - font->CalcTextSizeA(em, 1e9f, 0, text.c_str()).x;
     dl->PushClipRect(ImVec2(o.x + cols[col], o.y + row * row_h), ImVec2(o.x + col_end, o.y + (row + 1) * row_h), true);
-    dl->AddText(font, em, ImVec2(x, o.y + row * row_h + (row_h - em) * 0.5f), color, text.c_str());
+    const ImVec2 at(x, o.y + row * row_h + (row_h - em) * 0.5f);
+    dl->AddText(font, em, at, color, text.c_str());
+    record_text(ui, text, at, ImVec2(at.x + font->CalcTextSizeA(em, 1e9f, 0, text.c_str()).x, at.y + em));
     dl->PopClipRect();
-    ui.record.texts.push_back(text);
   };
   auto band = [&](int row, ImU32 fill) {
     dl->AddRectFilled(ImVec2(o.x, o.y + row * row_h), ImVec2(o.x + width, o.y + (row + 1) * row_h), fill);

@@ -38,10 +38,10 @@ void big_code(UiContext& ui, const std::string& caption, const std::string& valu
   ImGui::SetWindowFontScale(ui.state.large_mode ? 1.0f : 1.5f);
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kText);
   ImGui::TextUnformatted(value.c_str());
+  record_text(ui, value, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGui::PopStyleColor();
   ImGui::SetWindowFontScale(1.0f);
   ImGui::PopFont();
-  ui.record.texts.push_back(value);
 }
 
 }  // namespace
@@ -87,6 +87,7 @@ void receipt(UiContext& ui) {
   const float right_x = ImGui::GetWindowWidth() - qr_size - em * 2;
   const ImVec2 win = ImGui::GetWindowPos();
   draw_qr(r.qr_text.empty() ? r.number : r.qr_text, ImVec2(win.x + right_x, win.y + qr_top), qr_size);
+  record_block(ui, "qr", ImVec2(win.x + right_x, win.y + qr_top), ImVec2(win.x + right_x + qr_size, win.y + qr_top + qr_size));
   ImGui::SetCursorPos(ImVec2(right_x, qr_top + qr_size + em * (large ? 0.4f : 1)));
   if (big_button(ui, "print", ui.t("receipt.print"), ImVec2(qr_size, em * (large ? 2.6f : 3)),
                  {theme::kTileRequests, theme::kOnColor}))
