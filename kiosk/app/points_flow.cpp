@@ -253,6 +253,7 @@ void PointsFlow::load_notice() {
     PointsRow r = row(v);
     if (r.state != "pending_approval") state_.points.rows.push_back(std::move(r));
   }
+  if (state_.points.notice_first >= state_.points.rows.size()) state_.points.notice_first = 0;
   nav_.open(Screen::kPointsNotice);
 }
 
@@ -518,6 +519,7 @@ void PointsFlow::on(const PointsPage& a) {
 
 void PointsFlow::on(const PointsNotice&) {
   state_.notice.reset();
+  state_.points.notice_first = 0;
   load_notice();
 }
 
@@ -568,6 +570,11 @@ void PointsFlow::on(const PointsStaffList& a) {
   state_.error.reset();
   state_.points.staff_first = 0;
   open_staff_list(a.list);
+}
+
+void PointsFlow::on(const PointsNoticeFrom& a) {
+  const std::size_t n = state_.points.rows.size();
+  state_.points.notice_first = n == 0 ? 0 : std::min(a.first, n - 1);
 }
 
 void PointsFlow::on(const PointsStaffFrom& a) {

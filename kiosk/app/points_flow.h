@@ -64,6 +64,7 @@ class PointsFlow {
   void on(const PointsBoard& a);
   void on(const PointsStaffList& a);
   void on(const PointsStaffFrom& a);
+  void on(const PointsNoticeFrom& a);
   void on(const PointsStaffAct& a);
   void on(const PointsStaffAward&);
   void on(const PointsConfirmAward&);

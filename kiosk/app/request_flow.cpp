@@ -23,8 +23,6 @@ using core::RequestEventKind;
 
 constexpr std::size_t kTrackDigits = 7;  // MMDD + 3-digit sequence
 constexpr std::size_t kPickupDigits = 6;
-constexpr int kQueuePageSize = 6;
-constexpr int kLargeQueuePageSize = 2;  // large mode: two one-line rows under two rows of chips
 
 // Reasons staff tap instead of typing (no keyboard yet); stored as their translation keys.
 const std::map<std::string, std::vector<std::string>>& reason_options() {
@@ -130,6 +128,7 @@ FlowResult RequestFlow::on(const PickCategory& a) {
 FlowResult RequestFlow::on(const PickService& a) {
   if (!service_.catalog().find(a.service_id)) return FlowResult::kDone;
   state_.draft.service_id = a.service_id;
+  state_.draft.detail_first = 0;
   nav_.open(Screen::kServiceDetail);
   return FlowResult::kDone;
 }
@@ -216,6 +215,11 @@ FlowResult RequestFlow::on(const TimelinePage& a) {
   return FlowResult::kDone;
 }
 
+FlowResult RequestFlow::on(const DetailFrom& a) {
+  state_.draft.detail_first = a.first;  // the UI clamps it to the lines it has
+  return FlowResult::kDone;
+}
+
 FlowResult RequestFlow::on(const StartRating&) {
   state_.rate = RateView{};
   nav_.open(Screen::kRate);
@@ -278,6 +282,16 @@ void RequestFlow::on(const QueueFollowups&) {
   state_.queue.followup_only = !state_.queue.followup_only;
   state_.queue.overdue_only = false;
   state_.queue.page = 0;
+  reload_queue();
+}
+
+void RequestFlow::on(const QueueRowsFit& a) {
+  const int rows = std::max(1, a.rows);
+  if (rows == state_.queue.page_rows) return;
+  // Keep the first row on screen where it was.
+  const int old_size = state_.queue.page_rows > 0 ? state_.queue.page_rows : default_queue_page_size();
+  state_.queue.page = state_.queue.page * old_size / rows;
+  state_.queue.page_rows = rows;
   reload_queue();
 }
 
@@ -624,7 +638,7 @@ void RequestFlow::reload_queue() {
       f.status = core::status_from_name(state_.queue.status_filter);
   }
   // One screen per page, most urgent first; one row more tells whether a next page exists.
-  const int page_size = state_.large_mode ? kLargeQueuePageSize : kQueuePageSize;
+  const int page_size = state_.queue.page_rows > 0 ? state_.queue.page_rows : default_queue_page_size();
   f.limit = page_size + 1;
   f.offset = state_.queue.page * page_size;
   state_.queue.rows.clear();

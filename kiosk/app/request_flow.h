@@ -76,11 +76,13 @@ class RequestFlow {
   FlowResult on(const SubmitRating&);
   FlowResult on(const Reopen&);
   FlowResult on(const TimelinePage&);
+  FlowResult on(const DetailFrom&);
   void on(const OpenQueue&);
   void on(const QueueStatus& a);
   void on(const QueueOverdue&);
   void on(const QueueFollowups&);
   void on(const QueuePage& a);
+  void on(const QueueRowsFit& a);
   void on(const QueueFilterBy& a);
   void on(const StaffStep& a);
   void on(const FollowupDone&);
@@ -99,6 +101,7 @@ class RequestFlow {
   void submit_rating(const Session& session);
   void reopen(const Session& session);
   void reload_queue();
+  int default_queue_page_size() const { return state_.large_mode ? 2 : 6; }
   void staff_action(const std::string& event, const Session& session);
   void staff_pick(std::size_t index, const Session& session);
   void run_transition(core::RequestEventKind kind, const Session& session, const std::string& note,

@@ -63,6 +63,7 @@ struct DraftView {
   bool reward_opt_in = false;
   std::optional<std::int64_t> on_behalf_staff_id;  // 代办: a staff member is filing for the resident
   std::string date_month;          // date picker: the month shown, "YYYY-MM"
+  std::size_t detail_first = 0;    // the service's page: the first line on screen (the UI pages by what fits)
 };
 
 struct ReceiptView {
@@ -134,6 +135,7 @@ struct QueueView {
   std::map<std::string, std::int64_t> counts;  // status name -> count, plus "overdue" and "open"
   int page = 0;
   bool has_more = false;  // another page after this one
+  int page_rows = 0;      // rows the screen has room for (the UI says, QueueRowsFit); 0: not known yet
 };
 
 // An admin action that needs a choice first (whom to assign, which reason).
@@ -286,6 +288,7 @@ struct PointsView {
   std::string staff_list;            // approvals / objections / claims / shop / summary / conflicts
   std::string month;                 // summary: YYYY-MM
   std::vector<StaffPointsItem> items;
+  std::size_t notice_first = 0;       // 公示中的积分: the first entry on screen (the UI pages by what fits)
   std::size_t staff_first = 0;        // the first item on screen (the UI pages by what fits)
   std::map<std::string, int> counts;  // list name -> open items
   std::string award_subject;          // masked name or household address, once typed

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cfloat>
 #include <chrono>
 
@@ -29,6 +30,11 @@ constexpr std::uint64_t kAliveEveryMs = 5000;
 
 float body_font_px(int output_height) { return std::clamp(static_cast<float>(output_height) / 26.0f, 20.0f, 64.0f); }
 
+float body_font_px(int output_width, int output_height) {
+  // Portrait: by height alone the text would leave ~15 em across; keep at least 34 em (as 4:3).
+  return std::min(body_font_px(output_height), std::max(20.0f, std::floor(static_cast<float>(output_width) / 34.0f)));
+}
+
 namespace {
 // The attract screen and the idle prompt take the whole screen's input: a touch or key there
 // only wakes the kiosk / answers the prompt.
@@ -37,7 +43,7 @@ bool waking_screen(const app::ViewState& s) { return s.screen == app::Screen::kA
 float initial_body_px(const platform::SdlVideo& video) {
   int w = 0, h = 0;
   video.output_size(&w, &h);
-  return body_font_px(h);
+  return body_font_px(w, h);
 }
 }  // namespace
 

@@ -85,5 +85,7 @@ class Shell {
 
 // Body text size for an output height: large enough to read standing, in whole pixels.
 float body_font_px(int output_height);
+// The same for a whole output: no wider than 1/34 of the width either (portrait screens).
+float body_font_px(int output_width, int output_height);
 
 }  // namespace vsk::ui

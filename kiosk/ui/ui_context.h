@@ -22,6 +22,7 @@ struct UiContext {
   std::vector<app::Action>& actions;
   const core::Catalog& catalog;
   class ImageCache* images = nullptr;  // pictures under assets/ (none in tests without a renderer)
+  float content_top = 0;  // where the screen's own content starts, below the header (set by header())
 
   // Translated text for `key` in the current language; its glyphs join the atlas.
   std::string t(const std::string& key) const;

@@ -1,10 +1,12 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <ctime>
 #include <cstring>
 
 #include "ui/format.h"
+#include "ui/layout.h"
 #include "ui/theme.h"
 
 namespace vsk::ui {
@@ -58,41 +60,62 @@ bool big_button(UiContext& ui, const std::string& id, const std::string& label, 
   dl->AddRectFilled(pos, end, held ? theme::pressed(style.fill) : style.fill, rounding);
   if (style.border) dl->AddRect(pos, end, style.border, rounding, 0, ui.em() * 0.08f);
 
-  const float wrap = size.x - ui.em() * 0.4f;
-  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, size.x, wrap, label.c_str());
-  float text_h = ts.y;
-  ImVec2 ss(0, 0);
-  if (!subtitle.empty()) {
-    ss = ui.fonts.body()->CalcTextSizeA(ui.em(), size.x, wrap, subtitle.c_str());
-    text_h += ui.em() * 0.4f + ss.y;
-  }
+  // The label (and subtitle) wrapped to the button and, when that is still too big, shrunk
+  // until it fits: a long option or an English label stays inside its button.
+  const float em = ui.em();
+  const float inset = style.left_align ? em * 1.2f : em * 0.4f;
+  const float wrap = size.x - inset;
+  const float sub_gap = em * 0.4f;
+  ImFont* sub_font = ui.fonts.body();
+  const auto measure = [&](float s) {
+    const ImVec2 t = font->CalcTextSizeA(font->FontSize * s, FLT_MAX, wrap, label.c_str());
+    layout::Size out{t.x, t.y};
+    if (!subtitle.empty()) {
+      const ImVec2 u = sub_font->CalcTextSizeA(em * s, FLT_MAX, wrap, subtitle.c_str());
+      out = {std::max(out.w, u.x), out.h + sub_gap * s + u.y};
+    }
+    return out;
+  };
+  const float scale = layout::fit_scale_by(measure, wrap, size.y - em * 0.2f, 0.6f);
+  const float title_px = font->FontSize * scale, sub_px = em * scale;
+  const ImVec2 ts = font->CalcTextSizeA(title_px, FLT_MAX, wrap, label.c_str());
+  const ImVec2 ss = subtitle.empty() ? ImVec2(0, 0) : sub_font->CalcTextSizeA(sub_px, FLT_MAX, wrap, subtitle.c_str());
+  const float text_h = ts.y + (subtitle.empty() ? 0 : sub_gap * scale + ss.y);
   const float y = pos.y + (size.y - text_h) * 0.5f;
-  const float x_title = style.left_align ? pos.x + ui.em() * 0.6f : pos.x + (size.x - ts.x) * 0.5f;
-  const float x_sub = style.left_align ? pos.x + ui.em() * 0.6f : pos.x + (size.x - ss.x) * 0.5f;
-  dl->AddText(font, font->FontSize, ImVec2(x_title, y), style.text, label.c_str(), nullptr, wrap);
+  const float x_title = style.left_align ? pos.x + em * 0.6f : pos.x + (size.x - ts.x) * 0.5f;
+  const float x_sub = style.left_align ? pos.x + em * 0.6f : pos.x + (size.x - ss.x) * 0.5f;
+  dl->AddText(font, title_px, ImVec2(x_title, y), style.text, label.c_str(), nullptr, wrap);
   if (!label.empty()) record_text(ui, label, ImVec2(x_title, y), ImVec2(x_title + ts.x, y + ts.y), self);
   if (!subtitle.empty()) {
-    const ImVec2 sub_pos(x_sub, y + ts.y + ui.em() * 0.4f);
-    dl->AddText(ui.fonts.body(), ui.em(), sub_pos, style.text, subtitle.c_str(), nullptr, wrap);
+    const ImVec2 sub_pos(x_sub, y + ts.y + sub_gap * scale);
+    dl->AddText(sub_font, sub_px, sub_pos, style.text, subtitle.c_str(), nullptr, wrap);
     record_text(ui, subtitle, sub_pos, ImVec2(sub_pos.x + ss.x, sub_pos.y + ss.y), self);
   }
   return clicked;
 }
 
-bool row_button(UiContext& ui, const std::string& id, const std::string& title, const std::string& subtitle,
-                float width, ImU32 fill, ImU32 text) {
-  ButtonStyle style{fill, text, ui.fonts.body(), theme::kKeyBorder, true};
+float row_button_height(UiContext& ui, const std::string& title, const std::string& subtitle, float width) {
   // As tall as its text: a long summary wraps onto a second line inside the row.
   float height = ui.em() * 1.8f;
+  const float wrap = width - ui.em() * 1.2f;  // as big_button wraps left-aligned text
   if (ui.state.large_mode) {
     // Large mode has about 17 em of height: rows hug their (wrapped) text, so a long title
     // stays inside its row and more rows fit above the footer.
-    const float wrap = width - ui.em() * 0.4f;
-    height = ui.fonts.body()->CalcTextSizeA(ui.em(), width, wrap, title.c_str()).y + ui.em() * 0.5f;
-    if (!subtitle.empty()) height += ui.em() * 0.4f + ui.fonts.body()->CalcTextSizeA(ui.em(), width, wrap, subtitle.c_str()).y;
-  } else if (!subtitle.empty()) {
-    height += ui.em() * 0.6f + ui.fonts.body()->CalcTextSizeA(ui.em(), width, width - ui.em(), subtitle.c_str()).y;
+    height = ui.fonts.body()->CalcTextSizeA(ui.em(), FLT_MAX, wrap, title.c_str()).y + ui.em() * 0.5f;
+    if (!subtitle.empty()) height += ui.em() * 0.4f + ui.fonts.body()->CalcTextSizeA(ui.em(), FLT_MAX, wrap, subtitle.c_str()).y;
+  } else {
+    // A title that wraps (a narrow screen) makes the row taller too.
+    height += ui.fonts.body()->CalcTextSizeA(ui.em(), FLT_MAX, wrap, title.c_str()).y - ui.em();
+    if (!subtitle.empty())
+      height += ui.em() * 0.6f + ui.fonts.body()->CalcTextSizeA(ui.em(), FLT_MAX, wrap, subtitle.c_str()).y;
   }
+  return height;
+}
+
+bool row_button(UiContext& ui, const std::string& id, const std::string& title, const std::string& subtitle,
+                float width, ImU32 fill, ImU32 text) {
+  ButtonStyle style{fill, text, ui.fonts.body(), theme::kKeyBorder, true};
+  const float height = row_button_height(ui, title, subtitle, width);
   return big_button(ui, id, title, ImVec2(width, height), style, subtitle);
 }
 
@@ -193,58 +216,28 @@ float text_width(UiContext&, ImFont* font, const std::string& text) {
 
 void header(UiContext& ui) {
   const float em = ui.em();
-  const float width = ImGui::GetContentRegionAvail().x + 2 * em;
+  const float width = ImGui::GetWindowWidth();
   const ImVec2 origin = ImGui::GetWindowPos();
-  const float h = em * 2.6f;
   const bool large = ui.state.large_mode;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->PushClipRect(origin, ImVec2(origin.x + width, origin.y + h), false);  // edge to edge, past the padding
-  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + h), theme::kHeader);
-  dl->PopClipRect();
+  ImFont* body = ui.fonts.body();
 
-  // Right to left: language, large mode, read aloud; then the staff button after the title,
-  // and the clock in whatever room is left (large mode may have none).
-  const ButtonStyle on_header{theme::pressed(theme::kHeader), theme::kOnColor, ui.fonts.body(), theme::kOnColor};
-  const float button_h = em * 1.8f;
-  const float button_y = em * 0.4f;
+  // What the band holds: language, large mode, read aloud (right to left), the staff button,
+  // the title and the clock. layout::header_layout places them, in two rows when narrow.
+  const ButtonStyle on_header{theme::pressed(theme::kHeader), theme::kOnColor, body, theme::kOnColor};
   const float pad = em * 1.2f;
   const bool english = ui.state.locale == "en";
   const std::string lang_label = english ? ui.t("lang.to_zh") : ui.t("lang.to_en");
   const std::string large_label = ui.t("access.large_mode");
   const std::string read_label = ui.t(ui.state.speaking ? "access.stop_reading" : "access.read_aloud");
-  float x = width - em;
-  const float lang_w = std::max(em * 4, text_width(ui, ui.fonts.body(), lang_label) + pad);
-  x -= lang_w;
-  ImGui::SetCursorPos(ImVec2(x, button_y));
-  if (big_button(ui, "language", lang_label, ImVec2(lang_w, button_h), on_header))
-    ui.emit(app::SetLocale{english ? "zh-CN" : "en"});
-  const float large_w = text_width(ui, ui.fonts.body(), large_label) + pad;
-  x -= large_w + em * 0.4f;
-  ImGui::SetCursorPos(ImVec2(x, button_y));
-  // On: white with red text, so the state is visible at a glance.
-  const ButtonStyle large_style = large ? ButtonStyle{theme::kOnColor, theme::kHeader, ui.fonts.body(), theme::kOnColor}
-                                        : on_header;
-  if (big_button(ui, "large_mode", large_label, ImVec2(large_w, button_h), large_style))
-    ui.emit(app::ToggleLargeMode{});
-  const float read_w = std::max(text_width(ui, ui.fonts.body(), ui.t("access.read_aloud")),
-                                text_width(ui, ui.fonts.body(), ui.t("access.stop_reading"))) + pad;
-  x -= read_w + em * 0.4f;
-  ImGui::SetCursorPos(ImVec2(x, button_y));
-  if (big_button(ui, "read_aloud", read_label, ImVec2(read_w, button_h), on_header))
-    ui.emit(app::ReadAloud{});  // the shell adds the screen's text (drawn after this)
-  const float right_edge = x - em * 0.6f;
-
-  // Large mode: the village name alone, so the buttons keep their room.
-  const std::string title = large ? ui.state.village_name : ui.state.village_name + "  " + ui.t("app.title");
-  ImFont* title_font = large ? ui.fonts.body() : ui.fonts.title();
-  ImGui::SetCursorPos(ImVec2(em, (h - title_font->FontSize) * 0.5f));
-  label(ui, title, title_font, theme::kOnColor);
-  float left_edge = em + text_width(ui, title_font, title) + em;
+  const float lang_w = std::max(em * 4, text_width(ui, body, lang_label) + pad);
+  const float large_w = text_width(ui, body, large_label) + pad;
+  const float read_w =
+      std::max(text_width(ui, body, ui.t("access.read_aloud")), text_width(ui, body, ui.t("access.stop_reading"))) + pad;
 
   // 请工作人员帮我办 on every resident screen. Once called, the same spot only says so (a second
   // tap does nothing): 取消呼叫 and the staff member's 工作人员接手 are in the band below, apart.
   std::string staff_id, staff_label;
-  ButtonStyle staff_style{theme::kHelpButton, theme::kText, ui.fonts.body()};
+  ButtonStyle staff_style{theme::kHelpButton, theme::kText, body};
   app::Action staff_action = app::Logout{};
   const bool called = ui.state.help_called && !ui.state.staff;
   if (ui.state.staff) {
@@ -257,26 +250,58 @@ void header(UiContext& ui) {
     staff_id = "call_staff";
     staff_label = ui.t(called ? "help.waiting" : "help.call");
     staff_action = app::CallStaff{};  // once called, a no-op
-    if (called) staff_style = ButtonStyle{theme::kHelpBand, theme::kText, ui.fonts.body()};
+    if (called) staff_style = ButtonStyle{theme::kHelpBand, theme::kText, body};
   }
   const std::string clock = china_time(ui.state.now_unix, "%Y-%m-%d %H:%M");
-  const float clock_w = text_width(ui, ui.fonts.body(), clock);
+
+  // Large mode, or a title too wide for its row: the village name alone.
+  ImFont* title_font = large ? body : ui.fonts.title();
+  std::string title = large ? ui.state.village_name : ui.state.village_name + "  " + ui.t("app.title");
+  if (!large && text_width(ui, title_font, title) > width - em * 2) title = ui.state.village_name;
+
+  layout::HeaderInput in;
+  in.width = width;
+  in.em = em;
+  in.title_w = text_width(ui, title_font, title);
+  in.clock_w = text_width(ui, body, clock);
+  in.staff_w = staff_id.empty() ? 0
+                                : std::max({em * 8, text_width(ui, body, ui.t("help.call")) + pad,
+                                            text_width(ui, body, staff_label) + pad});
+  in.buttons_w = {lang_w, large_w, read_w};
+  const layout::HeaderLayout hl = layout::header_layout(in);
+  const float h = hl.height;
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(origin, ImVec2(origin.x + width, origin.y + h), false);  // edge to edge, past the padding
+  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + h), theme::kHeader);
+  dl->PopClipRect();
+
+  const auto at = [](const layout::Rect& r) { ImGui::SetCursorPos(ImVec2(r.x, r.y)); };
+  const auto size = [](const layout::Rect& r) { return ImVec2(r.w, r.h); };
+  at(hl.buttons[0]);
+  if (big_button(ui, "language", lang_label, size(hl.buttons[0]), on_header))
+    ui.emit(app::SetLocale{english ? "zh-CN" : "en"});
+  // On: white with red text, so the state is visible at a glance.
+  const ButtonStyle large_style = large ? ButtonStyle{theme::kOnColor, theme::kHeader, body, theme::kOnColor} : on_header;
+  at(hl.buttons[1]);
+  if (big_button(ui, "large_mode", large_label, size(hl.buttons[1]), large_style)) ui.emit(app::ToggleLargeMode{});
+  at(hl.buttons[2]);
+  if (big_button(ui, "read_aloud", read_label, size(hl.buttons[2]), on_header))
+    ui.emit(app::ReadAloud{});  // the shell adds the screen's text (drawn after this)
+
+  const float row_h = layout::header_row_height(em);
+  ImGui::SetCursorPos(ImVec2(hl.title.x, (row_h - title_font->FontSize) * 0.5f));
+  label(ui, title, title_font, theme::kOnColor);
   if (!staff_id.empty()) {
-    const float staff_w = std::max({em * 8, text_width(ui, ui.fonts.body(), ui.t("help.call")) + pad,
-                                    text_width(ui, ui.fonts.body(), staff_label) + pad});
-    // Centred when that leaves room for the clock, else right after the title.
-    float sx = std::max(left_edge, width * 0.5f - staff_w * 0.5f);
-    if (sx + staff_w + em * 0.6f + clock_w > right_edge) sx = left_edge;
-    if (sx + staff_w > right_edge) sx = std::max(left_edge, right_edge - staff_w);
-    ImGui::SetCursorPos(ImVec2(sx, button_y));
-    if (big_button(ui, staff_id, staff_label, ImVec2(staff_w, button_h), staff_style)) ui.emit(staff_action);
-    left_edge = sx + staff_w + em * 0.6f;
+    at(hl.staff);
+    if (big_button(ui, staff_id, staff_label, size(hl.staff), staff_style)) ui.emit(staff_action);
   }
-  if (right_edge - left_edge >= clock_w) {
-    ImGui::SetCursorPos(ImVec2(right_edge - clock_w, (h - em) * 0.5f));
-    label(ui, clock, ui.fonts.body(), theme::kOnColor);
+  if (hl.clock.w > 0) {
+    ImGui::SetCursorPos(ImVec2(hl.clock.x, (row_h - em) * 0.5f));
+    label(ui, clock, body, theme::kOnColor);
   }
-  ImGui::SetCursorPos(ImVec2(em, h + (large ? em * 0.4f : em)));  // large mode needs every line
+  ui.content_top = h + (large ? em * 0.4f : em);
+  ImGui::SetCursorPos(ImVec2(em, ui.content_top));  // large mode needs every line
   if (called) {
     // A band everyone in the hall can see, under the header: the call, the resident's
     // 取消呼叫 on the left, and 工作人员接手 for the staff member who came at the far right.
@@ -304,7 +329,8 @@ void header(UiContext& ui) {
     const bool two_lines = text_width(ui, ui.fonts.body(), called_text) > text_w;
     ImGui::SetCursorPos(ImVec2(text_x, h + (two_lines ? em * 0.1f : (band_h - em) * 0.5f)));
     label(ui, called_text, ui.fonts.body(), theme::kText, text_w);
-    ImGui::SetCursorPos(ImVec2(em, h + band_h + em * 0.1f));
+    ui.content_top = h + band_h + em * 0.1f;
+    ImGui::SetCursorPos(ImVec2(em, ui.content_top));
   }
   ui.record.in_content = true;  // what follows is the screen's own content: read-aloud reads it
 }
@@ -346,6 +372,25 @@ void message_line(UiContext& ui, float wrap_width) {
     label(ui, ui.msg(*ui.state.error), ui.fonts.title(), theme::kError, wrap_width);
   else
     label(ui, ui.msg(*ui.state.notice), ui.fonts.title(), theme::kConfirm, wrap_width);
+}
+
+layout::ScreenFrame screen_frame(UiContext& ui, int footer_slots, float side_w_em, float side_h_em) {
+  layout::FrameInput in;
+  in.width = ImGui::GetWindowWidth();
+  in.height = ImGui::GetWindowHeight();
+  in.em = ui.em();
+  in.top = ui.content_top;
+  in.footer_slots = footer_slots;
+  in.side_w_em = side_w_em;
+  in.side_h_em = side_h_em;
+  return layout::screen_frame(in);
+}
+
+bool footer_slot(UiContext& ui, const layout::ScreenFrame& frame, int slot, const std::string& id,
+                 const std::string& label) {
+  const layout::Rect& r = frame.slots.at(static_cast<std::size_t>(slot));
+  ImGui::SetCursorPos(ImVec2(r.x, r.y));
+  return big_button(ui, id, label, ImVec2(r.w, r.h), {theme::kNeutralButton, theme::kOnColor});
 }
 
 bool footer_button(UiContext& ui, const std::string& id, const std::string& label, float x) {

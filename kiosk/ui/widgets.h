@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/layout.h"
 #include "ui/ui_context.h"
 
 namespace vsk::ui {
@@ -31,6 +32,9 @@ void record_block(UiContext& ui, const std::string& id, ImVec2 min, ImVec2 max);
 bool big_button(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size, const ButtonStyle& style,
                 const std::string& subtitle = "");
 
+// The height row_button gives a row of `width` with these texts.
+float row_button_height(UiContext& ui, const std::string& title, const std::string& subtitle, float width);
+
 // A full-width list row: a title line and a smaller second line, left-aligned.
 bool row_button(UiContext& ui, const std::string& id, const std::string& title, const std::string& subtitle,
                 float width, ImU32 fill, ImU32 text);
@@ -51,6 +55,14 @@ void keypad(UiContext& ui, const app::KeypadView& pad, ImVec2 size);
 
 // The error (red) or else the success notice (green) of the last action, if any.
 void message_line(UiContext& ui, float wrap_width);
+
+// The screen's frame from the room on screen, after header(): content, side column (right, or
+// below the content when narrow) and `footer_slots` equal footer slots (layout::screen_frame).
+layout::ScreenFrame screen_frame(UiContext& ui, int footer_slots, float side_w_em = 0, float side_h_em = 0);
+
+// A footer button in `slot` of the frame (same look as footer_button).
+bool footer_slot(UiContext& ui, const layout::ScreenFrame& frame, int slot, const std::string& id,
+                 const std::string& label);
 
 // A secondary action in the footer (back, done, log out): same height everywhere.
 bool footer_button(UiContext& ui, const std::string& id, const std::string& label, float x);

@@ -53,6 +53,9 @@ struct PointsStaffAct {
 struct PointsStaffAward {  // start award / deduct: a person (ID number) or a household (id) on the keypad
 };
 struct PointsConfirmAward {};
+struct PointsNoticeFrom {  // 公示中的积分's page: the first entry to show (the UI knows how many fit)
+  std::size_t first = 0;
+};
 struct PointsStaffFrom {  // a staff list's page: the first item to show (the UI knows how many fit)
   std::size_t first = 0;
 };
@@ -60,7 +63,7 @@ struct PointsStaffFrom {  // a staff list's page: the first item to show (the UI
 using PointsAction =
     std::variant<PointsHistory, PointsPage, PointsNotice, PointsObject, PointsPhrase, PointsDeclare, PointsPickRule,
                  PointsPickCategory, PointsShop, PointsPickGoods, PointsReserve, PointsBoard, PointsStaffList,
-                 PointsStaffAct, PointsStaffAward, PointsConfirmAward, PointsStaffFrom>;
+                 PointsStaffAct, PointsStaffAward, PointsConfirmAward, PointsStaffFrom, PointsNoticeFrom>;
 
 // The verb's name: widget ids ("act.approve:12") and the phrase screen's purpose.
 constexpr std::string_view points_verb_name(PointsVerb v) {

@@ -51,9 +51,15 @@ struct TimelinePage {
   std::size_t skip = 0;
 };
 
+// A service's page (what it takes, the materials), paged: the first line to show (the UI knows
+// how many lines fit on screen).
+struct DetailFrom {
+  std::size_t first = 0;
+};
+
 using RequestAction =
     std::variant<OpenRequests, OpenTrack, OpenMyRequests, PickCategory, PickService, StartForm, FileAnonymously,
                  SetValue, DateMonth, NextField, PrevField, ToggleReward, ConfirmRequest, PrintReceipt, OpenRequest,
-                 StartRating, RateLevel, ToggleTag, RateByPhone, SubmitRating, Reopen, TimelinePage>;
+                 StartRating, RateLevel, ToggleTag, RateByPhone, SubmitRating, Reopen, TimelinePage, DetailFrom>;
 
 }  // namespace vsk::app

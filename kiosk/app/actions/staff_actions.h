@@ -18,6 +18,9 @@ struct QueueFollowups {};  // toggles: only requests with an open call-back task
 struct QueuePage {
   int delta = 1;  // +1 next page, -1 previous
 };
+struct QueueRowsFit {  // the queue screen has room for this many rows: the page size
+  int rows = 0;
+};
 enum class QueueFilter { kGrid, kService };
 struct QueueFilterBy {  // opens the pick page of grids / services
   QueueFilter filter = QueueFilter::kGrid;
@@ -32,6 +35,6 @@ struct StaffPickOption {  // the option tapped on the pick page
 struct StaffFileOnBehalf {};  // 代办: file a request for a resident
 
 using StaffQueueAction = std::variant<OpenQueue, QueueStatus, QueueOverdue, QueueFollowups, QueuePage, QueueFilterBy,
-                                      StaffStep, FollowupDone, StaffPickOption, StaffFileOnBehalf>;
+                                      QueueRowsFit, StaffStep, FollowupDone, StaffPickOption, StaffFileOnBehalf>;
 
 }  // namespace vsk::app

@@ -140,7 +140,7 @@ void date_picker(UiContext& ui, const core::FormField& f) {
   // its cells as big as the height allows but never under the smallest target.
   const bool large = ui.state.large_mode;
   // In large mode the grid starts right under the header (the question wraps on the left).
-  const float grid_y = large ? em * 2.9f : top.y;
+  const float grid_y = large ? ui.content_top - em * 0.1f : top.y;
   // ...and leaves the left 16 em to the quick buttons and the footer buttons.
   const float cell = large ? std::clamp(std::min((ImGui::GetWindowHeight() - grid_y - em * 0.3f) / 7.5f,
                                                  (ImGui::GetWindowWidth() - em * 18) / 7),

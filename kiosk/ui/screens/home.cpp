@@ -1,4 +1,7 @@
 // The start screen: four big tiles and a discreet staff entry.
+#include <algorithm>
+#include <cfloat>
+
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -39,8 +42,13 @@ void home(UiContext& ui) {
       ui.emit(t.action);
   }
 
-  ImGui::SetCursorPos(ImVec2(em, ImGui::GetWindowHeight() - em * 2.6f));
-  label(ui, ui.t("home.hint"), ui.fonts.body(), theme::kTextMuted);
+  // The hint in the room left of the two buttons, on two lines if it must (large mode).
+  const float buttons_x = ImGui::GetWindowWidth() - em * 13.5f;
+  const float hint_w = buttons_x - em * 2;
+  const std::string hint = ui.t("home.hint");
+  const float hint_h = ui.fonts.body()->CalcTextSizeA(em, FLT_MAX, hint_w, hint.c_str()).y;
+  ImGui::SetCursorPos(ImVec2(em, std::min(ImGui::GetWindowHeight() - em * 2.6f, ImGui::GetWindowHeight() - em * 0.8f - hint_h)));
+  label(ui, hint, ui.fonts.body(), theme::kTextMuted, hint_w);
   // The public 红黑榜: no identification needed.
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 13.5f, ImGui::GetWindowHeight() - em * 2.8f));
   if (big_button(ui, "board", ui.t("home.board"), ImVec2(em * 7.5f, em * 2.0f),

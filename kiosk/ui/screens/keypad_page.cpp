@@ -18,7 +18,7 @@ std::string shown_entry(const app::KeypadView& pad) {
   return out;
 }
 
-void keypad_page(UiContext& ui, const std::string& title, const std::string& prompt, const std::string& shown,
+float keypad_page(UiContext& ui, const std::string& title, const std::string& prompt, const std::string& shown,
                  const std::string& hint) {
   const float em = ui.em();
   header(ui);
@@ -50,9 +50,11 @@ void keypad_page(UiContext& ui, const std::string& title, const std::string& pro
     label(ui, hint, ui.fonts.body(), theme::kTextMuted, left_w - em);
   }
 
+  const float left_end = ImGui::GetCursorPosY();
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - pad_w - em, top.y));
   keypad(ui, ui.state.keypad, ImVec2(pad_w, ImGui::GetWindowHeight() - top.y - em));
   if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
+  return left_end;
 }
 
 }  // namespace vsk::ui::screens

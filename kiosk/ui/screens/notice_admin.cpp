@@ -314,12 +314,12 @@ void notice_finance_row(UiContext& ui) {
   const float em = ui.em();
   const app::NoticeEditorView& e = ui.state.notice_editor;
   const std::string amount = fen_digits_as_yuan(ui.state.keypad.entry);
-  keypad_page(ui, ui.t(e.row_income ? "notice.add_income" : "notice.add_expense"),
+  const float left_end = keypad_page(ui, ui.t(e.row_income ? "notice.add_income" : "notice.add_expense"),
               ui.msg(core::Message("notice.row_prompt").arg("item", e.row_item.empty() ? "—" : e.row_item)),
               ui.msg(core::Message("notice.amount_yuan").arg("amount", amount)), ui.t("notice.amount_hint"));
   // The items, under the amount (the keypad page leaves the left column's lower half free).
   const float left_w = ImGui::GetWindowWidth() - em * 18;
-  ImGui::SetCursorPos(ImVec2(em * 2, em * 12.5f));
+  ImGui::SetCursorPos(ImVec2(em * 2, std::max(em * 12.5f, left_end + em * 0.3f)));  // under an error line too
   const char* const* items = e.row_income ? kIncomeItems : kExpenseItems;
   const std::size_t n = e.row_income ? std::size(kIncomeItems) : std::size(kExpenseItems);
   button_grid(

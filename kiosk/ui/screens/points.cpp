@@ -116,8 +116,10 @@ void points_home(UiContext& ui) {
       {"points.shop", ui.t("points.shop"), app::PointsShop{}, theme::kTileRequests},
       {"points.board", ui.t("points.board"), app::PointsBoard{}, kRed},
   };
-  const float bh = em * (large ? 1.45f : 2.5f);
+  // The five buttons share the room down to 我的申请 in the footer (at most 2.5 em each).
   const float bgap = em * (large ? 0.25f : 0.4f);
+  const float mine_y = ImGui::GetWindowHeight() - em * 3.6f;
+  const float bh = std::min(em * (large ? 1.45f : 2.5f), (mine_y - bgap - top - 4 * bgap) / 5);
   for (int i = 0; i < 5; ++i) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em * 2 - right_w, top + i * (bh + bgap)));
     if (big_button(ui, buttons[i].id, buttons[i].label, ImVec2(right_w, bh),
@@ -168,15 +170,19 @@ void points_notice(UiContext& ui) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.t("points.notice_none"), ui.fonts.body(), theme::kTextMuted);
   }
+  // As many entries as fit above the footer; 上一页 / 下一页 reach the rest.
+  const layout::ScreenFrame frame = screen_frame(ui, 3);
+  const float bottom = frame.footer.y - em * 0.4f;
   const float width = ImGui::GetWindowWidth() - em * 15;
-  int shown = 0;
-  for (const app::PointsRow& r : p.rows) {
-    if (++shown > 3) break;  // what fits above the footer
-    // Large mode: only rows that end above the footer (the rest stay listed in 积分明细).
-    if (ui.state.large_mode && shown > 1 && ImGui::GetCursorPosY() + em * 3 > ImGui::GetWindowHeight() - em * 3.8f) break;
+  const std::size_t first = p.rows.empty() ? 0 : std::min(p.notice_first, p.rows.size() - 1);
+  std::size_t end = first;
+  for (std::size_t i = first; i < p.rows.size(); ++i) {
+    const app::PointsRow& r = p.rows[i];
+    const std::string title = row_title(ui, r), sub = row_sub(ui, r);
+    if (i > first && ImGui::GetCursorPosY() + row_button_height(ui, title, sub, width) > bottom) break;
     const float y = ImGui::GetCursorPosY();
     ImGui::SetCursorPosX(em * 2);
-    row_button(ui, "entry." + std::to_string(r.seq), row_title(ui, r), row_sub(ui, r), width, theme::kKeyButton,
+    row_button(ui, "entry." + std::to_string(r.seq), title, sub, width, theme::kKeyButton,
                r.delta < 0 ? theme::kError : theme::kText);
     const float after = ImGui::GetCursorPosY();
     if (r.may_object) {
@@ -186,8 +192,14 @@ void points_notice(UiContext& ui) {
         ui.emit(app::PointsObject{r.seq});
     }
     ImGui::SetCursorPosY(after);
+    end = i + 1;
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
+  if (footer_slot(ui, frame, 0, "back", ui.t("nav.back"))) ui.emit(app::Back{});
+  const std::size_t per_page = std::max<std::size_t>(1, end - first);
+  if (first > 0 && footer_slot(ui, frame, 1, "page.prev", ui.t("points.page_prev")))
+    ui.emit(app::PointsNoticeFrom{first > per_page ? first - per_page : 0});
+  if (end < p.rows.size() && footer_slot(ui, frame, 2, "page.next", ui.t("points.page_next")))
+    ui.emit(app::PointsNoticeFrom{end});
 }
 
 void points_phrases(UiContext& ui) {
@@ -238,17 +250,18 @@ void points_declare(UiContext& ui) {
     label(ui, ui.t("points.declare_explain"), ui.fonts.body(), theme::kTextMuted, ImGui::GetWindowWidth() - em * 4);
     ImGui::Dummy(ImVec2(0, em * 0.4f));
   }
-  const ImVec2 start = ImGui::GetCursorPos();
-  const std::size_t cols = 3;
+  // Tiles in the room between the title and the footer: three across (two when narrow), as
+  // tall as the room allows; none under 返回.
+  const layout::ScreenFrame frame = screen_frame(ui, 1);
+  const float top = ImGui::GetCursorPosY();
   const std::size_t n = std::min<std::size_t>(p.rules.size(), 12);
-  const float gap = em * (large ? 0.2f : 0.6f);
-  const float rows = static_cast<float>(std::max<std::size_t>(1, (n + cols - 1) / cols));
-  const float cell_h =
-      large ? std::min(em * 3.4f, (ImGui::GetWindowHeight() - em * 3.8f - start.y - (rows - 1) * gap) / rows) : em * 3.4f;
-  const ImVec2 size((ImGui::GetWindowWidth() - em * 4 - (cols - 1) * gap) / cols, cell_h);
+  const layout::Rect area{frame.content.x, top, frame.content.w, frame.footer.y - em * 0.4f - top};
+  const layout::Grid g = layout::tile_grid(area, static_cast<int>(n), em * 9, 3, em * 1.8f, em * 3.4f, em * (large ? 0.2f : 0.6f));
   for (std::size_t i = 0; i < n; ++i) {
     const app::RuleChoice& r = p.rules[i];
-    ImGui::SetCursorPos(ImVec2(start.x + em + (i % cols) * (size.x + gap), start.y + (i / cols) * (size.y + gap)));
+    const layout::Rect cell = g.cell(static_cast<int>(i));
+    ImGui::SetCursorPos(ImVec2(cell.x, cell.y));
+    const ImVec2 size(cell.w, cell.h);
     const bool clicked =
         large ? big_button(ui, "rule." + r.id, ui.local(r.name) + " " + signed_points(r.points), size,
                            {theme::kTileNotices, theme::kOnColor, ui.fonts.body()})
@@ -257,7 +270,7 @@ void points_declare(UiContext& ui) {
     if (clicked)
       ui.emit(app::PointsPickRule{r.id});
   }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
+  if (footer_slot(ui, frame, 0, "back", ui.t("nav.back"))) ui.emit(app::Back{});
 }
 
 void points_shop(UiContext& ui) {

@@ -1,4 +1,5 @@
 // The receipt, shown only after the request is committed: number, pickup code, QR, due date.
+#include <algorithm>
 #include <cmath>
 
 #include "core/date.h"
@@ -50,9 +51,17 @@ void receipt(UiContext& ui) {
   const float em = ui.em();
   const app::ReceiptView& r = ui.state.receipt;
   header(ui);
-  const float text_w = ImGui::GetWindowWidth() - em * (ui.state.large_mode ? 11 : 18);
+  // The QR code and 打印回执 in a side column: right of the text, or below it in portrait.
+  // Large mode (landscape): 完成 joins that column so the text can run to the bottom.
+  const bool large = ui.state.large_mode;
+  const float qr_em = large ? 6.5f : 10;
+  const float print_em = large ? 2.6f : 3;
+  layout::ScreenFrame frame = screen_frame(ui, 1, qr_em, qr_em + 0.6f);
+  const bool done_in_side = large && !frame.side_below;
+  if (done_in_side) frame = screen_frame(ui, 0, qr_em, qr_em + 0.6f);
+  const float text_w = frame.content.w;
   ImGui::SetCursorPosX(em * 2);
-  label(ui, ui.t("receipt.title") + "  " + service_name(ui, r.service_id), ui.fonts.title(), theme::kConfirm);
+  label(ui, ui.t("receipt.title") + "  " + service_name(ui, r.service_id), ui.fonts.title(), theme::kConfirm, text_w);
   big_code(ui, ui.t("receipt.number"), r.number);
   big_code(ui, ui.t("receipt.code"), r.pickup_code);
   if (!r.claim_code.empty()) {
@@ -79,20 +88,25 @@ void receipt(UiContext& ui) {
     label(ui, ui.msg(*r.print_result), ui.fonts.body(), theme::kText, text_w);
   }
 
-  // Large mode: a smaller QR code, and "done" under "print" in the right column, so the
-  // left column's text can run to the bottom of the screen.
-  const bool large = ui.state.large_mode;
-  const float qr_size = em * (large ? 6.5f : 10);
-  const float qr_top = em * (large ? 3.2f : 4);
-  const float right_x = ImGui::GetWindowWidth() - qr_size - em * 2;
+  const layout::Rect& side = frame.side;
+  const float qr_size = std::min(em * qr_em, side.h);
+  const ImVec2 qr_at(side.right() - qr_size, side.y);  // right-aligned beside the text; left in portrait
+  const ImVec2 qr_pos = frame.side_below ? ImVec2(side.x, side.y) : qr_at;
   const ImVec2 win = ImGui::GetWindowPos();
-  draw_qr(r.qr_text.empty() ? r.number : r.qr_text, ImVec2(win.x + right_x, win.y + qr_top), qr_size);
-  record_block(ui, "qr", ImVec2(win.x + right_x, win.y + qr_top), ImVec2(win.x + right_x + qr_size, win.y + qr_top + qr_size));
-  ImGui::SetCursorPos(ImVec2(right_x, qr_top + qr_size + em * (large ? 0.4f : 1)));
-  if (big_button(ui, "print", ui.t("receipt.print"), ImVec2(qr_size, em * (large ? 2.6f : 3)),
-                 {theme::kTileRequests, theme::kOnColor}))
+  draw_qr(r.qr_text.empty() ? r.number : r.qr_text, ImVec2(win.x + qr_pos.x, win.y + qr_pos.y), qr_size);
+  record_block(ui, "qr", ImVec2(win.x + qr_pos.x, win.y + qr_pos.y),
+               ImVec2(win.x + qr_pos.x + qr_size, win.y + qr_pos.y + qr_size));
+  const ImVec2 print_size(frame.side_below ? std::min(em * 10, side.w - qr_size - em) : qr_size, em * print_em);
+  const ImVec2 print_pos = frame.side_below ? ImVec2(qr_pos.x + qr_size + em, side.y)
+                                            : ImVec2(qr_pos.x, side.y + qr_size + em * (large ? 0.4f : 1));
+  ImGui::SetCursorPos(print_pos);
+  if (big_button(ui, "print", ui.t("receipt.print"), print_size, {theme::kTileRequests, theme::kOnColor}))
     ui.emit(app::PrintReceipt{});
-  if (footer_button(ui, "done", ui.t("nav.done"), large ? right_x : em)) ui.emit(app::Home{});
+  if (done_in_side) {
+    if (footer_button(ui, "done", ui.t("nav.done"), qr_pos.x)) ui.emit(app::Home{});
+  } else if (footer_slot(ui, frame, 0, "done", ui.t("nav.done"))) {
+    ui.emit(app::Home{});
+  }
 }
 
 }  // namespace vsk::ui::screens

@@ -1,6 +1,7 @@
 // Admin mode: the request queue with filters and counts, one request with its actions, and
 // the pick page for actions that need a choice (assignee, reason, department).
 #include <algorithm>
+#include <cfloat>
 
 #include "ui/format.h"
 #include "ui/screens/screens.h"
@@ -36,27 +37,42 @@ void filter_chips(UiContext& ui) {
                    q.overdue_only, app::QueueOverdue{}});
   chips.push_back({"filter.followup", ui.t("queue.chip.followup"), std::to_string(count_of(ui, "followup")),
                    q.followup_only, app::QueueFollowups{}});
+  // As wide as their words (the wider of status and count), wrapping onto more lines by the
+  // room on screen: the words never break one character a line.
   const float gap = em * 0.3f;
-  // Large mode: two rows of five (nine chips in one row would wrap each label to three lines).
   const bool large = ui.state.large_mode;
-  const size_t per_row = large ? 5 : chips.size();
-  const float w = (ImGui::GetWindowWidth() - em * 4 - gap * (per_row - 1)) / per_row;
   const float chip_h = em * (large ? 2.2f : 2.8f);
+  const float width = ImGui::GetWindowWidth() - em * 4;
+  std::vector<float> widths;
+  for (const Chip& c : chips)
+    widths.push_back(std::max(ui.fonts.body()->CalcTextSizeA(em, FLT_MAX, 0, c.label.c_str()).x,
+                              ui.fonts.body()->CalcTextSizeA(em, FLT_MAX, 0, c.count.c_str()).x) + em * 1.2f);
+  // Spread each line's spare room over its chips, so the rows end flush.
+  std::vector<layout::Rect> cells = layout::flow(widths, width, chip_h, gap);
+  for (std::size_t i = 0; i < cells.size();) {
+    std::size_t j = i;
+    while (j < cells.size() && cells[j].y == cells[i].y) ++j;
+    const float spare = (width - cells[j - 1].right()) / static_cast<float>(j - i);
+    for (std::size_t k = i; k < j; ++k) {
+      cells[k].x += spare * static_cast<float>(k - i);
+      cells[k].w += spare;
+    }
+    i = j;
+  }
   const ImVec2 start = ImGui::GetCursorPos();
   for (size_t i = 0; i < chips.size(); ++i) {
     const Chip& c = chips[i];
-    ImGui::SetCursorPos(ImVec2(em * 2 + (i % per_row) * (w + gap), start.y + (i / per_row) * (chip_h + gap)));
+    ImGui::SetCursorPos(ImVec2(em * 2 + cells[i].x, start.y + cells[i].y));
     // Overdue requests and pending call-backs stand out even when not selected.
     const bool overdue_chip = (c.id == "filter.overdue" && count_of(ui, "overdue") > 0) ||
                               (c.id == "filter.followup" && count_of(ui, "followup") > 0);
     const ImU32 fill = c.on ? theme::kTileRequests : (overdue_chip ? theme::kError : theme::kKeyButton);
-    if (big_button(ui, c.id, c.label, ImVec2(w, chip_h),
+    if (big_button(ui, c.id, c.label, ImVec2(cells[i].w, chip_h),
                    {fill, c.on || overdue_chip ? theme::kOnColor : theme::kText, ui.fonts.body(), theme::kKeyBorder},
                    c.count))
       ui.emit(c.action);
   }
-  const size_t rows = (chips.size() + per_row - 1) / per_row;
-  ImGui::SetCursorPos(ImVec2(em * 2, start.y + rows * (chip_h + gap) + em * (large ? 0.1f : 0.1f)));
+  ImGui::SetCursorPos(ImVec2(em * 2, start.y + layout::flow_height(cells) + gap + em * 0.1f));
 }
 
 }  // namespace
@@ -64,73 +80,76 @@ void filter_chips(UiContext& ui) {
 void staff_queue(UiContext& ui) {
   const float em = ui.em();
   header(ui);
+  const layout::ScreenFrame frame = screen_frame(ui, 4);  // back, previous, next, 代办申请
+  const float width = frame.content.w;
   ImGui::SetCursorPosX(em * 2);
   label(ui, ui.t("queue.title"), ui.fonts.title(), theme::kText);
   const float title_y = ImGui::GetCursorPosY();
-  // Grid and service filters beside the title.
+  // Grid and service filters beside the title when they fit there, else on a line of their own.
   const app::QueueView& qv = ui.state.queue;
   const ButtonStyle filter{theme::kKeyButton, theme::kText, ui.fonts.body(), theme::kKeyBorder};
-  // Large mode: the two filters share what is left of the title row.
-  const bool large = ui.state.large_mode;
-  const float filter_y = large ? title_y - em * 1.6f - em * 0.3f : em * 3.6f;
-  const float grid_x = large ? em * 8.5f : em * 12;
-  const float grid_w = large ? (ImGui::GetWindowWidth() - em * 2 - grid_x - em * 0.4f) * 0.42f : em * 10;
-  const float service_x = large ? grid_x + grid_w + em * 0.4f : em * 22.5f;
-  const float service_w = large ? ImGui::GetWindowWidth() - em * 2 - service_x : em * 16;
-  ImGui::SetCursorPos(ImVec2(grid_x, filter_y));
-  if (big_button(ui, "filter_grid",
-                 ui.msg(core::Message("queue.by_grid").arg("grid", qv.grid_label.empty() ? "queue.filter_all" : qv.grid_label)),
-                 ImVec2(grid_w, em * 1.6f), filter))
-    ui.emit(app::QueueFilterBy{app::QueueFilter::kGrid});
-  ImGui::SetCursorPos(ImVec2(service_x, filter_y));
+  const std::string grid_label =
+      ui.msg(core::Message("queue.by_grid").arg("grid", qv.grid_label.empty() ? "queue.filter_all" : qv.grid_label));
   const std::string service = qv.service_filter.empty() ? ui.t("queue.filter_all") : service_name(ui, qv.service_filter);
-  if (big_button(ui, "filter_service", ui.msg(core::Message("queue.by_service").arg("service", service)),
-                 ImVec2(service_w, em * 1.6f), filter))
+  const std::string service_label = ui.msg(core::Message("queue.by_service").arg("service", service));
+  const float title_w = ui.fonts.title()->CalcTextSizeA(ui.fonts.title()->FontSize, FLT_MAX, 0, ui.t("queue.title").c_str()).x;
+  const float filter_h = em * 1.6f;
+  const float grid_w = em * 10, service_w = em * 16;
+  const float beside_x = em * 2 + title_w + em;
+  const bool beside = beside_x + grid_w + em * 0.4f + service_w <= em * 2 + width;
+  float filter_y = beside ? title_y - filter_h - ImGui::GetStyle().ItemSpacing.y : title_y;
+  float grid_x = beside ? beside_x : em * 2;
+  const float row_w = beside ? grid_w + em * 0.4f + service_w : width;
+  const float gw = beside ? grid_w : (row_w - em * 0.4f) * 0.4f;
+  const float sw = beside ? service_w : row_w - em * 0.4f - gw;
+  ImGui::SetCursorPos(ImVec2(grid_x, filter_y));
+  if (big_button(ui, "filter_grid", grid_label, ImVec2(gw, filter_h), filter))
+    ui.emit(app::QueueFilterBy{app::QueueFilter::kGrid});
+  ImGui::SetCursorPos(ImVec2(grid_x + gw + em * 0.4f, filter_y));
+  if (big_button(ui, "filter_service", service_label, ImVec2(sw, filter_h), filter))
     ui.emit(app::QueueFilterBy{app::QueueFilter::kService});
-  ImGui::SetCursorPos(ImVec2(em * 2, title_y));
+  ImGui::SetCursorPos(ImVec2(em * 2, beside ? title_y : title_y + filter_h + em * 0.3f));
   filter_chips(ui);
   if (ui.state.queue.rows.empty()) {
     ImGui::SetCursorPosX(em * 2);
     label(ui, ui.t("queue.empty"), ui.fonts.body(), theme::kTextMuted);
   }
-  for (const app::RequestSummary& r : ui.state.queue.rows) {
+  const bool large = ui.state.large_mode;
+  const auto row_line = [&](const app::RequestSummary& r) {
     const std::string who = r.resident.empty() ? ui.t("detail.anonymous") : r.resident;
     // Staff rows are one dense line: clerks scan many, residents never see this screen.
-    // Large mode: number, service and overdue only (two rows a page); the request shows the rest.
-    const std::string line = large ? r.number + "  " + service_name(ui, r.service_id) +
-                                         (r.overdue ? " · " + ui.t("detail.overdue") : "")
-                                   : r.number + "  " + service_name(ui, r.service_id) + " · " +
-                             ui.msg(core::Message("queue.row_sub")
-                                        .arg("resident", who)
-                                        .arg("grid", r.grid.empty() ? "—" : r.grid)
-                                        .arg("due", date_words(ui, r.due_date))
-                                        .arg("status", "status." + r.status)) +
-                             (r.assignee.empty() ? "" : " · " + r.assignee) +
-                             (r.overdue ? " · " + ui.t("detail.overdue") : "");
+    // Large mode: number, service and overdue only; the request shows the rest.
+    return large ? r.number + "  " + service_name(ui, r.service_id) + (r.overdue ? " · " + ui.t("detail.overdue") : "")
+                 : r.number + "  " + service_name(ui, r.service_id) + " · " +
+                       ui.msg(core::Message("queue.row_sub")
+                                  .arg("resident", who)
+                                  .arg("grid", r.grid.empty() ? "—" : r.grid)
+                                  .arg("due", date_words(ui, r.due_date))
+                                  .arg("status", "status." + r.status)) +
+                       (r.assignee.empty() ? "" : " · " + r.assignee) + (r.overdue ? " · " + ui.t("detail.overdue") : "");
+  };
+  // The page holds as many rows as the room under the chips has (the tallest row decides).
+  const float bottom = frame.footer.y - em * 0.4f;
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  float row_h = em * 1.8f;
+  for (const app::RequestSummary& r : ui.state.queue.rows) row_h = std::max(row_h, row_button_height(ui, row_line(r), "", width));
+  const int fit = layout::rows_that_fit(bottom - ImGui::GetCursorPosY(), row_h, spacing);
+  if (fit != ui.state.queue.page_rows) ui.emit(app::QueueRowsFit{fit});
+  for (const app::RequestSummary& r : ui.state.queue.rows) {
+    const std::string line = row_line(r);
+    if (ImGui::GetCursorPosY() + row_button_height(ui, line, "", width) > bottom) break;  // the next frame pages it
     ImGui::SetCursorPosX(em * 2);
-    if (row_button(ui, "row." + r.number, line, "", ImGui::GetWindowWidth() - em * 4,
-                   r.overdue ? IM_COL32(253, 236, 234, 255) : theme::kKeyButton, r.overdue ? theme::kError : theme::kText))
+    if (row_button(ui, "row." + r.number, line, "", width, r.overdue ? IM_COL32(253, 236, 234, 255) : theme::kKeyButton,
+                   r.overdue ? theme::kError : theme::kText))
       ui.emit(app::OpenRequest{r.id});
   }
   const app::QueueView& q = ui.state.queue;
-  if (large) {  // back, previous, next and 代办申请 share the footer row: narrower page buttons
-    const ButtonStyle nav{theme::kNeutralButton, theme::kOnColor};
-    ImGui::SetCursorPos(ImVec2(em * 8.5f, ImGui::GetWindowHeight() - em * 3.6f));
-    if (q.page > 0 && big_button(ui, "page.prev", ui.t("queue.prev_page"), ImVec2(em * 5.4f, em * 2.6f), nav))
-      ui.emit(app::QueuePage{-1});
-    ImGui::SetCursorPos(ImVec2(em * 14.2f, ImGui::GetWindowHeight() - em * 3.6f));
-    if (q.has_more && big_button(ui, "page.next", ui.t("queue.next_page"), ImVec2(em * 5.4f, em * 2.6f), nav))
-      ui.emit(app::QueuePage{1});
-  } else {
-    if (q.page > 0 && footer_button(ui, "page.prev", ui.t("queue.prev_page"), em * 9))
-      ui.emit(app::QueuePage{-1});
-    if (q.has_more && footer_button(ui, "page.next", ui.t("queue.next_page"), em * 17))
-      ui.emit(app::QueuePage{1});
-  }
-  if (footer_button(ui, "back", ui.t("nav.back"), em)) ui.emit(app::Back{});
-  const float behalf_w = em * (large ? 9.5f : 10);
-  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - em - behalf_w, ImGui::GetWindowHeight() - em * 3.6f));
-  if (big_button(ui, "file_on_behalf", ui.t("queue.file_on_behalf"), ImVec2(behalf_w, em * 2.6f),
+  if (footer_slot(ui, frame, 0, "back", ui.t("nav.back"))) ui.emit(app::Back{});
+  if (q.page > 0 && footer_slot(ui, frame, 1, "page.prev", ui.t("queue.prev_page"))) ui.emit(app::QueuePage{-1});
+  if (q.has_more && footer_slot(ui, frame, 2, "page.next", ui.t("queue.next_page"))) ui.emit(app::QueuePage{1});
+  const layout::Rect& slot = frame.slots[3];
+  ImGui::SetCursorPos(ImVec2(slot.x, slot.y));
+  if (big_button(ui, "file_on_behalf", ui.t("queue.file_on_behalf"), ImVec2(slot.w, slot.h),
                  {theme::kTileRequests, theme::kOnColor}))
     ui.emit(app::StaffFileOnBehalf{});
 }
