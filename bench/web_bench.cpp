@@ -89,7 +89,8 @@ int main(int argc, char** argv) {
 
   platform::FakePinHasher hasher;
   township::web::Accounts accounts(town.store, town.clock, hasher);
-  const std::string password = accounts.add_user(town.scope, "clerk", "办事员", "clerk", "", "bench");
+  const std::string password =
+      accounts.add_user(town.scope, "clerk", "办事员", "clerk", "", township::Actor{"bench", std::nullopt});
   township::HttpServer http(town.service, [](const std::string&) {});
   auto config = township::web::default_dashboard_config();
   config.status_page_per_minute = 1 << 30;  // the bench is one address asking a lot
