@@ -262,6 +262,7 @@ void HttpServer::routes() {
     return [this, handler](const httplib::Request& req, const std::string& raw, httplib::Response& res) {
       const std::string auth = req.get_header_value("Authorization");
       const std::string prefix = "Bearer ";
+      std::string who = "no token";  // for the log line: whom the audit entries name
       try {
         // The token's scope: every answer below is limited to its township (or county).
         // And who it acts for, whom each change's audit entry names.
@@ -271,6 +272,7 @@ void HttpServer::routes() {
           send(res, error_reply(401, "unauthorized", "需要乡镇管理令牌", "admin token required"));
           return;
         }
+        who = caller->actor.name;
         std::string why = "not an object";
         const auto parsed = raw.empty() ? std::optional<json>(json::object()) : sync::parse_bounded_json(raw, &why);
         if (!parsed || !parsed->is_object()) {
@@ -289,10 +291,10 @@ void HttpServer::routes() {
       } catch (const StoreError& ex) {
         const Reply r = storage_failure(ex);
         send(res, r);
-        log_("admin " + req.method + " " + req.path + ": " + outcome(r));
+        log_("admin " + req.method + " " + req.path + " by " + who + ": " + outcome(r));
         return;
       }
-      log_("admin " + req.method + " " + req.path + ": " + std::to_string(res.status));
+      log_("admin " + req.method + " " + req.path + " by " + who + ": " + std::to_string(res.status));
     };
   };
   auto admin = [admin_with_body](auto&& handler) {  // GET: no body
