@@ -116,6 +116,12 @@ Grid tile_grid(const Rect& area, int n, float min_w, int max_cols, float min_h, 
   n = std::max(1, n);
   g.cols = std::clamp(static_cast<int>(std::floor((area.w + gap) / (min_w + gap))), 1, std::min(n, std::max(1, max_cols)));
   g.rows = (n + g.cols - 1) / g.cols;
+  // Rows that would not fit at their smallest: more (narrower) columns, up to max_cols.
+  while (g.cols < std::min(n, max_cols) &&
+         static_cast<float>(g.rows) * min_h + gap * static_cast<float>(g.rows - 1) > area.h + 0.5f) {
+    ++g.cols;
+    g.rows = (n + g.cols - 1) / g.cols;
+  }
   g.cell_w = (area.w - gap * static_cast<float>(g.cols - 1)) / static_cast<float>(g.cols);
   g.cell_h = std::clamp((area.h - gap * static_cast<float>(g.rows - 1)) / static_cast<float>(g.rows), min_h, max_h);
   return g;

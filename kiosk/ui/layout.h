@@ -75,7 +75,8 @@ struct Grid {
   Rect cell(int i) const;  // i-th cell, row by row
 };
 // `n` tiles in `area`: as many columns as tiles of at least `min_w` allow (at most
-// `max_cols`), rows as tall as the room gives, at most `max_h` each and at least `min_h`.
+// `max_cols`; more when the rows would not fit at `min_h`), rows as tall as the room gives, at
+// most `max_h` each and at least `min_h`.
 Grid tile_grid(const Rect& area, int n, float min_w, int max_cols, float min_h, float max_h, float gap);
 
 // Chips of the given widths left to right, wrapping onto a new line when the next one does not

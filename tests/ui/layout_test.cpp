@@ -110,6 +110,10 @@ TEST(Layout, TileGridReflowsByWidth) {
   EXPECT_TRUE(disjoint(narrow.cell(0), narrow.cell(1)));
   EXPECT_TRUE(disjoint(narrow.cell(1), narrow.cell(3)));
   EXPECT_LE(narrow.cell_h, 240);
+  // Too short for three rows of two: three columns, so every tile stays in the area.
+  const Grid short_area = tile_grid({0, 0, 900, 230}, 5, 300, 4, 100, 240, 20);
+  EXPECT_EQ(short_area.cols, 3);
+  EXPECT_LE(short_area.cell(4).bottom(), 230.5f);
 }
 
 TEST(Layout, ChipsWrapOntoNewLines) {

@@ -20,7 +20,7 @@ void categories(UiContext& ui, const layout::ScreenFrame& frame) {
   const float top = ImGui::GetCursorPosY();
   const layout::Rect area{frame.content.x, top, frame.content.w, frame.footer.y - em * 0.6f - top};
   const int n = static_cast<int>(ui.catalog.categories.size());
-  const layout::Grid g = layout::tile_grid(area, n, em * 8, 4, em * 2.4f, em * 6, em * 0.6f);
+  const layout::Grid g = layout::tile_grid(area, n, em * 8, 4, em * 1.8f, em * 6, em * 0.6f);
   for (int i = 0; i < n; ++i) {
     const core::Category& c = ui.catalog.categories[static_cast<std::size_t>(i)];
     const layout::Rect r = g.cell(i);

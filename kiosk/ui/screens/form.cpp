@@ -114,6 +114,9 @@ void phrases(UiContext& ui, const core::FormField& f) {
 }
 
 // A month calendar: tap a day. Quick buttons for today and yesterday.
+// Portrait (taller than wide): the month grid goes under the question and quick buttons.
+bool calendar_below(const UiContext&) { return ImGui::GetWindowHeight() > ImGui::GetWindowWidth(); }
+
 void date_picker(UiContext& ui, const core::FormField& f) {
   const float em = ui.em();
   const std::string value = current_value(ui, f);
@@ -140,15 +143,20 @@ void date_picker(UiContext& ui, const core::FormField& f) {
   // its cells as big as the height allows but never under the smallest target.
   const bool large = ui.state.large_mode;
   // In large mode the grid starts right under the header (the question wraps on the left).
-  const float grid_y = large ? ui.content_top - em * 0.1f : top.y;
+  // Portrait: the grid goes under the quick buttons, as wide as the screen allows.
+  const bool below = calendar_below(ui);
+  const float grid_y = below ? ImGui::GetCursorPosY() + em * 0.3f : large ? ui.content_top - em * 0.1f : top.y;
   // ...and leaves the left 16 em to the quick buttons and the footer buttons.
-  const float cell = large ? std::clamp(std::min((ImGui::GetWindowHeight() - grid_y - em * 0.3f) / 7.5f,
-                                                 (ImGui::GetWindowWidth() - em * 18) / 7),
+  const float cell = below ? std::clamp(std::min((ImGui::GetWindowHeight() - grid_y - em * 4.2f) / 7.6f,
+                                                 (ImGui::GetWindowWidth() - em * 4) / 7),
                                         em * core::kSmallestTargetEm, em * 2.3f)
-                           // Six weeks, the month row and the weekday row above the footer's buttons.
-                           : std::clamp((ImGui::GetWindowHeight() - grid_y - em * 4.2f) / 7.6f,
-                                        em * core::kSmallestTargetEm, em * 2.3f);
-  const float gx = ImGui::GetWindowWidth() - em * 2 - cell * 7;
+                     : large ? std::clamp(std::min((ImGui::GetWindowHeight() - grid_y - em * 0.3f) / 7.5f,
+                                                   (ImGui::GetWindowWidth() - em * 18) / 7),
+                                          em * core::kSmallestTargetEm, em * 2.3f)
+                             // Six weeks, the month row and the weekday row above the footer's buttons.
+                             : std::clamp((ImGui::GetWindowHeight() - grid_y - em * 4.2f) / 7.6f,
+                                          em * core::kSmallestTargetEm, em * 2.3f);
+  const float gx = below ? em * 2 : ImGui::GetWindowWidth() - em * 2 - cell * 7;
   ImGui::SetCursorPos(ImVec2(gx, grid_y));
   const core::Date prev = core::add_days(*month, -1);
   const core::Date next = core::add_days(*month, 31);
@@ -219,7 +227,8 @@ void form_field(UiContext& ui) {
   if (large)  // one line less: the progress goes after the question (beside the calendar: wrapped)
     label(ui, question_title(ui, f) + "  (" + std::to_string(ui.state.draft.field_index + 1) + "/" +
                   std::to_string(s->fields.size()) + ")", ui.fonts.title(), theme::kText,
-          f.type == core::FieldType::kDate ? ImGui::GetWindowWidth() * 0.45f : 0);
+          f.type == core::FieldType::kDate && !calendar_below(ui) ? ImGui::GetWindowWidth() * 0.45f
+                                                                  : ImGui::GetWindowWidth() - em * 4);
   else
     label(ui, progress_text(ui, *s) + " · " + ui.local(s->name), ui.fonts.body(), theme::kTextMuted);
   if (!large) {
@@ -247,7 +256,7 @@ void form_field(UiContext& ui) {
   const bool answered = !current_value(ui, f).empty();
   const std::string next_label = answered || f.required ? ui.t("form.next") : ui.t("form.skip");
   // Large mode's calendar fills the right side: "next" sits beside "back" on the left.
-  const bool left_next = large && f.type == core::FieldType::kDate;
+  const bool left_next = large && f.type == core::FieldType::kDate && !calendar_below(ui);
   ImGui::SetCursorPos(ImVec2(left_next ? em * 8.4f : ImGui::GetWindowWidth() - em * 11, ImGui::GetWindowHeight() - em * 3.6f));
   if (big_button(ui, "next", next_label, ImVec2(left_next ? em * 7 : em * 10, em * 2.6f), {theme::kConfirm, theme::kOnColor}))
     ui.emit(app::NextField{});

@@ -94,10 +94,12 @@ void points_home(UiContext& ui) {
   stat_card(ui, ImVec2(em * 3 + card.x, top + card.y + row_gap), card, ui.msg(core::Message("points.rank_grid").arg("grid", p.grid)),
             ui.msg(core::Message("points.rank").arg("rank", std::to_string(p.grid_rank))),
             ui.msg(core::Message("points.of_households").arg("n", std::to_string(p.grid_households))), kRed);
-  if (!large) {
-    ImGui::SetCursorPos(ImVec2(em * 2, top + 2 * card.y + em * 1.6f));
-    label(ui, ui.msg(core::Message("points.home.explain").arg("days", std::to_string(p.notice_days))), ui.fonts.body(),
-          theme::kTextMuted, left_w);
+  const std::string explain = ui.msg(core::Message("points.home.explain").arg("days", std::to_string(p.notice_days)));
+  const float explain_y = top + 2 * card.y + em * 1.6f;
+  const float explain_h = static_cast<float>(wrap_lines(ui.fonts.body(), explain, left_w).size()) * ImGui::GetTextLineHeightWithSpacing();
+  if (!large && explain_y + explain_h <= ImGui::GetWindowHeight() - em * 3.8f) {  // only when it ends above 完成
+    ImGui::SetCursorPos(ImVec2(em * 2, explain_y));
+    label(ui, explain, ui.fonts.body(), theme::kTextMuted, left_w);
   }
   ImGui::SetCursorPosY(top + 2 * card.y + em * (large ? 1.1f : 3.6f));
   message_line(ui, left_w);
