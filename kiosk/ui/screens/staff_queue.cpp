@@ -135,9 +135,12 @@ void staff_queue(UiContext& ui) {
   for (const app::RequestSummary& r : ui.state.queue.rows) row_h = std::max(row_h, row_button_height(ui, row_line(r), "", width));
   const int fit = layout::rows_that_fit(bottom - ImGui::GetCursorPosY(), row_h, spacing);
   if (fit != ui.state.queue.page_rows) ui.emit(app::QueueRowsFit{fit});
+  int drawn = 0;
   for (const app::RequestSummary& r : ui.state.queue.rows) {
     const std::string line = row_line(r);
-    if (ImGui::GetCursorPosY() + row_button_height(ui, line, "", width) > bottom) break;  // the next frame pages it
+    // The next frame pages what does not fit; one row is always there (large mode's chips may
+    // leave less than a row on a short screen).
+    if (drawn++ > 0 && ImGui::GetCursorPosY() + row_button_height(ui, line, "", width) > bottom) break;
     ImGui::SetCursorPosX(em * 2);
     if (row_button(ui, "row." + r.number, line, "", width, r.overdue ? IM_COL32(253, 236, 234, 255) : theme::kKeyButton,
                    r.overdue ? theme::kError : theme::kText))
