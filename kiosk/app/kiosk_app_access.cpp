@@ -76,7 +76,7 @@ void KioskApp::open_text_entry(const std::string& target) {
   if (target.rfind("points.", 0) == 0 && points_) field = points_->text_field(target);
   if (target.rfind("notices.", 0) == 0) field = notices_.text_field(target);
   if (target.rfind("requests.", 0) == 0) field = requests_.text_field(target);
-  if (target.rfind("sync.", 0) == 0) field = sync_.text_field(target);
+  if (target.rfind("sync_net.", 0) == 0) field = sync_.text_field(target);
   if (!field) field = village_.text_field(target);  // residents.*, staffacct.*, settings.*
   if (!field) return;
   text_entry_.open(target, field->value, field->max_length, field->prompt_key);
@@ -98,7 +98,7 @@ void KioskApp::text_entry_done() {
   if (target.rfind("points.", 0) == 0 && points_) st = points_->take_text(target, value);
   if (target.rfind("notices.", 0) == 0) st = notices_.take_text(target, value);
   if (target.rfind("requests.", 0) == 0) st = requests_.take_text(target, value);
-  if (target.rfind("sync.", 0) == 0) st = sync_.take_text(target, value);
+  if (target.rfind("sync_net.", 0) == 0) st = sync_.take_text(target, value);
   if (village_.text_field(target)) st = village_.take_text(target, value);
   if (!st) {
     state_.error = st.error();  // shown on the keyboard page, which stays up with the text

@@ -81,7 +81,7 @@ core::Result<std::int64_t> register_resident(store::KioskStore& store, const New
   r.relation = n.relation;
   r.is_head = residents::is_head_relation(n.relation);
   r.id = store.residents().insert(tx, r);
-  store.audit().append(tx, who.entry(now_unix, "resident.register", "resident:" + std::to_string(r.id),
+  store.audit().append(tx, who.entry(now_unix, "resident_info.register", "resident:" + std::to_string(r.id),
                                      "household:" + std::to_string(household->id)));
   enqueue_resident(store, tx, r, n.household_no, store.households().grid_name(household->grid_id).value_or(""), now_unix);
   tx.commit();
@@ -112,7 +112,7 @@ core::Status move_resident(store::KioskStore& store, std::int64_t resident_id, c
   r->relation = relation;
   r->is_head = residents::is_head_relation(relation);
   store.residents().update(tx, *r);
-  store.audit().append(tx, who.entry(now_unix, "resident.move", "resident:" + std::to_string(r->id),
+  store.audit().append(tx, who.entry(now_unix, "resident_info.move", "resident:" + std::to_string(r->id),
                                      "household:" + std::to_string(from ? from->id : 0) + "->household:" +
                                          std::to_string(target->id)));
   enqueue_resident(store, tx, *r, household_no, store.households().grid_name(target->grid_id).value_or(""), now_unix);

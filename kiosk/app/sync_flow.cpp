@@ -265,7 +265,7 @@ bool SyncFlow::poll_usb() {
 }
 
 std::optional<TextField> SyncFlow::text_field(const std::string& target) const {
-  if (target != "sync.server_url" || state_.screen != Screen::kSyncHealth || !state_.sync.usb.panel) return std::nullopt;
+  if (target != "sync_net.address" || state_.screen != Screen::kSyncHealth || !state_.sync.usb.panel) return std::nullopt;
   return TextField{state_.sync.usb.server_url, core::kMaxStatusBaseChars, "sync.net.type_address"};
 }
 

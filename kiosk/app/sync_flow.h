@@ -48,7 +48,7 @@ class SyncFlow {
   // Each frame while the screen is open: true when a USB job moved on (progress, or done).
   bool poll_usb();
 
-  // "sync.server_url": the township's address on the enrollment panel (连接乡镇).
+  // "sync_net.address": the township's address on the enrollment panel (连接乡镇).
   std::optional<TextField> text_field(const std::string& target) const;
   core::Status take_text(const std::string& target, const std::string& value);
 

@@ -58,7 +58,7 @@ TEST_F(ResidentRegister, ANewHouseholdStartsWithItsHeadAndOthersJoinIt) {
   EXPECT_EQ(store_.residents().find(wife_id.value())->gender, "F");
 
   const auto audit = store_.audit().list(100, 0);
-  EXPECT_EQ(audit.back().action, "resident.register");
+  EXPECT_EQ(audit.back().action, "resident_info.register");
   EXPECT_EQ(audit.back().target, "resident:" + std::to_string(wife_id.value()));
   for (const auto& e : audit) EXPECT_FALSE(std::regex_search(e.detail + e.target, std::regex("[0-9]{15}")));
   const auto ops = store_.sync().ops_after(0, 100);
@@ -112,7 +112,7 @@ TEST_F(ResidentRegister, AResidentMovesToANewHouseholdOrJoinsAnother) {
   EXPECT_EQ(son_now->household_no.value_or(""), "2002");
   EXPECT_TRUE(son_now->is_head);
   EXPECT_EQ(son_now->grid_name, "第一网格");
-  EXPECT_EQ(store_.audit().list(100, 0).back().action, "resident.move");
+  EXPECT_EQ(store_.audit().list(100, 0).back().action, "resident_info.move");
   // 合户: the mother joins the son's household; a second 户主 there is refused.
   EXPECT_EQ(error_of(move_resident(store_, wife_id, "2002", "户主", clerk_, kNow)), "resident.err.two_heads");
   ASSERT_TRUE(move_resident(store_, wife_id, "2002", "母亲", clerk_, kNow).ok());

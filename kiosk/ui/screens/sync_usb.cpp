@@ -77,7 +77,7 @@ void sync_usb_panel(UiContext& ui) {
   const std::string address = u.server_url.empty() ? ui.t("sync.net.tap_to_type") : u.server_url;
   if (big_button(ui, "net_address", ui.msg(core::Message("sync.net.address").arg("url", address)),
                  ImVec2(left_w, em * 2.2f), field) && !u.running)
-    ui.emit(app::OpenTextEntry{"sync.server_url"});
+    ui.emit(app::OpenTextEntry{"sync_net.address"});
   ImGui::Dummy(ImVec2(0, em * 0.3f));
 
   // The code typed so far, in a white box.
