@@ -82,10 +82,10 @@ bool OwnPinFlow::on_submit() {
   const core::Status st = identity_.change_own_pin(*session_.staff_id, current_, fresh_);
   forget();
   if (!st) {
-    // Changed in between (another login locked the account): back to the first step.
+    // Weak and unchanged PINs were refused at the new-PIN step: what fails here is the current
+    // PIN (another login locked the account in between). Back to the first step.
     state_.error = st.error();
-    pad.step = st.error().key == "staff.err.weak_pin" || st.error().key == "staff.err.pin_same" ? EntryStep::kNewPin
-                                                                                                 : EntryStep::kPin;
+    pad.step = EntryStep::kPin;
     return true;
   }
   state_.keypad = KeypadView{};

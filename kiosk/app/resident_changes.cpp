@@ -36,6 +36,15 @@ void enqueue_resident(store::KioskStore& store, db::Transaction& tx, const store
   store.sync().enqueue(tx, "residents.upserted", p.dump(), now);
 }
 
+std::optional<store::ResidentRecord> active_head_of(store::KioskStore& store, std::int64_t household_id,
+                                                    std::int64_t except) {
+  for (std::int64_t id : store.resident_search().household_members(household_id)) {
+    auto m = store.residents().find(id);
+    if (m && m->id != except && m->is_head && m->status == "active") return m;
+  }
+  return std::nullopt;
+}
+
 const std::vector<std::string>& resident_relations() {
   static const std::vector<std::string> kRelations = {"户主", "配偶", "子", "女", "父亲", "母亲", "孙子", "孙女",
                                                       "儿媳", "女婿", "兄弟姐妹", "其他"};
@@ -63,13 +72,9 @@ core::Status set_resident_relation(store::KioskStore& store, std::int64_t reside
   const auto& known = resident_relations();
   if (std::find(known.begin(), known.end(), relation) == known.end()) return core::Message("resident.err.relation");
   const bool head = residents::is_head_relation(relation);
-  if (head && !r.value().is_head) {
-    for (std::int64_t id : store.resident_search().household_members(r.value().household_id)) {
-      const auto m = store.residents().find(id);
-      if (m && m->id != resident_id && m->is_head && m->status == "active")
-        return core::Message("resident.err.two_heads").arg("name", m->name);
-    }
-  }
+  if (head && !r.value().is_head)
+    if (const auto other = active_head_of(store, r.value().household_id, resident_id))
+      return core::Message("resident.err.two_heads").arg("name", other->name);
   r.value().relation = relation;
   r.value().is_head = head;
   save(store, r.value(), who, "resident_info.relation", relation, now_unix);

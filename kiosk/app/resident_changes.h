@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/acting_staff.h"
@@ -33,6 +34,10 @@ core::Status set_household_grid(store::KioskStore& store, std::int64_t resident_
 core::Status set_resident_status(store::KioskStore& store, std::int64_t resident_id, const std::string& status,
                                  const std::string& date, const core::Date& today, const ActingStaff& who,
                                  std::int64_t now_unix);
+
+// The active 户主 of a household other than resident `except`, if there is one.
+std::optional<store::ResidentRecord> active_head_of(store::KioskStore& store, std::int64_t household_id,
+                                                    std::int64_t except = 0);
 
 // The relations offered on screen (与户主关系), 户主 first.
 const std::vector<std::string>& resident_relations();

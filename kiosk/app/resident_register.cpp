@@ -18,15 +18,6 @@ bool known_relation(const std::string& relation) {
   return std::find(known.begin(), known.end(), relation) != known.end();
 }
 
-// The active head of a household other than `except`, if there is one.
-std::optional<store::ResidentRecord> head_of(store::KioskStore& store, std::int64_t household_id, std::int64_t except) {
-  for (std::int64_t id : store.resident_search().household_members(household_id)) {
-    auto m = store.residents().find(id);
-    if (m && m->id != except && m->is_head && m->status == "active") return m;
-  }
-  return std::nullopt;
-}
-
 // Where the resident goes: an existing household (checked for a second 户主) or a new one,
 // which only a 户主 can start. Nothing is written here.
 core::Status check_household(store::KioskStore& store, const std::optional<store::HouseholdRecord>& household,
@@ -35,7 +26,7 @@ core::Status check_household(store::KioskStore& store, const std::optional<store
   const bool head = residents::is_head_relation(relation);
   if (!household) return head ? core::ok() : core::Status(core::Message("resident.err.new_household_head"));
   if (head)
-    if (const auto other = head_of(store, household->id, except))
+    if (const auto other = active_head_of(store, household->id, except))
       return core::Message("resident.err.two_heads").arg("name", other->name);
   return core::ok();
 }
@@ -48,12 +39,19 @@ bool valid_household_no(const std::string& no) {
          std::all_of(no.begin(), no.end(), [](unsigned char c) { return c > ' ' && c != 0x7f; });
 }
 
-core::Result<std::int64_t> register_resident(store::KioskStore& store, const NewResident& n, const ActingStaff& who,
-                                             std::int64_t now_unix) {
-  const std::string id = core::normalize_id_number(n.id_number);
+core::Result<std::string> new_resident_id_number(store::KioskStore& store, const std::string& typed) {
+  std::string id = core::normalize_id_number(typed);
   if (id.size() != 18 || core::validate_id_number(id)) return core::Message("residents.err.id");
   if (const auto known = store.residents().find_by_id_number(id))
     return core::Message("resident.err.exists").arg("name", known->name);
+  return id;
+}
+
+core::Result<std::int64_t> register_resident(store::KioskStore& store, const NewResident& n, const ActingStaff& who,
+                                             std::int64_t now_unix) {
+  const auto checked = new_resident_id_number(store, n.id_number);
+  if (!checked) return checked.error();
+  const std::string& id = checked.value();
   const std::string name = core::trim_free_text(n.name);
   if (name.empty() || core::check_free_text(name, kMaxResidentNameChars, true)) return core::Message("resident.err.name");
   if (!valid_household_no(n.household_no)) return core::Message("resident.err.household_no");

@@ -41,6 +41,10 @@ core::Result<std::int64_t> register_resident(store::KioskStore& store, const New
 core::Status move_resident(store::KioskStore& store, std::int64_t resident_id, const std::string& household_no,
                            const std::string& relation, const ActingStaff& who, std::int64_t now_unix);
 
+// The typed number normalized, if it can be a new resident's: 18 valid digits nobody holds.
+// Errors: residents.err.id, resident.err.exists (name). The form checks it as it is typed.
+core::Result<std::string> new_resident_id_number(store::KioskStore& store, const std::string& typed);
+
 // Whether `no` can be a 户号: 1-20 printable characters, no spaces.
 bool valid_household_no(const std::string& no);
 

@@ -30,8 +30,7 @@ void ResidentsFlow::refresh_register_household() {
   const auto h = store_.households().find_by_no(reg_.household_no);
   if (!h) return;
   v.household_exists = true;
-  for (std::int64_t id : store_.resident_search().household_members(h->id))
-    if (const auto m = store_.residents().find(id); m && m->is_head && m->status == "active") v.household_head = m->name;
+  if (const auto head = active_head_of(store_, h->id)) v.household_head = head->name;
   reg_.grid_id.reset();
   v.grid.clear();
 }
@@ -63,17 +62,13 @@ void ResidentsFlow::edit_register(RegisterField field) {
 bool ResidentsFlow::submit_register_entry(const std::string& what, const std::string& entry) {
   ResidentRegisterView& v = state_.residents.reg;
   if (what == "reg_id") {
-    const std::string id = core::normalize_id_number(entry);
-    if (id.size() != 18 || core::validate_id_number(id)) {
-      state_.error = core::Message("residents.err.id");
+    const auto id = new_resident_id_number(store_, entry);
+    if (!id) {
+      state_.error = id.error();
       return true;
     }
-    if (const auto known = store_.residents().find_by_id_number(id)) {
-      state_.error = core::Message("resident.err.exists").arg("name", known->name);
-      return true;
-    }
-    reg_.id_number = id;
-    v.masked_id = core::mask_id_number(id);
+    reg_.id_number = id.value();
+    v.masked_id = core::mask_id_number(id.value());
   } else if (what == "reg_household") {
     if (!valid_household_no(entry)) {
       state_.error = core::Message("resident.err.household_no");
